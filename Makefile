@@ -1,0 +1,64 @@
+# byoc_qgis — every developer command. `make test` and `make demo` set up what is missing by themselves.
+SHELL := /bin/bash
+VENV ?= .venv
+PY := $(VENV)/bin/python
+VERSION := $(shell sed -n 's/^version=//p' metadata.txt)
+DIST ?= dist
+PYTEST_ARGS ?=
+QGIS_PROFILE_PLUGINS ?= $(HOME)/.local/share/QGIS/QGIS3/profiles/default/python/plugins
+
+.PHONY: help setup test test-host test-ltr lint package deploy bench clean translations ltr-chroot
+
+help:
+	@echo "make test      - set up what is missing, run the whole suite in both QGIS lanes (3.22 host, 3.40 LTR)"
+	@echo "make test-host - the suite on the host's QGIS only;  make test-ltr - in the Debian 13 chroot only"
+	@echo "make lint | package | deploy | bench | clean"
+
+setup:
+	@BYOC_LANE=host scripts/setup.sh $(VENV)
+
+test:
+	@rm -f artifacts/reports/host.xml artifacts/reports/ltr.xml; host=0; ltr=0; \
+	$(MAKE) --no-print-directory test-host || host=$$?; \
+	$(MAKE) --no-print-directory test-ltr || ltr=$$?; \
+	scripts/summary.sh artifacts/reports/host.xml artifacts/reports/ltr.xml; \
+	if [ $$host != 0 ] || [ $$ltr != 0 ]; then echo "make test: FAILED (host rc=$$host, ltr rc=$$ltr)"; exit 1; fi
+
+test-host: setup
+	@echo "=== lane host: $$(/usr/bin/python3 -c 'from qgis.core import Qgis; print("QGIS", Qgis.version())' 2>/dev/null)"
+	@scripts/run-tests.sh $(VENV) host $(PYTEST_ARGS)
+
+test-ltr: ltr-chroot
+	@scripts/ltr.sh run bash -c 'echo "=== lane ltr: $$(python3 -c "from qgis.core import Qgis; print(\"QGIS\", Qgis.version())" 2>/dev/null)"; scripts/run-tests.sh .cache/venv-ltr ltr $(PYTEST_ARGS)'
+
+ltr-chroot:
+	@scripts/ltr.sh build
+
+lint: setup
+	$(VENV)/bin/ruff check byoc_qgis localhub tests benchmarks scripts
+	$(VENV)/bin/ruff format --check byoc_qgis localhub tests benchmarks scripts
+
+translations:
+	@mkdir -p byoc_qgis/i18n
+	@for ts in i18n/*.ts; do \
+		[ -e "$$ts" ] || continue; \
+		lrelease -silent "$$ts" -qm "byoc_qgis/i18n/$$(basename "$${ts%.ts}").qm"; \
+	done
+
+package: setup translations
+	@rm -rf build/deploy && mkdir -p build/deploy $(DIST)
+	@cd byoc_qgis && yes | ../$(VENV)/bin/pb_tool zip --config_file ../pb_tool.cfg -p ../build/deploy --no-docs >/dev/null
+	@mv byoc_qgis/byoc_qgis.zip $(DIST)/byoc_qgis-$(VERSION).zip
+	@echo "package: $(DIST)/byoc_qgis-$(VERSION).zip"
+
+deploy: setup translations
+	@cd byoc_qgis && ../$(VENV)/bin/pb_tool deploy --config_file ../pb_tool.cfg -p "$(QGIS_PROFILE_PLUGINS)" --no-confirm --no-docs
+	@echo "deployed to $(QGIS_PROFILE_PLUGINS)/byoc_qgis"
+
+bench: setup
+	@scripts/run-bench.sh $(VENV)
+
+clean:
+	@if mount | grep -q "$(CURDIR)/.cache/trixie-root/"; then echo "clean: chroot still mounted, not removing"; exit 1; fi
+	rm -rf build dist artifacts .venv .cache .pytest_cache .ruff_cache byoc_qgis/i18n
+	find . -name __pycache__ -type d -prune -exec rm -rf {} +

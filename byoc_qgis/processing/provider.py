@@ -1,0 +1,37 @@
+"""The ``byoc`` Processing provider: every BYOC operation as an algorithm."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from qgis.core import QgsProcessingProvider
+from qgis.PyQt.QtGui import QIcon
+
+from ..translation import tr
+
+ICON_PATH = str(Path(__file__).resolve().parent.parent / "icons" / "byoc.svg")
+
+
+def algorithm_classes() -> list:
+    """The provider's algorithm classes, in toolbox order. Each issue adds its algorithms here."""
+    return []
+
+
+class ByocProvider(QgsProcessingProvider):
+    """Provider id ``byoc``: algorithms are addressed as ``byoc:<name>``."""
+
+    def id(self) -> str:
+        return "byoc"
+
+    def name(self) -> str:
+        return tr("Sentinel Hub BYOC")
+
+    def longName(self) -> str:  # noqa: N802 - QGIS API name
+        return tr("Sentinel Hub Bring Your Own COG")
+
+    def icon(self) -> QIcon:
+        return QIcon(ICON_PATH)
+
+    def loadAlgorithms(self) -> None:  # noqa: N802 - QGIS API name
+        for cls in algorithm_classes():
+            self.addAlgorithm(cls())
