@@ -37,6 +37,9 @@ cleanup() {
 
 run() {
     build
+    # One chroot run at a time: a second run's cleanup would unmount /src under the first.
+    exec 9>"$ROOT.lock"
+    flock 9
     trap cleanup EXIT INT TERM
     mkdir -p "$ROOT/src"
     mount -t proc proc "$ROOT/proc"; mounted+=("$ROOT/proc")
