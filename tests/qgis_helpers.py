@@ -26,6 +26,9 @@ def make_profile(home: Path, plugins: Sequence[str] = ("byoc_qgis",)) -> Path:
 def qgis_process_env(home: Path, plugin_path: Optional[Path] = REPO) -> dict:
     """Environment for a headless ``qgis_process`` run that sees the plugin and the test venv's packages."""
     env = dict(os.environ)
+    # pytest-qgis points QGIS at its own settings folder; a child QGIS must use the fresh profile under ``home``.
+    for name in ("QGIS_CUSTOM_CONFIG_PATH", "QGIS_OPTIONS_PATH", "QGIS_AUTH_DB_DIR_PATH"):
+        env.pop(name, None)
     env.update(
         HOME=str(home),
         QT_QPA_PLATFORM="offscreen",
@@ -44,18 +47,14 @@ def run_qgis_process(
 ) -> subprocess.CompletedProcess:
     """Run ``qgis_process [--json] args`` headless; the caller checks returncode/stdout."""
     cmd = [QGIS_PROCESS] + (["--json"] if json_out else []) + list(args)
-    return subprocess.run(
-        cmd, env=qgis_process_env(home, plugin_path), capture_output=True, text=True, timeout=timeout
-    )
+    return subprocess.run(cmd, env=qgis_process_env(home, plugin_path), capture_output=True, text=True, timeout=timeout)
 
 
 def qgis_process_json(args: Sequence[str], home: Path, **kwargs) -> dict:
     """Run qgis_process with --json and return the parsed output, failing with its stderr."""
     result = run_qgis_process(args, home, **kwargs)
     if result.returncode != 0:
-        raise AssertionError(
-            f"qgis_process {' '.join(args)} failed ({result.returncode}):\n{result.stderr[-4000:]}"
-        )
+        raise AssertionError(f"qgis_process {' '.join(args)} failed ({result.returncode}):\n{result.stderr[-4000:]}")
     return json.loads(result.stdout)
 
 
@@ -76,4 +75,11 @@ def assert_byoc_listed(home: Path, **kwargs) -> None:
     assert set(listing["providers"]["byoc"]["algorithms"]) == expected
 
 
-__all__ = ["QGIS_PROCESS", "make_profile", "qgis_process_env", "run_qgis_process", "qgis_process_json", "assert_byoc_listed"]
+__all__ = [
+    "QGIS_PROCESS",
+    "make_profile",
+    "qgis_process_env",
+    "run_qgis_process",
+    "qgis_process_json",
+    "assert_byoc_listed",
+]

@@ -49,9 +49,7 @@ class BackgroundProcess:
         self._log = open(log_path, "wb")  # noqa: SIM115 - closed in stop()
         full_env = dict(os.environ)
         full_env.update(env or {})
-        self.proc = subprocess.Popen(
-            self.args, stdout=self._log, stderr=subprocess.STDOUT, env=full_env, cwd=str(cwd)
-        )
+        self.proc = subprocess.Popen(self.args, stdout=self._log, stderr=subprocess.STDOUT, env=full_env, cwd=str(cwd))
 
     def stop(self, timeout: float = 10.0) -> int:
         """Stop the process and return its exit code."""

@@ -9,8 +9,22 @@ from pathlib import Path
 
 REPO = Path(__file__).resolve().parent.parent
 REQUIRED = [
-    "name", "qgisMinimumVersion", "qgisMaximumVersion", "description", "about", "version", "author", "email",
-    "homepage", "tracker", "repository", "tags", "category", "icon", "experimental", "hasProcessingProvider",
+    "name",
+    "qgisMinimumVersion",
+    "qgisMaximumVersion",
+    "description",
+    "about",
+    "version",
+    "author",
+    "email",
+    "homepage",
+    "tracker",
+    "repository",
+    "tags",
+    "category",
+    "icon",
+    "experimental",
+    "hasProcessingProvider",
     "changelog",
 ]
 

@@ -22,7 +22,12 @@ def plugin_zip(tmp_path_factory) -> Path:
     env = dict(os.environ)
     subprocess.run(
         ["make", "--no-print-directory", "package", f"DIST={dist}", f"VENV={os.path.relpath(venv, REPO)}"],
-        cwd=REPO, check=True, capture_output=True, text=True, env=env, timeout=300,
+        cwd=REPO,
+        check=True,
+        capture_output=True,
+        text=True,
+        env=env,
+        timeout=300,
     )
     parser = configparser.ConfigParser(interpolation=None)
     parser.read(REPO / "metadata.txt")
@@ -34,11 +39,23 @@ def plugin_zip(tmp_path_factory) -> Path:
 def test_zip_has_one_plugin_folder_with_license_metadata_and_no_junk(plugin_zip):
     names = zipfile.ZipFile(plugin_zip).namelist()
     assert {n.split("/")[0] for n in names} == {"byoc_qgis"}
-    for required in ("byoc_qgis/__init__.py", "byoc_qgis/metadata.txt", "byoc_qgis/LICENSE",
-                     "byoc_qgis/icons/byoc.svg", "byoc_qgis/processing/provider.py"):
+    for required in (
+        "byoc_qgis/__init__.py",
+        "byoc_qgis/metadata.txt",
+        "byoc_qgis/LICENSE",
+        "byoc_qgis/icons/byoc.svg",
+        "byoc_qgis/processing/provider.py",
+    ):
         assert required in names
-    junk = [n for n in names if "__pycache__" in n or n.endswith(".pyc") or "/tests/" in n
-            or n.startswith("byoc_qgis/localhub") or ".git" in n]
+    junk = [
+        n
+        for n in names
+        if "__pycache__" in n
+        or n.endswith(".pyc")
+        or "/tests/" in n
+        or n.startswith("byoc_qgis/localhub")
+        or ".git" in n
+    ]
     assert junk == []
 
 

@@ -1,0 +1,89 @@
+"""Run the real QGIS desktop application under Xvfb with a startup script, for ``gui`` tests.
+
+The startup script runs inside QGIS with ``iface`` available; it writes a JSON result and screenshots, then quits
+QGIS. Screenshots land in ``artifacts/<lane>/screenshots`` (kept by CI).
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import shutil
+import subprocess
+import textwrap
+from pathlib import Path
+
+from .qgis_helpers import make_profile, qgis_process_env
+
+REPO = Path(__file__).resolve().parent.parent
+
+PRELUDE = '''
+import json, os, sys, traceback
+from qgis.PyQt.QtCore import QTimer
+from qgis.PyQt.QtWidgets import QApplication
+from qgis.utils import iface, active_plugins
+RESULT_PATH = {result!r}
+SHOT_DIR = {shots!r}
+result = {{"errors": []}}
+
+def shot(name, widget=None):
+    """Save a screenshot of the main window (or a widget) as <name>.png."""
+    QApplication.processEvents()
+    target = widget if widget is not None else iface.mainWindow()
+    path = os.path.join(SHOT_DIR, name + ".png")
+    target.grab().save(path)
+    result.setdefault("screenshots", []).append(path)
+    return path
+
+def finish():
+    with open(RESULT_PATH, "w") as fh:
+        json.dump(result, fh)
+    QApplication.instance().exit(0)
+    os._exit(0)
+
+def run_body():
+    try:
+{body}
+    except Exception:
+        result["errors"].append(traceback.format_exc())
+    finish()
+
+QTimer.singleShot({delay_ms}, run_body)
+'''
+
+
+def run_qgis_gui(body: str, tmp_path: Path, shots_dir: Path, delay_ms: int = 1500, timeout: float = 180) -> dict:
+    """Start QGIS under Xvfb with the plugin enabled, run ``body`` (Python, inside QGIS) and return its result."""
+    home = tmp_path / "gui-home"
+    make_profile(home)
+    result_path = tmp_path / "gui-result.json"
+    script = tmp_path / "startup.py"
+    script.write_text(
+        PRELUDE.format(
+            result=str(result_path),
+            shots=str(shots_dir),
+            delay_ms=delay_ms,
+            body=textwrap.indent(textwrap.dedent(body), " " * 8),
+        )
+    )
+    env = qgis_process_env(home)
+    env.pop("QT_QPA_PLATFORM", None)
+    env["XDG_RUNTIME_DIR"] = str(tmp_path / "xdg")
+    os.makedirs(env["XDG_RUNTIME_DIR"], mode=0o700, exist_ok=True)
+    cmd = [
+        shutil.which("xvfb-run") or "xvfb-run",
+        "-a",
+        "-s",
+        "-screen 0 1600x1000x24",
+        "qgis",
+        "--nologo",
+        "--noversioncheck",
+        "--code",
+        str(script),
+    ]
+    proc = subprocess.run(cmd, env=env, capture_output=True, text=True, timeout=timeout)
+    if not result_path.exists():
+        raise AssertionError(
+            f"QGIS under Xvfb wrote no result (rc={proc.returncode}):\n{proc.stdout[-2000:]}\n{proc.stderr[-4000:]}"
+        )
+    return json.loads(result_path.read_text())

@@ -1,0 +1,54 @@
+"""ruff is clean over the whole tree (the same check as `make lint`), so CI catches style regressions."""
+
+from __future__ import annotations
+
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+REPO = Path(__file__).resolve().parent.parent
+PATHS = ["byoc_qgis", "localhub", "tests", "benchmarks", "scripts"]
+
+
+@pytest.mark.skipif(os.environ.get("BYOC_LANE", "host") != "host", reason="style is checked once, in the host lane")
+def test_ruff_check_is_clean():
+    ruff = Path(sys.executable).with_name("ruff")
+    result = subprocess.run([str(ruff), "check", *PATHS], cwd=REPO, capture_output=True, text=True)
+    assert result.returncode == 0, result.stdout[-6000:]
+
+
+def test_plugin_core_imports_no_gui():
+    """byoc_qgis/core holds the logic and must not import qgis.gui or iface (qgis.core only in adapters)."""
+    offenders = []
+    for path in (REPO / "byoc_qgis" / "core").rglob("*.py"):
+        text = path.read_text()
+        if "qgis.gui" in text or "import iface" in text or "qgis.utils" in text:
+            offenders.append(str(path.relative_to(REPO)))
+    assert offenders == []
+
+
+def test_plugin_has_no_forbidden_runtime_dependencies():
+    """The plugin may only use what QGIS ships (no boto3, shapely, pyproj, jwt, fastapi...)."""
+    forbidden = (
+        "boto3",
+        "botocore",
+        "shapely",
+        "pyproj",
+        "jwt",
+        "fastapi",
+        "moto",
+        "localhub",
+        "sentinelhub",
+    )
+    offenders = []
+    for path in (REPO / "byoc_qgis").rglob("*.py"):
+        for line in path.read_text().splitlines():
+            stripped = line.strip()
+            if stripped.startswith(("import ", "from ")):
+                module = stripped.split()[1].split(".")[0]
+                if module in forbidden:
+                    offenders.append(f"{path.relative_to(REPO)}: {stripped}")
+    assert offenders == []
