@@ -7,7 +7,7 @@ DIST ?= dist
 PYTEST_ARGS ?=
 QGIS_PROFILE_PLUGINS ?= $(HOME)/.local/share/QGIS/QGIS3/profiles/default/python/plugins
 
-.PHONY: help setup test test-host test-ltr lint package deploy bench clean translations ltr-chroot
+.PHONY: help setup test test-host test-ltr lint package deploy bench clean translations translations-update ltr-chroot
 
 help:
 	@echo "make test      - set up what is missing, run the whole suite in both QGIS lanes (3.22 host, 3.40 LTR)"
@@ -44,6 +44,9 @@ translations:
 		[ -e "$$ts" ] || continue; \
 		lrelease -silent "$$ts" -qm "byoc_qgis/i18n/$$(basename "$${ts%.ts}").qm"; \
 	done
+
+translations-update:
+	@/usr/bin/python3 scripts/update_translations.py
 
 package: setup translations
 	@rm -rf build/deploy && mkdir -p build/deploy $(DIST)
