@@ -11,6 +11,8 @@ from __future__ import annotations
 import json
 from typing import Any, Dict, List, Optional
 
+from .progress import Cancelled
+
 __all__ = [
     "SentinelHubError",
     "AuthError",
@@ -118,8 +120,8 @@ class NetworkError(SentinelHubError):
         self.maybe_applied = maybe_applied
 
 
-class CancelledError(SentinelHubError):
-    """The caller's cancel callback asked to stop."""
+class CancelledError(SentinelHubError, Cancelled):
+    """The caller's cancel callback asked to stop (also a ``progress.Cancelled``)."""
 
 
 class TimeoutExpired(SentinelHubError):
