@@ -13,8 +13,10 @@ ICON_PATH = str(Path(__file__).resolve().parent.parent / "icons" / "byoc.svg")
 
 
 def algorithm_classes() -> list:
-    """The provider's algorithm classes, in toolbox order. Each issue adds its algorithms here."""
-    return []
+    """The provider's algorithm classes, in toolbox order."""
+    from .algorithms.local import PreflightCheck, TraceCover
+
+    return [PreflightCheck, TraceCover]
 
 
 class ByocProvider(QgsProcessingProvider):

@@ -1,0 +1,1 @@
+"""The ``byoc`` Processing algorithms, one module per group."""

@@ -1,0 +1,135 @@
+"""Base classes of the ``byoc`` algorithms: names, groups, help, icon, connection handling and error mapping."""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+from typing import Any, Dict, Optional
+
+from qgis.core import (
+    QgsProcessingAlgorithm,
+    QgsProcessingException,
+    QgsProcessingParameterString,
+)
+from qgis.PyQt.QtGui import QIcon
+
+from ..translation import tr
+from .connection import (
+    S3Settings,
+    ServiceConnection,
+    add_connection_parameters,
+    add_s3_parameters,
+    connection_from_parameters,
+    s3_from_parameters,
+)
+from .feedback import FeedbackBridge, service_errors
+
+__all__ = ["ByocAlgorithm", "ServiceAlgorithm", "UUID_RE", "GROUPS"]
+
+ICON_PATH = str(Path(__file__).resolve().parent.parent / "icons" / "byoc.svg")
+UUID_RE = re.compile(r"^[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}$")
+
+
+def _group_name(key: str) -> str:
+    names = {
+        "collections": tr("Collections"),
+        "tiles": tr("Tiles"),
+        "files": tr("Local files (no service)"),
+        "process": tr("Process API"),
+    }
+    return names[key]
+
+
+GROUPS = ("collections", "tiles", "files", "process")
+
+
+class ByocAlgorithm(QgsProcessingAlgorithm):
+    """Common behaviour: ``NAME`` (the id after ``byoc:``), ``GROUP`` key, a fresh instance per run.
+
+    Subclasses implement ``displayName``, ``shortHelpString``, ``initAlgorithm`` and
+    ``run_algorithm(parameters, context, bridge) -> dict``. Errors from core/GDAL become
+    ``QgsProcessingException`` carrying the service's message.
+    """
+
+    NAME = ""
+    GROUP = "tiles"
+
+    def name(self) -> str:
+        return self.NAME
+
+    def group(self) -> str:
+        return _group_name(self.GROUP)
+
+    def groupId(self) -> str:
+        return self.GROUP
+
+    def icon(self) -> QIcon:
+        return QIcon(ICON_PATH)
+
+    def createInstance(self):
+        return type(self)()
+
+    def tags(self):
+        return ["byoc", "sentinel hub", "cog"]
+
+    def processAlgorithm(self, parameters: Dict[str, Any], context, feedback) -> Dict[str, Any]:
+        bridge = FeedbackBridge(feedback)
+        with service_errors(self.displayName()):
+            result = self.run_algorithm(parameters, context, bridge)
+        feedback.setProgress(100)
+        return result
+
+    def run_algorithm(self, parameters: Dict[str, Any], context, bridge: FeedbackBridge) -> Dict[str, Any]:
+        raise NotImplementedError
+
+
+class ServiceAlgorithm(ByocAlgorithm):
+    """An algorithm that talks to Sentinel Hub: connection parameters read in ``prepareAlgorithm``."""
+
+    USES_S3 = False
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.connection: Optional[ServiceConnection] = None
+        self.s3: Optional[S3Settings] = None
+
+    def initAlgorithm(self, config=None) -> None:
+        self.init_parameters()
+        add_connection_parameters(self)
+        if self.USES_S3:
+            add_s3_parameters(self)
+
+    def init_parameters(self) -> None:
+        """Add the algorithm's own parameters (before the connection ones)."""
+        raise NotImplementedError
+
+    def prepareAlgorithm(self, parameters, context, feedback) -> bool:
+        self.connection = connection_from_parameters(self, parameters, context)
+        if self.USES_S3:
+            self.s3 = s3_from_parameters(self, parameters, context)
+        return True
+
+    # -- shared parameters ---------------------------------------------------------------------------------------
+    def add_collection_parameter(self, description: Optional[str] = None) -> None:
+        self.addParameter(
+            QgsProcessingParameterString(
+                "COLLECTION", description or tr("Collection (id, or its exact name)"), multiLine=False
+            )
+        )
+
+    def resolve_collection(self, client, parameters, context, bridge: FeedbackBridge):
+        """The ``COLLECTION`` parameter as a core ``Collection`` (id, or an unambiguous exact name)."""
+        value = (self.parameterAsString(parameters, "COLLECTION", context) or "").strip()
+        if not value:
+            raise QgsProcessingException(tr("COLLECTION is empty: give a collection id or name"))
+        if UUID_RE.match(value):
+            return client.get_collection(value, cancel=bridge.cancel)
+        matches = [c for c in client.iter_collections(cancel=bridge.cancel) if c.name == value]
+        if not matches:
+            raise QgsProcessingException(tr("No collection is named {!r}; give its id instead").format(value))
+        if len(matches) > 1:
+            ids = ", ".join(c.id or "?" for c in matches)
+            raise QgsProcessingException(
+                tr("{} collections are named {!r} ({}); give the id").format(len(matches), value, ids)
+            )
+        return matches[0]

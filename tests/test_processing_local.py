@@ -1,0 +1,74 @@
+"""Pre-flight check and Trace cover geometry through processing.run (no service involved)."""
+
+from __future__ import annotations
+
+import json
+
+import pytest
+from osgeo import ogr
+
+from .fixtures_rasters import make_small_tiles, make_tile, make_utm_cog
+from .test_processing_support import register_provider, run_alg
+
+
+@pytest.fixture(scope="module")
+def provider(qgis_processing):
+    return register_provider()
+
+
+def test_preflight_reports_findings(provider, tmp_path):
+    (tmp_path / "good").mkdir()
+    (tmp_path / "bad").mkdir()
+    good = make_utm_cog(tmp_path / "good" / "B02.tif")
+    bad = make_small_tiles(tmp_path / "bad" / "B02.tif")
+    res, layer = run_alg("byoc:preflightcheck", {"INPUT": [good, bad], "OUTPUT": "memory:"})
+    rows = [f.attributes() for f in layer.getFeatures()]
+    names = layer.fields().names()
+    assert res["FILES"] == 2
+    assert res["ERRORS"] >= 1
+    files = {r[names.index("file")] for r in rows if r[names.index("severity")] == "error"}
+    assert all("bad" in f for f in files), files
+    assert any(r[names.index("rule")] == "block-size" for r in rows)
+    assert all(r[names.index("fix")] for r in rows)
+
+
+def test_preflight_can_fail_a_model(provider, tmp_path):
+    from qgis.core import QgsProcessingException
+
+    bad = make_small_tiles(tmp_path / "B02.tif")
+    with pytest.raises(QgsProcessingException, match="Pre-flight found"):
+        run_alg("byoc:preflightcheck", {"INPUT": [bad], "FAIL_ON_ERROR": True, "OUTPUT": "memory:"})
+
+
+def test_preflight_folder_as_tile(provider, tmp_path):
+    make_tile(tmp_path / "tile1", stems=("B02", "B03"))
+    res, layer = run_alg("byoc:preflightcheck", {"FOLDER": str(tmp_path), "OUTPUT": "memory:"})
+    assert res["FILES"] == 2
+    assert res["ERRORS"] == 0
+
+
+def test_trace_cover_outputs_polygons_in_wgs84(provider, tmp_path):
+    path = make_utm_cog(tmp_path / "B02.tif")
+    res, layer = run_alg("byoc:tracecover", {"INPUT": [path], "MAX_POINTS": 40, "OUTPUT": "memory:"})
+    assert res["COUNT"] == 1
+    assert layer.crs().authid() == "EPSG:4326"
+    feat = next(layer.getFeatures())
+    assert feat["native_crs"] == "EPSG:32633"
+    assert 4 < feat["points"] <= 40
+    gj = json.loads(feat["cover_geojson"])
+    assert gj["crs"]["properties"]["name"] == "urn:ogc:def:crs:EPSG::32633"
+    # the WGS84 feature is the reprojected native cover: same area once back in UTM
+    native = ogr.CreateGeometryFromJson(json.dumps({k: v for k, v in gj.items() if k != "crs"}))
+    assert native.GetArea() > 0
+    bbox = feat.geometry().boundingBox()
+    assert 10 < bbox.xMinimum() < 20 and 40 < bbox.yMinimum() < 50  # near 15E 45N
+
+
+def test_trace_cover_cancel(provider, tmp_path):
+    from qgis.core import QgsProcessingException, QgsProcessingFeedback
+
+    path = make_utm_cog(tmp_path / "B02.tif")
+    feedback = QgsProcessingFeedback()
+    feedback.cancel()
+    with pytest.raises(QgsProcessingException, match="Cancelled"):
+        run_alg("byoc:tracecover", {"INPUT": [path], "OUTPUT": "memory:"}, feedback=feedback)
