@@ -149,7 +149,7 @@ class Evalscript:
 
     def _json(self, expression: str):
         text = self._eval(f"JSON.stringify({expression})")
-        return None if text is None else json.loads(text)
+        return json.loads(text) if isinstance(text, str) else None
 
     # -- setup and hooks ------------------------------------------------------------------------------------
 

@@ -1,0 +1,99 @@
+"""FastAPI router for ``POST /api/v1/process`` (JSON or multipart/form-data body), included by localhub's app."""
+
+from __future__ import annotations
+
+import json
+import os
+import threading
+from typing import Optional
+
+from fastapi import APIRouter, Depends, Request
+from starlette.concurrency import run_in_threadpool
+from starlette.responses import Response
+
+from localhub.auth import current_account
+from localhub.errors import ApiError
+
+from .errors import ProcessError, bad_payload
+from .evalscript import DEFAULT_TIME_LIMIT_S
+from .request import parse_process_request
+from .service import run_process
+
+router = APIRouter()
+_SLOTS = threading.BoundedSemaphore(2)  # at most two requests render at once (memory, shared cores)
+TIME_LIMIT_ENV = "LOCALHUB_PROCESS_TIME_LIMIT"
+
+
+def _time_limit(request: Request) -> float:
+    settings = getattr(request.app.state, "settings", None)
+    value = getattr(settings, "process_time_limit", None)
+    if value is None:
+        value = os.environ.get(TIME_LIMIT_ENV)
+    try:
+        return float(value) if value is not None else DEFAULT_TIME_LIMIT_S
+    except ValueError:
+        return DEFAULT_TIME_LIMIT_S
+
+
+async def _read_body(request: Request) -> object:
+    content_type = request.headers.get("content-type", "").lower()
+    if content_type.startswith("multipart/form-data"):
+        form = await request.form()
+        raw_request = form.get("request")
+        evalscript = form.get("evalscript")
+        if hasattr(raw_request, "read"):
+            raw_request = (await raw_request.read()).decode("utf-8", "replace")
+        if hasattr(evalscript, "read"):
+            evalscript = (await evalscript.read()).decode("utf-8", "replace")
+        if not raw_request:
+            raise bad_payload("Request body should be non-empty.")
+        body = _decode_json(raw_request)
+        if isinstance(body, dict) and evalscript is not None:
+            body["evalscript"] = evalscript
+        return body
+    raw = await request.body()
+    if not raw.strip():
+        raise bad_payload("Request body should be non-empty.")
+    return _decode_json(raw)
+
+
+def _decode_json(raw) -> object:
+    try:
+        return json.loads(raw)
+    except (ValueError, UnicodeDecodeError) as exc:
+        raise bad_payload(f"Request body is not valid JSON: {exc}.") from None
+
+
+def _render(req, collection, tiles, vsi_path, limit):
+    with _SLOTS:
+        return run_process(req, collection, tiles, vsi_path, limit)
+
+
+async def process(request: Request, account: str = Depends(current_account)) -> Response:
+    """Render a BYOC collection with an Evalscript V3 (byoc-api.md §8–§9)."""
+    try:
+        body = await _read_body(request)
+        req = parse_process_request(body, request.headers.get("accept"))
+        store = request.app.state.store
+        collection: Optional[dict] = store.get_collection(account, req.data.collection_id)
+        if collection is None:
+            raise ProcessError(
+                404,
+                "COMMON_NOT_FOUND",
+                f"Collection byoc-{req.data.collection_id} not found: check the collection id and that it belongs "
+                "to your account.",
+            )
+        tiles = list(store.iter_tiles(collection["id"], status="INGESTED"))
+        s3 = request.app.state.s3
+        result = await run_in_threadpool(_render, req, collection, tiles, s3.vsi_path, _time_limit(request))
+    except ProcessError as exc:
+        raise ApiError(exc.status, exc.code, exc.message, exc.errors) from None
+    return Response(
+        content=result.body,
+        media_type=result.content_type,
+        headers={"x-processingunits-spent": repr(float(result.processing_units))},
+    )
+
+
+router.add_api_route("/api/v1/process", process, methods=["POST"], summary="Process", operation_id="process")
+router.add_api_route("/process/v1", process, methods=["POST"], include_in_schema=False)
