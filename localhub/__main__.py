@@ -1,0 +1,195 @@
+"""``python -m localhub``: start the service on 127.0.0.1 (and a moto S3 server unless an endpoint is given)."""
+
+from __future__ import annotations
+
+import argparse
+import logging
+import os
+import signal
+import socket
+import sys
+import tempfile
+from pathlib import Path
+from typing import List, Optional
+
+from .settings import (
+    DEMO_CLIENT_ID,
+    DEMO_CLIENT_SECRET,
+    Settings,
+    load_accounts_file,
+    load_fault_file,
+    parse_account,
+    parse_rate_limit,
+)
+
+
+def build_parser() -> argparse.ArgumentParser:
+    """The command line."""
+    p = argparse.ArgumentParser(prog="python -m localhub", description=__doc__)
+    p.add_argument("--host", default="127.0.0.1", help="address to listen on (default 127.0.0.1)")
+    p.add_argument("--port", type=int, default=0, help="port (default 0 = a free port, printed)")
+    p.add_argument("--data-dir", type=Path, help="where the SQLite database and signing key live (default: temp dir)")
+    p.add_argument(
+        "--s3-endpoint",
+        default=os.environ.get("LOCALHUB_S3_ENDPOINT"),
+        help="host:port of an S3-compatible server (default: start a moto server)",
+    )
+    p.add_argument("--s3-access-key", default=os.environ.get("LOCALHUB_S3_ACCESS_KEY"))
+    p.add_argument("--s3-secret-key", default=os.environ.get("LOCALHUB_S3_SECRET_KEY"))
+    p.add_argument("--s3-region", default=os.environ.get("LOCALHUB_S3_REGION", "us-east-1"))
+    p.add_argument("--s3-https", action="store_true", help="the S3 endpoint speaks https")
+    p.add_argument(
+        "--account",
+        action="append",
+        default=[],
+        metavar="CLIENT_ID:SECRET",
+        help="an OAuth client (repeatable); default: a demo client",
+    )
+    p.add_argument("--accounts-file", type=Path, help='JSON list [{"clientId", "clientSecret", "accountId"?}]')
+    p.add_argument("--token-expires-in", type=int, default=3600, help="access token lifetime in seconds")
+    p.add_argument("--rate-limit", help="N/SECONDS requests per account, e.g. 10/1 (default: unlimited)")
+    p.add_argument("--fault-injection", type=Path, help="JSON file of fault rules (see localhub.faults)")
+    p.add_argument("--ingestion-workers", type=int, default=2, help="ingestion threads (0 = never ingest)")
+    p.add_argument(
+        "--state-delay",
+        type=float,
+        default=0.5,
+        help="seconds a tile stays at least in WAITING, QUEUED and INGESTING (default 0.5)",
+    )
+    p.add_argument(
+        "--metadata-delay",
+        type=float,
+        default=None,
+        help="seconds before collection metadata is recomputed (default: --state-delay)",
+    )
+    p.add_argument("--log-level", default="warning", help="uvicorn log level (default warning)")
+    return p
+
+
+def settings_from_args(args: argparse.Namespace) -> Settings:
+    """Settings from parsed arguments (raises ValueError with a message naming the flag)."""
+    accounts = [parse_account(a) for a in args.account]
+    if args.accounts_file:
+        accounts += load_accounts_file(args.accounts_file)
+    settings = Settings(
+        host=args.host,
+        port=args.port,
+        data_dir=args.data_dir,
+        s3_endpoint=args.s3_endpoint,
+        s3_region=args.s3_region,
+        s3_https=args.s3_https,
+        accounts=accounts,
+        token_expires_in=args.token_expires_in,
+        rate_limit=parse_rate_limit(args.rate_limit) if args.rate_limit else None,
+        fault_injection=load_fault_file(args.fault_injection) if args.fault_injection else None,
+        ingestion_workers=args.ingestion_workers,
+        state_delay=args.state_delay,
+        metadata_delay=args.state_delay if args.metadata_delay is None else args.metadata_delay,
+    )
+    if args.s3_access_key:
+        settings.s3_access_key = args.s3_access_key
+    if args.s3_secret_key:
+        settings.s3_secret_key = args.s3_secret_key
+    if settings.token_expires_in < 1:
+        raise ValueError("--token-expires-in must be at least 1 second")
+    return settings
+
+
+def _start_moto(host: str):
+    from moto.server import ThreadedMotoServer
+
+    logging.getLogger("werkzeug").setLevel(logging.ERROR)
+    with socket.socket(socket.AF_INET, socket.SOCK_STREAM) as probe:
+        probe.bind((host, 0))
+        port = probe.getsockname()[1]
+    server = ThreadedMotoServer(ip_address=host, port=port, verbose=False)
+    server.start()
+    return server, f"{host}:{port}"
+
+
+def main(argv: Optional[List[str]] = None) -> int:
+    """Run localhub until SIGTERM/SIGINT."""
+    args = build_parser().parse_args(argv)
+    try:
+        settings = settings_from_args(args)
+    except ValueError as exc:
+        print(f"localhub: {exc}", file=sys.stderr)
+        return 2
+    if settings.data_dir is None:
+        settings.data_dir = Path(tempfile.mkdtemp(prefix="localhub-"))
+    moto = None
+    if not settings.s3_endpoint:
+        moto, settings.s3_endpoint = _start_moto(settings.host)
+
+    import uvicorn
+
+    sock = socket.socket(socket.AF_INET, socket.SOCK_STREAM)
+    sock.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR, 1)
+    try:
+        sock.bind((settings.host, settings.port))
+    except OSError as exc:
+        print(f"localhub: cannot listen on {settings.host}:{settings.port}: {exc.strerror}", file=sys.stderr)
+        if moto is not None:
+            moto.stop()
+        return 2
+    settings.port = sock.getsockname()[1]
+    base = f"http://{settings.host}:{settings.port}"
+
+    from .app import create_app
+
+    app = create_app(settings)
+
+    def announce() -> None:
+        print(f"localhub: base URL {base}", flush=True)
+        print(
+            f"localhub: token URL {base}/auth/realms/main/protocol/openid-connect/token (legacy: {base}/oauth/token)",
+            flush=True,
+        )
+        if moto is not None:
+            print(
+                f"localhub: S3 endpoint {settings.s3_endpoint} (moto, started by localhub; access key "
+                f"{settings.s3_access_key}, secret key {settings.s3_secret_key}; objects live only as long as "
+                "this process)",
+                flush=True,
+            )
+        else:
+            print(f"localhub: S3 endpoint {settings.s3_endpoint} (external)", flush=True)
+        print(f"localhub: data dir {settings.data_dir}", flush=True)
+        if settings.accounts:
+            ids = ", ".join(a.client_id for a in settings.accounts)
+            print(f"localhub: accounts (client ids) {ids}; secrets as configured", flush=True)
+        else:
+            print(
+                f"localhub: demo credentials client id {DEMO_CLIENT_ID}, client secret {DEMO_CLIENT_SECRET}", flush=True
+            )
+        print(f"localhub: OpenAPI {base}/openapi.json", flush=True)
+
+    class _Server(uvicorn.Server):
+        async def startup(self, sockets=None) -> None:  # type: ignore[override]
+            await super().startup(sockets=sockets)
+            if self.started:
+                announce()
+
+    config = uvicorn.Config(
+        app,
+        log_level=args.log_level,
+        http="h11",
+        proxy_headers=False,
+        lifespan="on",
+        timeout_graceful_shutdown=5,
+    )
+    server = _Server(config)
+    # uvicorn re-raises the signal it shut down for; with these handlers that is a no-op, so we exit 0
+    for sig in (signal.SIGINT, signal.SIGTERM):
+        signal.signal(sig, lambda *_: None)
+    try:
+        server.run(sockets=[sock])
+    finally:
+        if moto is not None:
+            moto.stop()
+        print("localhub: stopped", flush=True)
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
