@@ -287,9 +287,11 @@ def make_chunky(path, bands: int = 11, size=(300, 300)) -> str:
     return make_cog(path, size=size, bands=bands, kind="full")
 
 
-def make_bad_crs(path, epsg: int = 2056) -> str:
-    """COG in a CRS BYOC does not accept (Swiss LV95 by default): error "crs"."""
-    return make_cog(path, epsg=epsg, pixel=10.0)
+def make_bad_crs(path, epsg: int = 2056, origin=(2600000.0, 1200000.0)) -> str:
+    """COG in a CRS BYOC does not accept (Swiss LV95 near Bern by default): error "crs"."""
+    arrays = shaped_arrays("collar", 600, 500)
+    src = mem_dataset(arrays, epsg, geotransform(epsg, 10.0, origin), 0)
+    return write_cog(path, src, blocksize=256)
 
 
 def make_data_type(path, dtype: str = "Float64") -> str:
