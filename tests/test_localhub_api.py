@@ -73,11 +73,18 @@ def test_missing_or_garbage_bearer_is_wrapped_401(localhub, header):
 
 
 def test_forged_token_is_rejected(localhub):
+    from cryptography.hazmat.primitives.asymmetric import rsa
+
     claims = jwt.decode(localhub.token(), options={"verify_signature": False})
-    forged = jwt.encode(claims, "some-other-key", algorithm="HS256")
-    r = requests.get(f"{localhub.byoc_url}/collections", headers={"Authorization": f"Bearer {forged}"}, timeout=10)
-    assert r.status_code == 401
-    assert r.json()["error"]["code"] == "COMMON_UNAUTHORIZED"
+    other_key = rsa.generate_private_key(public_exponent=65537, key_size=2048)
+    for forged in (
+        jwt.encode(claims, other_key, algorithm="RS256"),  # same claims, someone else's key
+        jwt.encode(claims, "x" * 32, algorithm="HS256"),  # algorithm swap
+        jwt.encode({**claims, "alg": "none"}, None, algorithm="none"),
+    ):
+        r = requests.get(f"{localhub.byoc_url}/collections", headers={"Authorization": f"Bearer {forged}"}, timeout=10)
+        assert r.status_code == 401
+        assert r.json()["error"]["code"] == "COMMON_UNAUTHORIZED"
 
 
 # -- collections --------------------------------------------------------------------------------------------------
@@ -161,9 +168,13 @@ def test_collection_search_and_isolation(localhub):
     tag = uuid.uuid4().hex[:8]
     a = _collection(s, localhub, name=f"alpha-{tag}")
     b = _collection(s, localhub, name=f"beta-{tag}")
-    names = lambda q: {
-        c["name"] for c in s.get(f"{localhub.byoc_url}/collections", params={"search": q}, timeout=10).json()["data"]
-    }  # noqa: E731
+
+    def names(q):
+        return {
+            c["name"]
+            for c in s.get(f"{localhub.byoc_url}/collections", params={"search": q}, timeout=10).json()["data"]
+        }
+
     assert names(f"alpha-{tag}") == {a["name"]}
     assert names(f"alpha-{tag}|beta-{tag}") == {a["name"], b["name"]}
     assert names(f"alpha&{tag}") == {a["name"]}
