@@ -98,7 +98,8 @@ def _copy_through_mem(array: np.ndarray, driver: str, options: List[str], ext: s
         raise RuntimeError(f"GDAL {driver} encoding failed: {gdal.GetLastErrorMsg()}")
     out.FlushCache()
     del out, mem
-    gdal.Unlink(path + ".aux.xml")
+    if gdal.VSIStatL(path + ".aux.xml") is not None:
+        gdal.Unlink(path + ".aux.xml")
     return _read_vsimem(path)
 
 
