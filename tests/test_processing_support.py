@@ -16,7 +16,7 @@ from typing import Any, Dict, Optional, Sequence, Tuple
 
 from .qgis_helpers import QGIS_PROCESS, make_profile, qgis_process_env
 
-MASTER_PASSWORD = "byoc-test-master"  # noqa: S105 - throw-away master password of the test auth DB
+MASTER_PASSWORD = "test-master-password"  # noqa: S105 - the test auth DB's master password (shared with test_client_qgis)
 
 
 def register_provider():

@@ -92,6 +92,7 @@ class ServiceAlgorithm(ByocAlgorithm):
         super().__init__()
         self.connection: Optional[ServiceConnection] = None
         self.s3: Optional[S3Settings] = None
+        self._prepare_error: Optional[QgsProcessingException] = None
 
     def initAlgorithm(self, config=None) -> None:
         self.init_parameters()
@@ -104,10 +105,22 @@ class ServiceAlgorithm(ByocAlgorithm):
         raise NotImplementedError
 
     def prepareAlgorithm(self, parameters, context, feedback) -> bool:
-        self.connection = connection_from_parameters(self, parameters, context)
-        if self.USES_S3:
-            self.s3 = s3_from_parameters(self, parameters, context)
+        # Runs on the main thread: read the auth manager and QGIS's network settings here. A problem is raised
+        # from processAlgorithm instead, so that scripts calling processing.run() get its message (QGIS turns
+        # errors raised here into a generic "There were errors executing the algorithm").
+        self._prepare_error = None
+        try:
+            self.connection = connection_from_parameters(self, parameters, context)
+            if self.USES_S3:
+                self.s3 = s3_from_parameters(self, parameters, context)
+        except QgsProcessingException as exc:
+            self._prepare_error = exc
         return True
+
+    def processAlgorithm(self, parameters: Dict[str, Any], context, feedback) -> Dict[str, Any]:
+        if self._prepare_error is not None:
+            raise self._prepare_error
+        return super().processAlgorithm(parameters, context, feedback)
 
     # -- shared parameters ---------------------------------------------------------------------------------------
     def add_collection_parameter(self, description: Optional[str] = None) -> None:

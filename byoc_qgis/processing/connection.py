@@ -15,8 +15,6 @@ from dataclasses import dataclass, field
 from typing import List, Optional, Tuple
 
 from qgis.core import (
-    QgsApplication,
-    QgsAuthMethodConfig,
     QgsProcessingException,
     QgsProcessingParameterAuthConfig,
     QgsProcessingParameterBoolean,
@@ -112,48 +110,24 @@ def add_s3_parameters(alg) -> None:
 
 
 def read_basic_authcfg(authcfg: str, what: str) -> Tuple[str, str]:
-    """(username, password) of a Basic auth configuration; a clear error when it is missing or of another kind.
+    """(username, password) of a Basic auth configuration; errors name the parameter and the fix."""
+    from ..core.qgis_adapters import read_client_credentials
 
-    Thin adapter over ``QgsAuthManager`` (to be replaced by core's ``qgis_adapters`` helper once it exists).
-    """
-    manager = QgsApplication.authManager()
-    if manager.isDisabled():
-        raise QgsProcessingException(tr("{}: the QGIS authentication system is disabled").format(what))
-    if authcfg not in manager.configIds():
-        raise QgsProcessingException(
-            tr("{}: there is no authentication configuration with id {!r} in this QGIS profile").format(what, authcfg)
-        )
-    config = QgsAuthMethodConfig()
-    loaded = manager.loadAuthenticationConfig(authcfg, config, True)
-    ok = loaded[0] if isinstance(loaded, tuple) else bool(loaded)
-    if not ok or not config.isValid(True):
-        raise QgsProcessingException(
-            tr("{}: authentication configuration {!r} could not be read (is the master password set?)").format(
-                what, authcfg
-            )
-        )
-    if config.method() != "Basic":
-        raise QgsProcessingException(
-            tr("{}: authentication configuration {!r} is of type {}; use a Basic configuration").format(
-                what, authcfg, config.method()
-            )
-        )
-    username = config.config("username")
-    password = config.config("password")
-    if not username or not password:
-        raise QgsProcessingException(
-            tr("{}: authentication configuration {!r} needs both a username and a password").format(what, authcfg)
-        )
-    return username, password
+    try:
+        credentials = read_client_credentials(authcfg)
+    except (ValueError, RuntimeError) as exc:
+        raise QgsProcessingException(f"{what}: {exc}") from None
+    return credentials.client_id, credentials.secret()
 
 
 def _transport() -> Transport:
-    """Network settings for requests; from QGIS's proxy/CA settings when core provides the adapter."""
+    """Network settings for requests from QGIS's proxy and CA settings."""
+    from ..core.qgis_adapters import transport_from_qgis
+
     try:
-        from ..core.qgis_adapters import transport_from_qgis  # type: ignore[attr-defined]
-    except ImportError:  # core adapter not there yet: plain requests behaviour
-        return Transport()
-    return transport_from_qgis()
+        return transport_from_qgis()
+    except ValueError as exc:
+        raise QgsProcessingException(str(exc)) from None
 
 
 @dataclass

@@ -14,9 +14,24 @@ ICON_PATH = str(Path(__file__).resolve().parent.parent / "icons" / "byoc.svg")
 
 def algorithm_classes() -> list:
     """The provider's algorithm classes, in toolbox order."""
+    from .algorithms.collections import CreateCollection, DeleteCollection, ListCollections
     from .algorithms.local import PreflightCheck, TraceCover
+    from .algorithms.process import ProcessRequestAlgorithm
+    from .algorithms.tiles import CollectionTiles, DeleteTiles, ReingestTiles, UpdateTiles, WaitForIngestion
 
-    return [PreflightCheck, TraceCover]
+    return [
+        CreateCollection,
+        ListCollections,
+        DeleteCollection,
+        CollectionTiles,
+        WaitForIngestion,
+        UpdateTiles,
+        ReingestTiles,
+        DeleteTiles,
+        PreflightCheck,
+        TraceCover,
+        ProcessRequestAlgorithm,
+    ]
 
 
 class ByocProvider(QgsProcessingProvider):

@@ -1,0 +1,254 @@
+"""Service algorithms through processing.run against localhub (real HTTP, real S3, real ingestion)."""
+
+from __future__ import annotations
+
+import uuid
+from pathlib import Path
+
+import pytest
+from osgeo import gdal
+
+from .fixtures_rasters import make_tile
+from .test_processing_support import connection_params, register_provider, run_alg, store_basic_authcfg
+
+
+class LogFeedback:
+    """A processing feedback that keeps every line it was given."""
+
+    def __new__(cls):
+        from qgis.core import QgsProcessingFeedback
+
+        class _Feedback(QgsProcessingFeedback):
+            def __init__(self):
+                super().__init__()
+                self.lines = []
+
+            def pushInfo(self, info):  # noqa: N802
+                self.lines.append(info)
+                super().pushInfo(info)
+
+            def reportError(self, error, fatalError=False):  # noqa: N802, N803
+                self.lines.append(error)
+                super().reportError(error, fatalError)
+
+            def setProgressText(self, text):  # noqa: N802
+                self.lines.append(text)
+                super().setProgressText(text)
+
+        return _Feedback()
+
+
+@pytest.fixture(scope="module")
+def env(qgis_processing, localhub):
+    provider = register_provider()
+    authcfg = store_basic_authcfg(localhub.client_id, localhub.client_secret, "localhub-test")
+    return {"hub": localhub, "conn": connection_params(localhub, authcfg), "provider": provider}
+
+
+def _upload_tile(s3, bucket: str, prefix: str, folder: Path) -> None:
+    files = make_tile(folder, stems=("B02", "B03"))
+    client = s3.client()
+    for stem, path in files.items():
+        client.upload_file(path, bucket, f"{prefix}/{stem}.tif")
+
+
+@pytest.fixture(scope="module")
+def ingested(env, s3_server, tmp_path_factory):
+    """A collection with two ingested tiles (files uploaded with boto3, tiles registered by the core client)."""
+    from byoc_qgis.core.auth import ClientCredentials
+    from byoc_qgis.core.byoc import ByocClient
+    from byoc_qgis.core.deployments import custom_deployment
+    from byoc_qgis.core.http import HttpClient
+
+    hub = env["hub"]
+    bucket = f"proc-{uuid.uuid4().hex[:8]}"
+    s3_server.client().create_bucket(Bucket=bucket)
+    root = tmp_path_factory.mktemp("tiles")
+    for i in range(2):
+        (root / f"t{i}").mkdir()
+        _upload_tile(s3_server, bucket, f"tiles/t{i}", root / f"t{i}")
+    res, _ = run_alg("byoc:createcollection", {"NAME": f"proc-{bucket}", "BUCKET": bucket, **env["conn"]})
+    cid = res["COLLECTION_ID"]
+    client = ByocClient(
+        HttpClient(custom_deployment(hub.base_url, hub.token_url), ClientCredentials(hub.client_id, hub.client_secret))
+    )
+    ids = []
+    for i in range(2):
+        tile = client.create_tile(cid, {"path": f"tiles/t{i}/(BAND).tif", "sensingTime": f"2023-06-1{i}T10:00:00Z"})
+        ids.append(tile.id)
+    res, layer = run_alg(
+        "byoc:waitforingestion",
+        {"COLLECTION": cid, "TILE_IDS": ",".join(ids), "TIMEOUT": 60, "OUTPUT": "memory:", **env["conn"]},
+    )
+    assert res["INGESTED"] == 2, [f.attributes() for f in layer.getFeatures()]
+    return {"cid": cid, "bucket": bucket, "ids": ids, "client": client}
+
+
+def test_create_and_list_collections(env):
+    name = f"coll-{uuid.uuid4().hex[:6]}"
+    res, _ = run_alg(
+        "byoc:createcollection", {"NAME": name, "BUCKET": "some-bucket", "BANDS": "B02,B03", **env["conn"]}
+    )
+    cid = res["COLLECTION_ID"]
+    assert res["COLLECTION_NAME"] == name
+    again, _ = run_alg(
+        "byoc:createcollection", {"NAME": name, "BUCKET": "some-bucket", "REUSE_EXISTING": True, **env["conn"]}
+    )
+    assert again["COLLECTION_ID"] == cid
+    res, layer = run_alg("byoc:listcollections", {"SEARCH": name, "OUTPUT": "memory:", **env["conn"]})
+    rows = {f["collection_id"]: f for f in layer.getFeatures()}
+    assert cid in rows
+    assert rows[cid]["bands"] == "B02,B03"
+    assert rows[cid]["s3_bucket"] == "some-bucket"
+
+
+def test_service_errors_carry_the_service_message(env):
+    from qgis.core import QgsProcessingException
+
+    with pytest.raises(QgsProcessingException, match="(?i)not found|404"):
+        run_alg("byoc:collectiontiles", {"COLLECTION": str(uuid.uuid4()), "OUTPUT": "memory:", **env["conn"]})
+
+
+def test_wrong_secret_is_reported_without_the_secret(env):
+    from qgis.core import QgsProcessingException
+
+    hub = env["hub"]
+    bad = store_basic_authcfg(hub.client_id, "wrong-secret-value", "bad")
+    params = dict(env["conn"], AUTHCFG=bad)
+    with pytest.raises(QgsProcessingException) as err:
+        run_alg("byoc:listcollections", {"OUTPUT": "memory:", **params})
+    assert "wrong-secret-value" not in str(err.value)
+    assert hub.client_id in str(err.value)
+
+
+def test_custom_deployment_needs_base_url(env):
+    from qgis.core import QgsProcessingException
+
+    params = dict(env["conn"], BASE_URL="")
+    with pytest.raises(QgsProcessingException, match="BASE_URL"):
+        run_alg("byoc:listcollections", {"OUTPUT": "memory:", **params})
+
+
+def test_tiles_layer_fields_and_geometry(env, ingested):
+    feedback = LogFeedback()
+    res, layer = run_alg(
+        "byoc:collectiontiles", {"COLLECTION": ingested["cid"], "OUTPUT": "memory:", **env["conn"]}, feedback=feedback
+    )
+    assert res["COUNT"] == 2
+    assert layer.crs().authid() == "EPSG:4326"
+    names = layer.fields().names()
+    for field in (
+        "tile_id",
+        "path",
+        "status",
+        "sensing_time",
+        "created",
+        "ingestion_start",
+        "failed_cause",
+        "native_crs",
+        "min_m_px",
+        "max_m_px",
+    ):
+        assert field in names
+    feats = list(layer.getFeatures())
+    assert {f["status"] for f in feats} == {"INGESTED"}
+    assert {f["native_crs"] for f in feats} == {"EPSG:32633"}
+    for f in feats:
+        box = f.geometry().boundingBox()
+        assert 10 < box.xMinimum() < 20 and 40 < box.yMinimum() < 50
+        assert f["sensing_time"].date().year() == 2023
+    text = "\n".join(feedback.lines) + repr(res)
+    assert env["hub"].client_secret not in text
+
+
+def test_process_request_to_geotiff(env, ingested, tmp_path):
+    from qgis.core import QgsProcessingException
+
+    res, layer = run_alg("byoc:collectiontiles", {"COLLECTION": ingested["cid"], "OUTPUT": "memory:", **env["conn"]})
+    extent = layer.extent()
+    ext = f"{extent.xMinimum()},{extent.xMaximum()},{extent.yMinimum()},{extent.yMaximum()} [EPSG:4326]"
+    out = str(tmp_path / "out.tif")
+    res, _ = run_alg(
+        "byoc:processrequest",
+        {
+            "COLLECTION": ingested["cid"],
+            "EXTENT": ext,
+            "CRS": "EPSG:32633",
+            "RESOLUTION": 20,
+            "PRESET": 5,
+            "TIME_FROM": "2023-06-01",
+            "TIME_TO": "2023-06-30",
+            "OUTPUT": out,
+            **env["conn"],
+        },
+    )
+    ds = gdal.Open(out)
+    assert ds.RasterCount == 2
+    assert (ds.RasterXSize, ds.RasterYSize) == (res["WIDTH_PX"], res["HEIGHT_PX"])
+    assert "32633" in ds.GetProjection() or "UTM zone 33N" in ds.GetProjection()
+    assert ds.GetRasterBand(1).ReadAsArray().max() > 0
+    # the service's own error text reaches the user
+    with pytest.raises(QgsProcessingException, match="NOPE"):
+        run_alg(
+            "byoc:processrequest",
+            {
+                "COLLECTION": ingested["cid"],
+                "EXTENT": ext,
+                "WIDTH": 64,
+                "HEIGHT": 64,
+                "EVALSCRIPT": '//VERSION=3\nfunction setup(){return {input:["NOPE"],output:{bands:1}}}\n'
+                "function evaluatePixel(s){return [s.NOPE]}",
+                "OUTPUT": str(tmp_path / "bad.tif"),
+                **env["conn"],
+            },
+        )
+
+
+def test_update_reingest_and_delete_tiles(env, ingested, s3_server):
+    from qgis.core import QgsProcessingException
+
+    cid, ids = ingested["cid"], ingested["ids"]
+    _, layer = run_alg("byoc:collectiontiles", {"COLLECTION": cid, "OUTPUT": "memory:", **env["conn"]})
+    res, _ = run_alg(
+        "byoc:updatetiles",
+        {
+            "COLLECTION": cid,
+            "INPUT": layer,
+            "SENSING_TIME": "2023-07-01T00:00:00Z",
+            "UPDATE_COVER": True,
+            "OUTPUT": "memory:",
+            **env["conn"],
+        },
+    )
+    assert res["UPDATED"] == 2
+    tile = ingested["client"].get_tile(cid, ids[0])
+    assert tile.sensing_time.month == 7
+    assert tile.cover_geometry is not None
+    res, _ = run_alg("byoc:reingesttiles", {"COLLECTION": cid, "TILE_IDS": ids[0], "OUTPUT": "memory:", **env["conn"]})
+    assert res["COUNT"] == 1
+    res, _ = run_alg("byoc:waitforingestion", {"COLLECTION": cid, "TIMEOUT": 60, "OUTPUT": "memory:", **env["conn"]})
+    assert res["PENDING"] == 0
+    with pytest.raises(QgsProcessingException, match="CONFIRM"):
+        run_alg("byoc:deletetiles", {"COLLECTION": cid, "TILE_IDS": ids[1], "OUTPUT": "memory:", **env["conn"]})
+    res, _ = run_alg(
+        "byoc:deletetiles", {"COLLECTION": cid, "TILE_IDS": ids[1], "CONFIRM": True, "OUTPUT": "memory:", **env["conn"]}
+    )
+    assert res["COUNT"] == 1
+    assert [t.id for t in ingested["client"].all_tiles(cid)] == [ids[0]]
+    # S3 files are never deleted
+    keys = {o["Key"] for o in s3_server.client().list_objects_v2(Bucket=ingested["bucket"])["Contents"]}
+    assert "tiles/t1/B02.tif" in keys
+
+
+def test_delete_collection_needs_confirmation(env, s3_server):
+    from qgis.core import QgsProcessingException
+
+    bucket = f"del-{uuid.uuid4().hex[:8]}"
+    res, _ = run_alg("byoc:createcollection", {"NAME": bucket, "BUCKET": bucket, **env["conn"]})
+    cid = res["COLLECTION_ID"]
+    with pytest.raises(QgsProcessingException, match="CONFIRM"):
+        run_alg("byoc:deletecollection", {"COLLECTION": cid, **env["conn"]})
+    res, _ = run_alg("byoc:deletecollection", {"COLLECTION": bucket, "CONFIRM": True, **env["conn"]})
+    assert res["COLLECTION_ID"] == cid
+    with pytest.raises(QgsProcessingException):
+        run_alg("byoc:collectiontiles", {"COLLECTION": cid, "OUTPUT": "memory:", **env["conn"]})
