@@ -109,7 +109,8 @@ class IngestionEngine:
 
     def _enqueue(self, tile_id: str, gen: int) -> None:
         if self.store.transition(tile_id, gen, "WAITING", "QUEUED"):
-            self._work.put((tile_id, gen))
+            # stays QUEUED for state_delay, then a worker may take it
+            self._at(time.monotonic() + self.state_delay, lambda: self._work.put((tile_id, gen)))
 
     def _scheduler(self) -> None:
         while True:

@@ -96,8 +96,11 @@ class Localhub:
         )
 
     def log_text(self) -> str:
-        """Everything the process printed so far."""
-        return self.process.log_text()
+        """Everything the process printed so far (also after it stopped)."""
+        try:
+            return self.process.log_text()
+        except ValueError:  # log file already closed by stop()
+            return self.process.log_path.read_text(errors="replace")
 
     def stop(self) -> int:
         """Stop the process (SIGTERM); return its exit code."""
