@@ -15,6 +15,7 @@ ICON_PATH = str(Path(__file__).resolve().parent.parent / "icons" / "byoc.svg")
 def algorithm_classes() -> list:
     """The provider's algorithm classes, in toolbox order."""
     from .algorithms.collections import CreateCollection, DeleteCollection, ListCollections
+    from .algorithms.create_tiles import CreateTilesLocal, CreateTilesS3
     from .algorithms.local import PreflightCheck, TraceCover
     from .algorithms.process import ProcessRequestAlgorithm
     from .algorithms.tiles import CollectionTiles, DeleteTiles, ReingestTiles, UpdateTiles, WaitForIngestion
@@ -23,6 +24,8 @@ def algorithm_classes() -> list:
         CreateCollection,
         ListCollections,
         DeleteCollection,
+        CreateTilesLocal,
+        CreateTilesS3,
         CollectionTiles,
         WaitForIngestion,
         UpdateTiles,

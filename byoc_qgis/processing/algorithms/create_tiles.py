@@ -1,0 +1,502 @@
+"""Create tiles from local rasters (check, COGify, trace, upload, register) or from files already in S3."""
+
+from __future__ import annotations
+
+import os
+import re
+import threading
+from concurrent.futures import ThreadPoolExecutor
+from datetime import datetime
+from pathlib import Path, PurePosixPath
+from typing import Any, Dict, List, Optional
+
+from osgeo import gdal
+from qgis.core import (
+    QgsProcessing,
+    QgsProcessingException,
+    QgsProcessingOutputNumber,
+    QgsProcessingOutputString,
+    QgsProcessingParameterBoolean,
+    QgsProcessingParameterDefinition,
+    QgsProcessingParameterEnum,
+    QgsProcessingParameterFeatureSink,
+    QgsProcessingParameterNumber,
+    QgsProcessingParameterString,
+    QgsProcessingUtils,
+    QgsWkbTypes,
+)
+
+from ...core.cover import trace_cover
+from ...core.errors import CancelledError, SentinelHubError
+from ...core.models import Tile, parse_time
+from ...core.progress import Cancelled
+from ...core.s3 import ObjectInfo, S3Config, S3Error, bucket_options, group_tiles, list_tiles, vsis3_path
+from ...translation import tr
+from ..base import ServiceAlgorithm
+from ..feedback import FeedbackBridge
+from ..templates import TemplateError, render_path, sensing_time_from_text
+from ..tile_pipeline import (
+    CANCELLED,
+    EXISTS,
+    FAILED,
+    REGISTERED,
+    PipelineOptions,
+    TileJob,
+    TileOutcome,
+    registered_paths,
+    run_pipeline,
+)
+from ..tiles_common import status_fields, status_row
+from .local import _add_raster_inputs, collect_raster_paths
+
+__all__ = ["CreateTilesLocal", "CreateTilesS3", "s3_config"]
+
+COGIFY_MODES = ["auto", "never", "always"]
+COVER_MODES = ["contain", "exclude", None]
+TIME_MODES = ["template", "constant", "metadata", "none"]
+
+
+def _advanced(param: QgsProcessingParameterDefinition) -> QgsProcessingParameterDefinition:
+    param.setFlags(param.flags() | QgsProcessingParameterDefinition.FlagAdvanced)
+    return param
+
+
+def s3_config(settings, bucket: str) -> S3Config:
+    """Core S3 settings for ``bucket`` from the algorithm's S3 parameters."""
+    kwargs: Dict[str, Any] = {"bucket": bucket, "https": settings.https}
+    if settings.access_key:
+        kwargs.update(access_key=settings.access_key, secret_key=settings.secret_key)
+    if settings.region:
+        kwargs["region"] = settings.region
+    if settings.endpoint:
+        kwargs["endpoint"] = settings.endpoint
+    if settings.path_style:
+        kwargs["virtual_hosting"] = False
+    try:
+        return S3Config(**kwargs)
+    except S3Error as exc:
+        raise QgsProcessingException(str(exc)) from None
+
+
+def _tile_name(listing_path: str) -> str:
+    """``a/b/(BAND).tif`` → ``a/b``; ``a/T1_(BAND).tif`` → ``a/T1``."""
+    head = listing_path.split("(BAND)")[0]
+    return head.rstrip("/_-.") or "tile"
+
+
+def _metadata_time(path: str, item: str) -> Optional[datetime]:
+    ds = gdal.Open(path)
+    value = ds.GetMetadataItem(item) if ds is not None else None
+    if not value:
+        return None
+    value = value.strip()
+    m = re.match(r"^(\d{4}):(\d{2}):(\d{2})[ T](\d{2}):(\d{2}):(\d{2})$", value)  # TIFF DateTime form
+    if m:
+        value = "{}-{}-{}T{}:{}:{}Z".format(*m.groups())
+    return parse_time(value, item)
+
+
+def _add_sensing_time_parameters(alg, with_metadata: bool) -> None:
+    options = [tr("From the file path (template)"), tr("One time for all (constant)")]
+    if with_metadata:
+        options.append(tr("From a raster metadata item (field)"))
+    options.append(tr("None"))
+    alg.addParameter(QgsProcessingParameterEnum("SENSING_TIME_MODE", tr("Sensing time"), options, defaultValue=0))
+    alg.addParameter(
+        QgsProcessingParameterString(
+            "SENSING_TIME_TEMPLATE",
+            tr("Sensing-time template (searched in the path)"),
+            "{year}-{month}-{day}",
+            optional=True,
+        )
+    )
+    alg.addParameter(
+        QgsProcessingParameterString("SENSING_TIME", tr("Sensing time for all tiles (ISO 8601)"), optional=True)
+    )
+    if with_metadata:
+        alg.addParameter(
+            _advanced(
+                QgsProcessingParameterString(
+                    "METADATA_ITEM", tr("Metadata item with the time"), "TIFFTAG_DATETIME", optional=True
+                )
+            )
+        )
+
+
+def _time_mode(alg, parameters, context, with_metadata: bool) -> str:
+    modes = TIME_MODES if with_metadata else ["template", "constant", "none"]
+    return modes[alg.parameterAsEnum(parameters, "SENSING_TIME_MODE", context)]
+
+
+def _sensing_time(alg, parameters, context, mode: str, text: str, first_file: Optional[str]) -> Optional[datetime]:
+    if mode == "none":
+        return None
+    if mode == "constant":
+        value = (alg.parameterAsString(parameters, "SENSING_TIME", context) or "").strip()
+        if not value:
+            raise QgsProcessingException(tr("Sensing time 'constant' needs SENSING_TIME, e.g. 2023-06-10T07:36:29Z"))
+        try:
+            return parse_time(value, "SENSING_TIME")
+        except ValueError as exc:
+            raise QgsProcessingException(str(exc)) from None
+    if mode == "metadata":
+        item = (alg.parameterAsString(parameters, "METADATA_ITEM", context) or "TIFFTAG_DATETIME").strip()
+        try:
+            found = _metadata_time(first_file or "", item)
+        except ValueError as exc:
+            raise QgsProcessingException(f"{first_file}: {exc}") from None
+        if found is None:
+            raise QgsProcessingException(
+                tr("{}: no metadata item {} with a time; choose another sensing-time mode").format(first_file, item)
+            )
+        return found
+    template = (alg.parameterAsString(parameters, "SENSING_TIME_TEMPLATE", context) or "").strip()
+    try:
+        found = sensing_time_from_text(template, text)
+    except TemplateError as exc:
+        raise QgsProcessingException(str(exc)) from None
+    if found is None:
+        raise QgsProcessingException(
+            tr(
+                "No date matching the template {!r} in {!r}; change SENSING_TIME_TEMPLATE or the sensing-time mode"
+            ).format(template, text)
+        )
+    return found
+
+
+def _write_outcomes(alg, parameters, context, outcomes: List[TileOutcome], bridge: FeedbackBridge):
+    fields = status_fields()
+    sink, dest = alg.parameterAsSink(parameters, "OUTPUT", context, fields, QgsWkbTypes.NoGeometry)
+    if sink is None:
+        raise QgsProcessingException(alg.invalidSinkError(parameters, "OUTPUT"))
+    counts = {REGISTERED: 0, EXISTS: 0, FAILED: 0, CANCELLED: 0}
+    for o in outcomes:
+        sink.addFeature(status_row(fields, o.tile_id, o.job.path, o.status, o.message))
+        counts[o.status] = counts.get(o.status, 0) + 1
+        if o.status == FAILED:
+            bridge.warning(tr("{} ({}): {}").format(o.job.name, o.job.path, o.message))
+    bridge.info(
+        tr("{} tiles registered, {} already registered, {} failed").format(
+            counts[REGISTERED], counts[EXISTS], counts[FAILED]
+        )
+    )
+    return dest, counts
+
+
+class CreateTilesLocal(ServiceAlgorithm):
+    """Local rasters → BYOC tiles (pre-flight, COGify, trace cover, upload, register)."""
+
+    NAME = "createtiles"
+    GROUP = "tiles"
+    USES_S3 = True
+
+    def displayName(self) -> str:
+        return tr("Create tiles from local rasters")
+
+    def shortHelpString(self) -> str:
+        return tr(
+            "Turns local rasters (layers, files or a folder) into tiles of a collection: groups band files into "
+            "tiles by FILE_PATTERN (e.g. (BAND).tif: every folder is a tile, the file name is the band), or splits "
+            "each multi-band raster into BAND_NAMES; checks every file against the BYOC rules and COGifies it when "
+            "needed; traces the cover geometry; uploads to the collection's bucket at PATH_TEMPLATE (e.g. "
+            "{tile}/(BAND).tif or {date}/{name}/(BAND).tif) and registers the tile with its sensing time. Tiles "
+            "run in parallel. Re-running continues where it stopped: tile paths already registered are skipped, "
+            "files already uploaded are not sent again. A tile is registered only once all its files are in S3; "
+            "existing S3 objects are never deleted, and only replaced when OVERWRITE is set. The output table "
+            "lists the tile ids and statuses (chain it into 'Wait for ingestion')."
+        )
+
+    def init_parameters(self) -> None:
+        self.add_collection_parameter()
+        _add_raster_inputs(self)
+        self.addParameter(
+            QgsProcessingParameterString(
+                "FILE_PATTERN", tr("Band file pattern ((BAND) = band name)"), "(BAND).tif", optional=True
+            )
+        )
+        self.addParameter(
+            QgsProcessingParameterString(
+                "BAND_NAMES",
+                tr("…or split multi-band rasters into these bands (e.g. B02,B03,B04,B08)"),
+                optional=True,
+            )
+        )
+        self.addParameter(
+            QgsProcessingParameterString("PATH_TEMPLATE", tr("Tile path template in the bucket"), "{tile}/(BAND).tif")
+        )
+        _add_sensing_time_parameters(self, with_metadata=True)
+        self.addParameter(
+            QgsProcessingParameterEnum(
+                "COGIFY",
+                tr("COGify"),
+                [tr("When the pre-flight check finds errors"), tr("Never (fail instead)"), tr("Always")],
+                defaultValue=0,
+            )
+        )
+        self.addParameter(
+            QgsProcessingParameterEnum(
+                "COVER",
+                tr("Cover geometry"),
+                [tr("Trace: contain all data"), tr("Trace: exclude nodata"), tr("None (the service uses the bbox)")],
+                defaultValue=0,
+            )
+        )
+        self.addParameter(
+            _advanced(
+                QgsProcessingParameterNumber(
+                    "MAX_POINTS", tr("Cover: maximum points"), QgsProcessingParameterNumber.Integer, 95, False, 5, 100
+                )
+            )
+        )
+        self.addParameter(
+            QgsProcessingParameterBoolean(
+                "OVERWRITE", tr("Replace S3 objects that exist with different content"), defaultValue=False
+            )
+        )
+        self.addParameter(
+            _advanced(
+                QgsProcessingParameterNumber(
+                    "THREADS", tr("Tiles in parallel"), QgsProcessingParameterNumber.Integer, 4, False, 1, 32
+                )
+            )
+        )
+        self.addParameter(
+            QgsProcessingParameterBoolean("FAIL_ON_ERROR", tr("Fail when a tile fails (stops a model)"), False)
+        )
+        self.addParameter(QgsProcessingParameterFeatureSink("OUTPUT", tr("Created tiles"), QgsProcessing.TypeVector))
+        self.addOutput(QgsProcessingOutputNumber("REGISTERED", tr("Tiles registered")))
+        self.addOutput(QgsProcessingOutputNumber("SKIPPED", tr("Tiles already registered")))
+        self.addOutput(QgsProcessingOutputNumber("FAILED", tr("Tiles failed")))
+        self.addOutput(QgsProcessingOutputString("COLLECTION_ID", tr("Collection id")))
+
+    # -- jobs ----------------------------------------------------------------------------------------------------
+    def _jobs(self, parameters, context) -> List[TileJob]:
+        paths = collect_raster_paths(self, parameters, context)
+        folder = self.parameterAsFile(parameters, "FOLDER", context)
+        root = Path(folder) if folder else Path(os.path.commonpath([str(Path(p).parent) for p in paths]))
+        template = (self.parameterAsString(parameters, "PATH_TEMPLATE", context) or "").strip()
+        mode = _time_mode(self, parameters, context, with_metadata=True)
+        bands = [b.strip() for b in (self.parameterAsString(parameters, "BAND_NAMES", context) or "").split(",")]
+        bands = [b for b in bands if b]
+        groups: List[tuple] = []  # (tile, files, split)
+        if bands:
+            for p in paths:
+                rel = (
+                    PurePosixPath(Path(p).resolve().relative_to(root.resolve()).as_posix()) if _under(p, root) else None
+                )
+                tile = str(rel.with_suffix("")) if rel else Path(p).stem
+                groups.append((tile, {Path(p).stem: p}, bands))
+        else:
+            pattern = (self.parameterAsString(parameters, "FILE_PATTERN", context) or "(BAND).tif").strip()
+            objects = []
+            for p in paths:
+                if not _under(p, root):
+                    raise QgsProcessingException(
+                        tr("{} is not under {}; give a FOLDER that contains every file").format(p, root)
+                    )
+                objects.append(
+                    ObjectInfo(key=Path(p).resolve().relative_to(root.resolve()).as_posix(), size=0, mtime=0)
+                )
+            try:
+                listings = group_tiles(objects, [pattern])
+            except S3Error as exc:
+                raise QgsProcessingException(str(exc)) from None
+            matched = {o.key for listing in listings for o in listing.files.values()}
+            unmatched = [o.key for o in objects if o.key not in matched]
+            if unmatched:
+                raise QgsProcessingException(
+                    tr("{} files do not match FILE_PATTERN {!r}, e.g. {}; change the pattern or the inputs").format(
+                        len(unmatched), pattern, unmatched[0]
+                    )
+                )
+            for listing in listings:
+                files = {band: str(root / o.key) for band, o in listing.files.items()}
+                groups.append((_tile_name(listing.path), files, None))
+        jobs: List[TileJob] = []
+        for tile, files, split in groups:
+            first = next(iter(files.values()))
+            rel_text = tile + "/" + Path(first).name
+            when = _sensing_time(self, parameters, context, mode, rel_text, first)
+            name = PurePosixPath(tile).name or tile
+            try:
+                path = render_path(template, {"tile": tile, "name": name}, when)
+            except TemplateError as exc:
+                raise QgsProcessingException(str(exc)) from None
+            jobs.append(TileJob(name=tile, files=files, path=path, sensing_time=when, split_bands=split))
+        return jobs
+
+    def run_algorithm(self, parameters, context, bridge: FeedbackBridge) -> Dict[str, Any]:
+        jobs = self._jobs(parameters, context)
+        client = self.connection.byoc()
+        collection = self.resolve_collection(client, parameters, context, bridge)
+        s3 = s3_config(self.s3, collection.s3_bucket)
+        opts = PipelineOptions(
+            cogify=COGIFY_MODES[self.parameterAsEnum(parameters, "COGIFY", context)],
+            cover_policy=COVER_MODES[self.parameterAsEnum(parameters, "COVER", context)],
+            max_points=self.parameterAsInt(parameters, "MAX_POINTS", context),
+            overwrite=self.parameterAsBoolean(parameters, "OVERWRITE", context),
+            threads=self.parameterAsInt(parameters, "THREADS", context),
+            workdir=os.path.join(QgsProcessingUtils.tempFolder(), f"byoc_tiles_{os.getpid()}_{id(self)}"),
+        )
+        bridge.info(
+            tr("{} tiles to create in collection {} (bucket {})").format(
+                len(jobs), collection.name, collection.s3_bucket
+            )
+        )
+        lock = threading.Lock()
+
+        def log(message: str, warning: bool) -> None:
+            with lock:
+                (bridge.warning if warning else bridge.info)(s3.scrub(message))
+
+        try:
+            outcomes = run_pipeline(client, collection.id, s3, jobs, opts, bridge.fraction, bridge.cancel, log)
+        except Cancelled as exc:
+            done = getattr(exc, "outcomes", [])
+            registered = sum(1 for o in done if o.status == REGISTERED)
+            bridge.warning(tr("Cancelled: {} tiles were registered before; run again to continue").format(registered))
+            raise
+        dest, counts = _write_outcomes(self, parameters, context, outcomes, bridge)
+        if counts[FAILED] and self.parameterAsBoolean(parameters, "FAIL_ON_ERROR", context):
+            first = next(o for o in outcomes if o.status == FAILED)
+            raise QgsProcessingException(
+                tr("{} tiles failed; first: {}: {}").format(counts[FAILED], first.job.name, first.message)
+            )
+        return {
+            "OUTPUT": dest,
+            "REGISTERED": counts[REGISTERED],
+            "SKIPPED": counts[EXISTS],
+            "FAILED": counts[FAILED],
+            "COLLECTION_ID": collection.id,
+        }
+
+
+def _under(path: str, root: Path) -> bool:
+    try:
+        Path(path).resolve().relative_to(root.resolve())
+        return True
+    except ValueError:
+        return False
+
+
+class CreateTilesS3(ServiceAlgorithm):
+    """Register tiles for band files already in the collection's bucket."""
+
+    NAME = "createtilesfroms3"
+    GROUP = "tiles"
+    USES_S3 = True
+
+    def displayName(self) -> str:
+        return tr("Create tiles from an S3 prefix")
+
+    def shortHelpString(self) -> str:
+        return tr(
+            "Lists the collection's bucket under PREFIX, groups the band files into tiles by FILE_PATTERN (e.g. "
+            "(BAND).tif: one tile per folder) and registers every tile that is not registered yet, with its sensing "
+            "time from a template on the path (or a constant) and, optionally, a cover geometry traced from the "
+            "remote COGs' overviews. Nothing is uploaded or deleted."
+        )
+
+    def init_parameters(self) -> None:
+        self.add_collection_parameter()
+        self.addParameter(QgsProcessingParameterString("PREFIX", tr("Prefix in the bucket"), optional=True))
+        self.addParameter(
+            QgsProcessingParameterString(
+                "FILE_PATTERN", tr("Band file pattern ((BAND) = band name)"), "(BAND).tif", optional=True
+            )
+        )
+        _add_sensing_time_parameters(self, with_metadata=False)
+        self.addParameter(
+            QgsProcessingParameterEnum(
+                "COVER", tr("Cover geometry"),
+                [tr("Trace from the COGs: contain all data"), tr("Trace from the COGs: exclude nodata"),
+                 tr("None (the service uses the bbox)")],
+                defaultValue=2,
+            )
+        )  # fmt: skip
+        self.addParameter(
+            _advanced(
+                QgsProcessingParameterNumber(
+                    "MAX_POINTS", tr("Cover: maximum points"), QgsProcessingParameterNumber.Integer, 95, False, 5, 100
+                )
+            )
+        )
+        self.addParameter(
+            _advanced(
+                QgsProcessingParameterNumber(
+                    "THREADS", tr("Tiles in parallel"), QgsProcessingParameterNumber.Integer, 4, False, 1, 32
+                )
+            )
+        )
+        self.addParameter(QgsProcessingParameterFeatureSink("OUTPUT", tr("Created tiles"), QgsProcessing.TypeVector))
+        self.addOutput(QgsProcessingOutputNumber("REGISTERED", tr("Tiles registered")))
+        self.addOutput(QgsProcessingOutputNumber("SKIPPED", tr("Tiles already registered")))
+        self.addOutput(QgsProcessingOutputNumber("FAILED", tr("Tiles failed")))
+        self.addOutput(QgsProcessingOutputString("COLLECTION_ID", tr("Collection id")))
+
+    def run_algorithm(self, parameters, context, bridge: FeedbackBridge) -> Dict[str, Any]:
+        client = self.connection.byoc()
+        collection = self.resolve_collection(client, parameters, context, bridge)
+        s3 = s3_config(self.s3, collection.s3_bucket)
+        prefix = (self.parameterAsString(parameters, "PREFIX", context) or "").strip().strip("/")
+        pattern = (self.parameterAsString(parameters, "FILE_PATTERN", context) or "(BAND).tif").strip()
+        mode = _time_mode(self, parameters, context, with_metadata=False)
+        policy = COVER_MODES[self.parameterAsEnum(parameters, "COVER", context)]
+        max_points = self.parameterAsInt(parameters, "MAX_POINTS", context)
+        bridge.fraction(0.02, tr("Listing s3://{}/{}").format(s3.bucket, prefix))
+        listings = list_tiles(s3, prefix, [pattern], cancel=bridge.cancel)
+        if not listings:
+            raise QgsProcessingException(tr("No file under s3://{}/{} matches {!r}").format(s3.bucket, prefix, pattern))
+        jobs = [
+            TileJob(
+                name=_tile_name(listing.path),
+                files={b: o.key for b, o in listing.files.items()},
+                path=listing.path,
+                sensing_time=_sensing_time(self, parameters, context, mode, listing.path, None),
+            )
+            for listing in listings
+        ]
+        known = registered_paths(client, collection.id, cancel=bridge.cancel)
+        step = bridge.sub(0.05, 1.0)
+        done_count = [0]
+        lock = threading.Lock()
+
+        def work(job: TileJob) -> TileOutcome:
+            try:
+                if job.path in known:
+                    return TileOutcome(job, EXISTS, known[job.path], "already registered: skipped")
+                cover = None
+                if policy:
+                    with bucket_options(s3):
+                        result = trace_cover([vsis3_path(s3, k) for k in job.files.values()], policy=policy,
+                                             max_points=max_points, cancel=bridge.cancel)  # fmt: skip
+                    cover = result.geojson
+                if bridge.cancel():
+                    return TileOutcome(job, CANCELLED, None, "cancelled")
+                tile = client.create_tile(
+                    collection.id,
+                    Tile(job.path, sensing_time=job.sensing_time, cover_geometry=cover),
+                    cancel=bridge.cancel,
+                )
+                return TileOutcome(job, REGISTERED, tile.id, "")
+            except (Cancelled, CancelledError):
+                return TileOutcome(job, CANCELLED, None, "cancelled")
+            except (ValueError, S3Error, SentinelHubError, RuntimeError) as exc:
+                return TileOutcome(job, FAILED, None, s3.scrub(str(exc)))
+            finally:
+                with lock:
+                    done_count[0] += 1
+                    step.fraction(done_count[0] / len(jobs))
+
+        threads = self.parameterAsInt(parameters, "THREADS", context)
+        with ThreadPoolExecutor(max_workers=threads, thread_name_prefix="byoc-s3tiles") as pool:
+            outcomes = list(pool.map(work, jobs))
+        bridge.check()
+        dest, counts = _write_outcomes(self, parameters, context, outcomes, bridge)
+        return {
+            "OUTPUT": dest,
+            "REGISTERED": counts[REGISTERED],
+            "SKIPPED": counts[EXISTS],
+            "FAILED": counts[FAILED],
+            "COLLECTION_ID": collection.id,
+        }

@@ -1,0 +1,246 @@
+"""Create tiles: pre-flight → COGify when needed → trace cover → upload → register, in parallel and resumable.
+
+Plain Python over core (no QGIS imports), so the dock and scripts can use it too. Guarantees:
+
+* **Resumable**: tile paths already registered in the collection are skipped (their ids are reported), and band
+  files already in S3 with the same size are not uploaded again.
+* **No registered tile without its files**: a tile is registered only after every band file was uploaded and
+  verified; cancelling stops before registration.
+* **S3 data is never deleted or replaced silently**: an object that exists with another size is left alone and
+  the tile fails, unless ``overwrite`` is set.
+"""
+
+from __future__ import annotations
+
+import os
+import shutil
+import threading
+from concurrent.futures import ThreadPoolExecutor
+from dataclasses import dataclass, field
+from datetime import datetime
+from pathlib import Path
+from typing import Callable, Dict, List, Optional
+
+from ..core import cog_rules
+from ..core.byoc import ByocClient
+from ..core.cogify import LAYOUT_MULTIBAND, LAYOUT_PER_BAND, CogifyOptions, cogify
+from ..core.cover import trace_cover
+from ..core.errors import CancelledError, SentinelHubError
+from ..core.models import Tile
+from ..core.progress import Cancelled, Progress
+from ..core.s3 import S3Config, S3Error, stat, upload
+
+__all__ = ["TileJob", "TileOutcome", "PipelineOptions", "run_pipeline", "registered_paths", "REGISTERED", "EXISTS",
+           "FAILED", "CANCELLED"]  # fmt: skip
+
+REGISTERED = "REGISTERED"
+EXISTS = "ALREADY_REGISTERED"
+FAILED = "FAILED"
+CANCELLED = "CANCELLED"
+
+
+@dataclass
+class TileJob:
+    """One tile to create: band stem → local file (or one multi-band file split into ``split_bands``)."""
+
+    name: str
+    files: Dict[str, str]
+    path: str
+    sensing_time: Optional[datetime] = None
+    split_bands: Optional[List[str]] = None
+
+
+@dataclass
+class TileOutcome:
+    job: TileJob
+    status: str
+    tile_id: Optional[str] = None
+    message: str = ""
+
+
+@dataclass
+class PipelineOptions:
+    cogify: str = "auto"  # "auto" (when the pre-flight finds errors), "never", "always"
+    cover_policy: Optional[str] = "contain"  # "contain", "exclude" or None (service uses the tile bbox)
+    max_points: int = 95
+    overwrite: bool = False
+    threads: int = 4
+    workdir: str = ""
+    compress: str = "DEFLATE"
+    cogify_options: Dict[str, object] = field(default_factory=dict)
+
+
+Log = Callable[[str, bool], None]
+
+
+def registered_paths(client: ByocClient, collection_id: str, cancel=None) -> Dict[str, str]:
+    """Every registered tile path of the collection → tile id (folder paths also under ``<folder>/(BAND).*``)."""
+    out: Dict[str, str] = {}
+    for tile in client.iter_all_tiles(collection_id, cancel=cancel):
+        if tile.path and tile.id:
+            out[tile.path] = tile.id
+    return out
+
+
+def _is_registered(path: str, known: Dict[str, str]) -> Optional[str]:
+    if path in known:
+        return known[path]
+    folder = path.rsplit("/(BAND)", 1)[0] if "/(BAND)" in path else None
+    if folder is not None and folder in known:
+        return known[folder]
+    return None
+
+
+def _error_text(findings: List[cog_rules.Finding]) -> str:
+    errors = [f for f in findings if f.is_error]
+    return "; ".join(f"{Path(f.file).name or 'tile'}: {f.message}" for f in errors[:5]) + (
+        f" (+{len(errors) - 5} more)" if len(errors) > 5 else ""
+    )
+
+
+def _prepare(job: TileJob, opts: PipelineOptions, workdir: str, prog: Progress, log: Log) -> Dict[str, str]:
+    """Band files ready for upload (COGified into ``workdir`` when needed); raises ValueError with findings."""
+    if job.split_bands:
+        (src,) = job.files.values()
+        result = cogify(
+            src,
+            workdir,
+            CogifyOptions(layout=LAYOUT_PER_BAND, band_names=job.split_bands, compress=opts.compress, skip_valid=False),
+            progress=prog,  # fmt: skip
+        )
+        files = dict(result.outputs)
+    else:
+        files = dict(job.files)
+        _facts, findings = cog_rules.check_tile(files)
+        errors = [f for f in findings if f.is_error]
+        if opts.cogify == "never" and errors:
+            raise ValueError(f"pre-flight check failed: {_error_text(findings)}")
+        if opts.cogify == "always":
+            todo = list(files)
+        elif errors:
+            bad = {f.file for f in errors if f.file}
+            todo = [s for s, p in files.items() if p in bad or Path(p).name in bad] or list(files)
+        else:
+            todo = []
+        for i, stem in enumerate(todo):
+            dst = os.path.join(workdir, f"{stem}.tif")
+            result = cogify(
+                files[stem], dst,
+                CogifyOptions(layout=LAYOUT_MULTIBAND, compress=opts.compress, skip_valid=opts.cogify != "always"),
+                progress=prog.sub(i / len(todo), (i + 1) / len(todo)),
+            )  # fmt: skip
+            files[stem] = next(iter(result.outputs.values()))
+            if not result.untouched:
+                log(f"{job.name}: {stem} COGified", False)
+    _facts, findings = cog_rules.check_tile(files)
+    for f in findings:
+        if not f.is_error:
+            log(f"{job.name}: {f.message}", True)
+    if any(f.is_error for f in findings):
+        raise ValueError(f"pre-flight check failed after COGify: {_error_text(findings)}")
+    return files
+
+
+def _upload(job: TileJob, files: Dict[str, str], s3: S3Config, opts: PipelineOptions, prog: Progress, log: Log):
+    total = sum(os.path.getsize(p) for p in files.values()) or 1
+    offset = 0.0
+    for stem, local in files.items():
+        prog.check()
+        size = os.path.getsize(local)
+        share = size / total
+        key = job.path.replace("(BAND)", stem)
+        existing = stat(s3, key)
+        if existing is not None and not existing.is_dir:
+            if existing.size == size:
+                log(f"{job.name}: s3://{s3.bucket}/{key} already uploaded (same size), not uploaded again", False)
+                offset += share
+                continue
+            if not opts.overwrite:
+                raise ValueError(
+                    f"s3://{s3.bucket}/{key} already exists with {existing.size} bytes (the file has {size}); "
+                    "it is left untouched: choose another path template or allow overwriting"
+                )
+        upload(s3, local, key, progress=prog.sub(offset, offset + share))
+        offset += share
+
+
+def run_pipeline(
+    client: ByocClient,
+    collection_id: str,
+    s3: S3Config,
+    jobs: List[TileJob],
+    opts: PipelineOptions,
+    progress=None,
+    cancel=None,
+    log: Optional[Log] = None,
+) -> List[TileOutcome]:
+    """Create the tiles of ``jobs``; returns one outcome per job (in job order). Raises Cancelled when cancelled
+    (outcomes so far are then in ``exc.outcomes``)."""
+    prog = Progress.of(progress, cancel)
+    log = log or (lambda _m, _w: None)
+    paths = [j.path for j in jobs]
+    dup = {p for p in paths if paths.count(p) > 1}
+    if dup:
+        raise ValueError(f"several tiles would get the same path {sorted(dup)[0]!r}; change the path template")
+    known = registered_paths(client, collection_id, cancel=prog.cancelled)
+    outcomes: List[Optional[TileOutcome]] = [None] * len(jobs)
+    fractions = [0.0] * len(jobs)
+    lock = threading.Lock()
+    workroot = opts.workdir or os.path.join(os.getcwd(), ".byoc-work")
+
+    def report(index: int):
+        def cb(fraction: float, message: str = "") -> None:
+            with lock:
+                fractions[index] = fraction
+                total = sum(fractions) / max(1, len(jobs))
+            if progress is not None:
+                progress(total, message)
+
+        return Progress(cb, prog.cancelled)
+
+    def work(index: int) -> TileOutcome:
+        job = jobs[index]
+        existing = _is_registered(job.path, known)
+        if existing:
+            report(index)(1.0, f"{job.name}: already registered")
+            return TileOutcome(job, EXISTS, existing, "already registered: skipped")
+        tile_prog = report(index)
+        workdir = os.path.join(workroot, f"tile{index:05d}")
+        os.makedirs(workdir, exist_ok=True)
+        try:
+            tile_prog.check()
+            files = _prepare(job, opts, workdir, tile_prog.sub(0.0, 0.3), log)
+            cover = None
+            if opts.cover_policy:
+                result = trace_cover(list(files.values()), policy=opts.cover_policy, max_points=opts.max_points,
+                                     progress=tile_prog.sub(0.3, 0.4))  # fmt: skip
+                for w in result.report.warnings:
+                    log(f"{job.name}: {w}", True)
+                if result.geojson is None:
+                    return TileOutcome(job, FAILED, None, "no valid pixel: nothing to register")
+                cover = result.geojson
+            _upload(job, files, s3, opts, tile_prog.sub(0.4, 0.95), log)
+            tile_prog.check()  # cancelled after the upload: do not register (files stay for the next run)
+            tile = client.create_tile(collection_id, Tile(job.path, sensing_time=job.sensing_time,
+                                                          cover_geometry=cover), cancel=prog.cancelled)  # fmt: skip
+            tile_prog(1.0, f"{job.name}: registered")
+            return TileOutcome(job, REGISTERED, tile.id, "")
+        except (Cancelled, CancelledError):
+            return TileOutcome(job, CANCELLED, None, "cancelled before registration")
+        except (ValueError, S3Error, SentinelHubError, RuntimeError) as exc:
+            return TileOutcome(job, FAILED, None, str(exc))
+        finally:
+            shutil.rmtree(workdir, ignore_errors=True)
+
+    with ThreadPoolExecutor(max_workers=max(1, opts.threads), thread_name_prefix="byoc-tiles") as pool:
+        futures = [pool.submit(work, i) for i in range(len(jobs))]
+        for i, fut in enumerate(futures):
+            outcomes[i] = fut.result()
+    if not opts.workdir:
+        shutil.rmtree(workroot, ignore_errors=True)
+    done: List[TileOutcome] = [o for o in outcomes if o is not None]
+    if prog.cancelled():
+        exc = Cancelled()
+        exc.outcomes = done  # type: ignore[attr-defined]
+        raise exc
+    return done
