@@ -150,6 +150,7 @@ def write_cog(
         "OVERVIEWS=IGNORE_EXISTING",
         *extra,
     ]
+    Path(path).parent.mkdir(parents=True, exist_ok=True)
     out = gdal.Translate(str(path), src, format="COG", creationOptions=opts)
     assert out is not None, gdal.GetLastErrorMsg()
     out = None
@@ -165,6 +166,7 @@ def write_gtiff(
     resampling: str = "AVERAGE",
 ) -> str:
     """Write ``src`` as a plain GeoTIFF, then optionally add internal overviews (gdaladdo-style, NOT a COG)."""
+    Path(path).parent.mkdir(parents=True, exist_ok=True)
     out = gdal.Translate(str(path), src, format="GTiff", creationOptions=list(options))
     assert out is not None, gdal.GetLastErrorMsg()
     if overviews:

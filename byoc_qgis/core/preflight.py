@@ -1,0 +1,220 @@
+"""Pre-flight check for the plugin: BYOC rules (cog_rules) on local or /vsis3/ files, tiles and tile sets.
+
+One call per scope: :func:`preflight_file`, :func:`preflight_tile` (band files of one tile) and
+:func:`preflight_tiles` (several tiles, adds the cross-tile rules: same file names in every tile, one data type
+per band file name). Remote files are read through /vsis3/ with the bucket's options set only for the duration of
+the check. Results are lists of :class:`~byoc_qgis.core.cog_rules.Finding`, each naming the file, the rule, the
+value found and the fix.
+"""
+
+from __future__ import annotations
+
+import os
+import re
+from dataclasses import dataclass, field
+from typing import Dict, List, Mapping, Optional
+
+from .cog_rules import FileFacts, Finding, bands_from_facts, check_tile, inspect_file
+from .progress import Progress
+
+_JS_IDENT = re.compile(r"^[A-Za-z_$][A-Za-z0-9_$]*$")
+
+
+@dataclass
+class PreflightReport:
+    """Findings (errors first) and the facts of every readable file, keyed by band file stem."""
+
+    findings: List[Finding] = field(default_factory=list)
+    facts: Dict[str, FileFacts] = field(default_factory=dict)
+
+    @property
+    def errors(self) -> List[Finding]:
+        return [f for f in self.findings if f.severity == "error"]
+
+    @property
+    def warnings(self) -> List[Finding]:
+        return [f for f in self.findings if f.severity == "warning"]
+
+    @property
+    def ok(self) -> bool:
+        """True when nothing would make ingestion fail."""
+        return not self.errors
+
+    def summary(self) -> str:
+        """One line: verdict and counts."""
+        files = len(self.facts)
+        if self.ok and not self.warnings:
+            return f"{files} file(s) ready for BYOC."
+        verdict = "ready for BYOC" if self.ok else "NOT ready for BYOC"
+        return f"{files} file(s) {verdict}: {len(self.errors)} error(s), {len(self.warnings)} warning(s)."
+
+    def as_rows(self) -> List[dict]:
+        """Findings as plain dicts (table views, JSON export)."""
+        return [
+            {
+                "severity": f.severity,
+                "file": f.file,
+                "rule": f.rule,
+                "value": f.value,
+                "message": f.message,
+                "fix": f.fix,
+            }
+            for f in self.findings
+        ]
+
+
+def _sorted(findings: List[Finding]) -> List[Finding]:
+    return sorted(findings, key=lambda f: 0 if f.severity == "error" else 1)
+
+
+class _Remote:
+    """Bucket options while checking /vsis3/ paths (no-op without a config)."""
+
+    def __init__(self, s3_config) -> None:
+        self._config = s3_config
+        self._cm = None
+
+    def __enter__(self):
+        if self._config is not None:
+            from .s3 import bucket_options
+
+            self._cm = bucket_options(self._config)
+            self._cm.__enter__()
+        return self
+
+    def __exit__(self, *exc):
+        if self._cm is not None:
+            return self._cm.__exit__(*exc)
+        return False
+
+
+def preflight_file(path: str, collection_bands: Optional[Mapping[str, dict]] = None, s3_config=None) -> PreflightReport:
+    """Check one file (local path or /vsis3/ path with ``s3_config``). With ``collection_bands`` the file is
+    checked as a one-file tile against the collection (stem = file name without extension)."""
+    if collection_bands is not None:
+        stem = os.path.splitext(os.path.basename(path))[0]
+        return preflight_tile({stem: path}, collection_bands, s3_config)
+    with _Remote(s3_config):
+        facts, findings = inspect_file(path)
+    stem = os.path.splitext(os.path.basename(path))[0]
+    return PreflightReport(_sorted(findings), {stem: facts} if facts is not None else {})
+
+
+def preflight_tile(
+    files: Mapping[str, str], collection_bands: Optional[Mapping[str, dict]] = None, s3_config=None
+) -> PreflightReport:
+    """Check the band files of one tile (``{stem: path}``) with the per-file and tile rules; without collection
+    bands also warn when auto-configured band names would not be valid JavaScript identifiers."""
+    with _Remote(s3_config):
+        facts, findings = check_tile(files, collection_bands)
+    if collection_bands is None:
+        for name, spec in bands_from_facts(facts).items():
+            if not _JS_IDENT.match(name):
+                findings.append(
+                    Finding(
+                        "warning",
+                        files.get(spec["source"], ""),
+                        "band-name",
+                        name,
+                        f"The first ingest would create band {name!r}, which is not a valid JavaScript "
+                        "identifier, so evalscripts cannot use it.",
+                        "Rename the file (letters, digits and _ only, not starting with a digit), e.g. B_08.",
+                    )
+                )
+    return PreflightReport(_sorted(findings), facts)
+
+
+def preflight_tiles(
+    tiles: Mapping[str, Mapping[str, str]],
+    collection_bands: Optional[Mapping[str, dict]] = None,
+    s3_config=None,
+    progress=None,
+    cancel=None,
+) -> Dict[str, PreflightReport]:
+    """Check several tiles (``{tile path: {stem: file path}}``) and the rules across them: every tile has the
+    same band file names, and each band file name keeps one bit depth and sample format. Cross-tile findings
+    are added to the report of the tile that breaks the majority's choice."""
+    prog = Progress.of(progress, cancel)
+    reports: Dict[str, PreflightReport] = {}
+    items = list(tiles.items())
+    for n, (tile, files) in enumerate(items):
+        prog(n / max(1, len(items)), f"checking {tile}")
+        reports[tile] = preflight_tile(files, collection_bands, s3_config)
+    if len(items) > 1:
+        _cross_tile(tiles, reports)
+    prog(1.0, "pre-flight check done")
+    return reports
+
+
+def _cross_tile(tiles: Mapping[str, Mapping[str, str]], reports: Dict[str, PreflightReport]) -> None:
+    sets: Dict[frozenset, List[str]] = {}
+    for tile, files in tiles.items():
+        sets.setdefault(frozenset(files), []).append(tile)
+    majority = max(sets.items(), key=lambda kv: len(kv[1]))[0]
+    for names, members in sets.items():
+        if names == majority:
+            continue
+        missing = sorted(majority - names)
+        extra = sorted(names - majority)
+        value = "; ".join(
+            x for x in (missing and "missing " + ", ".join(missing), extra and "extra " + ", ".join(extra)) if x
+        )
+        for tile in members:
+            reports[tile].findings.insert(
+                0,
+                Finding(
+                    "error",
+                    "",
+                    "file-set",
+                    value,
+                    f"Tile {tile} does not have the same band files as the other tiles ({value}).",
+                    "Give every tile the same set of band file names.",
+                ),
+            )
+    types: Dict[str, Dict[tuple, List[str]]] = {}
+    for tile, rep in reports.items():
+        for stem, f in rep.facts.items():
+            types.setdefault(stem, {}).setdefault((f.bit_depth, f.sample_format, f.data_type), []).append(tile)
+    for stem, kinds in types.items():
+        if len(kinds) < 2:
+            continue
+        common = max(kinds.items(), key=lambda kv: len(kv[1]))[0]
+        for kind, members in kinds.items():
+            if kind == common:
+                continue
+            for tile in members:
+                f = reports[tile].facts[stem]
+                rule = "bit-depth" if kind[0] != common[0] else "sample-format"
+                reports[tile].findings.insert(
+                    0,
+                    Finding(
+                        "error",
+                        f.path,
+                        rule,
+                        f"{kind[2]} (other tiles: {common[2]})",
+                        f"Band file {stem} is {kind[2]} here but {common[2]} in the other tiles; files of one band "
+                        "must share bit depth and sample format.",
+                        f"Convert this file to {common[2]} (COGify 'output type').",
+                    ),
+                )
+
+
+def tile_files_from_folder(folder: str, pattern: str = "(BAND).tif") -> Dict[str, str]:
+    """The band files of a local tile folder matching ``pattern`` (with (BAND)), as ``{stem: path}``."""
+    if pattern.count("(BAND)") != 1:
+        raise ValueError(f"The file pattern {pattern!r} must contain (BAND) exactly once, e.g. (BAND).tif.")
+    before, after = pattern.split("(BAND)")
+    rx = re.compile("^" + re.escape(before) + r"(?P<band>[A-Za-z0-9_\-]+)" + re.escape(after) + "$")
+    out = {}
+    for name in sorted(os.listdir(folder)):
+        m = rx.match(name)
+        if m and os.path.isfile(os.path.join(folder, name)):
+            out[m.group("band")] = os.path.join(folder, name)
+    return out
+
+
+def s3_tile_files(s3_config, listing) -> Dict[str, str]:
+    """``{stem: /vsis3/ path}`` for a :class:`~byoc_qgis.core.s3.TileListing`."""
+    from .s3 import vsis3_path
+
+    return {stem: vsis3_path(s3_config, obj.key) for stem, obj in listing.files.items()}
