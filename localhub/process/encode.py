@@ -23,17 +23,24 @@ _HAS_INT8 = hasattr(gdal, "GDT_Int8")
 def apply_sample_type(values: np.ndarray, sample_type: str) -> np.ndarray:
     """Convert evaluatePixel's float values to the output's sampleType (byoc-api.md §9).
 
-    AUTO: 0..1 scaled to 0..255, rounded and clamped (UINT8). Integer types: rounded to nearest (halves away
-    from zero, like JS Math.round for positives) and clamped to the type range. FLOAT32: unchanged. NaN → 0
-    for integer types.
+    AUTO: 0..1 scaled to 0..255, rounded and clamped (UINT8). Integer types: rounded to nearest (halves up, like
+    JS ``Math.round``) and clamped to the type range (40.6 → 41, 310 → 255 for UINT8). FLOAT32: unchanged.
+    NaN becomes the type's lowest value (0 for unsigned types). A few in-place passes, no temporaries per pass.
     """
     if sample_type == "FLOAT32":
         return values.astype(np.float32, copy=False)
-    scaled = values * np.float32(255.0) if sample_type == "AUTO" else values
     low, high = _RANGES.get(sample_type, (0, 255))
-    rounded = np.floor(np.nan_to_num(scaled, nan=0.0, posinf=high, neginf=low) + np.float32(0.5))
-    np.clip(rounded, low, high, out=rounded)
-    return rounded.astype(_NUMPY[sample_type])
+    work = np.empty(values.shape, np.float32)
+    if sample_type == "AUTO":
+        np.multiply(values, np.float32(255.0), out=work)
+        np.add(work, np.float32(0.5), out=work)
+    else:
+        np.add(values, np.float32(0.5), out=work)
+    np.fmax(work, np.float32(low), out=work)  # fmax also turns NaN into ``low``
+    np.fmin(work, np.float32(high), out=work)
+    if low < 0:
+        np.floor(work, out=work)  # for values >= 0 the cast below truncates, which is floor already
+    return work.astype(_NUMPY[sample_type])
 
 
 def _gdal_type(array: np.ndarray) -> Tuple[int, List[str]]:

@@ -13,7 +13,7 @@ import re
 import time
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Dict, List, Optional, Sequence
+from typing import Callable, Dict, List, Optional, Sequence
 
 import numpy as np
 from py_mini_racer import MiniRacer
@@ -71,8 +71,9 @@ def script_version(source: str) -> Optional[str]:
 
 
 def _js_error_text(exc: BaseException) -> str:
-    text = str(exc).replace("<anonymous>", "evalscript.js")
-    return text.rstrip() + "\n"
+    """The V8 message and stack, naming the user's script ``evalscript.js`` and hiding localhub's frames."""
+    lines = [line for line in str(exc).splitlines() if "localhub-" not in line]
+    return "\n".join(lines).replace("<anonymous>", "evalscript.js").rstrip() + "\n"
 
 
 class Evalscript:
@@ -217,12 +218,15 @@ class Evalscript:
         outputs: Sequence[OutputSpec],
         scene_count: Optional[int] = None,
         chunk: int = CHUNK_PIXELS,
+        convert: Optional[Callable[[np.ndarray, OutputSpec], np.ndarray]] = None,
     ) -> Dict[str, np.ndarray]:
-        """Run ``evaluatePixel`` over every pixel; return ``{output id: float32 array (bands, npixels)}``.
+        """Run ``evaluatePixel`` over every pixel; return ``{output id: array (bands, npixels)}``.
 
         ``inputs`` is float32 ``(len(bands), n)`` for SIMPLE or ``(scenes, len(bands), n)`` with
         ``scene_count`` set (ORBIT/TILE: ``samples`` is then an array with one object per scene).
-        Only ``outputs`` are written (the requested ones); others the script returns are ignored.
+        Only ``outputs`` are written (the requested ones); others the script returns are ignored. Values are
+        float32 as the script returned them, or, with ``convert(values, spec)`` (e.g. the sampleType rules),
+        converted chunk by chunk so no full-size float copy of the output is ever held.
         """
         for name in bands:
             if not _IDENT.match(name):
@@ -230,8 +234,11 @@ class Evalscript:
         multi = scene_count is not None
         planes = inputs.reshape(-1, inputs.shape[-1]) if inputs.size else inputs.reshape(0, inputs.shape[-1])
         npix = inputs.shape[-1]
-        out_bands = sum(o.bands for o in outputs)
-        results = {o.id: np.zeros((o.bands, npix), np.float32) for o in outputs}
+        results = {}
+        for o in outputs:
+            sample = np.zeros((o.bands, 1), np.float32)
+            kind = convert(sample, o).dtype if convert is not None else np.float32
+            results[o.id] = np.empty((o.bands, npix), kind)
         if npix == 0:
             return results
         capacity = min(chunk, npix)
@@ -244,12 +251,11 @@ class Evalscript:
             n = min(capacity, npix - start)
             if planes.shape[0]:
                 in_view[:, :n] = planes[:, start : start + n]
-            if out_bands:
-                out_view[:, :n] = 0.0
-            self._eval(f"__lh_run({n})")
+            self._eval(f"__lh_run({n})\n//# sourceURL=localhub-run.js")
             row = 0
             for spec in outputs:
-                results[spec.id][:, start : start + n] = out_view[row : row + spec.bands, :n]
+                values = out_view[row : row + spec.bands, :n]
+                results[spec.id][:, start : start + n] = convert(values, spec) if convert is not None else values
                 row += spec.bands
         return results
 
@@ -355,7 +361,13 @@ def _runner_source(bands, outputs, scene_count, capacity, in_planes, out_planes)
         lines.append(f"    const s = new Array({scene_count});")
         lines.append(f"    for (let q = 0, b = 0; q < {scene_count}; q++, b += {nb}) s[q] = {{{fields}}};")
     lines.append("    const r = evaluatePixel(s, sc, im, cd, om);")
-    lines.append("    if (r === undefined || r === null) continue;")
+    zeros = []
+    for j, spec in enumerate(outputs):
+        if spec.bands <= 8:
+            zeros += [f"o{j}_{b}[i] = 0;" for b in range(spec.bands)]
+        else:
+            zeros.append(f"for (let b = 0; b < {spec.bands}; b++) o{j}[b][i] = 0;")
+    lines.append(f"    if (r === undefined || r === null) {{ {' '.join(zeros)} continue; }}")
     lines.append("    const keyed = typeof r === 'object' && !Array.isArray(r) && !ArrayBuffer.isView(r);")
     single = len(outputs) == 1
     for j, spec in enumerate(outputs):

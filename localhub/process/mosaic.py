@@ -7,6 +7,7 @@ even where that tile's pixel is no-data (§9) — and ``dataMask`` is 1 only whe
 
 from __future__ import annotations
 
+from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass
 from datetime import datetime, timezone
 from typing import Callable, Dict, Iterable, List, Optional, Sequence, Tuple
@@ -174,13 +175,14 @@ def mosaic(
     band_count: int,
     read: ReadFn,
     planes: Optional[List[np.ndarray]] = None,
+    workers: int = 2,
 ) -> Tuple[List[np.ndarray], np.ndarray]:
     """SIMPLE mosaic of ``tiles`` (already in priority order) into the grid.
 
     Returns ``(planes, data mask)``: one float32 ``(h, w)`` plane per band with 0 at no-data (written into
     ``planes`` when given, e.g. views into the evalscript's input array) and a bool ``(h, w)`` mask. ``read``
     warps one tile into a window and returns NaN where the tile has no data; it is called only for tiles that
-    own at least one pixel.
+    own at least one pixel, on up to ``workers`` threads (GDAL releases the GIL).
     """
     if planes is None:
         planes = [np.zeros((grid.height, grid.width), np.float32) for _ in range(band_count)]
@@ -189,6 +191,7 @@ def mosaic(
             plane[...] = 0.0
     valid = np.zeros((grid.height, grid.width), bool)
     claimed = np.zeros((grid.height, grid.width), bool)
+    jobs = []  # (tile, window, pixels this tile owns)
     for tile in tiles:
         minx, maxx, miny, maxy = tile.cover.GetEnvelope()
         window = grid.window(minx, miny, maxx, maxy)
@@ -198,15 +201,23 @@ def mosaic(
         rows, cols = slice(yoff, yoff + h), slice(xoff, xoff + w)
         cover = rasterize(tile.cover, grid, window)
         take = cover & ~claimed[rows, cols]
-        if not take.any():
-            continue
-        data = read(tile, window)
-        present = ~np.isnan(data).any(axis=0)
-        for plane, band in zip(planes, data):
-            region = plane[rows, cols]
-            region[take] = np.nan_to_num(band[take], nan=0.0)
-        valid[rows, cols] |= take & present
         claimed[rows, cols] |= cover
+        if take.any():
+            jobs.append((tile, window, take))
         if claimed.all():
             break
+    if not jobs:
+        return planes, valid
+    with ThreadPoolExecutor(max_workers=max(1, min(workers, len(jobs)))) as pool:
+        futures = [pool.submit(read, tile, window) for tile, window, _take in jobs]
+        for (_tile, window, take), future in zip(jobs, futures):
+            data = future.result()
+            xoff, yoff, w, h = window
+            rows, cols = slice(yoff, yoff + h), slice(xoff, xoff + w)
+            present = take.copy()
+            for band in data:
+                present &= ~np.isnan(band)
+            for plane, band in zip(planes, data):
+                np.copyto(plane[rows, cols], band, where=present)
+            valid[rows, cols] |= present
     return planes, valid

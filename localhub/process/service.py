@@ -180,7 +180,11 @@ def run_process(
             if mask_index is not None:
                 inputs[:, mask_index, ~inside.ravel()] = 0.0
         results = script.evaluate(
-            setup.bands, inputs if multi else inputs[0], requested, scene_count=stack if multi else None
+            setup.bands,
+            inputs if multi else inputs[0],
+            requested,
+            scene_count=stack if multi else None,
+            convert=lambda values, spec: encode.apply_sample_type(values, spec.sample_type),
         )
         del inputs
         user_data = script.update_output_metadata()
@@ -224,10 +228,11 @@ def _kept_orbits(kept: list, selected: List[TileRef], bucket: str):
 
 
 def _encode_output(spec: OutputSpec, values: np.ndarray, response, req: ProcessRequest, inside) -> bytes:
+    """Encode one output (values already converted to its sampleType) in the response's format."""
     grid = req.grid
     if spec.bands == 0:
         raise renderer_exception(f"Output {spec.id} has no bands to write.")
-    typed = encode.apply_sample_type(values, spec.sample_type).reshape(spec.bands, grid.height, grid.width)
+    typed = values.reshape(spec.bands, grid.height, grid.width)  # already in the sample type
     if inside is not None:
         typed[:, ~inside] = spec.nodata if spec.nodata is not None else 0
     if response.mime == "image/tiff":
