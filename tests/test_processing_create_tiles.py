@@ -55,7 +55,7 @@ def test_create_tiles_from_folder_cogify_resume(env, collection, tmp_path):
     params = {
         "COLLECTION": collection["id"],
         "FOLDER": str(root),
-        "PATH_TEMPLATE": "demo/{tile}/(BAND).tif",
+        "PATH_TEMPLATE": "demo/{name}/(BAND).tif",
         "THREADS": 2,
         "OUTPUT": "memory:",
         **env["params"],
@@ -132,7 +132,7 @@ def test_bad_input_fails_before_anything_is_uploaded(env, collection, tmp_path):
     from qgis.core import QgsProcessingException
 
     make_tile(tmp_path / "no-date" / "tZ", stems=("B02",))
-    with pytest.raises(QgsProcessingException, match="No date matching"):
+    with pytest.raises(QgsProcessingException, match="No sensing time"):
         run_alg(
             "byoc:createtiles",
             {"COLLECTION": collection["id"], "FOLDER": str(tmp_path), "OUTPUT": "memory:", **env["params"]},

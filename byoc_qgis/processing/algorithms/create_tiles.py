@@ -29,12 +29,12 @@ from qgis.core import (
 from ...core.cover import trace_cover
 from ...core.errors import CancelledError, SentinelHubError
 from ...core.models import Tile, parse_time
+from ...core.path_templates import PathTemplateError, build_tile_path, find_date
 from ...core.progress import Cancelled
 from ...core.s3 import ObjectInfo, S3Config, S3Error, bucket_options, group_tiles, list_tiles, vsis3_path
 from ...translation import tr
 from ..base import ServiceAlgorithm
 from ..feedback import FeedbackBridge
-from ..templates import TemplateError, render_path, sensing_time_from_text
 from ..tile_pipeline import (
     CANCELLED,
     EXISTS,
@@ -105,8 +105,7 @@ def _add_sensing_time_parameters(alg, with_metadata: bool) -> None:
     alg.addParameter(
         QgsProcessingParameterString(
             "SENSING_TIME_TEMPLATE",
-            tr("Sensing-time template (searched in the path)"),
-            "{year}-{month}-{day}",
+            tr("Date pattern in the path (e.g. %Y%m%d; empty: YYYYMMDD[THHMMSS] or YYYY-MM-DD found automatically)"),
             optional=True,
         )
     )
@@ -150,16 +149,17 @@ def _sensing_time(alg, parameters, context, mode: str, text: str, first_file: Op
                 tr("{}: no metadata item {} with a time; choose another sensing-time mode").format(first_file, item)
             )
         return found
-    template = (alg.parameterAsString(parameters, "SENSING_TIME_TEMPLATE", context) or "").strip()
+    pattern = (alg.parameterAsString(parameters, "SENSING_TIME_TEMPLATE", context) or "").strip() or None
     try:
-        found = sensing_time_from_text(template, text)
-    except TemplateError as exc:
+        found = find_date(text, pattern)
+    except PathTemplateError as exc:
         raise QgsProcessingException(str(exc)) from None
     if found is None:
+        how = tr("the date pattern {!r}").format(pattern) if pattern else tr("a YYYYMMDD or YYYY-MM-DD date")
         raise QgsProcessingException(
             tr(
-                "No date matching the template {!r} in {!r}; change SENSING_TIME_TEMPLATE or the sensing-time mode"
-            ).format(template, text)
+                "No sensing time in {!r}: no {} was found; change SENSING_TIME_TEMPLATE or the sensing-time mode"
+            ).format(text, how)
         )
     return found
 
@@ -198,12 +198,15 @@ class CreateTilesLocal(ServiceAlgorithm):
             "Turns local rasters (layers, files or a folder) into tiles of a collection: groups band files into "
             "tiles by FILE_PATTERN (e.g. (BAND).tif: every folder is a tile, the file name is the band), or splits "
             "each multi-band raster into BAND_NAMES; checks every file against the BYOC rules and COGifies it when "
-            "needed; traces the cover geometry; uploads to the collection's bucket at PATH_TEMPLATE (e.g. "
-            "{tile}/(BAND).tif or {date}/{name}/(BAND).tif) and registers the tile with its sensing time. Tiles "
+            "needed; traces the cover geometry; uploads to the collection's bucket at PATH_TEMPLATE and registers "
+            "the tile with its sensing time. Tiles "
             "run in parallel. Re-running continues where it stopped: tile paths already registered are skipped, "
             "files already uploaded are not sent again. A tile is registered only once all its files are in S3; "
             "existing S3 objects are never deleted, and only replaced when OVERWRITE is set. The output table "
-            "lists the tile ids and statuses (chain it into 'Wait for ingestion')."
+            "lists the tile ids and statuses (chain it into 'Wait for ingestion'). PATH_TEMPLATE fields: {name} = the "
+            "tile's folder relative to the input folder (or a multi-band file's path without extension), {tile} = "
+            "its last part, and from the sensing time {year} {month} {day} {hour} {minute} {second} {doy} {date} "
+            "(YYYYMMDD) {datetime}; e.g. {name}/(BAND).tif or {year}/{month}/{day}/{tile}/(BAND).tif."
         )
 
     def init_parameters(self) -> None:
@@ -222,7 +225,7 @@ class CreateTilesLocal(ServiceAlgorithm):
             )
         )
         self.addParameter(
-            QgsProcessingParameterString("PATH_TEMPLATE", tr("Tile path template in the bucket"), "{tile}/(BAND).tif")
+            QgsProcessingParameterString("PATH_TEMPLATE", tr("Tile path template in the bucket"), "{name}/(BAND).tif")
         )
         _add_sensing_time_parameters(self, with_metadata=True)
         self.addParameter(
@@ -319,8 +322,8 @@ class CreateTilesLocal(ServiceAlgorithm):
             when = _sensing_time(self, parameters, context, mode, rel_text, first)
             name = PurePosixPath(tile).name or tile
             try:
-                path = render_path(template, {"tile": tile, "name": name}, when)
-            except TemplateError as exc:
+                path = build_tile_path(template, when, tile=name, name=tile)
+            except PathTemplateError as exc:
                 raise QgsProcessingException(str(exc)) from None
             jobs.append(TileJob(name=tile, files=files, path=path, sensing_time=when, split_bands=split))
         return jobs
