@@ -87,29 +87,32 @@ def test_copyfile_refused_on_gdal_36(cfg, tmp_path):
 def test_multipart_upload(cfg, s3_server, tmp_path, method):
     local = tmp_path / "big.bin"
     local.write_bytes(os.urandom(12 * 1024 * 1024))
-    gdal.SetPathSpecificOption(cfg.prefix + "/big", "VSIS3_CHUNK_SIZE", "5")  # 5 MB parts
-    try:
-        s3.upload(cfg, str(local), "big/big.bin", method=method, chunk_size_mb=5)
-    finally:
-        gdal.ClearPathSpecificOptions(cfg.prefix + "/big")
+    s3.upload(cfg, str(local), "big/big.bin", method=method, chunk_size_mb=5)
     assert s3.stat(cfg, "big/big.bin").size == 12 * 1024 * 1024
     assert s3.read_bytes(cfg, "big/big.bin") == local.read_bytes()
     assert pending_uploads(s3_server, cfg.bucket) == []
 
 
-def test_cancel_leaves_no_object_and_no_pending_upload(cfg, s3_server, tmp_path):
+@pytest.mark.parametrize("method", ["auto", "sync"])
+def test_cancel_aborts_the_pending_multipart_upload(cfg, s3_server, tmp_path, method):
     local = tmp_path / "big.bin"
-    local.write_bytes(os.urandom(12 * 1024 * 1024))
-    calls = []
+    local.write_bytes(os.urandom(30 * 1024 * 1024))
+    s3_server.client().create_multipart_upload(Bucket=cfg.bucket, Key="elsewhere/keep.bin")
+    pending_at_cancel = []
 
-    def cancel():
-        calls.append(1)
-        return len(calls) > 2
+    def cancel():  # cancel as soon as the multipart upload is in flight
+        if not pending_at_cancel:
+            keys = [u["Key"] for u in pending_uploads(s3_server, cfg.bucket)]
+            if "c/big.bin" in keys:
+                pending_at_cancel.extend(keys)
+        return bool(pending_at_cancel)
 
     with pytest.raises(Cancelled):
-        s3.upload(cfg, str(local), "c/big.bin", cancel=cancel)
+        s3.upload(cfg, str(local), "c/big.bin", cancel=cancel, method=method, chunk_size_mb=5)
+    assert "c/big.bin" in pending_at_cancel  # the upload really was a multipart one in flight
     assert s3.stat(cfg, "c/big.bin") is None
-    assert pending_uploads(s3_server, cfg.bucket) == []
+    # only the cancelled upload's folder is cleaned; other folders' uploads are left alone
+    assert [u["Key"] for u in pending_uploads(s3_server, cfg.bucket)] == ["elsewhere/keep.bin"]
 
 
 def test_failure_is_clear_and_secret_free(s3_server, tmp_path, caplog):

@@ -300,7 +300,8 @@ def upload(
 ) -> UploadResult:
     """Upload one local file to ``key`` and verify the object's size.
 
-    ``method``: "auto" (``gdal.CopyFile`` on GDAL >= 3.7, ``gdal.Sync`` on 3.6), "copyfile" or "sync". On
+    ``method``: "auto" (``gdal.CopyFile`` on GDAL >= 3.7, ``gdal.Sync`` on 3.6), "copyfile" or "sync".
+    ``chunk_size_mb``: multipart part size (>= 5 MB); smaller files go as one PUT. On
     failure or cancel, pending multipart uploads under the key's folder are aborted and a partial object is
     removed; raises :class:`S3Error` or :class:`Cancelled`.
     """
@@ -320,6 +321,8 @@ def upload(
     cb = prog.gdal_callback(f"uploading {os.path.basename(local_path)}")
     with bucket_options(config):
         ok = False
+        # multipart part size for this object only (MB); files smaller than one part go as a single PUT
+        gdal.SetPathSpecificOption(dst, "VSIS3_CHUNK_SIZE", str(max(5, int(chunk_size_mb))))
         with collect_errors() as errs:
             try:
                 if method == METHOD_COPYFILE:
@@ -335,6 +338,8 @@ def upload(
             except RuntimeError as exc:
                 errs.append(str(exc))
                 ok = False
+            finally:
+                gdal.ClearPathSpecificOptions(dst)
         if not ok or prog.cancelled():
             _abort_pending(config, key)
             _delete_quiet(dst)
