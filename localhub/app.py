@@ -13,7 +13,7 @@ from fastapi.exceptions import RequestValidationError
 from starlette.exceptions import HTTPException as StarletteHTTPException
 from starlette.responses import JSONResponse, Response
 
-from . import __version__, auth, byoc_api
+from . import __version__, auth, byoc_api, openapi_doc
 from .errors import ApiError, error_response
 from .faults import CONTROL_PATH, FaultInjector
 from .ingestion import IngestionEngine
@@ -50,7 +50,7 @@ def _install_error_handlers(app: FastAPI) -> None:
             for e in exc.errors()
         ]
         message = "; ".join(f"{e['parameter']}: {e['violation']}" for e in errors) or "Invalid request."
-        return error_response(400, "COMMON_BAD_PAYLOAD", message, errors)
+        return error_response(400, "COMMON_BAD_PAYLOAD", message, errors[0] if errors else None)
 
     @app.exception_handler(StarletteHTTPException)
     async def http_error(request: Request, exc: StarletteHTTPException) -> Response:
@@ -154,4 +154,5 @@ def create_app(settings: Settings) -> FastAPI:
     _include_process_router(app)
     if app.state.faults is not None:
         _install_fault_control(app)
+    openapi_doc.install(app)
     return app

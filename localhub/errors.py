@@ -74,8 +74,9 @@ def error_response(
 
 
 def bad_payload(message: str, parameter: Optional[str] = None) -> ApiError:
-    """400 ``COMMON_BAD_PAYLOAD``; with ``parameter`` the body also lists ``errors: [{parameter, violation}]``."""
-    errors = [{"parameter": parameter, "violation": message}] if parameter else None
+    """400 ``COMMON_BAD_PAYLOAD``; with ``parameter`` the body also has ``errors: {parameter, violation}``
+    (an object, as the BYOC schema declares ``errors``)."""
+    errors = {"parameter": parameter, "violation": message} if parameter else None
     return ApiError(400, "COMMON_BAD_PAYLOAD", message, errors)
 
 

@@ -61,8 +61,12 @@ def store_sensing_time(moment: Optional[datetime]) -> Optional[str]:
     """Internal sortable form of a sensing time: milliseconds always present (sub-millisecond part dropped)."""
     if moment is None:
         return None
-    millis = moment.microsecond // 1000
-    return moment.strftime("%Y-%m-%dT%H:%M:%S") + f".{millis:03d}Z"
+    m = moment
+    # by hand: strftime does not zero-pad years before 1000 on every platform
+    return (
+        f"{m.year:04d}-{m.month:02d}-{m.day:02d}T{m.hour:02d}:{m.minute:02d}:{m.second:02d}"
+        f".{m.microsecond // 1000:03d}Z"
+    )
 
 
 def format_sensing_time(stored: Optional[str]) -> Optional[str]:
