@@ -135,6 +135,7 @@ class Evalscript:
         try:
             return self._ctx.eval(code, timeout_sec=remaining)
         except JSTimeoutException:
+            self._drain()
             raise self._timeout_error() from None
         except JSOOMException:
             raise renderer_exception(_FAILED + "The evalscript ran out of memory.\n") from None
@@ -142,6 +143,14 @@ class Evalscript:
             raise renderer_exception(_FAILED + _js_error_text(exc)) from None
         finally:
             self.js_seconds += time.perf_counter() - start
+
+    def _drain(self) -> None:
+        """After a time-out, let V8 deliver the cancelled task's callback before the context may be closed
+        (otherwise mini-racer reports "Event loop is closed" from its callback thread)."""
+        try:
+            self._ctx.eval("0", timeout_sec=5)
+        except MiniRacerBaseException:
+            pass
 
     def _timeout_error(self):
         return renderer_exception(
