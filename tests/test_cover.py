@@ -123,6 +123,31 @@ def test_fully_valid_raster_gives_its_extent(tmp_path):
     assert res.geometry.GetArea() == pytest.approx(6000 * 5000)
 
 
+def test_exclude_policy_without_room_gives_no_cover(tmp_path):
+    arrays = [np.zeros((300, 300), np.uint16)]
+    arrays[0][100:200, 150] = 5  # a one-pixel-wide line: nothing survives the inward margin
+    path = fr.write_cog(tmp_path / "line.tif", fr.mem_dataset(arrays, nodata=0), blocksize=256)
+    res = cover.trace_cover(path, policy="exclude", margin_px=1)
+    assert res.geometry is None and res.report.fallback == "none"
+    assert "no cover" in res.report.warnings[-1]
+    contain = cover.trace_cover(path)
+    assert cover.full_resolution_check(path, contain.geometry)[0] == 0
+
+
+def test_tight_budget_and_extent_fallback(tmp_path):
+    # 40 scattered islands cannot all be kept in 5 points: the cover grows into one blob or the extent box
+    rng = np.random.default_rng(7)
+    arrays = [np.zeros((400, 400), np.uint16)]
+    for y, x in rng.integers(5, 395, size=(40, 2)):
+        arrays[0][y - 2 : y + 2, x - 2 : x + 2] = 9
+    path = fr.write_cog(tmp_path / "dots.tif", fr.mem_dataset(arrays, nodata=0), blocksize=256)
+    res = cover.trace_cover(path, max_points=5)
+    assert res.report.points <= 5
+    assert cover.full_resolution_check(path, res.geometry)[0] == 0
+    with pytest.raises(cover.CoverError, match="at least 5"):
+        cover.trace_cover(path, max_points=4)
+
+
 def test_no_valid_data(tmp_path):
     src = fr.mem_dataset([np.zeros((300, 300), np.uint16)], nodata=0)
     res = cover.trace_cover(fr.write_cog(tmp_path / "empty.tif", src, blocksize=256))

@@ -221,6 +221,16 @@ def _epsg(ds: gdal.Dataset) -> Tuple[Optional[int], Optional[osr.SpatialReferenc
     return None, srs
 
 
+def epsg_of(ds: gdal.Dataset) -> Tuple[Optional[int], Optional[osr.SpatialReference]]:
+    """(EPSG code or None, spatial reference or None) of an open dataset."""
+    return _epsg(ds)
+
+
+def data_type_of(band: gdal.Band) -> str:
+    """GDAL data type name of a band, "Int8" for GDAL 3.6's signed bytes."""
+    return _data_type(band)
+
+
 def _bounds(gt: tuple, width: int, height: int) -> tuple:
     xs = [gt[0] + gt[1] * c + gt[2] * r for c, r in ((0, 0), (width, 0), (0, height), (width, height))]
     ys = [gt[3] + gt[4] * c + gt[5] * r for c, r in ((0, 0), (width, 0), (0, height), (width, height))]

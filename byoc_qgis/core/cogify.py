@@ -118,7 +118,7 @@ def _stems(ds: gdal.Dataset, opts: CogifyOptions, src: str) -> List[str]:
 
 def _target_type(ds: gdal.Dataset, opts: CogifyOptions, src: str) -> Optional[str]:
     """The output data type to convert to, or None to keep the source's."""
-    current = cog_rules._data_type(ds.GetRasterBand(1))
+    current = cog_rules.data_type_of(ds.GetRasterBand(1))
     if opts.output_type is not None:
         return None if opts.output_type == current else opts.output_type
     if current in cog_rules.SUPPORTED_TYPES:
@@ -132,7 +132,7 @@ def _target_type(ds: gdal.Dataset, opts: CogifyOptions, src: str) -> Optional[st
 
 
 def _needs_reprojection(ds: gdal.Dataset, opts: CogifyOptions, src: str) -> Optional[int]:
-    epsg, srs = cog_rules._epsg(ds)
+    epsg, srs = cog_rules.epsg_of(ds)
     if srs is None or ds.GetGeoTransform(can_return_null=True) is None:
         raise CogifyError(f"{src}: the raster has no georeferencing; georeference it before COGify.")
     if opts.target_epsg is not None:

@@ -26,7 +26,7 @@ from typing import List, Optional, Sequence, Tuple, Union
 import numpy as np
 from osgeo import gdal, ogr, osr
 
-from .cog_rules import _epsg
+from .cog_rules import epsg_of
 from .gdal_compat import GdalError, open_raster
 from .progress import Progress
 
@@ -284,7 +284,7 @@ def trace_file(
     progress(0.6, "polygonizing")
     geom = polygonize_mask(valid, lgt, wkt) if count else ogr.Geometry(ogr.wkbMultiPolygon)
     progress(1.0, "traced")
-    epsg, _ = _epsg(ds)
+    epsg, _ = epsg_of(ds)
     return TracedLevel(
         path=name,
         geometry=geom,
@@ -328,8 +328,8 @@ def fit_cover(
     progress = progress or Progress()
     if policy not in POLICIES:
         raise ValueError(f"policy must be one of {POLICIES}, not {policy!r}")
-    if max_points < 4:
-        raise ValueError("max_points must be at least 4 (a triangle with its closing point)")
+    if max_points < 5:
+        raise ValueError("max_points must be at least 5 (a box with its closing point, the fallback cover)")
     if policy == POLICY_CONTAIN:
         base = geom.Buffer(margin, 1) if margin > 0 else geom
         base = _valid(base)
@@ -444,6 +444,8 @@ def trace_cover(
     prog = Progress.of(progress, cancel)
     if policy not in POLICIES:
         raise CoverError(f"Unknown cover policy {policy!r}; use 'contain' (all data inside) or 'exclude' (no no-data).")
+    if max_points < 5:
+        raise CoverError(f"max_points must be at least 5 (the extent box needs 5), not {max_points}.")
     files = [paths] if isinstance(paths, str) else list(paths)
     if not files:
         raise CoverError("No file given to trace a cover from.")
