@@ -363,6 +363,23 @@ function updateOutputMetadata(scenes, inputMetadata, outputMetadata) {
     assert (stack[:, :220, 1] == 1500).all() and (stack[:, 220:, 1] == 9).all()
 
 
+def test_orbit_pre_process_scenes_drops_a_date(world):
+    script = """//VERSION=3
+function setup() {
+  return { input: ["B04"], output: { bands: 1, sampleType: "UINT16" }, mosaicking: Mosaicking.ORBIT };
+}
+function preProcessScenes(collections) {
+  collections.scenes.orbits = collections.scenes.orbits.filter((o) => !o.dateFrom.startsWith("2019-11-28"));
+  return collections;
+}
+function updateOutput(outputs, collection) { outputs.default.bands = collection.scenes.length; }
+function evaluatePixel(samples) { return samples.map((s) => s.B04); }
+"""
+    bbox = utm_bbox(458000.0, 5000000.0, 20, 10)  # where A and B overlap: B would win a SIMPLE mosaic
+    data = sh_request(world, script, bbox, (20, 10), time_interval=("2019-11-26", "2019-11-30")).get_data()[0]
+    assert data.shape == (10, 20) and (data == 1500).all()
+
+
 def test_tile_mosaicking_counts_tiles_per_pixel_and_pre_process_scenes(world):
     script = """//VERSION=3
 function setup() {

@@ -477,3 +477,19 @@ def test_mosaicking_order_and_orbit_days():
     assert least == ["timeless", "old", "same-day", "new-second", "new-first"]
     days = [[t.id for t in g] for g in orbit_groups(order_tiles(tiles, "mostRecent"))]
     assert days == [["new-second", "new-first"], ["same-day", "old"], ["timeless"]]
+
+
+def test_reader_reads_the_overview_not_the_full_resolution(tmp_path):
+    """A 1-px checkerboard of 100/300 averages to 200 in the first overview: a 20 m request must read 200
+    everywhere (the overview), a slightly finer one the 100/300 pixels (full resolution, nearest)."""
+    rows, cols = np.mgrid[0:512, 0:512]
+    board = np.where((rows + cols) % 2 == 0, 100, 300).astype(np.uint16)
+    ds = mem_dataset([board], 32633, (500000.0, 10.0, 0.0, 5000000.0, 0.0, -10.0), nodata=0)
+    path = write_cog(tmp_path / "board.tif", ds, blocksize=256, resampling="AVERAGE")
+    assert file_info(path).overviews[0] == (256, 256)
+    source = [BandSource("B", path, 1, 0.0)]
+    at_overview = Grid(32633, 500000.0, 4996000.0, 504000.0, 5000000.0, 200, 200)  # exactly 20 m
+    assert (read_window(source, at_overview, (0, 0, 200, 200)) == 200).all()
+    finer = Grid(32633, 500000.0, 4996000.0, 504000.0, 5000000.0, 201, 201)  # 19.9 m
+    values = np.unique(read_window(source, finer, (0, 0, 201, 201)))
+    assert set(values.tolist()) == {100.0, 300.0}
