@@ -8,12 +8,15 @@ path (20 000 POSTs would take minutes and exercise ingestion instead of listing)
 
 from __future__ import annotations
 
+import gc
 import os
 import re
+import statistics
 import subprocess
 import sys
 import tempfile
 import time
+import tracemalloc
 import uuid
 from pathlib import Path
 from typing import List
@@ -56,6 +59,28 @@ def _start_localhub(data_dir: Path):
         time.sleep(0.1)
     proc.kill()
     raise RuntimeError(f"localhub did not start: {log_path.read_text()[-2000:]}")
+
+
+def _interleaved(fns, repeat: int) -> List[float]:
+    """Median seconds of each function, runs alternating between them."""
+    times: List[List[float]] = [[] for _ in fns]
+    for _ in range(repeat):
+        for i, fn in enumerate(fns):
+            gc.collect()
+            start = time.perf_counter()
+            fn()
+            times[i].append(time.perf_counter() - start)
+    return [statistics.median(t) for t in times]
+
+
+def _peak_mib(fn) -> float:
+    """Peak Python heap (tracemalloc) of one run, in MiB."""
+    gc.collect()
+    tracemalloc.start()
+    fn()
+    peak = tracemalloc.get_traced_memory()[1] / 2**20
+    tracemalloc.stop()
+    return peak
 
 
 def _tile_rows(n: int):
@@ -131,8 +156,10 @@ def run() -> List[Row]:
             # warm-up (token, connections, sqlite cache) and correctness
             n_floor, n_ours, n_sh = len(floor()), len(ours()), len(sentinelhub_py())
             assert n_floor == n_ours == n_sh == N_TILES, (n_floor, n_ours, n_sh)
-            t_floor, m_floor, _ = measure(floor, repeat=5)
-            t_ours, m_ours, _ = measure(ours, repeat=5)
+            # floor and ours alternate so drifting load on the shared machine hits both alike
+            t_floor, t_ours = _interleaved([floor, ours], repeat=7)
+            m_floor = _peak_mib(floor)
+            m_ours = _peak_mib(ours)
             t_sh, m_sh, _ = measure(sentinelhub_py, repeat=3, trace_memory=True)
             rows.append(Row(f"client: floor requests loop, {N_TILES} tiles (dicts)", t_floor, m_floor))
             rows.append(

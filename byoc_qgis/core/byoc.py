@@ -11,8 +11,9 @@ from __future__ import annotations
 import json
 import logging
 import queue
+import re
 import threading
-from typing import Any, Dict, Iterator, List, Optional, Union
+from typing import Any, Dict, Iterator, List, Optional, Tuple, Union
 from urllib.parse import urljoin, urlsplit
 
 from .errors import ConflictError, SentinelHubError
@@ -72,7 +73,16 @@ class ByocClient:
         return None
 
     def _iter_pages(self, path: str, params: Dict[str, Any], cancel: CancelFn = None) -> Iterator[List[dict]]:
-        request = (path, dict(params))
+        """Decoded ``data`` lists of every page."""
+        for body, items in self._iter_page_bodies(path, params, cancel):
+            yield items if items is not None else _page_items(json.loads(body), path)
+
+    def _iter_page_bodies(
+        self, path: str, params: Dict[str, Any], cancel: CancelFn = None
+    ) -> Iterator[Tuple[bytes, Optional[List[dict]]]]:
+        """Raw page bodies, following the links. When the links can be read from the end of the body alone,
+        the page is not decoded here (``items`` is None) so the consumer's decoding overlaps the next fetch."""
+        request: Optional[Tuple[str, Optional[Dict[str, Any]]]] = (path, dict(params))
         seen = set()
         while request is not None:
             url, p = request
@@ -80,13 +90,17 @@ class ByocClient:
             if key in seen:
                 raise SentinelHubError(f"GET {path}: the service returned the same page link twice; stopping")
             seen.add(key)
-            page = self.http.get_json(url, p, cancel)
-            items = page.get("data") if isinstance(page, dict) else None
-            if not isinstance(items, list):
-                raise SentinelHubError(f"GET {path}: the answer has no 'data' list")
-            yield items
-            if not items:
-                return
+            resp = self.http.request("GET", url, params=p, cancel=cancel)
+            body = resp.content
+            page = _tail_links(body)
+            items: Optional[List[dict]] = None
+            if page is None or _EMPTY_DATA.search(body[:64]):
+                page = json.loads(body)
+                items = _page_items(page, path)
+                if not items:
+                    yield body, items
+                    return
+            yield body, items
             request = self._next_request(page, path, params)
 
     # -- collections ---------------------------------------------------------------------------------------------
@@ -247,8 +261,8 @@ class ByocClient:
 
         def producer() -> None:
             try:
-                for items in self._iter_pages(f"{self.root}/collections/{cid}/tiles", params, stopped):
-                    if not put(items):
+                for page in self._iter_page_bodies(f"{self.root}/collections/{cid}/tiles", params, stopped):
+                    if not put(page):
                         return
                 put(_DONE)
             except BaseException as exc:  # noqa: BLE001 - handed to the consumer
@@ -257,6 +271,7 @@ class ByocClient:
         thread = threading.Thread(target=producer, name="byoc-tile-pages", daemon=True)
         thread.start()
         wrap = Tile._wrap
+        loads = json.loads
         try:
             while True:
                 try:
@@ -268,7 +283,10 @@ class ByocClient:
                     return
                 if isinstance(item, BaseException):
                     raise item
-                for d in item:
+                body, items = item
+                if items is None:
+                    items = _page_items(loads(body), "tiles")
+                for d in items:
                     yield wrap(d)
                 check_cancel(cancel)
         finally:
@@ -373,6 +391,28 @@ class ByocClient:
             expected=(204, 200),
             cancel=cancel,
         )
+
+
+_EMPTY_DATA = re.compile(rb'^\s*\{\s*"data"\s*:\s*\[\s*\]')
+
+
+def _tail_links(body: bytes) -> Optional[Dict[str, Any]]:
+    """``{"links": {...}}`` when ``links`` is the envelope's last member (decoded from the tail only)."""
+    idx = body.rfind(b'"links"', max(0, len(body) - 8192))
+    if idx < 0:
+        return None
+    try:
+        tail = json.loads(b"{" + body[idx:])
+    except ValueError:
+        return None
+    return tail if isinstance(tail, dict) and isinstance(tail.get("links"), dict) else None
+
+
+def _page_items(page: Any, path: str) -> List[dict]:
+    items = page.get("data") if isinstance(page, dict) else None
+    if not isinstance(items, list):
+        raise SentinelHubError(f"GET {path}: the answer has no 'data' list")
+    return items
 
 
 def _data(payload: Any, what: str) -> Dict[str, Any]:
