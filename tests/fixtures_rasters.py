@@ -232,6 +232,15 @@ def make_alpha(path, kind: str = "collar", size=(600, 500)) -> str:
     return write_cog(path, src, blocksize=256)
 
 
+def make_internal_mask(path, kind: str = "hole", size=(600, 500)) -> str:
+    """UInt16 COG without nodata value but with an internal mask (0 outside the data): warning "nodata"."""
+    w, h = size
+    src = mem_dataset(shaped_arrays(kind, w, h, nodata=None), UTM_EPSG, None, None)
+    src.CreateMaskBand(gdal.GMF_PER_DATASET)
+    src.GetRasterBand(1).GetMaskBand().WriteArray(valid_mask(kind, w, h).astype(np.uint8) * 255)
+    return write_cog(path, src, blocksize=256)
+
+
 def make_palette(path, size=(600, 500)) -> str:
     """Byte GeoTIFF with a colour table (tiled 256, internal overviews, not COG-ordered): error "photometric"."""
     w, h = size

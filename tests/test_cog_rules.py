@@ -50,6 +50,7 @@ def test_facts_of_utm_and_wgs84(raster_factory):
     ("maker", "errors", "warnings"),
     [
         ("alpha", [], ["nodata"]),
+        ("internal_mask", [], ["nodata"]),
         ("palette", ["photometric"], []),
         ("jpeg", ["compression", "photometric"], []),
         ("small_tiles", ["block-size"], []),

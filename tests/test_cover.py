@@ -98,6 +98,7 @@ def test_nan_float_alpha_and_multiband(tmp_path):
     for path in (
         fr.make_nan_float(tmp_path / "nan.tif", size=(1200, 1000)),
         fr.make_alpha(tmp_path / "alpha.tif", size=(1200, 1000)),
+        fr.make_internal_mask(tmp_path / "mask.tif", size=(1200, 1000)),
     ):
         res = cover.trace_cover(path, target_size=300)
         outside, inside, total = cover.full_resolution_check(path, res.geometry)
