@@ -186,6 +186,8 @@ class IngestionEngine:
                     self._configure_collection(collection["id"], facts)
         if errors:
             return _failed(_join_messages(errors))
+        if bands and any("bitDepth" not in b or "sampleFormat" not in b for b in bands.values()):
+            self._fill_band_types(collection["id"], facts)
         warnings = [f for f in findings if not f.is_error]
         return self._success(bucket, files, facts, tile, new_path, warnings)
 
@@ -251,6 +253,24 @@ class IngestionEngine:
             for band in bands.values():
                 band.pop("noData", None)
         self.store.set_collection_bands(collection_id, bands, no_data)
+
+    def _fill_band_types(self, collection_id: str, facts: Dict[str, Any]) -> None:
+        """Bands created without bitDepth/sampleFormat get them from the first ingested files."""
+        with self._collection_lock(collection_id):
+            bands = (self.store.collection_internal(collection_id) or {}).get("bands") or {}
+            changed = False
+            for name, band in bands.items():
+                f = facts.get(band.get("source") or name)
+                if f is None:
+                    continue
+                if "bitDepth" not in band:
+                    band["bitDepth"] = f.bit_depth
+                    changed = True
+                if "sampleFormat" not in band:
+                    band["sampleFormat"] = f.sample_format
+                    changed = True
+            if changed:
+                self.store.set_collection_bands(collection_id, bands, None, only_if_empty=False)
 
     def _success(
         self,

@@ -302,3 +302,16 @@ def test_unknown_route_and_method_are_wrapped(localhub):
     assert r.status_code == 404 and r.json()["error"]["code"] == "COMMON_NOT_FOUND"
     r = s.patch(f"{localhub.byoc_url}/collections", timeout=10)
     assert r.status_code == 405 and r.json()["error"]["code"] == "COMMON_METHOD_NOT_ALLOWED"
+
+
+def test_cover_point_limit_and_sensing_time_precision(localhub):
+    s = localhub.session()
+    coll = _collection(s, localhub)
+    url = f"{localhub.byoc_url}/collections/{coll['id']}/tiles"
+    ring = [[14.0 + i * 0.001, 46.0 + (i % 2) * 0.001] for i in range(100)] + [[14.0, 46.0]]
+    r = s.post(url, json={"path": "big", "coverGeometry": {"type": "Polygon", "coordinates": [ring]}}, timeout=10)
+    assert r.status_code == 400 and "101 points" in r.json()["error"]["message"]
+    r = s.post(url, json={"path": "ms", "sensingTime": "2020-05-06T07:08:09.123456+02:00"}, timeout=10)
+    assert r.status_code == 201 and r.json()["data"]["sensingTime"] == "2020-05-06T05:08:09.123Z"
+    r = s.post(url, json={"path": "d", "sensingTime": "2020-05-06"}, timeout=10)
+    assert r.status_code == 400 and "sensingTime" in r.json()["error"]["message"]

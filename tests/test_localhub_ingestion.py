@@ -256,3 +256,13 @@ def test_reingest_after_overwrite_and_copy_tiles(localhub, s3_bucket, tmp_path):
     # deleting the collection never deletes S3 objects
     assert s.delete(f"{localhub.byoc_url}/collections/{coll['id']}", timeout=10).status_code == 204
     assert localhub.s3.client().head_object(Bucket=s3_bucket, Key="re/B01.tif")["ContentLength"] > 0
+
+
+def test_bands_without_types_get_them_from_the_first_tile(localhub, s3_bucket, tmp_path):
+    s = localhub.session()
+    coll = new_collection(s, localhub, s3_bucket, additionalData={"bands": {"blue": {"source": "B02"}}})
+    upload(localhub, s3_bucket, fr.make_tile(tmp_path / "u", stems=("B02",)), "u")
+    tile = localhub.wait_for_tile(s, coll["id"], add_tile(s, localhub, coll["id"], "u/(BAND).tif")["id"])
+    assert tile["status"] == "INGESTED", tile
+    bands = s.get(f"{localhub.byoc_url}/collections/{coll['id']}", timeout=10).json()["data"]["additionalData"]["bands"]
+    assert bands == {"blue": {"source": "B02", "bandIndex": 1, "bitDepth": 16, "sampleFormat": "UINT"}}
