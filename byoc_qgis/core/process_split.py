@@ -16,8 +16,8 @@ from concurrent.futures import FIRST_COMPLETED, Future, ThreadPoolExecutor, wait
 from dataclasses import dataclass, replace
 from typing import TYPE_CHECKING, Any, Dict, List, Optional, Tuple
 
-from .errors import SentinelHubError
-from .progress import Progress
+from .errors import CancelledError, SentinelHubError
+from .progress import Cancelled, Progress
 
 if TYPE_CHECKING:  # pragma: no cover
     from .process import ProcessClient, ProcessRequest
@@ -144,7 +144,28 @@ def run_to_geotiff(
     identifier: Optional[str] = None,
     max_workers: Optional[int] = None,
 ) -> str:
-    """Run ``request`` and write its GeoTIFF output to ``path`` (split into a grid when > ``max_px``)."""
+    """Run ``request`` and write its GeoTIFF output to ``path`` (split into a grid when > ``max_px``).
+
+    ``progress(fraction, message)``; ``cancel()`` → :class:`CancelledError`, leaving no file behind.
+    """
+    try:
+        return _run_to_geotiff(client, request, path, cancel, progress, max_px, identifier, max_workers)
+    except Cancelled as exc:
+        if isinstance(exc, CancelledError):
+            raise
+        raise CancelledError(str(exc)) from None
+
+
+def _run_to_geotiff(
+    client: ProcessClient,
+    request: ProcessRequest,
+    path: str,
+    cancel: Any = None,
+    progress: Any = None,
+    max_px: int = 2500,
+    identifier: Optional[str] = None,
+    max_workers: Optional[int] = None,
+) -> str:
     prog = Progress.of(progress, cancel)
     request.validate(max_px=None)
     ident = _tiff_identifier(request, identifier)
