@@ -1,0 +1,44 @@
+"""Keep Python's cyclic garbage collector from freezing QGIS during bulk work in a worker thread.
+
+Loading 20 000 tiles creates and drops millions of short-lived objects; CPython then runs full (oldest
+generation) collections, which walk every object of the interpreter — QGIS's whole Python world — while holding
+the GIL, so the main thread cannot run any Python for hundreds of milliseconds. While a bulk load runs, the objects
+that existed before it are moved to the permanent generation (``gc.freeze``): full collections then only walk what
+the load itself allocated. When the last bulk load ends they are handed back (``gc.unfreeze``); nothing is
+collected or leaked by doing so.
+"""
+
+from __future__ import annotations
+
+import gc
+import threading
+
+__all__ = ["bulk_begin", "bulk_end", "bulk_active"]
+
+_lock = threading.Lock()
+_depth = 0
+
+
+def bulk_begin() -> None:
+    """Enter a bulk phase (reference counted; main thread)."""
+    global _depth
+    with _lock:
+        if _depth == 0 and hasattr(gc, "freeze"):
+            gc.freeze()
+        _depth += 1
+
+
+def bulk_end() -> None:
+    """Leave a bulk phase; the last one hands the frozen objects back to the collector."""
+    global _depth
+    with _lock:
+        if _depth == 0:
+            return
+        _depth -= 1
+        if _depth == 0 and hasattr(gc, "unfreeze"):
+            gc.unfreeze()
+
+
+def bulk_active() -> bool:
+    """True while at least one bulk phase runs."""
+    return _depth > 0
