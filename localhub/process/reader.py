@@ -21,6 +21,12 @@ from .errors import ProcessError
 from .request import Grid
 
 RESAMPLE_ALG = {"NEAREST": "near", "BILINEAR": "bilinear", "BICUBIC": "cubic"}
+CURL_CACHE_BYTES = 256 << 20
+
+# Keep recently read COG bytes across requests (GDAL's default /vsicurl/ cache is 16 MB, less than one 2500²
+# request reads). localhub's S3 helper clears cached ranges of a path on reingest. An environment setting wins.
+if gdal.GetConfigOption("CPL_VSIL_CURL_CACHE_SIZE") is None:
+    gdal.SetConfigOption("CPL_VSIL_CURL_CACHE_SIZE", str(CURL_CACHE_BYTES))
 
 
 @dataclass(frozen=True)
