@@ -7,7 +7,7 @@ DIST ?= dist
 PYTEST_ARGS ?=
 QGIS_PROFILE_PLUGINS ?= $(HOME)/.local/share/QGIS/QGIS3/profiles/default/python/plugins
 
-.PHONY: help setup test test-host test-ltr lint package deploy bench clean translations translations-update ltr-chroot
+.PHONY: help setup test test-host test-ltr lint package deploy bench clean translations translations-update ltr-chroot demo
 
 help:
 	@echo "make test      - set up what is missing, run the whole suite in both QGIS lanes (3.22 host, 3.40 LTR)"
@@ -60,6 +60,9 @@ deploy: setup translations
 
 bench: setup
 	@scripts/run-bench.sh $(VENV)
+
+demo:
+	@scripts/demo.sh $(VENV)
 
 clean:
 	@if mount | grep -q "$(CURDIR)/.cache/trixie-root/"; then echo "clean: chroot still mounted, not removing"; exit 1; fi

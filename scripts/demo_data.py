@@ -14,6 +14,7 @@ Usage: python scripts/demo_data.py OUT_DIR   (prints one line per tile; reuses f
 from __future__ import annotations
 
 import argparse
+import hashlib
 import math
 import sys
 import time
@@ -60,12 +61,12 @@ class DemoTile:
 
 
 TILES: List[DemoTile] = [
-    # 2023-06-10: orbit whose swath edge runs near 50.2E: zone 39 granules with a collar in the west
-    DemoTile("39TUL", "2023-06-10", 32639, 399960.0, 5100000.0, 50.25, True, 1.00),
-    DemoTile("39TUK", "2023-06-10", 32639, 399960.0, 5000040.0, 50.25, True, 1.00),
+    # 2023-06-10: orbit whose swath edge runs near 50.05E: zone 39 granules with a collar in the west
+    DemoTile("39TUL", "2023-06-10", 32639, 399960.0, 5100000.0, 50.05, True, 1.00),
+    DemoTile("39TUK", "2023-06-10", 32639, 399960.0, 5000040.0, 50.05, True, 1.00),
     # 2023-06-13: neighbouring orbit, granules of zone 38 reaching into the bbox from the west
-    DemoTile("38TQR", "2023-06-13", 32638, 799980.0, 5100000.0, 50.4, False, 1.06),
-    DemoTile("38TQQ", "2023-06-13", 32638, 799980.0, 5000040.0, 50.4, False, 1.06),
+    DemoTile("38TQR", "2023-06-13", 32638, 799980.0, 5100000.0, 50.15, False, 1.06),
+    DemoTile("38TQQ", "2023-06-13", 32638, 799980.0, 5000040.0, 50.15, False, 1.06),
     # 2023-06-20: zone 39 again, swath edge in the east
     DemoTile("39TVL", "2023-06-20", 32639, 499980.0, 5100000.0, 51.55, False, 0.95),
     DemoTile("39TVK", "2023-06-20", 32639, 499980.0, 5000040.0, 51.55, False, 0.95),
@@ -94,7 +95,8 @@ def _srs(epsg: int) -> osr.SpatialReference:
 def land_mask(tile: DemoTile, size: int, world_map: str) -> np.ndarray:
     """1 where world_map.gpkg has a country (land), 0 for water, on the tile's grid."""
     mem = gdal.GetDriverByName("MEM").Create("", size, size, 1, gdal.GDT_Byte)
-    mem.SetGeoTransform((tile.x0, PIXEL, 0.0, tile.y0, 0.0, -PIXEL))
+    pixel = TILE_SIZE_M / size
+    mem.SetGeoTransform((tile.x0, pixel, 0.0, tile.y0, 0.0, -pixel))
     mem.SetProjection(_srs(tile.epsg).ExportToWkt())
     # clip the world to a few degrees around the Caspian first: reprojecting whole continents to one UTM zone fails
     clip = [43.0, 41.0, 57.0, 49.0]
@@ -116,7 +118,8 @@ def lonlat_grid(tile: DemoTile, size: int, step: int = 8) -> np.ndarray:
     """Longitude of every pixel centre (interpolated from a coarse grid of exact transforms)."""
     ct = osr.CoordinateTransformation(_srs(tile.epsg), _srs(4326))
     idx = np.arange(0, size + step, step, dtype=np.float64)
-    xx, yy = np.meshgrid(tile.x0 + (idx + 0.5) * PIXEL, tile.y0 - (idx + 0.5) * PIXEL)
+    pixel = TILE_SIZE_M / size
+    xx, yy = np.meshgrid(tile.x0 + (idx + 0.5) * pixel, tile.y0 - (idx + 0.5) * pixel)
     pts = ct.TransformPoints(np.column_stack([xx.ravel(), yy.ravel()]).tolist())
     lon = np.array([p[0] for p in pts]).reshape(xx.shape)
     lat = np.array([p[1] for p in pts]).reshape(xx.shape)
@@ -151,8 +154,9 @@ def texture(size: int, seed: int) -> np.ndarray:
 def write_cog(path: Path, array: np.ndarray, tile: DemoTile) -> None:
     """Write one band as a BYOC-ready COG (512-px blocks, DEFLATE, AVERAGE overviews, nodata 0)."""
     size = array.shape[0]
+    pixel = TILE_SIZE_M / size
     mem = gdal.GetDriverByName("MEM").Create("", size, size, 1, gdal.GDT_UInt16)
-    mem.SetGeoTransform((tile.x0, PIXEL, 0.0, tile.y0, 0.0, -PIXEL))
+    mem.SetGeoTransform((tile.x0, pixel, 0.0, tile.y0, 0.0, -pixel))
     mem.SetProjection(_srs(tile.epsg).ExportToWkt())
     band = mem.GetRasterBand(1)
     band.SetNoDataValue(NODATA)
@@ -167,14 +171,14 @@ def write_cog(path: Path, array: np.ndarray, tile: DemoTile) -> None:
     tmp.replace(path)
 
 
-def make_tile(tile: DemoTile, out: Path, world_map: str) -> Dict[str, str]:
+def make_tile(tile: DemoTile, out: Path, world_map: str, pixel: float = PIXEL) -> Dict[str, str]:
     """Write the four band COGs of ``tile``; return {band: path}. Existing complete tiles are reused."""
     folder = out / tile.date / tile.name
     paths = {b: folder / f"{b}.tif" for b in BANDS}
     if all(p.exists() for p in paths.values()):
         return {b: str(p) for b, p in paths.items()}
     folder.mkdir(parents=True, exist_ok=True)
-    size = int(round(TILE_SIZE_M / PIXEL))
+    size = int(round(TILE_SIZE_M / pixel))
     land = land_mask(tile, size, world_map).astype(bool)
     valid = swath_valid(tile, lonlat_grid(tile, size))
     seed = sum(map(ord, tile.name + tile.date))
@@ -189,20 +193,28 @@ def make_tile(tile: DemoTile, out: Path, world_map: str) -> Dict[str, str]:
     return {b: str(p) for b, p in paths.items()}
 
 
-def generate(out: Path) -> List[DemoTile]:
-    """Write every demo tile under ``out``; return the tiles."""
+def generate(out: Path, pixel: float = PIXEL) -> List[DemoTile]:
+    """Write every demo tile under ``out`` at ``pixel`` metres; return the tiles."""
     world_map = world_map_path()
+    stamp = out / ".demo-data-version"
+    version = hashlib.sha1(repr((TILES, REFLECTANCE, pixel, BANDS)).encode()).hexdigest()[:12]
+    if out.exists() and (not stamp.exists() or stamp.read_text() != version):
+        for old in out.rglob("*.tif"):  # made by another version of this script: regenerate
+            old.unlink()
+    out.mkdir(parents=True, exist_ok=True)
     for tile in TILES:
-        make_tile(tile, out, world_map)
+        make_tile(tile, out, world_map, pixel)
+    stamp.write_text(version)
     return list(TILES)
 
 
 def main(argv=None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("out", type=Path, help="output folder")
+    parser.add_argument("--pixel", type=float, default=PIXEL, help=f"pixel size in metres (default {PIXEL:g})")
     args = parser.parse_args(argv)
     started = time.perf_counter()
-    tiles = generate(args.out)
+    tiles = generate(args.out, args.pixel)
     total = sum(p.stat().st_size for p in args.out.rglob("*.tif"))
     for t in tiles:
         print(f"demo_data: {t.date}/{t.name} EPSG:{t.epsg}")
