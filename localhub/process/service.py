@@ -15,7 +15,7 @@ from .errors import ProcessError, bad_payload, common_exception, renderer_except
 from .evalscript import DEFAULT_TIME_LIMIT_S, Evalscript, OutputSpec
 from .mosaic import TileRef, geometry_mask, mosaic, orbit_groups, orbit_scene, select_tiles, tile_scene
 from .reader import BandSource, FileInfo, read_window
-from .request import JSON_TYPE, ProcessRequest
+from .request import ProcessRequest
 
 VsiPath = Callable[[str, str], str]
 INPUT_METADATA = {"serviceVersion": "1.0.0", "normalizationFactor": 1}
@@ -253,4 +253,4 @@ def _package(members, req: ProcessRequest):
     return encode.pack_tar([(r.filename, d) for r, d in members]), "application/x-tar"
 
 
-__all__ = ["JSON_TYPE", "ProcessResult", "check_resolution", "meters_per_pixel", "processing_units", "run_process"]
+__all__ = ["ProcessResult", "check_resolution", "meters_per_pixel", "processing_units", "run_process"]
