@@ -337,3 +337,16 @@ def test_user_agent_and_pooled_session(client, localhub):
     assert client.http.session.headers["User-Agent"].startswith("byoc_qgis/")
     adapter = client.http.session.get_adapter(localhub.base_url)
     assert adapter._pool_maxsize >= 8
+
+
+def test_netrc_never_replaces_the_bearer_header(localhub, tmp_path, monkeypatch):
+    token = localhub.token()
+    netrc = tmp_path / "netrc"
+    netrc.write_text("machine 127.0.0.1 login someone password not-the-token\n")
+    netrc.chmod(0o600)
+    monkeypatch.setenv("NETRC", str(netrc))
+    plain = requests.Session()
+    plain.headers["Authorization"] = f"Bearer {token}"
+    assert plain.get(f"{localhub.byoc_url}/collections", timeout=10).status_code == 401  # what requests does
+    with make_client(localhub) as c:
+        c.byoc.list_collections()

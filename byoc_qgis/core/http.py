@@ -18,6 +18,7 @@ from __future__ import annotations
 
 import configparser
 import logging
+import os
 import random
 import sys
 import threading
@@ -246,10 +247,15 @@ class HttpClient:
         self.gate = RateGate()
         self.user_agent = user_agent(self.transport.qgis_version)
         self.session = requests.Session()
-        self.session.trust_env = self.transport.trust_env
+        # Environment settings (proxies, CA bundle) are resolved once here, not on every request, and the
+        # session never reads ~/.netrc (whose Basic credentials would replace the bearer header).
+        self.session.trust_env = False
         self.session.verify = self.transport.verify
-        if self.transport.proxies:
-            self.session.proxies.update(self.transport.proxies)
+        if self.transport.trust_env and self.transport.verify is True:
+            bundle = os.environ.get("REQUESTS_CA_BUNDLE") or os.environ.get("CURL_CA_BUNDLE")
+            if bundle:
+                self.session.verify = bundle
+        self._proxy_cache: Dict[Tuple[str, str], Optional[Dict[str, str]]] = {}
         adapter = HTTPAdapter(pool_connections=4, pool_maxsize=pool_size, max_retries=0)
         self.session.mount("http://", adapter)
         self.session.mount("https://", adapter)
@@ -289,6 +295,17 @@ class HttpClient:
         return resp.status_code, resp.content
 
     # -- requests ------------------------------------------------------------------------------------------------
+    def _proxies(self, url: str, scheme: str, netloc: str) -> Optional[Dict[str, str]]:
+        """Proxies for ``url``: QGIS's (transport) or, with ``trust_env``, the environment's (cached per host)."""
+        if self.transport.proxies:
+            return self.transport.proxies_for(url)
+        if not self.transport.trust_env:
+            return None
+        key = (scheme, netloc)
+        if key not in self._proxy_cache:
+            self._proxy_cache[key] = requests.utils.get_environ_proxies(url) or None
+        return self._proxy_cache[key]
+
     def url(self, path_or_url: str) -> str:
         """Absolute URL for a path under the deployment's base URL."""
         if "://" in path_or_url:
@@ -351,7 +368,7 @@ class HttpClient:
         req_headers = dict(headers or {})
         if json_body is not None:
             req_headers.setdefault("Content-Type", "application/json")
-        proxies = self.transport.proxies_for(url)
+        proxies = self._proxies(url, parts.scheme, parts.netloc)
         while True:
             check_cancel(cancel)
             rate_waited += self.gate.wait(cancel)
