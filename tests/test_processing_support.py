@@ -144,12 +144,13 @@ class QgisProcessHome:
         assert out.returncode == 0, out.stderr[-3000:]
         assert out.stdout.count(" True") == len(configs), out.stdout + out.stderr[-3000:]
 
-    def run(self, alg_id: str, params: Dict[str, Any], lane: str = "host", timeout: float = 600):
-        """``qgis_process --json run alg -- KEY=value ...``; returns (CompletedProcess, parsed JSON or None)."""
+    def run(self, alg_id: str, params: Dict[str, Any], timeout: float = 600):
+        """``qgis_process --json run alg -- KEY=value ...`` (the form 3.22 and 3.40 both accept); returns
+        (CompletedProcess, parsed JSON or None)."""
         args = [QGIS_PROCESS, "--json", "run", alg_id, "--"]
         for key, value in params.items():
             for v in value if isinstance(value, (list, tuple)) else [value]:
-                args.append(f"--{key}={_cli_value(v)}" if lane == "host" else f"{key}={_cli_value(v)}")
+                args.append(f"{key}={_cli_value(v)}")
         proc = subprocess.run(args, env=self.env(), capture_output=True, text=True, timeout=timeout)
         data = None
         if proc.returncode == 0:

@@ -19,6 +19,7 @@ def algorithm_classes() -> list:
     from .algorithms.local import PreflightCheck, TraceCover
     from .algorithms.process import ProcessRequestAlgorithm
     from .algorithms.tiles import CollectionTiles, DeleteTiles, ReingestTiles, UpdateTiles, WaitForIngestion
+    from .shipped_models import CreateWaitProcessModel
 
     return [
         CreateCollection,
@@ -34,6 +35,7 @@ def algorithm_classes() -> list:
         PreflightCheck,
         TraceCover,
         ProcessRequestAlgorithm,
+        CreateWaitProcessModel,
     ]
 
 

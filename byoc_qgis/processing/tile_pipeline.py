@@ -30,8 +30,17 @@ from ..core.models import Tile
 from ..core.progress import Cancelled, Progress
 from ..core.s3 import S3Config, S3Error, stat, upload
 
-__all__ = ["TileJob", "TileOutcome", "PipelineOptions", "run_pipeline", "registered_paths", "REGISTERED", "EXISTS",
-           "FAILED", "CANCELLED"]  # fmt: skip
+__all__ = [
+    "TileJob",
+    "TileOutcome",
+    "PipelineOptions",
+    "run_pipeline",
+    "registered_paths",
+    "REGISTERED",
+    "EXISTS",
+    "FAILED",
+    "CANCELLED",
+]
 
 REGISTERED = "REGISTERED"
 EXISTS = "ALREADY_REGISTERED"
@@ -106,7 +115,7 @@ def _prepare(job: TileJob, opts: PipelineOptions, workdir: str, prog: Progress, 
             src,
             workdir,
             CogifyOptions(layout=LAYOUT_PER_BAND, band_names=job.split_bands, compress=opts.compress, skip_valid=False),
-            progress=prog,  # fmt: skip
+            progress=prog,
         )
         files = dict(result.outputs)
     else:
@@ -125,10 +134,11 @@ def _prepare(job: TileJob, opts: PipelineOptions, workdir: str, prog: Progress, 
         for i, stem in enumerate(todo):
             dst = os.path.join(workdir, f"{stem}.tif")
             result = cogify(
-                files[stem], dst,
+                files[stem],
+                dst,
                 CogifyOptions(layout=LAYOUT_MULTIBAND, compress=opts.compress, skip_valid=opts.cogify != "always"),
                 progress=prog.sub(i / len(todo), (i + 1) / len(todo)),
-            )  # fmt: skip
+            )
             files[stem] = next(iter(result.outputs.values()))
             if not result.untouched:
                 log(f"{job.name}: {stem} COGified", False)
@@ -212,8 +222,12 @@ def run_pipeline(
             files = _prepare(job, opts, workdir, tile_prog.sub(0.0, 0.3), log)
             cover = None
             if opts.cover_policy:
-                result = trace_cover(list(files.values()), policy=opts.cover_policy, max_points=opts.max_points,
-                                     progress=tile_prog.sub(0.3, 0.4))  # fmt: skip
+                result = trace_cover(
+                    list(files.values()),
+                    policy=opts.cover_policy,
+                    max_points=opts.max_points,
+                    progress=tile_prog.sub(0.3, 0.4),
+                )
                 for w in result.report.warnings:
                     log(f"{job.name}: {w}", True)
                 if result.geojson is None:
@@ -221,8 +235,11 @@ def run_pipeline(
                 cover = result.geojson
             _upload(job, files, s3, opts, tile_prog.sub(0.4, 0.95), log)
             tile_prog.check()  # cancelled after the upload: do not register (files stay for the next run)
-            tile = client.create_tile(collection_id, Tile(job.path, sensing_time=job.sensing_time,
-                                                          cover_geometry=cover), cancel=prog.cancelled)  # fmt: skip
+            tile = client.create_tile(
+                collection_id,
+                Tile(job.path, sensing_time=job.sensing_time, cover_geometry=cover),
+                cancel=prog.cancelled,
+            )
             tile_prog(1.0, f"{job.name}: registered")
             return TileOutcome(job, REGISTERED, tile.id, "")
         except (Cancelled, CancelledError):

@@ -411,12 +411,16 @@ class CreateTilesS3(ServiceAlgorithm):
         _add_sensing_time_parameters(self, with_metadata=False)
         self.addParameter(
             QgsProcessingParameterEnum(
-                "COVER", tr("Cover geometry"),
-                [tr("Trace from the COGs: contain all data"), tr("Trace from the COGs: exclude nodata"),
-                 tr("None (the service uses the bbox)")],
+                "COVER",
+                tr("Cover geometry"),
+                [
+                    tr("Trace from the COGs: contain all data"),
+                    tr("Trace from the COGs: exclude nodata"),
+                    tr("None (the service uses the bbox)"),
+                ],
                 defaultValue=2,
             )
-        )  # fmt: skip
+        )
         self.addParameter(
             _advanced(
                 QgsProcessingParameterNumber(
@@ -471,8 +475,12 @@ class CreateTilesS3(ServiceAlgorithm):
                 cover = None
                 if policy:
                     with bucket_options(s3):
-                        result = trace_cover([vsis3_path(s3, k) for k in job.files.values()], policy=policy,
-                                             max_points=max_points, cancel=bridge.cancel)  # fmt: skip
+                        result = trace_cover(
+                            [vsis3_path(s3, k) for k in job.files.values()],
+                            policy=policy,
+                            max_points=max_points,
+                            cancel=bridge.cancel,
+                        )
                     cover = result.geojson
                 if bridge.cancel():
                     return TileOutcome(job, CANCELLED, None, "cancelled")

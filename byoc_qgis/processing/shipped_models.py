@@ -1,0 +1,38 @@
+"""Model Builder examples shipped with the plugin (``models/*.model3``), offered as algorithms of the provider."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from qgis.core import QgsProcessingModelAlgorithm
+
+from ..translation import tr
+
+__all__ = ["CreateWaitProcessModel", "MODELS_DIR"]
+
+MODELS_DIR = Path(__file__).resolve().parent / "models"
+
+
+class CreateWaitProcessModel(QgsProcessingModelAlgorithm):
+    """Create tiles from local rasters → wait for ingestion → Process request (false colour)."""
+
+    FILE = MODELS_DIR / "byoc_create_wait_process.model3"
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.fromFile(str(self.FILE))
+
+    def name(self) -> str:
+        return "modelcreatewaitprocess"
+
+    def displayName(self) -> str:
+        return tr("Create tiles, wait, process (example model)")
+
+    def group(self) -> str:
+        return tr("Example models")
+
+    def groupId(self) -> str:
+        return "models"
+
+    def createInstance(self):
+        return type(self)()

@@ -1,0 +1,195 @@
+"""Build the shipped Model Builder example byoc_qgis/processing/models/byoc_create_wait_process.model3.
+
+Create tiles from local rasters → wait for ingestion → Process request (false colour) to a raster, chained on the
+algorithms' outputs (collection id, the created-tiles table). Re-run after changing algorithm parameters:
+    QT_QPA_PLATFORM=offscreen /usr/bin/python3 scripts/demo_model.py
+"""
+
+from __future__ import annotations
+
+import sys
+from pathlib import Path
+
+REPO = Path(__file__).resolve().parent.parent
+MODEL = REPO / "byoc_qgis" / "processing" / "models" / "byoc_create_wait_process.model3"
+
+
+def _set_sources(child, sources) -> None:
+    """Set the child's sources; mandatory parameters not given get their default value as a static source."""
+    from qgis.core import (
+        QgsApplication,
+        QgsProcessingDestinationParameter,
+        QgsProcessingModelChildParameterSource,
+        QgsProcessingParameterDefinition,
+    )
+
+    # setParameterSources() with a dict crashes PyQGIS 3.22 (sip map conversion): add them one by one
+    for name, value in sources.items():
+        child.addParameterSources(name, value)
+    alg = QgsApplication.processingRegistry().algorithmById(child.algorithmId())
+    for param in alg.parameterDefinitions():
+        optional = param.flags() & QgsProcessingParameterDefinition.FlagOptional
+        if param.name() in sources or optional or isinstance(param, QgsProcessingDestinationParameter):
+            continue
+        child.addParameterSources(
+            param.name(), [QgsProcessingModelChildParameterSource.fromStaticValue(param.defaultValue())]
+        )
+
+
+def build():
+    from qgis.core import (
+        QgsProcessingModelAlgorithm,
+        QgsProcessingModelChildAlgorithm,
+        QgsProcessingModelChildParameterSource,
+        QgsProcessingModelOutput,
+        QgsProcessingModelParameter,
+        QgsProcessingParameterAuthConfig,
+        QgsProcessingParameterBoolean,
+        QgsProcessingParameterEnum,
+        QgsProcessingParameterExtent,
+        QgsProcessingParameterFile,
+        QgsProcessingParameterNumber,
+        QgsProcessingParameterString,
+    )
+    from qgis.PyQt.QtCore import QPointF
+
+    model = QgsProcessingModelAlgorithm("Create tiles, wait, process (example)", "BYOC examples", "byoc_examples")
+    model.setHelpContent(
+        {
+            "ALG_DESC": "Turns a folder of band COGs into tiles of an existing collection, waits until they are "
+            "ingested and renders a false-colour composite of EXTENT through the Process API. Built from the byoc "
+            "algorithms: open it in the Model Builder to adapt it.",
+        }
+    )
+    params = [
+        QgsProcessingParameterString("COLLECTION", "Collection (id or name)"),
+        QgsProcessingParameterFile(
+            "FOLDER", "Folder of band files (one folder per tile)", QgsProcessingParameterFile.Folder
+        ),
+        QgsProcessingParameterString("PATH_TEMPLATE", "Tile path template", "{name}/(BAND).tif"),
+        QgsProcessingParameterExtent("EXTENT", "Extent to process"),
+        QgsProcessingParameterNumber(
+            "RESOLUTION",
+            "Resolution (units of the extent's CRS)",
+            QgsProcessingParameterNumber.Double,
+            0.001,
+            False,
+            0.0,
+        ),
+        QgsProcessingParameterString("BANDS", "False colour bands (nir,red,green)", "B08,B04,B03"),
+        QgsProcessingParameterAuthConfig("AUTHCFG", "Sentinel Hub credentials", optional=True),
+        QgsProcessingParameterEnum(
+            "DEPLOYMENT",
+            "Deployment",
+            ["Sentinel Hub EU", "Sentinel Hub US West", "CDSE", "Custom base URL"],
+            defaultValue=0,
+        ),
+        QgsProcessingParameterString("BASE_URL", "Custom base URL", optional=True),
+        QgsProcessingParameterString("TOKEN_URL", "Custom token URL", optional=True),
+        QgsProcessingParameterAuthConfig("S3_AUTHCFG", "S3 credentials", optional=True),
+        QgsProcessingParameterString("S3_ENDPOINT", "S3 endpoint (empty: AWS)", optional=True),
+        QgsProcessingParameterString("S3_REGION", "S3 region", optional=True),
+        QgsProcessingParameterBoolean("S3_HTTPS", "S3 over HTTPS", True),
+        QgsProcessingParameterBoolean("S3_PATH_STYLE", "S3 path-style addressing", False),
+    ]
+    for i, p in enumerate(params):
+        model.addModelParameter(p, QgsProcessingModelParameter(p.name()))
+        component = model.parameterComponent(p.name())
+        component.setPosition(QPointF(120 + 220 * (i % 5), 60 + 70 * (i // 5)))
+
+    def src(name):
+        return [QgsProcessingModelChildParameterSource.fromModelParameter(name)]
+
+    def static(value):
+        return [QgsProcessingModelChildParameterSource.fromStaticValue(value)]
+
+    def child_output(child, output):
+        return [QgsProcessingModelChildParameterSource.fromChildOutput(child, output)]
+
+    conn = {k: src(k) for k in ("AUTHCFG", "DEPLOYMENT", "BASE_URL", "TOKEN_URL")}
+    s3 = {k: src(k) for k in ("S3_AUTHCFG", "S3_ENDPOINT", "S3_REGION", "S3_HTTPS", "S3_PATH_STYLE")}
+
+    create = QgsProcessingModelChildAlgorithm("byoc:createtiles")
+    create.setChildId("create_tiles")
+    create.setDescription("Create tiles from local rasters")
+    _set_sources(
+        create,
+        {
+            "COLLECTION": src("COLLECTION"),
+            "FOLDER": src("FOLDER"),
+            "PATH_TEMPLATE": src("PATH_TEMPLATE"),
+            "FAIL_ON_ERROR": static(True),
+            **conn,
+            **s3,
+        },
+    )
+    create.setPosition(QPointF(300, 320))
+    created = QgsProcessingModelOutput("CREATED", "Created tiles")
+    created.setChildOutputName("OUTPUT")
+    created.setChildId("create_tiles")
+    create.setModelOutputs({"CREATED": created})
+    model.addChildAlgorithm(create)
+
+    wait = QgsProcessingModelChildAlgorithm("byoc:waitforingestion")
+    wait.setChildId("wait")
+    wait.setDescription("Wait for ingestion")
+    _set_sources(
+        wait,
+        {
+            "COLLECTION": child_output("create_tiles", "COLLECTION_ID"),
+            "TILES": child_output("create_tiles", "OUTPUT"),
+            "TIMEOUT": static(3600),
+            "FAIL_ON_FAILED": static(True),
+            **conn,
+        },
+    )
+    wait.setPosition(QPointF(300, 440))
+    model.addChildAlgorithm(wait)
+
+    process = QgsProcessingModelChildAlgorithm("byoc:processrequest")
+    process.setChildId("process")
+    process.setDescription("Process request (false colour)")
+    _set_sources(
+        process,
+        {
+            "COLLECTION": child_output("wait", "COLLECTION_ID"),
+            "EXTENT": src("EXTENT"),
+            "RESOLUTION": src("RESOLUTION"),
+            "PRESET": static(2),
+            "BANDS": src("BANDS"),
+            **conn,
+        },
+    )
+    process.setPosition(QPointF(300, 560))
+    result = QgsProcessingModelOutput("RESULT", "False colour")
+    result.setChildOutputName("OUTPUT")
+    result.setChildId("process")
+    process.setModelOutputs({"RESULT": result})
+    model.addChildAlgorithm(process)
+    return model
+
+
+def main() -> int:
+    from qgis.core import QgsApplication
+
+    app = QgsApplication([], False)
+    app.initQgis()
+    sys.path.insert(0, str(REPO))
+    from byoc_qgis.processing.provider import ByocProvider
+
+    provider = ByocProvider()
+    QgsApplication.processingRegistry().addProvider(provider)
+    model = build()
+    MODEL.parent.mkdir(parents=True, exist_ok=True)
+    if not model.toFile(str(MODEL)):
+        print(f"demo_model: cannot write {MODEL}", file=sys.stderr)
+        return 1
+    ok, errors = model.validate() if hasattr(model, "validate") else (True, [])
+    print(f"demo_model: wrote {MODEL} (valid: {ok} {errors or ''})")
+    QgsApplication.processingRegistry().removeProvider(provider)
+    app.exitQgis()
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
