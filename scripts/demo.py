@@ -416,6 +416,9 @@ def main(argv=None) -> int:
     except KeyboardInterrupt:
         print("demo: interrupted; services stopped", file=sys.stderr)
         return 130
+    except Exception as exc:  # noqa: BLE001 - any other failure: say so, the services are already stopped
+        print(f"demo: FAILED: {type(exc).__name__}: {exc}", file=sys.stderr)
+        return 1
     print_summary(summary)
     if args.json:
         args.json.write_text(json.dumps(summary, indent=2, default=str))

@@ -195,6 +195,8 @@ def make_tile(tile: DemoTile, out: Path, world_map: str, pixel: float = PIXEL) -
 
 def generate(out: Path, pixel: float = PIXEL) -> List[DemoTile]:
     """Write every demo tile under ``out`` at ``pixel`` metres; return the tiles."""
+    if not 10.0 <= pixel <= 2000.0:
+        raise ValueError(f"pixel size {pixel} m: use 10 to 2000 m")
     world_map = world_map_path()
     stamp = out / ".demo-data-version"
     version = hashlib.sha1(repr((TILES, REFLECTANCE, pixel, BANDS)).encode()).hexdigest()[:12]

@@ -1,0 +1,77 @@
+"""`make demo`'s workflow (scripts/demo.py) end to end in this lane's QGIS: localhub + S3 started and stopped,
+the demo COGs, every step through qgis_process, the GeoTIFF and the PNG map; and the services stop on failure."""
+
+from __future__ import annotations
+
+import json
+import re
+import subprocess
+import sys
+from pathlib import Path
+
+import numpy as np
+import pytest
+import requests
+from osgeo import gdal
+
+REPO = Path(__file__).resolve().parent.parent
+SECRETS = ("localhub-demo-secret", "localhub-secret")
+
+
+def _run_demo(out: Path, *extra: str, timeout: float = 600) -> subprocess.CompletedProcess:
+    cmd = [sys.executable, str(REPO / "scripts" / "demo.py"), "--out", str(out), *extra]
+    return subprocess.run(cmd, cwd=REPO, capture_output=True, text=True, timeout=timeout)
+
+
+def _base_url(stdout: str) -> str:
+    m = re.search(r"services: done in [\d.]+ s — (http://127\.0\.0\.1:\d+)", stdout)
+    assert m, stdout
+    return m.group(1)
+
+
+def _assert_stopped(url: str) -> None:
+    with pytest.raises(requests.ConnectionError):
+        requests.get(url + "/openapi.json", timeout=5)
+
+
+@pytest.mark.slow
+def test_demo_end_to_end(tmp_path):
+    out = tmp_path / "demo-output"
+    summary_file = tmp_path / "summary.json"
+    proc = _run_demo(out, "--pixel", "480", "--json", str(summary_file))
+    assert proc.returncode == 0, proc.stdout[-3000:] + proc.stderr[-3000:]
+    summary = json.loads(summary_file.read_text())
+    assert (summary["registered"], summary["failed"], summary["ingested"], summary["tiles_in_layer"]) == (6, 0, 6, 6)
+    assert summary["input_files"] == 24
+    # the seed's false-colour evalscript: 4 bands (NIR, red, green, dataMask) over the Caspian bbox, in UTM 39N
+    ds = gdal.Open(str(out / "caspian_false_color.tif"))
+    assert ds.RasterCount == 4
+    assert "39N" in ds.GetProjection() or "32639" in ds.GetProjection()
+    nir, red, alpha = (ds.GetRasterBand(i).ReadAsArray() for i in (1, 2, 4))
+    assert (alpha == 255).mean() > 0.95  # the tiles cover the whole bbox
+    land = nir > 100
+    assert 0.01 < land.mean() < 0.9  # land and sea from world_map.gpkg both present
+    assert nir[land].mean() > red[land].mean()  # land is red in false colour
+    # the map: a real picture with the tile outlines (yellow) on it
+    png = gdal.Open(str(out / "caspian_false_color_map.png"))
+    rgb = np.dstack([png.GetRasterBand(i).ReadAsArray() for i in (1, 2, 3)]).astype(int)
+    assert png.RasterXSize >= 1000
+    yellow = (rgb[..., 0] > 200) & (rgb[..., 1] > 180) & (rgb[..., 2] < 80)
+    assert yellow.mean() > 0.002
+    assert rgb.std() > 10
+    tiles = gdal.OpenEx(str(out / "tiles.gpkg"))
+    assert tiles.GetLayer(0).GetFeatureCount() == 6
+    # services stopped, no secret printed or written
+    assert "localhub and its S3 server stopped" in proc.stdout
+    _assert_stopped(_base_url(proc.stdout))
+    texts = [proc.stdout, proc.stderr] + [p.read_text(errors="replace") for p in (out / "logs").iterdir()]
+    for secret in SECRETS:
+        assert all(secret not in t for t in texts)
+
+
+def test_demo_stops_services_on_failure(tmp_path):
+    proc = _run_demo(tmp_path / "out", "--pixel", "1")
+    assert proc.returncode == 1
+    assert "demo: FAILED" in proc.stderr and "pixel size" in proc.stderr
+    assert "localhub and its S3 server stopped" in proc.stdout
+    _assert_stopped(_base_url(proc.stdout))
