@@ -45,6 +45,12 @@ run() {
     mount -t proc proc "$ROOT/proc"; mounted+=("$ROOT/proc")
     mount --rbind /dev "$ROOT/dev"; mount --make-rslave "$ROOT/dev"; mounted+=("$ROOT/dev")
     mount --bind "$SRC" "$ROOT/src"; mounted+=("$ROOT/src")
+    # Reference material beside the checkout (../shared), read-only, at the same relative place (/shared).
+    if [ -d "$SRC/../shared" ]; then
+        mkdir -p "$ROOT/shared"
+        mount --bind "$SRC/../shared" "$ROOT/shared"; mounted+=("$ROOT/shared")
+        mount -o remount,bind,ro "$ROOT/shared" 2>/dev/null || true
+    fi
     # TLS to the package registries goes through the host's trust store (see environment.md, TLS inside the chroot).
     cp /etc/ssl/certs/ca-certificates.crt "$ROOT/etc/ssl/certs/ca-certificates.crt"
     cp /etc/resolv.conf "$ROOT/etc/resolv.conf" 2>/dev/null || true

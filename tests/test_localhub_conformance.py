@@ -19,7 +19,9 @@ from schemathesis.checks import content_type_conformance, not_a_server_error, re
 
 from localhub.openapi_doc import OPERATIONS
 
-REFERENCE = Path(os.environ.get("BYOC_OPENAPI_SPEC", "/work/shared/reference/sentinelhub-openapi-byoc-process.yaml"))
+# shared/ sits beside the checkout (CI clones next to it; the LTR chroot mounts it at /shared, beside /src).
+_DEFAULT_SPEC = Path(__file__).resolve().parents[2] / "shared/reference/sentinelhub-openapi-byoc-process.yaml"
+REFERENCE = Path(os.environ.get("BYOC_OPENAPI_SPEC", str(_DEFAULT_SPEC)))
 CHECKS = [not_a_server_error, response_schema_conformance, content_type_conformance]
 SETTINGS = settings(max_examples=10, deadline=None, suppress_health_check=list(HealthCheck), database=None)
 OPS = sorted(OPERATIONS)
