@@ -43,7 +43,7 @@ class ByocPlugin:
             return
         from .gui.dock import ByocDock
 
-        self.dock = ByocDock(self.iface.mainWindow())
+        self.dock = ByocDock(self.iface, self.iface.mainWindow())
         self.iface.addDockWidget(Qt.DockWidgetArea.RightDockWidgetArea, self.dock)
         self.dock.hide()
 
@@ -64,6 +64,7 @@ class ByocPlugin:
             self.action.deleteLater()
         self.action = None
         if self.dock is not None:
+            self.dock.cleanup()
             if self.iface is not None:
                 self.iface.removeDockWidget(self.dock)
             self.dock.close()

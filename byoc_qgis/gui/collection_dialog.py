@@ -1,0 +1,156 @@
+"""New / edit collection dialog: name, bucket, optional bands and no-data.
+
+Once a collection has tiles the service still allows renaming it, renaming its bands (same order, same types)
+and changing the no-data value; the bucket and band types are then read-only here.
+"""
+
+from __future__ import annotations
+
+import copy
+from typing import Dict, List, Optional
+
+from qgis.PyQt.QtWidgets import (
+    QComboBox,
+    QDialog,
+    QDialogButtonBox,
+    QFormLayout,
+    QLabel,
+    QLineEdit,
+    QVBoxLayout,
+)
+
+from ..core.models import Band, Collection
+from ..translation import tr
+
+__all__ = ["CollectionDialog", "BAND_TYPES", "edited_collection"]
+
+BAND_TYPES = [("UINT", 8), ("UINT", 16), ("INT", 16), ("FLOAT", 32)]  # as the createcollection algorithm
+
+
+def _names(text: str) -> List[str]:
+    return [n.strip() for n in (text or "").split(",") if n.strip()]
+
+
+def edited_collection(
+    original: Collection, name: str, bucket: str, band_names: List[str], nodata: Optional[float], has_tiles: bool
+) -> Collection:
+    """``original`` with the edits applied, checked against what the service still allows."""
+    if not name.strip():
+        raise ValueError(tr("The collection name is empty"))
+    if has_tiles and bucket != original.s3_bucket:
+        raise ValueError(tr("The bucket of a collection with tiles cannot change"))
+    if not bucket.strip() or "/" in bucket or bucket.startswith("s3://"):
+        raise ValueError(tr("Give the bucket name only (no s3://, no folder)"))
+    updated = copy.deepcopy(original)
+    updated.name = name.strip()
+    updated.s3_bucket = bucket.strip()
+    updated.no_data = nodata
+    old = list(original.bands.items())
+    if band_names != [n for n, _b in old]:
+        if len(band_names) != len(old):
+            raise ValueError(
+                tr("Give one new name per band ({} bands: {}); bands cannot be added or removed here").format(
+                    len(old), ", ".join(n for n, _b in old)
+                )
+            )
+        if len(set(band_names)) != len(band_names):
+            raise ValueError(tr("Band names must be different"))
+        bands: Dict[str, Band] = {}
+        for new_name, (old_name, band) in zip(band_names, old):
+            renamed = copy.deepcopy(band)
+            if renamed.source is None:
+                renamed.source = old_name  # the files keep their names: only the band is renamed
+            renamed.name = new_name
+            Band(new_name)  # validates the name (a JavaScript identifier)
+            bands[new_name] = renamed
+        updated.bands = bands
+    return updated
+
+
+class CollectionDialog(QDialog):
+    """Collect the values of a new collection, or the allowed edits of an existing one."""
+
+    def __init__(self, collection: Optional[Collection] = None, tile_count: int = 0, parent=None) -> None:
+        super().__init__(parent)
+        self.collection = collection
+        self.tile_count = tile_count
+        self.setObjectName("ByocCollectionDialog")
+        self.setWindowTitle(
+            tr("New collection") if collection is None else tr("Edit collection {}").format(collection.name)
+        )
+        self.name = QLineEdit(self)
+        self.bucket = QLineEdit(self)
+        self.bucket.setPlaceholderText(tr("bucket name, e.g. my-bucket (CDSE: PROJECT_ID:bucket)"))
+        self.bands = QLineEdit(self)
+        self.bands.setPlaceholderText(tr("optional, e.g. B02,B03,B04 (empty: configured by the first tile)"))
+        self.band_type = QComboBox(self)
+        for fmt, depth in BAND_TYPES:
+            self.band_type.addItem(f"{fmt}{depth}", (fmt, depth))
+        self.band_type.setCurrentIndex(1)
+        self.nodata = QLineEdit(self)
+        self.nodata.setPlaceholderText(tr("optional, e.g. 0"))
+        self.note = QLabel("", self)
+        self.note.setWordWrap(True)
+        self.error = QLabel("", self)
+        self.error.setWordWrap(True)
+        self.error.setStyleSheet("color: #b00020")
+        form = QFormLayout()
+        form.addRow(tr("Name"), self.name)
+        form.addRow(tr("S3 bucket"), self.bucket)
+        form.addRow(tr("Bands"), self.bands)
+        form.addRow(tr("Band type"), self.band_type)
+        form.addRow(tr("No-data value"), self.nodata)
+        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel, self)
+        buttons.accepted.connect(self.accept)
+        buttons.rejected.connect(self.reject)
+        layout = QVBoxLayout(self)
+        layout.addLayout(form)
+        layout.addWidget(self.note)
+        layout.addWidget(self.error)
+        layout.addWidget(buttons)
+        if collection is not None:
+            self.name.setText(collection.name)
+            self.bucket.setText(collection.s3_bucket)
+            self.bands.setText(",".join(collection.bands))
+            self.nodata.setText("" if collection.no_data is None else repr(collection.no_data))
+            self.band_type.setEnabled(False)
+            if tile_count:
+                self.bucket.setReadOnly(True)
+                self.note.setText(
+                    tr(
+                        "The collection has {} tiles: the bucket and the band types can no longer change; bands "
+                        "can be renamed (same order)."
+                    ).format(tile_count)
+                )
+
+    def values(self) -> dict:
+        """``name``, ``bucket``, ``bands`` (names), ``band_type`` (format, depth) and ``nodata``."""
+        text = self.nodata.text().strip()
+        try:
+            nodata = float(text) if text else None
+        except ValueError:
+            raise ValueError(tr("No-data value {!r} is not a number").format(text)) from None
+        return {
+            "name": self.name.text().strip(),
+            "bucket": self.bucket.text().strip(),
+            "bands": _names(self.bands.text()),
+            "band_type": self.band_type.currentData(),
+            "nodata": nodata,
+        }
+
+    def result_collection(self) -> Collection:
+        """The edited collection (edit mode)."""
+        v = self.values()
+        return edited_collection(self.collection, v["name"], v["bucket"], v["bands"], v["nodata"], self.tile_count > 0)
+
+    def accept(self) -> None:
+        try:
+            v = self.values()
+            if not v["name"] or not v["bucket"]:
+                raise ValueError(tr("Give a name and a bucket"))
+            if self.collection is not None:
+                self.result_collection()
+        except ValueError as exc:
+            self.error.setText(str(exc))
+            return
+        super().accept()

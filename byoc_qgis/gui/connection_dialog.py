@@ -1,0 +1,262 @@
+"""Connection editor: name, deployment (EU, US-West, CDSE, custom URLs), client credentials in the QGIS auth
+manager, optional S3 credentials and endpoint, and a "Test connection" button."""
+
+from __future__ import annotations
+
+from typing import Optional
+
+from qgis.gui import QgsAuthConfigSelect, QgsCollapsibleGroupBox
+from qgis.PyQt.QtWidgets import (
+    QCheckBox,
+    QComboBox,
+    QDialog,
+    QDialogButtonBox,
+    QFormLayout,
+    QHBoxLayout,
+    QLabel,
+    QLineEdit,
+    QPushButton,
+    QVBoxLayout,
+)
+
+from ..core import qgis_adapters as qa
+from ..core.auth import ClientCredentials
+from ..core.client import SentinelHubClient
+from ..core.deployments import builtin_deployments, custom_deployment
+from ..translation import tr
+from .connections import Connection, ConnectionStore
+from .notify import error_summary, register_secret
+from .tasks import FunctionTask, TaskRunner
+
+__all__ = ["ConnectionDialog"]
+
+
+class ConnectionDialog(QDialog):
+    """Create or edit a connection. Secrets typed here go straight into the auth manager, never to settings."""
+
+    def __init__(self, store: ConnectionStore, runner: TaskRunner, conn: Optional[Connection] = None, parent=None):
+        super().__init__(parent)
+        self.store = store
+        self.runner = runner
+        self.original_name = conn.name if conn else None
+        self.saved: Optional[Connection] = None
+        self.test_task: Optional[FunctionTask] = None
+        self.setWindowTitle(
+            tr("Sentinel Hub connection") if conn is None else tr("Edit connection {}").format(conn.name)
+        )
+        self.setObjectName("ByocConnectionDialog")
+
+        self.name = QLineEdit(self)
+        self.name.setPlaceholderText(tr("e.g. My Sentinel Hub account"))
+        self.deployment = QComboBox(self)
+        for d in builtin_deployments():
+            self.deployment.addItem(d.name, d.key)
+        self.deployment.addItem(tr("Custom base URL (e.g. a local test service)"), "custom")
+        self.base_url = QLineEdit(self)
+        self.base_url.setPlaceholderText("http://127.0.0.1:8000")
+        self.token_url = QLineEdit(self)
+        self.token_url.setPlaceholderText(tr("default: <base URL>/auth/realms/main/protocol/openid-connect/token"))
+
+        self.auth = QgsAuthConfigSelect(self)
+        self.client_id = QLineEdit(self)
+        self.client_id.setPlaceholderText(tr("…or paste a client id to store a new configuration"))
+        self.client_secret = QLineEdit(self)
+        self.client_secret.setEchoMode(QLineEdit.EchoMode.Password)
+        self.client_secret.setPlaceholderText(tr("client secret (stored encrypted in the QGIS auth manager)"))
+
+        self.s3_group = QgsCollapsibleGroupBox(tr("S3 bucket access for uploads (optional)"), self)
+        self.s3_auth = QgsAuthConfigSelect(self.s3_group)
+        self.s3_access = QLineEdit(self.s3_group)
+        self.s3_access.setPlaceholderText(tr("…or an access key id to store a new configuration"))
+        self.s3_secret = QLineEdit(self.s3_group)
+        self.s3_secret.setEchoMode(QLineEdit.EchoMode.Password)
+        self.s3_endpoint = QLineEdit(self.s3_group)
+        self.s3_endpoint.setPlaceholderText(tr("empty: AWS; else host[:port], e.g. eodata.example.com"))
+        self.s3_region = QLineEdit(self.s3_group)
+        self.s3_region.setPlaceholderText("eu-central-1")
+        self.s3_https = QCheckBox(tr("HTTPS"), self.s3_group)
+        self.s3_https.setChecked(True)
+        self.s3_path_style = QCheckBox(tr("Path-style addressing"), self.s3_group)
+        s3_form = QFormLayout(self.s3_group)
+        s3_form.addRow(tr("S3 credentials"), self.s3_auth)
+        s3_form.addRow(tr("Access key id"), self.s3_access)
+        s3_form.addRow(tr("Secret access key"), self.s3_secret)
+        s3_form.addRow(tr("Endpoint"), self.s3_endpoint)
+        s3_form.addRow(tr("Region"), self.s3_region)
+        flags = QHBoxLayout()
+        flags.addWidget(self.s3_https)
+        flags.addWidget(self.s3_path_style)
+        flags.addStretch(1)
+        s3_form.addRow("", flags)
+
+        form = QFormLayout()
+        form.addRow(tr("Name"), self.name)
+        form.addRow(tr("Deployment"), self.deployment)
+        form.addRow(tr("Base URL"), self.base_url)
+        form.addRow(tr("Token URL"), self.token_url)
+        form.addRow(tr("Credentials"), self.auth)
+        form.addRow(tr("Client id"), self.client_id)
+        form.addRow(tr("Client secret"), self.client_secret)
+
+        self.test_button = QPushButton(tr("Test connection"), self)
+        self.test_button.clicked.connect(self.test_connection)
+        self.test_result = QLabel("", self)
+        self.test_result.setWordWrap(True)
+        self.test_result.setObjectName("test_result")
+        test_row = QHBoxLayout()
+        test_row.addWidget(self.test_button)
+        test_row.addWidget(self.test_result, 1)
+
+        self.buttons = QDialogButtonBox(
+            QDialogButtonBox.StandardButton.Save | QDialogButtonBox.StandardButton.Cancel, self
+        )
+        self.buttons.accepted.connect(self.accept)
+        self.buttons.rejected.connect(self.reject)
+        self.error = QLabel("", self)
+        self.error.setWordWrap(True)
+        self.error.setStyleSheet("color: #b00020")
+
+        layout = QVBoxLayout(self)
+        layout.addLayout(form)
+        layout.addWidget(self.s3_group)
+        layout.addLayout(test_row)
+        layout.addWidget(self.error)
+        layout.addWidget(self.buttons)
+        self.deployment.currentIndexChanged.connect(self._deployment_changed)
+        if conn is not None:
+            self.set_connection(conn)
+        else:
+            self.s3_group.setCollapsed(True)
+        self._deployment_changed()
+
+    # -- values ----------------------------------------------------------------------------------------------------
+    def _deployment_changed(self) -> None:
+        custom = self.deployment.currentData() == "custom"
+        self.base_url.setEnabled(custom)
+        self.token_url.setEnabled(custom)
+
+    def set_connection(self, conn: Connection) -> None:
+        """Fill the form from a saved connection."""
+        s = conn.settings
+        self.name.setText(conn.name)
+        key = s.deployment.key if s.deployment.builtin else "custom"
+        self.deployment.setCurrentIndex(max(0, self.deployment.findData(key)))
+        if not s.deployment.builtin:
+            self.base_url.setText(s.deployment.base_url)
+            self.token_url.setText(s.deployment.token_url)
+        self.auth.setConfigId(s.client_authcfg)
+        self.s3_auth.setConfigId(s.s3_authcfg or "")
+        self.s3_endpoint.setText(s.s3_endpoint or "")
+        self.s3_region.setText(s.s3_region or "")
+        self.s3_https.setChecked(conn.s3_https)
+        self.s3_path_style.setChecked(conn.s3_path_style)
+        self.s3_group.setCollapsed(not (s.s3_authcfg or s.s3_endpoint))
+
+    def _deployment(self):
+        key = self.deployment.currentData()
+        if key != "custom":
+            return next(d for d in builtin_deployments() if d.key == key)
+        base = self.base_url.text().strip()
+        if not base:
+            raise ValueError(tr("Give the base URL of the custom deployment, e.g. http://127.0.0.1:8000"))
+        return custom_deployment(base, self.token_url.text().strip() or None)
+
+    def _typed_credentials(self) -> Optional[ClientCredentials]:
+        cid, secret = self.client_id.text().strip(), self.client_secret.text()
+        if not cid and not secret:
+            return None
+        if not cid or not secret:
+            raise ValueError(tr("Give both the client id and the client secret, or choose a stored configuration"))
+        register_secret(secret)
+        return ClientCredentials(cid, secret)
+
+    def _name(self) -> str:
+        name = self.name.text().strip()
+        if not name or "/" in name:
+            raise ValueError(tr("Give the connection a name (without '/')"))
+        return name
+
+    def build(self) -> Connection:
+        """The connection described by the form; stores typed secrets in the auth manager first."""
+        name = self._name()
+        deployment = self._deployment()
+        typed = self._typed_credentials()
+        authcfg = self.auth.configId()
+        if typed is not None:
+            authcfg = qa.store_client_credentials(tr("BYOC {}").format(name), typed.client_id, typed.secret())
+            self.auth.setConfigId(authcfg)
+            self.client_id.clear()
+            self.client_secret.clear()
+        if not authcfg:
+            raise ValueError(tr("Choose the credentials (a Basic configuration: client id / client secret)"))
+        s3_cfg = self.s3_auth.configId() or None
+        access, s3_secret = self.s3_access.text().strip(), self.s3_secret.text()
+        if access or s3_secret:
+            if not (access and s3_secret):
+                raise ValueError(tr("Give both the S3 access key id and the secret access key"))
+            register_secret(s3_secret)
+            s3_cfg = qa.store_s3_keys(tr("BYOC {} S3").format(name), access, s3_secret)
+            self.s3_auth.setConfigId(s3_cfg)
+            self.s3_access.clear()
+            self.s3_secret.clear()
+        settings = qa.ConnectionSettings(
+            name,
+            deployment,
+            authcfg,
+            s3_cfg,
+            self.s3_endpoint.text().strip() or None,
+            self.s3_region.text().strip() or None,
+        )
+        return Connection(settings, self.s3_https.isChecked(), self.s3_path_style.isChecked())
+
+    def accept(self) -> None:
+        try:
+            conn = self.build()
+            if conn.name != self.original_name and conn.name in self.store.names():
+                raise ValueError(tr("A connection named {!r} exists already").format(conn.name))
+            self.store.save(conn, old_name=self.original_name)
+        except (ValueError, RuntimeError) as exc:
+            self.error.setText(str(exc))
+            return
+        self.saved = conn
+        super().accept()
+
+    # -- test --------------------------------------------------------------------------------------------------------
+    def test_connection(self) -> Optional[FunctionTask]:
+        """Ask for a token and list one collection in the background; the result shows beside the button."""
+        try:
+            deployment = self._deployment()
+            credentials = self._typed_credentials()
+            if credentials is None:
+                authcfg = self.auth.configId()
+                if not authcfg:
+                    raise ValueError(tr("Choose or enter the credentials first"))
+                credentials = qa.read_client_credentials(authcfg)
+                register_secret(credentials.secret())
+            client = SentinelHubClient(deployment, credentials, transport=qa.transport_from_qgis())
+        except (ValueError, RuntimeError) as exc:
+            self._show_test(False, str(exc))
+            return None
+
+        def work(task) -> int:
+            try:
+                return sum(1 for _ in client.byoc.iter_collections(count=100, cancel=task.isCanceled))
+            finally:
+                client.close()
+
+        def done(count: int) -> None:
+            self._show_test(True, tr("Connected to {}: {} collection(s) visible.").format(deployment.name, count))
+
+        def failed(exc: BaseException) -> None:
+            self._show_test(False, error_summary(exc))
+
+        self.test_button.setEnabled(False)
+        self.test_result.setText(tr("Testing…"))
+        self.test_task = self.runner.run_function(tr("Testing the Sentinel Hub connection"), work, done, failed)
+        return self.test_task
+
+    def _show_test(self, ok: bool, text: str) -> None:
+        self.test_button.setEnabled(True)
+        self.test_result.setStyleSheet("color: #1b7a1b" if ok else "color: #b00020")
+        self.test_result.setText(text)
+        self.test_ok = ok

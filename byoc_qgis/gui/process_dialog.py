@@ -1,0 +1,435 @@
+"""Process dialog: extent (canvas, a layer or a drawn rectangle), resolution in metres or a pixel size, time range,
+mosaicking order, an evalscript editor with templates from the collection's bands, output format. Runs the
+``byoc:processrequest`` algorithm as a task (it splits requests over 2500 px) and adds the result as a raster layer.
+"""
+
+from __future__ import annotations
+
+import math
+import os
+import tempfile
+import uuid
+from datetime import datetime, timedelta, timezone
+from typing import Any, Callable, Dict, List, Optional, Tuple
+
+from qgis.core import (
+    QgsCoordinateReferenceSystem,
+    QgsCoordinateTransform,
+    QgsProject,
+    QgsRasterLayer,
+    QgsRectangle,
+)
+from qgis.gui import QgsCodeEditorJavascript, QgsDateTimeEdit, QgsExtentWidget, QgsFileWidget
+from qgis.PyQt.QtCore import QDateTime, Qt
+from qgis.PyQt.QtWidgets import (
+    QCheckBox,
+    QComboBox,
+    QDialog,
+    QDoubleSpinBox,
+    QFormLayout,
+    QHBoxLayout,
+    QLabel,
+    QPushButton,
+    QSpinBox,
+    QVBoxLayout,
+)
+
+from ..core import evalscripts
+from ..core.cog_rules import is_allowed_epsg
+from ..core.models import Collection
+from ..core.process import MAX_PX
+from ..translation import tr
+from .connections import Connection
+from .notify import Notifier
+from .tasks import AlgorithmRun, TaskRunner
+from .widgets import ProgressRow
+
+__all__ = ["ProcessDialog", "TEMPLATES", "default_bands", "utm_epsg", "plan_request"]
+
+TEMPLATES = ("true", "false", "ndi", "single", "all")
+FORMATS = (("GeoTIFF", "tif"), ("PNG", "png"), ("JPEG", "jpg"))
+SCALE = 2.5 / 10000
+
+
+def _template_label(key: str) -> str:
+    return {
+        "true": tr("True colour"),
+        "false": tr("False colour"),
+        "ndi": tr("Normalized difference"),
+        "single": tr("Single band"),
+        "all": tr("All bands"),
+    }[key]
+
+
+def default_bands(names: List[str], template: str) -> List[str]:
+    """Sensible band choices for a template (Sentinel-2-like names first, else the first bands)."""
+    wanted = {
+        "true": ["B04", "B03", "B02"],
+        "false": ["B08", "B04", "B03"],
+        "ndi": ["B08", "B04"],
+        "single": [names[0]] if names else [],
+        "all": [],
+    }[template]
+    if all(w in names for w in wanted):
+        return wanted
+    need = {"true": 3, "false": 3, "ndi": 2, "single": 1, "all": 0}[template]
+    return (names * need)[:need] if names else []
+
+
+def template_script(collection: Collection, template: str, bands: List[str]) -> str:
+    """An evalscript generated from the collection's bands (core.evalscripts)."""
+    if template == "true":
+        return evalscripts.true_color(collection, *bands, scale=SCALE)
+    if template == "false":
+        return evalscripts.false_color(collection, *bands, scale=SCALE)
+    if template == "ndi":
+        return evalscripts.normalized_difference(collection, *bands)
+    if template == "single":
+        return evalscripts.single_band(collection, bands[0])
+    return evalscripts.all_bands(collection)
+
+
+def utm_epsg(lon: float, lat: float) -> int:
+    """The WGS84 UTM zone's EPSG code at a point."""
+    zone = min(60, max(1, int(math.floor((lon + 180.0) / 6.0)) + 1))
+    return (32600 if lat >= 0 else 32700) + zone
+
+
+def _epsg(crs: QgsCoordinateReferenceSystem) -> Optional[int]:
+    authid = crs.authid().upper()
+    return int(authid.split(":")[1]) if authid.startswith("EPSG:") and authid.split(":")[1].isdigit() else None
+
+
+def plan_request(
+    extent: QgsRectangle, extent_crs: QgsCoordinateReferenceSystem, metres: Optional[float], size: Tuple[int, int]
+) -> Dict[str, Any]:
+    """Request CRS, parameters and the expected output size for an extent.
+
+    With ``metres`` the request is made in a metric CRS (the extent's when it is metric and accepted, else the
+    UTM zone of its centre) at that resolution; else in the extent's CRS (EPSG:4326 when not accepted) with
+    ``size`` = (width, height) pixels.
+    """
+    epsg = _epsg(extent_crs)
+    if metres:
+        metric = extent_crs.isValid() and not extent_crs.isGeographic() and is_allowed_epsg(epsg)
+        if not metric:
+            wgs = QgsCoordinateReferenceSystem("EPSG:4326")
+            centre = QgsCoordinateTransform(extent_crs, wgs, QgsProject.instance()).transform(extent.center())
+            epsg = utm_epsg(centre.x(), centre.y())
+        crs = QgsCoordinateReferenceSystem(f"EPSG:{epsg}")
+        box = extent
+        if crs != extent_crs:
+            box = QgsCoordinateTransform(extent_crs, crs, QgsProject.instance()).transformBoundingBox(extent)
+        width = max(1, round(box.width() / metres))
+        height = max(1, round(box.height() / metres))
+        params = {"CRS": crs.authid(), "RESOLUTION": float(metres)}
+    else:
+        crs = extent_crs if is_allowed_epsg(epsg) else QgsCoordinateReferenceSystem("EPSG:4326")
+        width, height = int(size[0]), int(size[1])
+        params = {"CRS": crs.authid(), "WIDTH": width, "HEIGHT": height}
+    parts = math.ceil(width / MAX_PX) * math.ceil(height / MAX_PX)
+    return {"crs": crs, "params": params, "width": width, "height": height, "parts": parts}
+
+
+def _extent_text(extent: QgsRectangle, crs: QgsCoordinateReferenceSystem) -> str:
+    return f"{extent.xMinimum()!r},{extent.xMaximum()!r},{extent.yMinimum()!r},{extent.yMaximum()!r} [{crs.authid()}]"
+
+
+class ProcessDialog(QDialog):
+    """Non-modal Process API dialog for one collection."""
+
+    def __init__(
+        self,
+        connection: Connection,
+        collection: Collection,
+        runner: TaskRunner,
+        notifier: Notifier,
+        canvas=None,
+        selected_times: Optional[List[datetime]] = None,
+        on_layer: Optional[Callable[[QgsRasterLayer], None]] = None,
+        parent=None,
+    ) -> None:
+        super().__init__(parent)
+        self.connection = connection
+        self.collection = collection
+        self.runner = runner
+        self.notifier = notifier
+        self.canvas = canvas
+        self.on_layer = on_layer
+        self.run: Optional[AlgorithmRun] = None
+        self.result_layer: Optional[QgsRasterLayer] = None
+        self.setObjectName("ByocProcessDialog")
+        self.setWindowTitle(tr("Process {}").format(collection.name))
+        self.setModal(False)
+
+        self.extent = QgsExtentWidget(self)
+        if canvas is not None:
+            self.extent.setMapCanvas(canvas)
+            crs = canvas.mapSettings().destinationCrs()
+            self.extent.setOutputCrs(crs)
+            self.extent.setCurrentExtent(canvas.extent(), crs)
+            self.extent.setOutputExtentFromCurrent()
+
+        self.res_mode = QComboBox(self)
+        self.res_mode.addItem(tr("Metres per pixel"), "metres")
+        self.res_mode.addItem(tr("Pixel size (width × height)"), "pixels")
+        self.metres = QDoubleSpinBox(self)
+        self.metres.setRange(0.01, 100000.0)
+        self.metres.setDecimals(2)
+        self.metres.setValue(float(self._default_metres()))
+        self.metres.setSuffix(" m")
+        self.width_px = QSpinBox(self)
+        self.width_px.setRange(1, 100000)
+        self.width_px.setValue(512)
+        self.height_px = QSpinBox(self)
+        self.height_px.setRange(1, 100000)
+        self.height_px.setValue(512)
+        res_row = QHBoxLayout()
+        res_row.addWidget(self.res_mode)
+        res_row.addWidget(self.metres)
+        res_row.addWidget(self.width_px)
+        res_row.addWidget(QLabel("×", self))
+        res_row.addWidget(self.height_px)
+
+        self.use_time = QCheckBox(tr("Only tiles sensed between"), self)
+        self.time_from = QgsDateTimeEdit(self)
+        self.time_to = QgsDateTimeEdit(self)
+        for w in (self.time_from, self.time_to):
+            w.setDisplayFormat("yyyy-MM-dd HH:mm:ss")
+            w.setTimeSpec(Qt.TimeSpec.UTC)
+        self._default_times(selected_times or [])
+        time_row = QHBoxLayout()
+        time_row.addWidget(self.use_time)
+        time_row.addWidget(self.time_from)
+        time_row.addWidget(QLabel(tr("and"), self))
+        time_row.addWidget(self.time_to)
+
+        self.mosaicking = QComboBox(self)
+        self.mosaicking.addItem(tr("Most recent on top"), "mostRecent")
+        self.mosaicking.addItem(tr("Least recent on top"), "leastRecent")
+
+        self.template = QComboBox(self)
+        for key in TEMPLATES:
+            self.template.addItem(_template_label(key), key)
+        self.band_boxes = [QComboBox(self) for _ in range(3)]
+        band_names = list(collection.bands)
+        for box in self.band_boxes:
+            box.addItems(band_names)
+        self.insert_button = QPushButton(tr("Insert template"), self)
+        self.insert_button.clicked.connect(self.insert_template)
+        tpl_row = QHBoxLayout()
+        tpl_row.addWidget(self.template)
+        for box in self.band_boxes:
+            tpl_row.addWidget(box)
+        tpl_row.addWidget(self.insert_button)
+        self.editor = QgsCodeEditorJavascript(self)
+        self.editor.setMinimumHeight(180)
+        self.template.currentIndexChanged.connect(self._template_changed)
+
+        self.format = QComboBox(self)
+        for label, ext in FORMATS:
+            self.format.addItem(label, ext)
+        self.output = QgsFileWidget(self)
+        self.output.setStorageMode(QgsFileWidget.StorageMode.SaveFile)
+        self.output.setFilter(tr("GeoTIFF (*.tif);;PNG (*.png);;JPEG (*.jpg)"))
+        self.output.lineEdit().setPlaceholderText(tr("[Save to a temporary file]"))
+
+        self.info = QLabel("", self)
+        self.info.setWordWrap(True)
+        self.error = QLabel("", self)
+        self.error.setWordWrap(True)
+        self.error.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        self.error.setStyleSheet("color: #b00020")
+        self.progress = ProgressRow(self)
+        self.run_button = QPushButton(tr("Run"), self)
+        self.run_button.setDefault(True)
+        self.run_button.clicked.connect(self.start)
+        close = QPushButton(tr("Close"), self)
+        close.clicked.connect(self.close)
+        buttons = QHBoxLayout()
+        buttons.addStretch(1)
+        buttons.addWidget(self.run_button)
+        buttons.addWidget(close)
+
+        form = QFormLayout()
+        form.addRow(tr("Extent"), self.extent)
+        form.addRow(tr("Resolution"), res_row)
+        form.addRow(tr("Time"), time_row)
+        form.addRow(tr("Mosaicking"), self.mosaicking)
+        form.addRow(tr("Evalscript template"), tpl_row)
+        form.addRow(tr("Format"), self.format)
+        form.addRow(tr("Save to"), self.output)
+        layout = QVBoxLayout(self)
+        layout.addLayout(form)
+        layout.addWidget(self.editor, 1)
+        layout.addWidget(self.info)
+        layout.addWidget(self.error)
+        layout.addWidget(self.progress)
+        layout.addLayout(buttons)
+        self.resize(820, 720)
+
+        self.res_mode.currentIndexChanged.connect(self._res_changed)
+        for signal in (
+            self.metres.valueChanged,
+            self.width_px.valueChanged,
+            self.height_px.valueChanged,
+            self.format.currentIndexChanged,
+            self.extent.extentChanged,
+        ):
+            signal.connect(self.update_info)
+        self._res_changed()
+        if band_names:
+            self.template.setCurrentIndex(TEMPLATES.index("true" if len(band_names) >= 3 else "single"))
+            self._template_changed()
+            self.insert_template()
+        else:
+            self.editor.setText("//VERSION=3\n")
+            self.info.setText(tr("The collection has no bands yet (no tile ingested): write the evalscript yourself."))
+
+    # -- defaults ----------------------------------------------------------------------------------------------------
+    def _default_metres(self) -> float:
+        mpp = self.collection.additional_data.get("maxMetersPerPixel")
+        return 10.0 if not mpp else max(10.0, min(float(mpp) / 5.0, 1000.0))
+
+    def _default_times(self, times: List[datetime]) -> None:
+        times = [t for t in times if t is not None]
+        if times:
+            start, end = min(times), max(times) + timedelta(seconds=1)
+            self.use_time.setChecked(True)
+        else:
+            start = self.collection.from_sensing_time
+            end = self.collection.to_sensing_time
+            self.use_time.setChecked(False)
+            if start is None or end is None:
+                now = datetime.now(timezone.utc)
+                start, end = now - timedelta(days=365), now
+            end = end + timedelta(seconds=1)
+        self.time_from.setDateTime(QDateTime.fromMSecsSinceEpoch(int(start.timestamp() * 1000), Qt.TimeSpec.UTC))
+        self.time_to.setDateTime(QDateTime.fromMSecsSinceEpoch(int(end.timestamp() * 1000), Qt.TimeSpec.UTC))
+
+    def _res_changed(self, *_args) -> None:
+        metres = self.res_mode.currentData() == "metres"
+        self.metres.setVisible(metres)
+        self.width_px.setVisible(not metres)
+        self.height_px.setVisible(not metres)
+        self.update_info()
+
+    def _template_changed(self, *_args) -> None:
+        key = self.template.currentData()
+        chosen = default_bands(list(self.collection.bands), key)
+        for i, box in enumerate(self.band_boxes):
+            box.setVisible(i < len(chosen))
+            if i < len(chosen):
+                box.setCurrentText(chosen[i])
+
+    def insert_template(self) -> None:
+        """Replace the editor's text with the chosen template for the chosen bands."""
+        key = self.template.currentData()
+        n = len(default_bands(list(self.collection.bands), key))
+        bands = [box.currentText() for box in self.band_boxes[:n]]
+        try:
+            self.editor.setText(template_script(self.collection, key, bands))
+            self.error.setText("")
+        except ValueError as exc:
+            self.error.setText(str(exc))
+
+    # -- request -----------------------------------------------------------------------------------------------------
+    def plan(self) -> Dict[str, Any]:
+        extent = self.extent.outputExtent()
+        crs = self.extent.outputCrs()
+        if extent.isEmpty():
+            raise ValueError(tr("Choose an extent (canvas, a layer or draw a rectangle)"))
+        metres = self.metres.value() if self.res_mode.currentData() == "metres" else None
+        return plan_request(extent, crs, metres, (self.width_px.value(), self.height_px.value()))
+
+    def update_info(self, *_args) -> None:
+        try:
+            plan = self.plan()
+        except (ValueError, RuntimeError) as exc:
+            self.info.setText(str(exc))
+            return
+        text = tr("{} × {} px in {}").format(plan["width"], plan["height"], plan["crs"].authid())
+        if plan["parts"] > 1:
+            if self.format.currentData() == "tif":
+                text += " — " + tr("split automatically into {} requests of at most 2500 px").format(plan["parts"])
+            else:
+                text += " — " + tr("too large for PNG/JPEG (2500 px at most): choose GeoTIFF or a coarser resolution")
+        self.info.setText(text)
+
+    def parameters(self) -> Dict[str, Any]:
+        """Parameters of ``byoc:processrequest`` for the form."""
+        plan = self.plan()
+        extent, crs = self.extent.outputExtent(), self.extent.outputCrs()
+        ext = self.format.currentData()
+        path = self.output.filePath().strip()
+        if not path:
+            path = os.path.join(tempfile.gettempdir(), f"byoc_{uuid.uuid4().hex[:8]}.{ext}")
+        elif not path.lower().endswith("." + ext):
+            path += "." + ext
+        script = self.editor.text()
+        if not script.strip():
+            raise ValueError(tr("The evalscript is empty"))
+        params: Dict[str, Any] = {
+            "COLLECTION": self.collection.id,
+            "EXTENT": _extent_text(extent, crs),
+            "MOSAICKING": self.mosaicking.currentIndex(),
+            "PRESET": 0,
+            "EVALSCRIPT": script,
+            "FORMAT": self.format.currentIndex(),
+            "OUTPUT": path,
+            **plan["params"],
+            **self.connection.algorithm_parameters(),
+        }
+        if self.use_time.isChecked():
+            iso = Qt.DateFormat.ISODate
+            params["TIME_FROM"] = self.time_from.dateTime().toUTC().toString(iso)
+            params["TIME_TO"] = self.time_to.dateTime().toUTC().toString(iso)
+        return params
+
+    def layer_name(self) -> str:
+        """A meaningful name: collection, template and time range."""
+        parts = [self.collection.name, self.template.currentText()]
+        if self.use_time.isChecked():
+            a = self.time_from.dateTime().toUTC().toString("yyyy-MM-dd")
+            b = self.time_to.dateTime().toUTC().toString("yyyy-MM-dd")
+            parts.append(a if a == b else f"{a}…{b}")
+        return " — ".join(parts)
+
+    def start(self) -> Optional[AlgorithmRun]:
+        """Run the request as a task."""
+        try:
+            params = self.parameters()
+        except (ValueError, RuntimeError) as exc:
+            self.error.setText(str(exc))
+            return None
+        self.error.setText("")
+        self.run_button.setEnabled(False)
+        name = self.layer_name()
+        run = self.runner.run_algorithm(
+            "byoc:processrequest", params, lambda r: self._done(r, name), tr("Process request on {}").format(name)
+        )
+        self.progress.bind(run.task, run.cancel, tr("Requesting…"))
+        self.run = run
+        return run
+
+    def _done(self, run: AlgorithmRun, name: str) -> None:
+        self.progress.finish()
+        self.run_button.setEnabled(True)
+        title = tr("Process {}").format(self.collection.name)
+        if not run.ok:
+            message = run.error_text() or tr("see the BYOC log")
+            self.error.setText(message)  # the service's script errors stay readable here
+            self.notifier.error(title, message)
+            return
+        path = run.results.get("OUTPUT")
+        layer = QgsRasterLayer(path, name, "gdal")
+        if not layer.isValid():
+            self.error.setText(tr("The result {} could not be opened").format(path))
+            return
+        self.result_layer = layer
+        if self.on_layer is not None:
+            self.on_layer(layer)
+        else:
+            QgsProject.instance().addMapLayer(layer)
+        w, h = int(run.results.get("WIDTH_PX") or 0), int(run.results.get("HEIGHT_PX") or 0)
+        self.notifier.success(title, tr("{} ({} × {} px) added to the map").format(name, w, h))
