@@ -187,6 +187,26 @@ def test_process_request_to_geotiff(env, ingested, tmp_path):
     assert (ds.RasterXSize, ds.RasterYSize) == (res["WIDTH_PX"], res["HEIGHT_PX"])
     assert "32633" in ds.GetProjection() or "UTM zone 33N" in ds.GetProjection()
     assert ds.GetRasterBand(1).ReadAsArray().max() > 0
+    # over 2500 px: split into sub-requests and mosaicked into one GeoTIFF
+    wide = str(tmp_path / "wide.tif")
+    res, _ = run_alg(
+        "byoc:processrequest",
+        {"COLLECTION": ingested["cid"], "EXTENT": ext, "WIDTH": 2600, "HEIGHT": 40, "PRESET": 4, "BANDS": "B02",
+         "OUTPUT": wide, **env["conn"]},
+    )  # fmt: skip
+    ds = gdal.Open(wide)
+    assert (ds.RasterXSize, ds.RasterYSize, ds.RasterCount) == (2600, 40, 1)
+    assert ds.GetRasterBand(1).ReadAsArray().max() > 0
+    # PNG, georeferenced beside the image
+    png = str(tmp_path / "out.png")
+    run_alg(
+        "byoc:processrequest",
+        {"COLLECTION": ingested["cid"], "EXTENT": ext, "WIDTH": 64, "HEIGHT": 48, "PRESET": 2, "BANDS": "B03,B02,B02",
+         "FORMAT": 1, "OUTPUT": png, **env["conn"]},
+    )  # fmt: skip
+    ds = gdal.Open(png)
+    assert ds.GetDriver().ShortName == "PNG" and (ds.RasterXSize, ds.RasterYSize) == (64, 48)
+    assert abs(ds.GetGeoTransform()[0] - extent.xMinimum()) < 1e-6
     # the service's own error text reaches the user
     with pytest.raises(QgsProcessingException, match="NOPE"):
         run_alg(
