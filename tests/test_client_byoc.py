@@ -24,6 +24,7 @@ from byoc_qgis.core.errors import (
     NotFoundError,
     RateLimitedError,
     ServerError,
+    TimeoutExpired,
 )
 from byoc_qgis.core.http import RetryPolicy
 from byoc_qgis.core.ingestion import wait_for_collection, wait_for_tiles
@@ -229,7 +230,8 @@ def test_bad_secret_is_auth_error_without_secret(localhub, caplog):
     assert "wrong-secret-XYZ" not in caplog.text
 
 
-def test_429_retry_after_is_honoured(localhub_factory):
+def test_429_retry_after_is_honoured(localhub_factory, caplog):
+    caplog.set_level(logging.INFO, logger="byoc_qgis")
     hub = localhub_factory(fault_injection={"rules": []})
     with make_client(hub) as c:
         c.byoc.list_collections()
@@ -237,6 +239,7 @@ def test_429_retry_after_is_honoured(localhub_factory):
         start = time.monotonic()
         c.byoc.list_collections()
         assert 0.7 <= time.monotonic() - start < 5
+        assert "rate limited: waiting 0.700 s" in caplog.text
         set_faults(
             hub,
             [{"path": "/api/v1/byoc/collections", "probability": 1.0, "fault": {"status": 429, "retryAfterMs": 400}}],
@@ -275,17 +278,17 @@ def fired(hub) -> list:
     return requests.get(f"{hub.base_url}/localhub/faults", timeout=5).json()["fired"]
 
 
-@pytest.mark.parametrize("drop", ["after", "before"])
-def test_dropped_tile_create_makes_no_duplicate(localhub_factory, drop):
+@pytest.mark.parametrize("fault", [{"drop": "after"}, {"drop": "before"}, {"status": 502}])
+def test_dropped_tile_create_makes_no_duplicate(localhub_factory, fault):
     hub = localhub_factory(fault_injection={"rules": []})
     with make_client(hub) as c:
         col = new_collection(c)
         set_faults(
             hub,
-            [{"method": "POST", "path": "/api/v1/byoc/collections/*/tiles", "sequence": [{"drop": drop}]}],
+            [{"method": "POST", "path": "/api/v1/byoc/collections/*/tiles", "sequence": [fault]}],
         )
         tile = c.byoc.create_tile(col.id, Tile("dropped/(BAND).tif"))
-        assert [f["fault"] for f in fired(hub)] == [{"drop": drop}]
+        assert [f["fault"] for f in fired(hub)] == [fault]
         tiles = c.byoc.list_tiles(col.id)
         assert [t.path for t in tiles] == ["dropped/(BAND).tif"] and tiles[0].id == tile.id
 
@@ -350,3 +353,21 @@ def test_netrc_never_replaces_the_bearer_header(localhub, tmp_path, monkeypatch)
     assert plain.get(f"{localhub.byoc_url}/collections", timeout=10).status_code == 401  # what requests does
     with make_client(localhub) as c:
         c.byoc.list_collections()
+
+
+def test_ingestion_wait_times_out_and_cancels(localhub_factory):
+    hub = localhub_factory(state_delay=5.0)  # tiles stay WAITING/QUEUED for seconds
+    with make_client(hub) as c:
+        col = new_collection(c)
+        tile = c.byoc.create_tile(col.id, Tile("slow/(BAND).tif"))
+        start = time.monotonic()
+        with pytest.raises(TimeoutExpired) as exc:
+            wait_for_tiles(c.byoc, col.id, [tile], timeout=0.6, initial_delay=0.1)
+        assert 0.6 <= time.monotonic() - start < 3
+        assert exc.value.result.pending[0].id == tile.id
+        seen = []
+        with pytest.raises(CancelledError):
+            wait_for_tiles(
+                c.byoc, col.id, [tile.id], initial_delay=0.1, on_poll=seen.append, cancel=lambda: len(seen) >= 2
+            )
+        assert len(seen) == 2

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import importlib.util
+import logging
 import uuid
 
 import numpy as np
@@ -140,9 +141,10 @@ def test_split_request_equals_unsplit_pixel_for_pixel(scene, tmp_path, frame):
     assert (a[3] > 0).sum() > 0.5 * a[3].size  # real data, not an empty image
 
 
-def test_split_under_rate_limit_and_cancel(localhub_factory, tmp_path, localhub):
+def test_split_under_rate_limit_and_cancel(localhub_factory, tmp_path, caplog):
     from tests.fixtures_rasters import make_utm_cog
 
+    caplog.set_level(logging.INFO, logger="byoc_qgis.core.http")
     hub = localhub_factory(rate_limit="4/1")
     with make_client(hub, max_workers=4) as client:
         bucket = f"rl-{uuid.uuid4().hex[:8]}"
@@ -154,6 +156,7 @@ def test_split_under_rate_limit_and_cancel(localhub_factory, tmp_path, localhub)
         whole = client.process.to_geotiff(_request(col, bbox, epsg, 120, 90), str(tmp_path / "w.tif"))
         split = client.process.to_geotiff(_request(col, bbox, epsg, 120, 90), str(tmp_path / "s.tif"), max_px=30)
         assert np.array_equal(_read(whole)[3], _read(split)[3])  # 16 parts at 4 requests/s: 429s were waited out
+        assert "POST /api/v1/process rate limited" in caplog.text
         calls = []
         target = tmp_path / "cancelled.tif"
         with pytest.raises(CancelledError):
