@@ -72,3 +72,21 @@ def test_trace_cover_cancel(provider, tmp_path):
     feedback.cancel()
     with pytest.raises(QgsProcessingException, match="Cancelled"):
         run_alg("byoc:tracecover", {"INPUT": [path], "OUTPUT": "memory:"}, feedback=feedback)
+
+
+def test_feedback_bridge_maps_progress_and_cancel(qgis_app):
+    from qgis.core import QgsProcessingFeedback
+
+    from byoc_qgis.processing.feedback import FeedbackBridge
+
+    feedback = QgsProcessingFeedback()
+    bridge = FeedbackBridge(feedback).sub(0.5, 1.0)
+    bridge.fraction(0.5, "half of the second half")
+    assert feedback.progress() == pytest.approx(75.0)
+    bridge.counts(1, 4)
+    assert feedback.progress() == pytest.approx(62.5)
+    callback = bridge.gdal()
+    assert callback(1.0, "", None) == 1 and feedback.progress() == pytest.approx(100.0)
+    feedback.cancel()
+    assert bridge.cancel() is True
+    assert callback(0.2, "", None) == 0  # GDAL stops

@@ -260,6 +260,37 @@ def test_update_reingest_and_delete_tiles(env, ingested, s3_server):
     assert "tiles/t1/B02.tif" in keys
 
 
+def test_wait_is_cancelled_promptly(env, localhub_factory):
+    import threading
+    import time
+
+    from qgis.core import QgsProcessingException, QgsProcessingFeedback
+
+    from byoc_qgis.core.auth import ClientCredentials
+    from byoc_qgis.core.byoc import ByocClient
+    from byoc_qgis.core.deployments import custom_deployment
+    from byoc_qgis.core.http import HttpClient
+
+    hub = localhub_factory(ingestion_workers=0)  # tiles stay WAITING forever
+    authcfg = store_basic_authcfg(hub.client_id, hub.client_secret, "never-ingests")
+    conn = connection_params(hub, authcfg)
+    res, _ = run_alg("byoc:createcollection", {"NAME": "stuck", "BUCKET": "stuck-bucket", **conn})
+    client = ByocClient(
+        HttpClient(custom_deployment(hub.base_url, hub.token_url), ClientCredentials(hub.client_id, hub.client_secret))
+    )
+    tile = client.create_tile(res["COLLECTION_ID"], {"path": "a/(BAND).tif"})
+    feedback = QgsProcessingFeedback()
+    threading.Timer(1.0, feedback.cancel).start()
+    started = time.monotonic()
+    with pytest.raises(QgsProcessingException, match="Cancelled"):
+        run_alg(
+            "byoc:waitforingestion",
+            {"COLLECTION": res["COLLECTION_ID"], "TILE_IDS": tile.id, "TIMEOUT": 600, "OUTPUT": "memory:", **conn},
+            feedback=feedback,
+        )
+    assert time.monotonic() - started < 4.0
+
+
 def test_delete_collection_needs_confirmation(env, s3_server):
     from qgis.core import QgsProcessingException
 
