@@ -371,3 +371,19 @@ def test_ingestion_wait_times_out_and_cancels(localhub_factory):
                 c.byoc, col.id, [tile.id], initial_delay=0.1, on_poll=seen.append, cancel=lambda: len(seen) >= 2
             )
         assert len(seen) == 2
+
+
+def test_waiting_for_many_tiles(client, collection_250):
+    tiles = client.byoc.all_tiles(collection_250)
+    fractions = []
+    result = wait_for_tiles(
+        client.byoc,
+        collection_250,
+        [t.id for t in tiles],
+        timeout=120,
+        initial_delay=0.2,
+        progress=lambda f, m: fractions.append(f),
+    )
+    assert len(result.tiles) == 250 and not result.pending and not result.missing
+    assert {t.status for t in result.tiles.values()} <= {TileStatus.FAILED, TileStatus.INGESTED}
+    assert fractions[-1] == 1.0

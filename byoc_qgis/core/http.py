@@ -20,6 +20,7 @@ import configparser
 import logging
 import os
 import random
+import re
 import sys
 import threading
 import time
@@ -324,8 +325,6 @@ class HttpClient:
         kind = type(exc).__name__
         text = redact(str(exc), *self._secrets())
         # proxy URLs with credentials may be part of urllib3 texts: cut anything that looks like user:pass@
-        import re
-
         text = re.sub(r"//[^/@\s]*:[^/@\s]*@", "//***@", text)
         hint = ""
         if isinstance(exc, requests.exceptions.SSLError):

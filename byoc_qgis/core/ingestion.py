@@ -133,15 +133,31 @@ def _refresh(
                 result.missing.append(tid)
                 watching.discard(tid)
         return
+    # many tiles: list the non-final ones by status (small listings), then fetch the few that left them
     wanted = set(pending)
     seen = set()
-    for tile in client.iter_all_tiles(collection_id, cancel=cancel):
-        if tile.id in wanted:
-            result.tiles[tile.id] = tile  # type: ignore[index]
-            seen.add(tile.id)
-    for tid in wanted - seen:
-        result.missing.append(tid)
-        watching.discard(tid)
+    for status in (TileStatus.WAITING, TileStatus.QUEUED, TileStatus.INGESTING):
+        for tile in client.iter_tiles(collection_id, status=status, cancel=cancel):
+            if tile.id in wanted:
+                result.tiles[tile.id] = tile  # type: ignore[index]
+                seen.add(tile.id)
+    left = wanted - seen
+    if len(left) > 20:  # many finished at once: one pass over the collection beats many single GETs
+        for tile in client.iter_all_tiles(collection_id, cancel=cancel):
+            if tile.id in left:
+                result.tiles[tile.id] = tile  # type: ignore[index]
+                seen.add(tile.id)
+        for tid in wanted - seen:
+            result.missing.append(tid)
+            watching.discard(tid)
+        return
+    for tid in left:
+        check_cancel(cancel)
+        try:
+            result.tiles[tid] = client.get_tile(collection_id, tid, cancel=cancel)
+        except NotFoundError:
+            result.missing.append(tid)
+            watching.discard(tid)
 
 
 def wait_for_collection(
