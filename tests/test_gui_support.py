@@ -10,6 +10,16 @@ from typing import Dict, Iterator, List
 from .fixtures_rasters import make_tile
 from .test_processing_support import register_provider, set_master_password
 
+_KEEP: list = []  # the provider object must stay referenced, else Python deletes it and QGIS loses it
+
+
+def ensure_provider():
+    """Register the ``byoc`` Processing provider once and keep it alive."""
+    provider = register_provider()
+    if provider not in _KEEP:
+        _KEEP.append(provider)
+    return provider
+
 
 def store_connection(localhub, name: str = "localhub-gui", with_s3: bool = True):
     """Save a dock connection to ``localhub`` (credentials in the auth manager) and return it."""
@@ -18,7 +28,7 @@ def store_connection(localhub, name: str = "localhub-gui", with_s3: bool = True)
     from byoc_qgis.gui.connections import Connection, ConnectionStore
 
     set_master_password()
-    register_provider()
+    ensure_provider()
     client_cfg = qa.store_client_credentials(f"{name} client", localhub.client_id, localhub.client_secret)
     s3_cfg = None
     if with_s3:

@@ -101,7 +101,8 @@ class AddTilesDialog(QDialog):
         self.time_mode.addItem(tr("From the path (template)"), "template")
         self.time_mode.addItem(tr("One time for all"), "constant")
         self.time_mode.addItem(tr("None"), "none")
-        self.time_template = QLineEdit("{year}-{month}-{day}", self)
+        self.time_template = QLineEdit(self)
+        self.time_template.setPlaceholderText(tr("empty: find a YYYYMMDD or YYYY-MM-DD date; or a pattern like %Y%m%d"))
         self.time_constant = QgsDateTimeEdit(self)
         self.time_constant.setDisplayFormat("yyyy-MM-dd HH:mm:ss")
         self.time_constant.setDateTime(QDateTime.currentDateTimeUtc())
@@ -209,7 +210,7 @@ class AddTilesDialog(QDialog):
         order = ["template", "constant", "metadata", "none"] if with_metadata else ["template", "constant", "none"]
         params: Dict[str, Any] = {"SENSING_TIME_MODE": order.index(mode)}
         if mode == "template":
-            params["SENSING_TIME_TEMPLATE"] = self.time_template.text().strip()
+            params["SENSING_TIME_TEMPLATE"] = self.time_template.text().strip()  # empty: auto-detected date
         elif mode == "constant":
             params["SENSING_TIME"] = self.time_constant.dateTime().toUTC().toString(Qt.DateFormat.ISODate)
         return params
