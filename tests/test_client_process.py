@@ -8,6 +8,7 @@ import uuid
 
 import numpy as np
 import pytest
+import requests
 from osgeo import gdal
 
 from byoc_qgis.core import auth, evalscripts
@@ -145,7 +146,7 @@ def test_split_under_rate_limit_and_cancel(localhub_factory, tmp_path, caplog):
     from tests.fixtures_rasters import make_utm_cog
 
     caplog.set_level(logging.INFO, logger="byoc_qgis.core.http")
-    hub = localhub_factory(rate_limit="4/1")
+    hub = localhub_factory(rate_limit="4/1", fault_injection={"rules": []})
     with make_client(hub, max_workers=4) as client:
         bucket = f"rl-{uuid.uuid4().hex[:8]}"
         hub.s3.client().create_bucket(Bucket=bucket)
@@ -157,6 +158,13 @@ def test_split_under_rate_limit_and_cancel(localhub_factory, tmp_path, caplog):
         split = client.process.to_geotiff(_request(col, bbox, epsg, 120, 90), str(tmp_path / "s.tif"), max_px=30)
         assert np.array_equal(_read(whole)[3], _read(split)[3])  # 16 parts at 4 requests/s: 429s were waited out
         assert "POST /api/v1/process rate limited" in caplog.text
+        # a dropped connection and a 502 on the Process API are retried (nothing is created by it)
+        rules = [{"method": "POST", "path": "/api/v1/process", "sequence": [{"drop": "after"}, {"status": 502}]}]
+        assert requests.put(f"{hub.base_url}/localhub/faults", json={"rules": rules}, timeout=5).status_code < 300
+        again = client.process.to_geotiff(_request(col, bbox, epsg, 120, 90), str(tmp_path / "again.tif"))
+        assert np.array_equal(_read(whole)[3], _read(again)[3])
+        fired = requests.get(f"{hub.base_url}/localhub/faults", timeout=5).json()["fired"]
+        assert [f["fault"] for f in fired] == [{"drop": "after"}, {"status": 502}]
         calls = []
         target = tmp_path / "cancelled.tif"
         with pytest.raises(CancelledError):

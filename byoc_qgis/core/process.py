@@ -13,8 +13,10 @@ import tarfile
 from dataclasses import dataclass, field
 from typing import Any, Dict, List, Optional, Sequence, Tuple, Union
 
-from .errors import SentinelHubError
-from .http import CancelFn, HttpClient, check_cancel
+import requests
+
+from .errors import NetworkError, SentinelHubError
+from .http import CancelFn, HttpClient, check_cancel, sleep_cancellable
 from .models import Geometry, crs_url, format_time, parse_crs
 
 __all__ = [
@@ -250,23 +252,34 @@ class ProcessClient:
         """Send one request (≤ 2500 px per side) and decode the answer."""
         request.validate(self.max_px)
         body = request.to_dict()
-        resp = self.http.request(
-            "POST",
-            self.path,
-            json_body=body,
-            headers={"Accept": request.accept()},
-            expected=(200,),
-            cancel=cancel,
-            stream=True,
-        )
-        try:
-            chunks = []
-            for chunk in resp.iter_content(chunk_size=1 << 16):
-                check_cancel(cancel)
-                chunks.append(chunk)
-            data = b"".join(chunks)
-        finally:
-            resp.close()
+        attempt = 0
+        while True:
+            attempt += 1
+            resp = self.http.request(
+                "POST",
+                self.path,
+                json_body=body,
+                headers={"Accept": request.accept()},
+                expected=(200,),
+                cancel=cancel,
+                stream=True,
+            )
+            try:
+                chunks = []
+                for chunk in resp.iter_content(chunk_size=1 << 16):
+                    check_cancel(cancel)
+                    chunks.append(chunk)
+                data = b"".join(chunks)
+                break
+            except requests.RequestException as exc:  # connection lost while reading the image
+                if attempt >= self.http.policy.max_attempts:
+                    raise NetworkError(
+                        f"{type(exc).__name__} while reading the Process API answer", method="POST", path=self.path
+                    ) from None
+                log.info("process answer interrupted (%s); retrying", type(exc).__name__)
+                sleep_cancellable(self.http.policy.delay(attempt), cancel)
+            finally:
+                resp.close()
         ctype = resp.headers.get("Content-Type", "")
         pu = resp.headers.get("x-processingunits-spent")
         try:
