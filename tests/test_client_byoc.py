@@ -387,3 +387,17 @@ def test_waiting_for_many_tiles(client, collection_250):
     assert len(result.tiles) == 250 and not result.pending and not result.missing
     assert {t.status for t in result.tiles.values()} <= {TileStatus.FAILED, TileStatus.INGESTED}
     assert fractions[-1] == 1.0
+
+
+def test_proxy_credentials_never_in_errors(localhub, caplog, loopback_port):
+    from byoc_qgis.core.errors import NetworkError
+    from byoc_qgis.core.http import Transport
+
+    caplog.set_level(logging.DEBUG)
+    proxy = f"http://proxyuser:proxy-pass-123@127.0.0.1:{loopback_port}"  # nothing listens there
+    transport = Transport(proxies={"http": proxy, "https": proxy}, trust_env=False)
+    with make_client(localhub, transport=transport) as c:
+        with pytest.raises(NetworkError) as exc:
+            c.byoc.list_collections()
+    text = str(exc.value) + repr(exc.value) + repr(c.http.transport) + caplog.text
+    assert "proxy-pass-123" not in text and "Proxy" in str(exc.value)
