@@ -8,7 +8,7 @@ import uuid
 import pytest
 
 from .fixtures_rasters import make_small_tiles, make_tile
-from .test_gui_support import ensure_provider, new_collection, store_connection, upload_tiles
+from .test_gui_support import ensure_provider, new_collection, release_provider, store_connection, upload_tiles
 from .test_processing_support import set_master_password
 
 
@@ -48,8 +48,14 @@ class Log:
         self._log.messageReceived.disconnect(self._got)
 
 
+@pytest.fixture(scope="module", autouse=True)
+def provider(qgis_app):
+    yield ensure_provider()
+    release_provider()
+
+
 @pytest.fixture(scope="module")
-def conn(qgis_app, localhub):
+def conn(qgis_app, localhub, provider):
     return store_connection(localhub, "dock-gui")
 
 

@@ -14,11 +14,27 @@ _KEEP: list = []  # the provider object must stay referenced, else Python delete
 
 
 def ensure_provider():
-    """Register the ``byoc`` Processing provider once and keep it alive."""
+    """Register the ``byoc`` Processing provider (if needed) and keep it alive."""
+    from qgis.core import QgsApplication
+
+    existing = QgsApplication.processingRegistry().providerById("byoc")
+    if existing is not None:
+        return existing
     provider = register_provider()
-    if provider not in _KEEP:
-        _KEEP.append(provider)
+    _KEEP.append(provider)
     return provider
+
+
+def release_provider() -> None:
+    """Remove the provider these tests registered (the plugin tests register their own)."""
+    from qgis.core import QgsApplication
+
+    while _KEEP:
+        provider = _KEEP.pop()
+        try:
+            QgsApplication.processingRegistry().removeProvider(provider)
+        except RuntimeError:
+            pass
 
 
 def store_connection(localhub, name: str = "localhub-gui", with_s3: bool = True):

@@ -5,11 +5,24 @@ from __future__ import annotations
 
 import pytest
 
-from .test_gui_support import bulk_tiles, new_collection, store_connection, synthetic_rows
+from .test_gui_support import (
+    bulk_tiles,
+    ensure_provider,
+    new_collection,
+    release_provider,
+    store_connection,
+    synthetic_rows,
+)
+
+
+@pytest.fixture(scope="module", autouse=True)
+def provider(qgis_app):
+    yield ensure_provider()
+    release_provider()
 
 
 @pytest.fixture(scope="module")
-def conn(qgis_app, localhub):
+def conn(qgis_app, localhub, provider):
     return store_connection(localhub, "tiles-gui")
 
 

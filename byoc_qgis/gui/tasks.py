@@ -51,6 +51,7 @@ class FunctionTask(QgsTask):
         self.result: Any = None
         self.error: Optional[BaseException] = None
         self.done = False
+        self.runner: Optional[TaskRunner] = None
 
     def run(self) -> bool:  # worker thread
         try:
@@ -63,6 +64,8 @@ class FunctionTask(QgsTask):
     def finished(self, ok: bool) -> None:  # main thread
         self.done = True
         try:
+            if self.runner is not None and self.runner.closed:
+                return  # the dock is gone: nobody to tell
             if self.error is None and self.isCanceled():
                 self.error = Cancelled()
             if self.error is not None:
@@ -160,9 +163,12 @@ class TaskRunner(QObject):
         super().__init__(parent)
         self._tasks: List[QgsTask] = []
         self._runs: List[AlgorithmRun] = []
+        self.closed = False
 
     def start(self, task: QgsTask) -> QgsTask:
         """Add ``task`` to QGIS's task manager."""
+        if isinstance(task, FunctionTask):
+            task.runner = self
         self._tasks.append(task)
         task.taskCompleted.connect(lambda t=task: self._forget(t))
         task.taskTerminated.connect(lambda t=task: self._forget(t))
@@ -187,7 +193,8 @@ class TaskRunner(QObject):
 
         def finished(_ok, _results, r=run):
             try:
-                on_done(r)
+                if not self.closed:
+                    on_done(r)
             finally:
                 if r in self._runs:
                     self._runs.remove(r)
@@ -207,7 +214,8 @@ class TaskRunner(QObject):
         return list(self._tasks)
 
     def cancel_all(self) -> None:
-        """Cancel every task this runner started (dock unload)."""
+        """Cancel every task this runner started (dock unload); their callbacks no longer run."""
+        self.closed = True
         for run in list(self._runs):
             run.feedback.cancel()
         for task in list(self._tasks):
