@@ -198,7 +198,10 @@ class TaskRunner(QObject):
             finally:
                 if r in self._runs:
                     self._runs.remove(r)
-                self.changed.emit()
+                try:
+                    self.changed.emit()
+                except RuntimeError:
+                    pass
 
         run.done.connect(finished)
         self.start(run.task)
@@ -207,7 +210,10 @@ class TaskRunner(QObject):
     def _forget(self, task: QgsTask) -> None:
         if task in self._tasks:
             self._tasks.remove(task)
-        self.changed.emit()
+        try:
+            self.changed.emit()
+        except RuntimeError:  # the dock (our parent) is already gone
+            pass
 
     def active(self) -> List[QgsTask]:
         """Tasks still running or queued."""
