@@ -100,14 +100,7 @@ def test_geotiff_single_request_is_georeferenced(scene, tmp_path):
     assert arr.max() > 0
 
 
-LOCALHUB_APPROX_WARP = pytest.mark.xfail(
-    strict=True,
-    reason="localhub warps with GDAL's approximate transformer (errorThreshold 0.125 px), so a reprojected "
-    "window depends on the request extent; with errorThreshold=0 sub-windows match exactly (reported)",
-)
-
-
-@pytest.mark.parametrize("frame", ["utm", pytest.param("wgs84", marks=LOCALHUB_APPROX_WARP)])
+@pytest.mark.parametrize("frame", ["utm", "wgs84"])
 def test_split_request_equals_unsplit_pixel_for_pixel(scene, tmp_path, frame):
     client, col, tile, _, _ = scene
     if frame == "utm":

@@ -253,6 +253,9 @@ def _warp(vrt, grid: Grid, window: Tuple[int, int, int, int], alg: str) -> np.nd
         band.Fill(float("nan"))
     options = gdal.WarpOptions(
         resampleAlg=alg,
+        # Exact per-pixel transformation: with GDAL's default approximation (0.125 px) a reprojected window
+        # depends on the request's extent, and a request split into parts would not match the whole one.
+        errorThreshold=0,
         warpOptions=["INIT_DEST=NO_DATA", "UNIFIED_SRC_NODATA=NO"],
         overviewLevel="NONE",
         warpMemoryLimit=256 * 1024 * 1024,
