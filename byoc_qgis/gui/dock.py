@@ -151,7 +151,7 @@ class ByocDock(QgsDockWidget):
         bar.addSeparator()
         self.act_show = self._action(bar, "/mActionAddLayer.svg", tr("Show tiles"), lambda: self.show_tiles())
         self.act_add_tiles = self._action(bar, "/mActionAddRasterLayer.svg", tr("Add tiles…"), self.on_add_tiles)
-        self.act_process = self._action(bar, "/mAlgorithmRasterize.svg", tr("Process…"), self.on_process)
+        self.act_process = self._action(bar, "/processingAlgorithm.svg", tr("Process…"), self.on_process)
         layout.addWidget(bar)
 
         self.tiles_label = QLabel(tr("Tiles: show the tiles of a collection, then select some in the map."), body)
@@ -160,12 +160,12 @@ class ByocDock(QgsDockWidget):
         tbar = QToolBar(body)
         tbar.setIconSize(tbar.iconSize() * 0.8)
         tbar.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonIconOnly)
-        self.act_time = self._action(tbar, "/mIconTemporal.svg", tr("Update sensing time…"), self.on_sensing_time)
+        self.act_time = self._action(tbar, "/propertyicons/temporal.svg", tr("Update sensing time…"), self.on_sensing_time)
         self.act_cover = self._action(
-            tbar, "/mActionCopySelected.svg", tr("Set cover from a layer's feature…"), self.on_cover_from_layer
+            tbar, "/mActionFromSelectedFeature.svg", tr("Set cover from a layer's feature…"), self.on_cover_from_layer
         )
         self.act_retrace = self._action(
-            tbar, "/mActionReshape.svg", tr("Re-trace cover from the tile's COGs"), self.on_retrace
+            tbar, "/mActionTracing.svg", tr("Re-trace cover from the tile's COGs"), self.on_retrace
         )
         self.act_reingest = self._action(tbar, "/mActionReload.svg", tr("Reingest"), self.on_reingest)
         self.act_delete_tiles = self._action(
@@ -176,7 +176,7 @@ class ByocDock(QgsDockWidget):
         )
         self.act_explain = self._action(tbar, "/mActionHelpContents.svg", tr("Explain failure"), self.on_explain)
         tbar.addSeparator()
-        self.act_save = self._action(tbar, "/mActionFileSave.svg", tr("Save tiles as GeoPackage…"), self.on_save_gpkg)
+        self.act_save = self._action(tbar, "/mActionFileSaveAs.svg", tr("Save tiles as GeoPackage…"), self.on_save_gpkg)
         self.tile_action_list = [
             self.act_time,
             self.act_cover,
@@ -890,7 +890,17 @@ class ByocDock(QgsDockWidget):
         return dialog
 
     def _add_result_layer(self, layer: QgsRasterLayer) -> None:
-        QgsProject.instance().addMapLayer(layer)
+        """Add a Process result just below the connection's tiles group, so tile outlines stay visible."""
+        project = QgsProject.instance()
+        project.addMapLayer(layer, False)
+        root = project.layerTreeRoot()
+        conn = self.connection()
+        index = 0
+        for i, node in enumerate(root.children()):
+            if conn is not None and node.customProperty(PROP_CONNECTION) == conn.name:
+                index = i + 1
+                break
+        root.insertLayer(index, layer)
 
     # -------------------------------------------------------------------------------------------------- unload
     def cleanup(self) -> None:
