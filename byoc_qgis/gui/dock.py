@@ -160,7 +160,9 @@ class ByocDock(QgsDockWidget):
         tbar = QToolBar(body)
         tbar.setIconSize(tbar.iconSize() * 0.8)
         tbar.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonIconOnly)
-        self.act_time = self._action(tbar, "/propertyicons/temporal.svg", tr("Update sensing time…"), self.on_sensing_time)
+        self.act_time = self._action(
+            tbar, "/propertyicons/temporal.svg", tr("Update sensing time…"), self.on_sensing_time
+        )
         self.act_cover = self._action(
             tbar, "/mActionFromSelectedFeature.svg", tr("Set cover from a layer's feature…"), self.on_cover_from_layer
         )
