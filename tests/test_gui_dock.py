@@ -356,3 +356,64 @@ def test_process_the_canvas_extent_into_a_raster_layer(dock, qgis_iface, ingeste
     assert not run.ok
     assert dlg.error.text()
     assert len(QgsProject.instance().mapLayers()) == before
+
+
+def test_cover_from_layer_retrace_copy_and_rename(dock, localhub, ingested):
+    from qgis.core import QgsFeature, QgsGeometry, QgsVectorLayer
+
+    from byoc_qgis.gui.collection_dialog import edited_collection
+
+    dock.refresh_collections(select=ingested["id"])
+    _wait(lambda: dock.selected_collection() is not None and dock.selected_collection().id == ingested["id"])
+    ctl = dock.show_tiles(ingested["id"])
+    _wait(lambda: not ctl.loading)
+    layer = ctl.layer
+    traced = {f["path"]: f.geometry().asWkt(5) for f in layer.getFeatures()}
+    _select_paths(layer, ["a/(BAND).tif"])
+
+    # set cover from another layer's (only) feature, through byoc:updatetiles
+    other = QgsVectorLayer("Polygon?crs=EPSG:4326", "aoi", "memory")
+    feat = QgsFeature()
+    feat.setGeometry(QgsGeometry.fromWkt("POLYGON((14.0 45.0, 14.05 45.0, 14.05 45.04, 14.0 45.04, 14.0 45.0))"))
+    other.dataProvider().addFeatures([feat])
+    run = _wait_run(dock.set_cover_from(other))
+    assert run.ok, run.error_text()
+    _wait(
+        lambda: (
+            next(f for f in layer.getFeatures() if f["path"] == "a/(BAND).tif").geometry().boundingBox().xMaximum()
+            < 14.0501
+        )
+    )
+
+    # re-trace it from the tile's COGs in S3: back to the traced outline
+    task = _wait_task(dock.retrace_cover())
+    assert task.error is None, task.error
+    before = QgsGeometry.fromWkt(traced["a/(BAND).tif"]).boundingBox()
+
+    def cover_box():
+        return next(f for f in layer.getFeatures() if f["path"] == "a/(BAND).tif").geometry().boundingBox()
+
+    _wait(lambda: abs(cover_box().xMaximum() - before.xMaximum()) < 0.002)
+    assert abs(cover_box().yMinimum() - before.yMinimum()) < 0.002
+
+    # copy the selected tile to another collection on the same bucket
+    client = dock.client()
+    from byoc_qgis.core.models import Collection
+
+    target = client.byoc.create_collection(
+        Collection(name=f"copy-{uuid.uuid4().hex[:6]}", s3_bucket=ingested["bucket"])
+    )
+    dock.refresh_collections(select=ingested["id"])
+    _wait(lambda: target.id in dock.collections)
+    task = _wait_task(dock.copy_tiles(target.id, ctl))
+    assert task.error is None and task.result == {"copied": 1, "exists": 0, "missing": 0}
+    assert [t.path for t in client.byoc.iter_tiles(target.id)] == ["a/(BAND).tif"]
+
+    # rename the target and its bands (what the service still allows once tiles exist)
+    col = client.byoc.get_collection(target.id)
+    renamed = edited_collection(col, col.name + "-renamed", col.s3_bucket, list(col.bands), None, True)
+    with pytest.raises(ValueError, match="bucket"):
+        edited_collection(col, col.name, "another-bucket", list(col.bands), None, True)
+    task = _wait_task(dock.update_collection(renamed))
+    assert task.error is None, task.error
+    assert client.byoc.get_collection(target.id).name == col.name + "-renamed"

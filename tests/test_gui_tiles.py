@@ -98,3 +98,46 @@ def test_show_20000_tiles_without_freezing_qgis(qgis_app, qgis_new_project, runn
     assert 11.5 < extent.xMinimum() < 12.5 and 44.5 < extent.yMinimum() < 45.5  # reprojected from UTM 33N
     print(f"longest gap {dog.longest_gap_ms:.0f} ms, load {ctl.load_seconds:.2f} s")
     assert ctl.pending == set()
+
+
+def test_refresh_reports_only_the_changed_tile(qgis_app, qgis_new_project, runner, client, localhub):
+    from byoc_qgis.gui.tiles_layer import refresh_tiles
+    from byoc_qgis.gui.watchdog import wait_until
+
+    col = new_collection(client)
+    bulk_tiles(localhub, col["id"], synthetic_rows(5))
+    ctl = _controller(runner, client, col)
+    loaded = []
+    ctl.loaded.connect(loaded.append)
+    ctl.load()
+    assert wait_until(lambda: loaded, timeout=60)
+    tile = next(t for t in client.byoc.iter_tiles(col["id"]) if t.path == "scenes/000002/(BAND).tif")
+    tile.sensing_time = "2020-02-02T02:02:02Z"
+    client.byoc.update_tile(col["id"], tile)
+    result = refresh_tiles(client, col["id"], dict(ctl.sigs), [], ctl._builder(), full=True)
+    assert [r[0] for r in result.changed] == [tile.id] and not result.added and not result.removed
+    ctl.apply(result)
+    feat = next(f for f in ctl.layer.getFeatures() if f["tile_id"] == tile.id)
+    assert feat["sensing_time"].toString("yyyy-MM-dd") == "2020-02-02"
+    assert ctl.layer.featureCount() == 5
+
+
+def test_explain_matches_every_preflight_error_wording(qgis_app, tmp_path):
+    """Every error message cog_rules produces for a bad raster is explained with the same rule."""
+    from byoc_qgis.core import cog_rules
+    from byoc_qgis.gui.explain import explain_cause
+
+    from . import fixtures_rasters as fr
+
+    makers = [fr.make_small_tiles, fr.make_striped, fr.make_bad_crs, fr.make_jpeg, fr.make_palette,
+              fr.make_no_overviews, fr.make_ungeoreferenced, fr.make_chunky]  # fmt: skip
+    seen = 0
+    for maker in makers:
+        path = maker(tmp_path / f"{maker.__name__}.tif")
+        _facts, findings = cog_rules.inspect_file(path)
+        for f in findings:
+            if f.is_error:
+                seen += 1
+                assert explain_cause(f.message).rule == f.rule, (maker.__name__, f.rule, f.message)
+    assert seen >= len(makers)
+    assert explain_cause("something nobody knows").rule is None
