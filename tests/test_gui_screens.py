@@ -46,6 +46,19 @@ extent = ctl.layer.extent()
 extent.grow(extent.width() * 0.15)
 canvas.setExtent(extent)
 ctl.layer.selectByIds([next(ctl.layer.getFeatures()).id()])
+view = iface.layerTreeView()
+view.setCurrentLayer(ctl.layer)
+menu = view.menuProvider().createContextMenu()
+
+def menu_texts(m):
+    out = []
+    for a in m.actions():
+        out.append(a.text())
+        if a.menu() is not None:
+            out += menu_texts(a.menu())
+    return out
+
+result["context_menu"] = menu_texts(menu) if menu is not None else []
 dlg = dock.open_process()
 dlg.res_mode.setCurrentIndex(dlg.res_mode.findData("pixels"))
 dlg.width_px.setValue(480)
@@ -110,6 +123,7 @@ def test_dock_with_tiles_layer_and_processed_raster_screenshots(tmp_path, screen
     width, height, crs, name = result["raster"]
     assert (width, height) == (480, 360) and crs and "Caspian demo tiles" in name
     assert result["dock_visible"] is True
+    assert {"BYOC tiles", "Reingest", "Explain failure"} <= set(result["context_menu"]), result["context_menu"]
     tree = result["layer_tree"]
     assert tree[0] == "BYOC: localhub" and "Caspian demo tiles" in tree[1]  # the raster right below the group
     shots = result["screenshots"]
