@@ -18,6 +18,25 @@ REPO = Path(__file__).resolve().parent.parent
 SECRETS = ("localhub-demo-secret", "localhub-secret")
 
 
+def _read_raster(path: Path):
+    """(bands as numpy arrays, size, projection WKT, driver); no GDAL object outlives the call (a dataset
+    collected after QGIS has exited crashes the LTR lane's interpreter at exit)."""
+    ds = gdal.Open(str(path))
+    try:
+        bands = [ds.GetRasterBand(i + 1).ReadAsArray() for i in range(ds.RasterCount)]
+        return bands, (ds.RasterXSize, ds.RasterYSize), ds.GetProjection(), ds.GetDriver().ShortName
+    finally:
+        ds = None
+
+
+def _feature_count(path: Path) -> int:
+    ds = gdal.OpenEx(str(path))
+    try:
+        return ds.GetLayer(0).GetFeatureCount()
+    finally:
+        ds = None
+
+
 def _run_demo(out: Path, *extra: str, timeout: float = 600) -> subprocess.CompletedProcess:
     cmd = [sys.executable, str(REPO / "scripts" / "demo.py"), "--out", str(out), *extra]
     return subprocess.run(cmd, cwd=REPO, capture_output=True, text=True, timeout=timeout)
@@ -44,23 +63,22 @@ def test_demo_end_to_end(tmp_path):
     assert (summary["registered"], summary["failed"], summary["ingested"], summary["tiles_in_layer"]) == (6, 0, 6, 6)
     assert summary["input_files"] == 24
     # the seed's false-colour evalscript: 4 bands (NIR, red, green, dataMask) over the Caspian bbox, in UTM 39N
-    ds = gdal.Open(str(out / "caspian_false_color.tif"))
-    assert ds.RasterCount == 4
-    assert "39N" in ds.GetProjection() or "32639" in ds.GetProjection()
-    nir, red, alpha = (ds.GetRasterBand(i).ReadAsArray() for i in (1, 2, 4))
+    bands, _size, wkt, _driver = _read_raster(out / "caspian_false_color.tif")
+    assert len(bands) == 4
+    assert "39N" in wkt or "32639" in wkt
+    nir, red, alpha = bands[0], bands[1], bands[3]
     assert (alpha == 255).mean() > 0.95  # the tiles cover the whole bbox
     land = nir > 100
     assert 0.01 < land.mean() < 0.9  # land and sea from world_map.gpkg both present
     assert nir[land].mean() > red[land].mean()  # land is red in false colour
     # the map: a real picture with the tile outlines (yellow) on it
-    png = gdal.Open(str(out / "caspian_false_color_map.png"))
-    rgb = np.dstack([png.GetRasterBand(i).ReadAsArray() for i in (1, 2, 3)]).astype(int)
-    assert png.RasterXSize >= 1000
+    bands, size, _wkt, driver = _read_raster(out / "caspian_false_color_map.png")
+    rgb = np.dstack(bands[:3]).astype(int)
+    assert driver == "PNG" and size[0] >= 1000
     yellow = (rgb[..., 0] > 200) & (rgb[..., 1] > 180) & (rgb[..., 2] < 80)
     assert yellow.mean() > 0.002
     assert rgb.std() > 10
-    tiles = gdal.OpenEx(str(out / "tiles.gpkg"))
-    assert tiles.GetLayer(0).GetFeatureCount() == 6
+    assert _feature_count(out / "tiles.gpkg") == 6
     # services stopped, no secret printed or written
     assert "localhub and its S3 server stopped" in proc.stdout
     _assert_stopped(_base_url(proc.stdout))

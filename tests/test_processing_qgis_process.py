@@ -100,3 +100,4 @@ def test_model_create_wait_process_headless(qp, s3_server, tmp_path):
     lyr = layer.GetLayer(0)
     assert lyr.GetFeatureCount() == 2
     assert {lyr.GetFeature(i + 1).GetField("status") for i in range(2)} == {"INGESTED"}
+    lyr = layer = ds = src = None  # no GDAL object may outlive QGIS (crash at interpreter exit on 3.40)

@@ -9,7 +9,13 @@ import pytest
 from osgeo import gdal
 
 from .fixtures_rasters import make_tile
-from .test_processing_support import connection_params, register_provider, run_alg, store_basic_authcfg
+from .test_processing_support import (
+    collect_qgis_garbage,
+    connection_params,
+    register_provider,
+    run_alg,
+    store_basic_authcfg,
+)
 
 
 class LogFeedback:
@@ -207,6 +213,7 @@ def test_process_request_to_geotiff(env, ingested, tmp_path):
     ds = gdal.Open(png)
     assert ds.GetDriver().ShortName == "PNG" and (ds.RasterXSize, ds.RasterYSize) == (64, 48)
     assert abs(ds.GetGeoTransform()[0] - extent.xMinimum()) < 1e-6
+    ds = None  # no GDAL object may outlive QGIS (crash at interpreter exit on 3.40)
     # the service's own error text reaches the user
     with pytest.raises(QgsProcessingException, match="NOPE"):
         run_alg(
@@ -303,3 +310,6 @@ def test_delete_collection_needs_confirmation(env, s3_server):
     assert res["COLLECTION_ID"] == cid
     with pytest.raises(QgsProcessingException):
         run_alg("byoc:collectiontiles", {"COLLECTION": cid, "OUTPUT": "memory:", **env["conn"]})
+
+
+_ = collect_qgis_garbage  # autouse fixture, imported to take effect in this module
