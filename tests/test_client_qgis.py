@@ -45,12 +45,18 @@ def test_connection_settings_hold_only_ids(auth_manager):
     cid = qa.store_client_credentials("conn creds", "client-xyz", "never-in-settings")
     s3 = qa.store_s3_keys("conn s3", "AK2", "s3-never-in-settings")
     local = custom_deployment("http://127.0.0.1:8765", "http://127.0.0.1:8765/oauth/token")
-    for name, deployment in (("local", local), ("cdse", CDSE)):
-        qa.save_connection(qa.ConnectionSettings(name, deployment, cid, s3, "127.0.0.1:9000", "us-east-1"))
+    qa.save_connection(
+        qa.ConnectionSettings(
+            "local", local, cid, s3, "127.0.0.1:9000", "us-east-1", s3_https=False, s3_path_style=True
+        )
+    )
+    qa.save_connection(qa.ConnectionSettings("cdse", CDSE, cid, s3, "127.0.0.1:9000", "us-east-1"))
     assert {"local", "cdse"} <= set(qa.list_connections())
     loaded = qa.load_connection("local")
     assert loaded.deployment == local and loaded.client_authcfg == cid and loaded.s3_authcfg == s3
-    assert qa.load_connection("cdse").deployment is CDSE
+    assert (loaded.s3_https, loaded.s3_path_style) == (False, True)
+    cdse = qa.load_connection("cdse")
+    assert cdse.deployment is CDSE and (cdse.s3_https, cdse.s3_path_style) == (True, False)
     settings = QgsSettings()
     values = " ".join(str(settings.value(k)) for k in settings.allKeys() if k.startswith("byoc_qgis"))
     assert cid in values

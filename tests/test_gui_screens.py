@@ -27,8 +27,8 @@ if not manager.masterPasswordIsSet():
 client_cfg = qa.store_client_credentials("localhub", p["client_id"], p["client_secret"])
 s3_cfg = qa.store_s3_keys("localhub s3", p["s3_access"], p["s3_secret"])
 settings = qa.ConnectionSettings("localhub", custom_deployment(p["base_url"], p["token_url"]), client_cfg, s3_cfg,
-                                 p["s3_endpoint"], p["s3_region"])
-ConnectionStore().save(Connection(settings, s3_https=False, s3_path_style=True))
+                                 p["s3_endpoint"], p["s3_region"], s3_https=False, s3_path_style=True)
+ConnectionStore().save(Connection(settings))
 iface.mainWindow().resize(1600, 1000)
 plugin = sys.modules["qgis.utils"].plugins["byoc_qgis"]
 plugin.action.trigger()

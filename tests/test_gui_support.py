@@ -56,8 +56,10 @@ def store_connection(localhub, name: str = "localhub-gui", with_s3: bool = True)
         s3_cfg,
         localhub.s3.endpoint if with_s3 else None,
         localhub.s3.region if with_s3 else None,
+        s3_https=False,
+        s3_path_style=True,
     )
-    conn = Connection(settings, s3_https=False, s3_path_style=True)
+    conn = Connection(settings)
     ConnectionStore().save(conn)
     return conn
 

@@ -179,6 +179,8 @@ class ConnectionSettings:
     s3_authcfg: Optional[str] = None
     s3_endpoint: Optional[str] = None
     s3_region: Optional[str] = None
+    s3_https: bool = True
+    s3_path_style: bool = False
 
 
 def save_connection(conn: ConnectionSettings) -> None:
@@ -197,6 +199,8 @@ def save_connection(conn: ConnectionSettings) -> None:
     }
     for key, value in values.items():
         s.setValue(f"{prefix}/{key}", value)
+    s.setValue(f"{prefix}/s3_https", bool(conn.s3_https))
+    s.setValue(f"{prefix}/s3_path_style", bool(conn.s3_path_style))
 
 
 def load_connection(name: str) -> ConnectionSettings:
@@ -214,6 +218,8 @@ def load_connection(name: str) -> ConnectionSettings:
         s3_authcfg=s.value(f"{prefix}/s3_authcfg", "") or None,
         s3_endpoint=s.value(f"{prefix}/s3_endpoint", "") or None,
         s3_region=s.value(f"{prefix}/s3_region", "") or None,
+        s3_https=bool(s.value(f"{prefix}/s3_https", True, type=bool)),
+        s3_path_style=bool(s.value(f"{prefix}/s3_path_style", False, type=bool)),
     )
 
 

@@ -206,8 +206,10 @@ class ConnectionDialog(QDialog):
             s3_cfg,
             self.s3_endpoint.text().strip() or None,
             self.s3_region.text().strip() or None,
+            s3_https=self.s3_https.isChecked(),
+            s3_path_style=self.s3_path_style.isChecked(),
         )
-        return Connection(settings, self.s3_https.isChecked(), self.s3_path_style.isChecked())
+        return Connection(settings)
 
     def accept(self) -> None:
         try:

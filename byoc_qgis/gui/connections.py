@@ -1,7 +1,7 @@
 """Connections of the dock: name + deployment + authcfg (client id/secret) + optional S3 authcfg and endpoint.
 
-Saved with :mod:`byoc_qgis.core.qgis_adapters` (QgsSettings hold only authcfg ids and non-secret settings); two
-extra non-secret S3 flags (HTTPS, path-style) and the active connection live under ``byoc_qgis/gui/``. Secrets are
+Saved with :mod:`byoc_qgis.core.qgis_adapters` (QgsSettings hold only authcfg ids and non-secret settings); the
+active connection lives under ``byoc_qgis/gui/``. Secrets are
 read from the QGIS auth manager on the main thread only when a client is built, and registered for scrubbing.
 """
 
@@ -31,15 +31,21 @@ def deployment_index(deployment: Deployment) -> int:
 
 @dataclass
 class Connection:
-    """A saved connection plus the two S3 flags the core settings do not hold."""
+    """A saved connection (core settings) with what the dock needs on top: clients, Processing parameters."""
 
     settings: qa.ConnectionSettings
-    s3_https: bool = True
-    s3_path_style: bool = False
 
     @property
     def name(self) -> str:
         return self.settings.name
+
+    @property
+    def s3_https(self) -> bool:
+        return self.settings.s3_https
+
+    @property
+    def s3_path_style(self) -> bool:
+        return self.settings.s3_path_style
 
     @property
     def deployment(self) -> Deployment:
@@ -106,20 +112,11 @@ class ConnectionStore:
         return qa.list_connections()
 
     def load(self, name: str) -> Connection:
-        settings = qa.load_connection(name)
-        s = QgsSettings()
-        prefix = f"{GUI_ROOT}/connections/{name}"
-        https = s.value(f"{prefix}/s3_https", True, type=bool)
-        path_style = s.value(f"{prefix}/s3_path_style", False, type=bool)
-        return Connection(settings, bool(https), bool(path_style))
+        return Connection(qa.load_connection(name))
 
     def save(self, conn: Connection, old_name: Optional[str] = None) -> None:
         """Save (renaming from ``old_name`` when given); only ids and non-secret settings are written."""
         qa.save_connection(conn.settings)
-        s = QgsSettings()
-        prefix = f"{GUI_ROOT}/connections/{conn.name}"
-        s.setValue(f"{prefix}/s3_https", bool(conn.s3_https))
-        s.setValue(f"{prefix}/s3_path_style", bool(conn.s3_path_style))
         if old_name and old_name != conn.name:
             self.remove(old_name)
             if self.active() in (None, old_name):
@@ -128,7 +125,6 @@ class ConnectionStore:
 
     def remove(self, name: str) -> None:
         qa.remove_connection(name)
-        QgsSettings().remove(f"{GUI_ROOT}/connections/{name}")
         cached = self._clients.pop(name, None)
         if cached:
             cached[1].close()
