@@ -10,7 +10,6 @@ import pytest
 
 from .fixtures_rasters import make_small_tiles, make_tile, mem_dataset, write_cog
 from .test_processing_support import (
-    collect_qgis_garbage,
     connection_params,
     register_provider,
     run_alg,
@@ -210,6 +209,3 @@ def test_create_tiles_from_s3_prefix(env, collection, tmp_path):
     assert tile["sensing_time"].date().day() == 3
     res, _ = run_alg("byoc:createtilesfroms3", params)
     assert (res["REGISTERED"], res["SKIPPED"]) == (0, 2)
-
-
-_ = collect_qgis_garbage  # autouse fixture, imported to take effect in this module

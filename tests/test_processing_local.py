@@ -8,7 +8,7 @@ import pytest
 from osgeo import ogr
 
 from .fixtures_rasters import make_small_tiles, make_tile, make_utm_cog
-from .test_processing_support import collect_qgis_garbage, register_provider, run_alg
+from .test_processing_support import register_provider, run_alg
 
 
 @pytest.fixture(scope="module")
@@ -90,6 +90,3 @@ def test_feedback_bridge_maps_progress_and_cancel(qgis_app):
     feedback.cancel()
     assert bridge.cancel() is True
     assert callback(0.2, "", None) == 0  # GDAL stops
-
-
-_ = collect_qgis_garbage  # autouse fixture, imported to take effect in this module

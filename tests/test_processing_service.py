@@ -10,7 +10,6 @@ from osgeo import gdal
 
 from .fixtures_rasters import make_tile
 from .test_processing_support import (
-    collect_qgis_garbage,
     connection_params,
     register_provider,
     run_alg,
@@ -310,6 +309,3 @@ def test_delete_collection_needs_confirmation(env, s3_server):
     assert res["COLLECTION_ID"] == cid
     with pytest.raises(QgsProcessingException):
         run_alg("byoc:collectiontiles", {"COLLECTION": cid, "OUTPUT": "memory:", **env["conn"]})
-
-
-_ = collect_qgis_garbage  # autouse fixture, imported to take effect in this module

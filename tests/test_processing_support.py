@@ -14,21 +14,9 @@ import subprocess
 from pathlib import Path
 from typing import Any, Dict, Optional, Sequence, Tuple
 
-import pytest
-
 from .qgis_helpers import QGIS_PROCESS, make_profile, qgis_process_env
 
 MASTER_PASSWORD = "test-master-password"  # noqa: S105 - the test auth DB's master password (shared with test_client_qgis)
-
-
-@pytest.fixture(autouse=True, scope="module")
-def collect_qgis_garbage():
-    """Collect reference cycles holding QGIS objects (feedbacks, layers) while QGIS is still running: left for
-    the interpreter's final collection, after QGIS has exited, they crash it (seen with PyQGIS 3.40)."""
-    yield
-    import gc
-
-    gc.collect()
 
 
 def register_provider():
