@@ -164,6 +164,15 @@ def test_tiles_layer_fields_and_geometry(env, ingested):
         assert f["sensing_time"].date().year() == 2023
     text = "\n".join(feedback.lines) + repr(res)
     assert env["hub"].client_secret not in text
+    # tile geometries (bounding boxes) instead of covers: a 5-point rectangle per tile
+    res, boxes = run_alg(
+        "byoc:collectiontiles",
+        {"COLLECTION": ingested["cid"], "GEOMETRY": 1, "OUTPUT_CRS": "EPSG:32633", "OUTPUT": "memory:",
+         **env["conn"]},
+    )  # fmt: skip
+    assert boxes.crs().authid() == "EPSG:32633"
+    for f in boxes.getFeatures():
+        assert f.geometry().constGet().nCoordinates() == 5
 
 
 def test_process_request_to_geotiff(env, ingested, tmp_path):
