@@ -196,6 +196,24 @@ def test_upload_tile_is_all_or_nothing(cfg, tmp_path):
     assert s3.list_objects(cfg, "2024") == []
 
 
+def test_failed_or_cancelled_upload_never_deletes_an_existing_object(cfg, s3_server, tmp_path):
+    client = s3_server.client()
+    client.put_object(Bucket=cfg.bucket, Key="keep/B02.tif", Body=b"the user's older object")
+    local = tmp_path / "new.bin"
+    local.write_bytes(os.urandom(256 * 1024))
+    with pytest.raises(Cancelled):
+        s3.upload(cfg, str(local), "keep/B02.tif", cancel=lambda: True)
+    assert client.get_object(Bucket=cfg.bucket, Key="keep/B02.tif")["Body"].read() == b"the user's older object"
+    # a tile upload that fails after replacing one object keeps it and removes only what it created
+    files = {"B02": str(local), "B03": str(local), "B04": str(tmp_path / "missing.tif")}
+    with pytest.raises(s3.S3Error, match="missing.tif"):
+        s3.upload_tile(cfg, files, "keep/(BAND).tif")
+    assert sorted(o.key for o in s3.list_objects(cfg, "keep")) == ["keep/B02.tif"]
+    assert client.get_object(Bucket=cfg.bucket, Key="keep/B02.tif")["Body"].read() == local.read_bytes()
+    assert s3.upload(cfg, str(local), "keep/B02.tif").replaced is True
+    assert s3.upload(cfg, str(local), "keep/B05.tif").replaced is False
+
+
 def test_bucket_options_nesting_and_conflicts(cfg, s3_server):
     with s3.bucket_options(cfg):
         with s3.bucket_options(cfg):

@@ -267,6 +267,7 @@ class UploadResult:
     size: int
     seconds: float
     method: str
+    replaced: bool = False  # an object already existed at ``key`` and now holds the new content
 
 
 def _abort_pending(config: S3Config, key: str) -> None:
@@ -302,8 +303,9 @@ def upload(
 
     ``method``: "auto" (``gdal.CopyFile`` on GDAL >= 3.7, ``gdal.Sync`` on 3.6), "copyfile" or "sync".
     ``chunk_size_mb``: multipart part size (>= 5 MB); smaller files go as one PUT. On
-    failure or cancel, pending multipart uploads under the key's folder are aborted and a partial object is
-    removed; raises :class:`S3Error` or :class:`Cancelled`.
+    failure or cancel, pending multipart uploads under the key's folder are aborted and an object this call
+    created is removed; an object that already existed at ``key`` is never deleted (S3 replaces objects
+    atomically, so a failed upload leaves it intact). Raises :class:`S3Error` or :class:`Cancelled`.
     """
     prog = Progress.of(progress, cancel)
     key = _check_key(config, key)
@@ -317,9 +319,12 @@ def upload(
     if method not in (METHOD_COPYFILE, METHOD_SYNC):
         raise S3Error(f"Unknown upload method {method!r}; use auto, copyfile or sync.")
     dst = vsis3_path(config, key)
+    prog.check()  # cancelled before anything was sent: leave the bucket untouched
     start = time.perf_counter()
     cb = prog.gdal_callback(f"uploading {os.path.basename(local_path)}")
     with bucket_options(config):
+        with collect_errors():
+            existed = gdal.VSIStatL(dst) is not None
         ok = False
         # multipart part size for this object only (MB); files smaller than one part go as a single PUT
         gdal.SetPathSpecificOption(dst, "VSIS3_CHUNK_SIZE", str(max(5, int(chunk_size_mb))))
@@ -340,9 +345,10 @@ def upload(
                 ok = False
             finally:
                 gdal.ClearPathSpecificOptions(dst)
-        if not ok or prog.cancelled():
+        if not ok:  # a transfer that completed despite a late cancel is verified and kept like any other
             _abort_pending(config, key)
-            _delete_quiet(dst)
+            if not existed:
+                _delete_quiet(dst)
             if prog.cancelled():
                 raise Cancelled()
             reason = errs[-1] if errs else "unknown error"
@@ -352,13 +358,14 @@ def upload(
                 gdal.VSICurlPartialClearCache(dst)
             st = gdal.VSIStatL(dst)
         if st is None or int(st.size) != size:
-            _delete_quiet(dst)
+            if not existed:
+                _delete_quiet(dst)
             found = "nothing" if st is None else f"{int(st.size)} bytes"
             raise S3Error(
                 f"Upload of {local_path} to {dst} could not be verified: expected {size} bytes, found {found}."
             )
     prog(1.0, f"uploaded {key}")
-    return UploadResult(key=key, size=size, seconds=time.perf_counter() - start, method=method)
+    return UploadResult(key=key, size=size, seconds=time.perf_counter() - start, method=method, replaced=existed)
 
 
 def upload_tile(
@@ -370,7 +377,9 @@ def upload_tile(
     method: str = METHOD_AUTO,
 ) -> List[UploadResult]:
     """Upload the band files of one tile: ``files`` maps band stem -> local path, ``tile_path`` contains (BAND)
-    (e.g. ``2024/t1/(BAND).tif``). All or nothing: on failure or cancel the objects already uploaded are deleted.
+    (e.g. ``2024/t1/(BAND).tif``). All or nothing for new objects: on failure or cancel the objects this call
+    created are deleted; objects that existed before are never deleted (those already replaced keep the new
+    content, which the caller reports).
     """
     if "(BAND)" not in tile_path:
         raise S3Error(f"The tile path {tile_path!r} must contain (BAND), e.g. tile1/(BAND).tif.")
@@ -387,7 +396,8 @@ def upload_tile(
     except BaseException:
         with bucket_options(config):
             for r in done:
-                _delete_quiet(vsis3_path(config, r.key))
+                if not r.replaced:
+                    _delete_quiet(vsis3_path(config, r.key))
         raise
     return done
 
