@@ -81,6 +81,8 @@ def test_parse_path_round_trip_gives_sensing_time():
         ("dem_v2_20201399_20201231.tif", None, datetime(2020, 12, 31)),  # 20201399 is no date: skipped
         ("chirps_2019.123.tif", "%Y.%j", datetime(2019, 5, 3)),
         ("ndvi_31-12-2022.tif", "%d-%m-%Y", datetime(2022, 12, 31)),
+        ("ndvi_2022-12-31.tif", "{year}-{month}-{day}", datetime(2022, 12, 31)),
+        ("tile_20220105T0930.tif", "{year}{month}{day}T{hour}{minute}", datetime(2022, 1, 5, 9, 30)),
         ("nodate_here.tif", None, None),
     ],
 )

@@ -191,9 +191,31 @@ def date_pattern_regex(pattern: str) -> re.Pattern:
     return re.compile(r"(?<!\d)(" + "".join(out) + r")(?!\d)")
 
 
+# path-template placeholders accepted in date patterns too, so users can write {year}{month}{day} or %Y%m%d
+_PLACEHOLDER_STRFTIME = {
+    "{year}": "%Y",
+    "{month}": "%m",
+    "{day}": "%d",
+    "{hour}": "%H",
+    "{minute}": "%M",
+    "{second}": "%S",
+    "{doy}": "%j",
+}
+
+
+def strftime_pattern(pattern: str) -> str:
+    """A date pattern in strftime form: ``{year}-{month}-{day}`` placeholders become ``%Y-%m-%d``."""
+    for placeholder, code in _PLACEHOLDER_STRFTIME.items():
+        pattern = pattern.replace(placeholder, code)
+    return pattern
+
+
 def find_date(text: str, pattern: Optional[str] = None) -> Optional[datetime]:
-    """The first date in ``text`` (a file name): with a strftime ``pattern``, or auto-detected
-    (YYYYMMDDTHHMMSS, YYYY-MM-DD[THH:MM:SS], YYYYMMDD). UTC; None when no date is found."""
+    """The first date in ``text`` (a file name): with a ``pattern`` (strftime codes such as ``%Y%m%d`` or path
+    placeholders such as ``{year}{month}{day}``), or auto-detected (YYYYMMDDTHHMMSS, YYYY-MM-DD[THH:MM:SS],
+    YYYYMMDD). UTC; None when no date is found."""
+    if pattern:
+        pattern = strftime_pattern(pattern)
     candidates = [(date_pattern_regex(pattern), pattern)] if pattern else list(_AUTO_DATES)
     for rx, fmt in candidates:
         for m in rx.finditer(text):

@@ -105,7 +105,7 @@ def _add_sensing_time_parameters(alg, with_metadata: bool) -> None:
     alg.addParameter(
         QgsProcessingParameterString(
             "SENSING_TIME_TEMPLATE",
-            tr("Date pattern in the path (e.g. %Y%m%d; empty: YYYYMMDD[THHMMSS] or YYYY-MM-DD found automatically)"),
+            tr("Date pattern in the path (e.g. %Y%m%d or {year}-{month}-{day}; empty: found automatically)"),
             optional=True,
         )
     )
