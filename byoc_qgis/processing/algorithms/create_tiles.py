@@ -32,10 +32,7 @@ from ...core.models import Tile, parse_time
 from ...core.path_templates import PathTemplateError, build_tile_path, find_date
 from ...core.progress import Cancelled
 from ...core.s3 import ObjectInfo, S3Config, S3Error, bucket_options, group_tiles, list_tiles, vsis3_path
-from ...translation import tr
-from ..base import ServiceAlgorithm
-from ..feedback import FeedbackBridge
-from ..tile_pipeline import (
+from ...core.tile_pipeline import (
     CANCELLED,
     EXISTS,
     FAILED,
@@ -46,6 +43,9 @@ from ..tile_pipeline import (
     registered_paths,
     run_pipeline,
 )
+from ...translation import tr
+from ..base import ServiceAlgorithm
+from ..feedback import FeedbackBridge
 from ..tiles_common import status_fields, status_row
 from .local import _add_raster_inputs, collect_raster_paths
 

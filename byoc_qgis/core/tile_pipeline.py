@@ -21,14 +21,14 @@ from datetime import datetime
 from pathlib import Path
 from typing import Callable, Dict, List, Optional
 
-from ..core import cog_rules
-from ..core.byoc import ByocClient
-from ..core.cogify import LAYOUT_MULTIBAND, LAYOUT_PER_BAND, CogifyOptions, cogify
-from ..core.cover import trace_cover
-from ..core.errors import CancelledError, SentinelHubError
-from ..core.models import Tile
-from ..core.progress import Cancelled, Progress
-from ..core.s3 import S3Config, S3Error, stat, upload
+from . import cog_rules
+from .byoc import ByocClient
+from .cogify import LAYOUT_MULTIBAND, LAYOUT_PER_BAND, CogifyOptions, cogify
+from .cover import trace_cover
+from .errors import CancelledError, SentinelHubError
+from .models import Tile
+from .progress import Cancelled, Progress
+from .s3 import S3Config, S3Error, stat, upload
 
 __all__ = [
     "TileJob",
