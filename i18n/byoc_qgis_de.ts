@@ -459,12 +459,12 @@
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../byoc_qgis/gui/connection_dialog.py" line="254" />
+            <location filename="../byoc_qgis/gui/connection_dialog.py" line="256" />
             <source>Testing…</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../byoc_qgis/gui/connection_dialog.py" line="255" />
+            <location filename="../byoc_qgis/gui/connection_dialog.py" line="257" />
             <source>Testing the Sentinel Hub connection</source>
             <translation type="unfinished" />
         </message>
@@ -514,17 +514,17 @@
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../byoc_qgis/gui/connection_dialog.py" line="233" />
+            <location filename="../byoc_qgis/gui/connection_dialog.py" line="235" />
             <source>Choose or enter the credentials first</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../byoc_qgis/gui/connection_dialog.py" line="248" />
+            <location filename="../byoc_qgis/gui/connection_dialog.py" line="250" />
             <source>Connected to {}: {} collection(s) visible.</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../byoc_qgis/gui/connection_dialog.py" line="216" />
+            <location filename="../byoc_qgis/gui/connection_dialog.py" line="218" />
             <source>A connection named {!r} exists already</source>
             <translation type="unfinished" />
         </message>
@@ -1493,7 +1493,7 @@ id {}</source>
         </message>
         <message>
             <location filename="../byoc_qgis/processing/algorithms/create_tiles.py" line="108" />
-            <source>Date pattern in the path (e.g. %Y%m%d; empty: YYYYMMDD[THHMMSS] or YYYY-MM-DD found automatically)</source>
+            <source>Date pattern in the path (e.g. %Y%m%d or {year}-{month}-{day}; empty: found automatically)</source>
             <translation type="unfinished" />
         </message>
         <message>
