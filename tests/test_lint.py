@@ -52,3 +52,11 @@ def test_plugin_has_no_forbidden_runtime_dependencies():
                 if module in forbidden:
                     offenders.append(f"{path.relative_to(REPO)}: {stripped}")
     assert offenders == []
+
+
+def test_translation_sources_list_every_tr_string():
+    """i18n/*.ts hold every tr() string of the plugin (run `make translations-update` after adding strings)."""
+    result = subprocess.run(
+        [sys.executable, "scripts/update_translations.py", "--check"], cwd=REPO, capture_output=True, text=True
+    )
+    assert result.returncode == 0, result.stdout + result.stderr
