@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import argparse
-import logging
 import os
 import signal
 import socket
@@ -28,7 +27,11 @@ def build_parser() -> argparse.ArgumentParser:
     p = argparse.ArgumentParser(prog="python -m localhub", description=__doc__)
     p.add_argument("--host", default="127.0.0.1", help="address to listen on (default 127.0.0.1)")
     p.add_argument("--port", type=int, default=0, help="port (default 0 = a free port, printed)")
-    p.add_argument("--data-dir", type=Path, help="where the SQLite database and signing key live (default: temp dir)")
+    p.add_argument(
+        "--data-dir",
+        type=Path,
+        help="where the SQLite database, signing key and (own S3 server only) S3 objects live (default: temp dir)",
+    )
     p.add_argument(
         "--s3-endpoint",
         default=os.environ.get("LOCALHUB_S3_ENDPOINT"),
@@ -95,16 +98,34 @@ def settings_from_args(args: argparse.Namespace) -> Settings:
     return settings
 
 
-def _start_moto(host: str):
-    from moto.server import ThreadedMotoServer
+def _start_own_s3(settings: Settings):
+    """Start localhub's own moto S3 server with its buckets and objects kept under ``<data-dir>/s3``."""
+    from .own_s3 import OwnS3
 
-    logging.getLogger("werkzeug").setLevel(logging.ERROR)
-    with socket.socket(socket.AF_INET, socket.SOCK_STREAM) as probe:
-        probe.bind((host, 0))
-        port = probe.getsockname()[1]
-    server = ThreadedMotoServer(ip_address=host, port=port, verbose=False)
-    server.start()
-    return server, f"{host}:{port}"
+    own = OwnS3(
+        settings.host,
+        Path(settings.data_dir) / "s3",
+        settings.s3_access_key,
+        settings.s3_secret_key,
+        settings.s3_region,
+    )
+    try:
+        buckets, objects, seconds = own.start()
+    except BaseException:
+        own.stop()
+        raise
+    print(
+        f"localhub: S3 data kept in {own.root} (restored {buckets} bucket(s), {objects} object(s) in {seconds:.1f} s)",
+        flush=True,
+    )
+    return own
+
+
+def _stop_own_s3(own) -> None:
+    try:
+        own.stop()
+    except Exception as exc:  # the S3 data saved with each write is still there
+        print(f"localhub: final S3 save to {own.root} failed: {exc.__class__.__name__}: {exc}", file=sys.stderr)
 
 
 def main(argv: Optional[List[str]] = None) -> int:
@@ -119,7 +140,13 @@ def main(argv: Optional[List[str]] = None) -> int:
         settings.data_dir = Path(tempfile.mkdtemp(prefix="localhub-"))
     moto = None
     if not settings.s3_endpoint:
-        moto, settings.s3_endpoint = _start_moto(settings.host)
+        try:
+            Path(settings.data_dir).mkdir(parents=True, exist_ok=True)
+            moto = _start_own_s3(settings)
+        except Exception as exc:
+            print(f"localhub: cannot start its S3 server from {settings.data_dir}/s3: {exc}", file=sys.stderr)
+            return 2
+        settings.s3_endpoint = moto.endpoint
 
     import uvicorn
 
@@ -133,7 +160,7 @@ def main(argv: Optional[List[str]] = None) -> int:
     except OSError as exc:
         print(f"localhub: cannot listen on {settings.host}:{settings.port}: {exc.strerror}", file=sys.stderr)
         if moto is not None:
-            moto.stop()
+            _stop_own_s3(moto)
         return 2
     settings.port = sock.getsockname()[1]
     base = f"http://{settings.host}:{settings.port}"
@@ -151,8 +178,8 @@ def main(argv: Optional[List[str]] = None) -> int:
         if moto is not None:
             print(
                 f"localhub: S3 endpoint {settings.s3_endpoint} (moto, started by localhub; access key "
-                f"{settings.s3_access_key}, secret key {settings.s3_secret_key}; objects live only as long as "
-                "this process)",
+                f"{settings.s3_access_key}, secret key {settings.s3_secret_key}; buckets and objects kept in "
+                f"{moto.root})",
                 flush=True,
             )
         else:
@@ -189,7 +216,7 @@ def main(argv: Optional[List[str]] = None) -> int:
         server.run(sockets=[sock])
     finally:
         if moto is not None:
-            moto.stop()
+            _stop_own_s3(moto)
         print("localhub: stopped", flush=True)
     return 0
 
