@@ -1,7 +1,8 @@
 """localhub on loopback for tests: a session instance (``localhub``) and per-test instances (``localhub_factory``).
 
 Both run ``python -m localhub`` as a real process against the session's moto S3 server (``s3_server``), with two
-isolated accounts and quick ingestion state changes (``--state-delay 0.05``).
+isolated accounts and quick ingestion state changes (``--state-delay 0.05``). ``localhub_factory(own_s3=True)``
+starts one with its own (persistent) moto S3 server instead; ``hub.s3`` then describes that server.
 """
 
 from __future__ import annotations
@@ -16,6 +17,7 @@ from typing import Any, Callable, Dict, List, Optional
 import pytest
 import requests
 
+from .fixtures_s3 import S3Server
 from .services import BackgroundProcess, python_module
 
 CLIENT_ID = "test-client"
@@ -135,13 +137,16 @@ def start_localhub(
     extra_args: Optional[List[str]] = None,
     timeout: float = 60.0,
 ) -> Localhub:
-    """Start ``python -m localhub`` with test accounts against ``s3`` and wait until it listens."""
+    """Start ``python -m localhub`` with test accounts against ``s3`` and wait until it listens.
+
+    ``s3=None``: localhub starts its own S3 server (kept in ``<data_dir>/s3``); the returned ``Localhub.s3`` is an
+    ``S3Server`` for it, read from what localhub prints.
+    """
     data_dir.mkdir(parents=True, exist_ok=True)
-    args = [
-        "--port", str(port),
-        "--data-dir", str(data_dir),
-        "--s3-endpoint", s3.endpoint,
-        "--s3-region", s3.region,
+    args = ["--port", str(port), "--data-dir", str(data_dir)]
+    if s3 is not None:
+        args += ["--s3-endpoint", s3.endpoint, "--s3-region", s3.region]
+    args += [
         "--account", f"{CLIENT_ID}:{CLIENT_SECRET}",
         "--account", f"{OTHER_CLIENT_ID}:{OTHER_CLIENT_SECRET}",
         "--ingestion-workers", str(ingestion_workers),
@@ -158,19 +163,22 @@ def start_localhub(
         fault_file.write_text(json.dumps(fault_injection))
         args += ["--fault-injection", str(fault_file)]
     args += list(extra_args or [])
-    env = {
-        "LOCALHUB_S3_ACCESS_KEY": s3.access_key,
-        "LOCALHUB_S3_SECRET_KEY": s3.secret_key,
-        "PYTHONUNBUFFERED": "1",
-    }
+    if s3 is not None:
+        env = {"LOCALHUB_S3_ACCESS_KEY": s3.access_key, "LOCALHUB_S3_SECRET_KEY": s3.secret_key}
+    else:
+        env = {"LOCALHUB_S3_ENDPOINT": "", "LOCALHUB_S3_ACCESS_KEY": "", "LOCALHUB_S3_SECRET_KEY": ""}
+    env["PYTHONUNBUFFERED"] = "1"
     process = BackgroundProcess(python_module("localhub", *args), log_path, env=env)
     deadline = time.monotonic() + timeout
     base_url = None
+    own_s3 = None
     while time.monotonic() < deadline:
         for line in process.log_text().splitlines():
             if line.startswith("localhub: base URL "):
                 base_url = line.split("localhub: base URL ", 1)[1].strip()
-        if base_url:
+            elif s3 is None and line.startswith("localhub: S3 endpoint "):
+                own_s3 = _own_s3_server(line)
+        if base_url and (s3 is not None or own_s3 is not None):
             break
         if process.proc.poll() is not None:
             raise RuntimeError(f"localhub exited with {process.proc.returncode}:\n{process.log_text()}")
@@ -184,11 +192,20 @@ def start_localhub(
         client_secret=CLIENT_SECRET,
         other_client_id=OTHER_CLIENT_ID,
         other_client_secret=OTHER_CLIENT_SECRET,
-        s3=s3,
+        s3=s3 if s3 is not None else own_s3,
         data_dir=data_dir,
         process=process,
         args=args,
     )
+
+
+def _own_s3_server(line: str) -> S3Server:
+    """The ``S3Server`` described by localhub's ``localhub: S3 endpoint host:port (moto, ...; access key K, secret
+    key S; ...)`` line."""
+    host, _, port = line.split()[3].rpartition(":")
+    access_key = line.split("access key ", 1)[1].split(",", 1)[0].strip()
+    secret_key = line.split("secret key ", 1)[1].split(";", 1)[0].strip()
+    return S3Server(host=host, port=int(port), access_key=access_key, secret_key=secret_key)
 
 
 @pytest.fixture(scope="session")
@@ -207,14 +224,16 @@ def localhub_factory(s3_server, tmp_path) -> Callable[..., Localhub]:
     """Start extra localhubs with custom options; all are stopped after the test.
 
     Options: ``token_expires_in``, ``rate_limit`` ("N/SECONDS"), ``fault_injection`` (dict), ``ingestion_workers``,
-    ``state_delay``, ``metadata_delay``, ``data_dir`` (reuse one to test restarts), ``port``, ``extra_args``.
+    ``state_delay``, ``metadata_delay``, ``data_dir`` (reuse one to test restarts), ``port``, ``extra_args``,
+    ``own_s3`` (True: localhub starts its own persistent S3 server instead of using ``s3_server``).
     """
     started: List[Localhub] = []
 
     def start(**options: Any) -> Localhub:
         index = len(started)
         data_dir = Path(options.pop("data_dir", tmp_path / f"localhub-{index}"))
-        hub = start_localhub(s3_server, tmp_path / f"localhub-{index}.log", data_dir, **options)
+        s3 = None if options.pop("own_s3", False) else s3_server
+        hub = start_localhub(s3, tmp_path / f"localhub-{index}.log", data_dir, **options)
         started.append(hub)
         return hub
 
