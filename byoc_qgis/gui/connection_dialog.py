@@ -41,6 +41,7 @@ class ConnectionDialog(QDialog):
         self.original_name = conn.name if conn else None
         self.saved: Optional[Connection] = None
         self.test_task: Optional[FunctionTask] = None
+        self.test_ok: Optional[bool] = None  # None until a test has finished
         self.setWindowTitle(
             tr("Sentinel Hub connection") if conn is None else tr("Edit connection {}").format(conn.name)
         )
