@@ -349,182 +349,182 @@
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../byoc_qgis/gui/connection_dialog.py" line="50" />
+            <location filename="../byoc_qgis/gui/connection_dialog.py" line="51" />
             <source>e.g. My Sentinel Hub account</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../byoc_qgis/gui/connection_dialog.py" line="54" />
+            <location filename="../byoc_qgis/gui/connection_dialog.py" line="55" />
             <source>Custom base URL (e.g. a local test service)</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../byoc_qgis/gui/connection_dialog.py" line="58" />
+            <location filename="../byoc_qgis/gui/connection_dialog.py" line="59" />
             <source>default: &lt;base URL&gt;/auth/realms/main/protocol/openid-connect/token</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../byoc_qgis/gui/connection_dialog.py" line="62" />
+            <location filename="../byoc_qgis/gui/connection_dialog.py" line="63" />
             <source>…or paste a client id to store a new configuration</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../byoc_qgis/gui/connection_dialog.py" line="65" />
+            <location filename="../byoc_qgis/gui/connection_dialog.py" line="66" />
             <source>client secret (stored encrypted in the QGIS auth manager)</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../byoc_qgis/gui/connection_dialog.py" line="67" />
+            <location filename="../byoc_qgis/gui/connection_dialog.py" line="68" />
             <source>S3 bucket access for uploads (optional)</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../byoc_qgis/gui/connection_dialog.py" line="70" />
+            <location filename="../byoc_qgis/gui/connection_dialog.py" line="71" />
             <source>…or an access key id to store a new configuration</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../byoc_qgis/gui/connection_dialog.py" line="74" />
+            <location filename="../byoc_qgis/gui/connection_dialog.py" line="75" />
             <source>empty: AWS; else host[:port], e.g. eodata.example.com</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../byoc_qgis/gui/connection_dialog.py" line="77" />
+            <location filename="../byoc_qgis/gui/connection_dialog.py" line="78" />
             <source>HTTPS</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../byoc_qgis/gui/connection_dialog.py" line="79" />
+            <location filename="../byoc_qgis/gui/connection_dialog.py" line="80" />
             <source>Path-style addressing</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../byoc_qgis/gui/connection_dialog.py" line="81" />
+            <location filename="../byoc_qgis/gui/connection_dialog.py" line="82" />
             <source>S3 credentials</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../byoc_qgis/gui/connection_dialog.py" line="82" />
+            <location filename="../byoc_qgis/gui/connection_dialog.py" line="83" />
             <source>Access key id</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../byoc_qgis/gui/connection_dialog.py" line="83" />
+            <location filename="../byoc_qgis/gui/connection_dialog.py" line="84" />
             <source>Secret access key</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../byoc_qgis/gui/connection_dialog.py" line="84" />
+            <location filename="../byoc_qgis/gui/connection_dialog.py" line="85" />
             <source>Endpoint</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../byoc_qgis/gui/connection_dialog.py" line="85" />
+            <location filename="../byoc_qgis/gui/connection_dialog.py" line="86" />
             <source>Region</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../byoc_qgis/gui/connection_dialog.py" line="94" />
+            <location filename="../byoc_qgis/gui/connection_dialog.py" line="95" />
             <source>Deployment</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../byoc_qgis/gui/connection_dialog.py" line="95" />
+            <location filename="../byoc_qgis/gui/connection_dialog.py" line="96" />
             <source>Base URL</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../byoc_qgis/gui/connection_dialog.py" line="96" />
+            <location filename="../byoc_qgis/gui/connection_dialog.py" line="97" />
             <source>Token URL</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../byoc_qgis/gui/connection_dialog.py" line="97" />
+            <location filename="../byoc_qgis/gui/connection_dialog.py" line="98" />
             <source>Credentials</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../byoc_qgis/gui/connection_dialog.py" line="98" />
+            <location filename="../byoc_qgis/gui/connection_dialog.py" line="99" />
             <source>Client id</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../byoc_qgis/gui/connection_dialog.py" line="99" />
+            <location filename="../byoc_qgis/gui/connection_dialog.py" line="100" />
             <source>Client secret</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../byoc_qgis/gui/connection_dialog.py" line="101" />
+            <location filename="../byoc_qgis/gui/connection_dialog.py" line="102" />
             <source>Test connection</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../byoc_qgis/gui/connection_dialog.py" line="256" />
+            <location filename="../byoc_qgis/gui/connection_dialog.py" line="257" />
             <source>Testing…</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../byoc_qgis/gui/connection_dialog.py" line="257" />
+            <location filename="../byoc_qgis/gui/connection_dialog.py" line="258" />
             <source>Testing the Sentinel Hub connection</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../byoc_qgis/gui/connection_dialog.py" line="45" />
+            <location filename="../byoc_qgis/gui/connection_dialog.py" line="46" />
             <source>Sentinel Hub connection</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../byoc_qgis/gui/connection_dialog.py" line="161" />
+            <location filename="../byoc_qgis/gui/connection_dialog.py" line="162" />
             <source>Give the base URL of the custom deployment, e.g. http://127.0.0.1:8000</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../byoc_qgis/gui/connection_dialog.py" line="169" />
+            <location filename="../byoc_qgis/gui/connection_dialog.py" line="170" />
             <source>Give both the client id and the client secret, or choose a stored configuration</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../byoc_qgis/gui/connection_dialog.py" line="176" />
+            <location filename="../byoc_qgis/gui/connection_dialog.py" line="177" />
             <source>Give the connection a name (without '/')</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../byoc_qgis/gui/connection_dialog.py" line="191" />
+            <location filename="../byoc_qgis/gui/connection_dialog.py" line="192" />
             <source>Choose the credentials (a Basic configuration: client id / client secret)</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../byoc_qgis/gui/connection_dialog.py" line="196" />
+            <location filename="../byoc_qgis/gui/connection_dialog.py" line="197" />
             <source>Give both the S3 access key id and the secret access key</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../byoc_qgis/gui/connection_dialog.py" line="45" />
+            <location filename="../byoc_qgis/gui/connection_dialog.py" line="46" />
             <source>Edit connection {}</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../byoc_qgis/gui/connection_dialog.py" line="186" />
+            <location filename="../byoc_qgis/gui/connection_dialog.py" line="187" />
             <source>BYOC {}</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../byoc_qgis/gui/connection_dialog.py" line="198" />
+            <location filename="../byoc_qgis/gui/connection_dialog.py" line="199" />
             <source>BYOC {} S3</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../byoc_qgis/gui/connection_dialog.py" line="235" />
+            <location filename="../byoc_qgis/gui/connection_dialog.py" line="236" />
             <source>Choose or enter the credentials first</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../byoc_qgis/gui/connection_dialog.py" line="250" />
+            <location filename="../byoc_qgis/gui/connection_dialog.py" line="251" />
             <source>Connected to {}: {} collection(s) visible.</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../byoc_qgis/gui/connection_dialog.py" line="218" />
+            <location filename="../byoc_qgis/gui/connection_dialog.py" line="219" />
             <source>A connection named {!r} exists already</source>
             <translation type="unfinished" />
         </message>
@@ -1037,6 +1037,11 @@ id {}</source>
             <translation type="unfinished" />
         </message>
         <message>
+            <location filename="../byoc_qgis/gui/process_dialog.py" line="180" />
+            <source> m</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
             <location filename="../byoc_qgis/gui/process_dialog.py" line="194" />
             <source>Only tiles sensed between</source>
             <translation type="unfinished" />
@@ -1164,6 +1169,11 @@ id {}</source>
         <message>
             <location filename="../byoc_qgis/gui/process_dialog.py" line="354" />
             <source>split automatically into {} requests of at most 2500 px</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../byoc_qgis/gui/tasks.py" line="122" />
+            <source>Processing algorithm {} is not available (is the byoc provider loaded?)</source>
             <translation type="unfinished" />
         </message>
         <message>

@@ -177,7 +177,7 @@ class ProcessDialog(QDialog):
         self.metres.setRange(0.01, 100000.0)
         self.metres.setDecimals(2)
         self.metres.setValue(float(self._default_metres()))
-        self.metres.setSuffix(" m")
+        self.metres.setSuffix(tr(" m"))
         self.width_px = QSpinBox(self)
         self.width_px.setRange(1, 100000)
         self.width_px.setValue(512)

@@ -22,6 +22,7 @@ from qgis.PyQt.QtCore import QObject, pyqtSignal
 
 from ..core.errors import CancelledError
 from ..core.progress import Cancelled
+from ..translation import tr
 from .notify import log
 
 __all__ = ["FunctionTask", "TaskRunner", "AlgorithmRun", "LogFeedback"]
@@ -117,7 +118,9 @@ class AlgorithmRun(QObject):
         registry = QgsApplication.processingRegistry()
         alg = registry.createAlgorithmById(alg_id)
         if alg is None:
-            raise RuntimeError(f"Processing algorithm {alg_id} is not available (is the byoc provider loaded?)")
+            raise RuntimeError(
+                tr("Processing algorithm {} is not available (is the byoc provider loaded?)").format(alg_id)
+            )
         self.alg_id = alg_id
         self.alg = alg
         self.parameters = dict(parameters)
