@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import time
 import uuid
+from typing import List
 
 import pytest
 
@@ -622,3 +623,85 @@ def test_tile_actions_through_modal_dialogs(dock, qgis_iface, localhub, tmp_path
     a.check()
     _wait(lambda: layer.featureCount() == 1)
     assert [t.path for t in client.byoc.iter_tiles(col["id"])] == ["x/t1/(BAND).tif"]
+
+
+# ------------------------------------------------------------------------------------------------------ tr() audit
+_TEXT_CALLS = {
+    "setText",
+    "setToolTip",
+    "setStatusTip",
+    "setWhatsThis",
+    "setPlaceholderText",
+    "setWindowTitle",
+    "setTitle",
+    "setSuffix",
+    "setPrefix",
+    "setHeaderLabels",
+    "setHorizontalHeaderLabels",
+    "addAction",
+    "addMenu",
+    "addRow",
+    "addTab",
+    "pushMessage",
+    "busy",
+    "bind",
+    "finish",
+    "QLabel",
+    "QPushButton",
+    "QCheckBox",
+    "QRadioButton",
+    "QAction",
+    "QGroupBox",
+    "QgsCollapsibleGroupBox",
+    "QMenu",
+    "information",
+    "question",
+    "warning",
+    "critical",
+    "success",
+    "info",
+    "error",
+}
+_FIRST_ARG_ONLY = {"addItem"}  # the second argument is item data, not text
+_NOT_WORDS = {"http://127.0.0.1:8000", "eu-central-1"}  # examples of values, the same in every language
+
+
+def _untranslated(node) -> List[str]:
+    """String literals with words in ``node`` that are not wrapped in tr()."""
+    import ast
+    import re
+
+    if isinstance(node, ast.Call) and getattr(node.func, "id", None) == "tr":
+        return []
+    if isinstance(node, (ast.List, ast.Tuple)):
+        return [s for elt in node.elts for s in _untranslated(elt)]
+    if isinstance(node, ast.Constant) and isinstance(node.value, str):
+        text = node.value
+    elif isinstance(node, ast.JoinedStr):
+        text = "".join(v.value for v in node.values if isinstance(v, ast.Constant))
+    else:
+        return []
+    if text in _NOT_WORDS or not re.search(r"[A-Za-z]{2,}", text) or text.startswith("/"):  # "/x.svg": icons
+        return []
+    return [text]
+
+
+def test_every_user_visible_string_in_gui_goes_through_tr():
+    import ast
+    from pathlib import Path
+
+    found = []
+    for path in sorted((Path(__file__).resolve().parent.parent / "byoc_qgis" / "gui").glob("*.py")):
+        for node in ast.walk(ast.parse(path.read_text())):
+            if not isinstance(node, ast.Call):
+                continue
+            name = getattr(node.func, "attr", None) or getattr(node.func, "id", None)
+            if name in _FIRST_ARG_ONLY:
+                args = node.args[:1]
+            elif name in _TEXT_CALLS:
+                args = list(node.args) + [k.value for k in node.keywords]
+            else:
+                continue
+            for arg in args:
+                found += [f"{path.name}:{node.lineno}: {name}({text!r})" for text in _untranslated(arg)]
+    assert not found, "\n".join(found)
