@@ -705,3 +705,50 @@ def test_every_user_visible_string_in_gui_goes_through_tr():
             for arg in args:
                 found += [f"{path.name}:{node.lineno}: {name}({text!r})" for text in _untranslated(arg)]
     assert not found, "\n".join(found)
+
+
+def test_tiles_layers_follow_a_renamed_connection_and_drop_a_removed_one(dock, qgis_iface, localhub, tmp_path):
+    from qgis.core import QgsProject
+    from qgis.PyQt.QtWidgets import QMessageBox
+
+    from byoc_qgis.gui.tiles_layer import PROP_CONNECTION
+
+    from .test_gui_support import bulk_tiles, synthetic_rows
+
+    name = f"follow-{uuid.uuid4().hex[:6]}"
+    store_connection(localhub, name, with_s3=False)
+    dock.reload_connections(name)
+    col = new_collection(dock.client(), None)
+    bulk_tiles(localhub, col["id"], synthetic_rows(3))
+    _select(dock, col["id"])
+    ctl = dock.show_tiles(col["id"])
+    _wait(lambda: not ctl.loading and ctl.layer.featureCount() == 3)
+    ctl.layer.selectByIds([next(ctl.layer.getFeatures()).id()])
+    qgis_iface.setActiveLayer(ctl.layer)
+    assert dock.current_tiles() is ctl
+
+    renamed = name + "-new"
+
+    def rename(d) -> None:
+        d.name.setText(renamed)
+        d.accept()
+
+    with Answer(rename) as a:
+        dock.on_edit_connection()
+    a.check()
+    group = QgsProject.instance().layerTreeRoot().findLayer(ctl.layer.id()).parent()
+    assert group.name() == f"BYOC: {renamed}" and group.customProperty(PROP_CONNECTION) == renamed
+    assert ctl.layer.customProperty(PROP_CONNECTION) == renamed
+    # a tile action on the shown layer still works under the new name
+    run = _wait_run(dock.reingest())
+    assert run.ok and run.results["COUNT"] == 1, run.error_text()
+
+    # removed: the layer stays in the project, but no tile action is offered on it any more
+    with Answer(click(QMessageBox.StandardButton.Yes)) as a:
+        dock.on_remove_connection()
+    a.check()
+    qgis_iface.setActiveLayer(ctl.layer)
+    assert dock.current_tiles() is None
+    dock._update_tile_buttons()
+    assert not dock.act_reingest.isEnabled()
+    assert dock.reingest() is None

@@ -280,12 +280,12 @@ class ByocDock(QgsDockWidget):
         return None
 
     def _controller_for_layer(self, layer: QgsVectorLayer) -> Optional[TilesLayer]:
+        name = layer.customProperty(PROP_CONNECTION)
+        if name not in self.store.names():
+            return None  # the connection was removed: no tile action on its layers
         ctl = self.controllers.get(layer.id())
         if ctl is not None and ctl.alive:
             return ctl
-        name = layer.customProperty(PROP_CONNECTION)
-        if name not in self.store.names():
-            return None
         ctl = self._make_controller(
             name,
             layer.customProperty(PROP_COLLECTION),
@@ -351,7 +351,22 @@ class ByocDock(QgsDockWidget):
             return
         dialog = ConnectionDialog(self.store, self.runner, conn, self)
         if dialog.exec() and dialog.saved is not None:
+            if dialog.saved.name != conn.name:
+                self._follow_rename(conn.name, dialog.saved.name)
             self._fill_connections(dialog.saved.name)
+
+    def _follow_rename(self, old: str, new: str) -> None:
+        """Shown tiles layers and the layer-tree group of a renamed connection take its new name."""
+        for ctl in self.controllers.values():
+            if ctl.connection == old:
+                ctl.connection = new
+        for layer in QgsProject.instance().mapLayers().values():
+            if is_tiles_layer(layer) and layer.customProperty(PROP_CONNECTION) == old:
+                layer.setCustomProperty(PROP_CONNECTION, new)
+        for group in QgsProject.instance().layerTreeRoot().findGroups():
+            if group.customProperty(PROP_CONNECTION) == old:
+                group.setCustomProperty(PROP_CONNECTION, new)
+                group.setName(tr("BYOC: {}").format(new))
 
     def on_remove_connection(self) -> None:
         conn = self.connection()
