@@ -534,7 +534,7 @@
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../byoc_qgis/gui/dock.py" line="840" />
+            <location filename="../byoc_qgis/gui/dock.py" line="855" />
             <source>Save as GeoPackage</source>
             <translation type="unfinished" />
         </message>
@@ -649,62 +649,62 @@
             <translation>Nicht verbunden.</translation>
         </message>
         <message>
-            <location filename="../byoc_qgis/gui/dock.py" line="420" />
+            <location filename="../byoc_qgis/gui/dock.py" line="435" />
             <source>Listing collections…</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../byoc_qgis/gui/dock.py" line="421" />
+            <location filename="../byoc_qgis/gui/dock.py" line="436" />
             <source>Listing BYOC collections</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../byoc_qgis/gui/dock.py" line="522" />
+            <location filename="../byoc_qgis/gui/dock.py" line="537" />
             <source>Delete collection</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../byoc_qgis/gui/dock.py" line="662" />
+            <location filename="../byoc_qgis/gui/dock.py" line="677" />
             <source>Update sensing time</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../byoc_qgis/gui/dock.py" line="692" />
+            <location filename="../byoc_qgis/gui/dock.py" line="707" />
             <source>Set cover from a layer's feature</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../byoc_qgis/gui/dock.py" line="744" />
+            <location filename="../byoc_qgis/gui/dock.py" line="759" />
             <source>Delete tiles</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../byoc_qgis/gui/dock.py" line="764" />
+            <location filename="../byoc_qgis/gui/dock.py" line="779" />
             <source>Copy tiles to another collection</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../byoc_qgis/gui/dock.py" line="769" />
+            <location filename="../byoc_qgis/gui/dock.py" line="784" />
             <source>The copies point at the same paths: the target collection reads them from its own bucket.</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../byoc_qgis/gui/dock.py" line="809" />
+            <location filename="../byoc_qgis/gui/dock.py" line="824" />
             <source>Why did these tiles fail?</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../byoc_qgis/gui/dock.py" line="827" />
+            <location filename="../byoc_qgis/gui/dock.py" line="842" />
             <source>Save tiles as GeoPackage</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../byoc_qgis/gui/dock.py" line="827" />
+            <location filename="../byoc_qgis/gui/dock.py" line="842" />
             <source>GeoPackage (*.gpkg)</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../byoc_qgis/gui/dock.py" line="836" />
+            <location filename="../byoc_qgis/gui/dock.py" line="851" />
             <source>No tiles layer</source>
             <translation type="unfinished" />
         </message>
@@ -739,84 +739,84 @@
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../byoc_qgis/gui/dock.py" line="374" />
+            <location filename="../byoc_qgis/gui/dock.py" line="389" />
             <source>Connection {}</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../byoc_qgis/gui/dock.py" line="464" />
+            <location filename="../byoc_qgis/gui/dock.py" line="479" />
             <source>New collection {}</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../byoc_qgis/gui/dock.py" line="478" />
+            <location filename="../byoc_qgis/gui/dock.py" line="493" />
             <source>Counting the tiles of {}</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../byoc_qgis/gui/dock.py" line="503" />
+            <location filename="../byoc_qgis/gui/dock.py" line="518" />
             <source>Saved</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../byoc_qgis/gui/dock.py" line="542" />
+            <location filename="../byoc_qgis/gui/dock.py" line="557" />
             <source>Delete collection {}</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../byoc_qgis/gui/dock.py" line="597" />
+            <location filename="../byoc_qgis/gui/dock.py" line="612" />
             <source>Tiles of {}</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../byoc_qgis/gui/dock.py" line="701" />
+            <location filename="../byoc_qgis/gui/dock.py" line="716" />
             <source>Layer whose selected (or only) polygon becomes the cover of the selected tiles</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../byoc_qgis/gui/dock.py" line="722" />
+            <location filename="../byoc_qgis/gui/dock.py" line="737" />
             <source>Re-trace cover</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../byoc_qgis/gui/dock.py" line="722" />
+            <location filename="../byoc_qgis/gui/dock.py" line="737" />
             <source>Refresh the collection list first</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../byoc_qgis/gui/dock.py" line="761" />
+            <location filename="../byoc_qgis/gui/dock.py" line="776" />
             <source>Copy tiles</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../byoc_qgis/gui/dock.py" line="761" />
+            <location filename="../byoc_qgis/gui/dock.py" line="776" />
             <source>There is no other collection to copy to</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../byoc_qgis/gui/dock.py" line="363" />
+            <location filename="../byoc_qgis/gui/dock.py" line="378" />
             <source>Remove the connection {}? Its credentials stay in the QGIS authentication database.</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../byoc_qgis/gui/dock.py" line="385" />
+            <location filename="../byoc_qgis/gui/dock.py" line="400" />
             <source>Testing {}</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../byoc_qgis/gui/dock.py" line="523" />
+            <location filename="../byoc_qgis/gui/dock.py" line="538" />
             <source>Delete the collection {} and its {} tiles from Sentinel Hub?
 
 The files in your S3 bucket stay; only the collection and its tile registrations are removed. This cannot be undone.</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../byoc_qgis/gui/dock.py" line="598" />
+            <location filename="../byoc_qgis/gui/dock.py" line="613" />
             <source>Loading the tiles of {}…</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../byoc_qgis/gui/dock.py" line="745" />
+            <location filename="../byoc_qgis/gui/dock.py" line="760" />
             <source>Delete the {} selected tiles from the collection? Their files in S3 stay.</source>
             <translation type="unfinished" />
         </message>
@@ -831,53 +831,58 @@ The files in your S3 bucket stay; only the collection and its tile registrations
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../byoc_qgis/gui/dock.py" line="414" />
+            <location filename="../byoc_qgis/gui/dock.py" line="429" />
             <source>{} collection(s) on {}</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../byoc_qgis/gui/dock.py" line="418" />
+            <location filename="../byoc_qgis/gui/dock.py" line="433" />
             <source>Collections of {}</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../byoc_qgis/gui/dock.py" line="432" />
+            <location filename="../byoc_qgis/gui/dock.py" line="447" />
             <source>{}
 id {}</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../byoc_qgis/gui/dock.py" line="604" />
+            <location filename="../byoc_qgis/gui/dock.py" line="619" />
             <source>Loading the tiles of {}: {}</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../byoc_qgis/gui/dock.py" line="609" />
+            <location filename="../byoc_qgis/gui/dock.py" line="624" />
             <source>{} tiles loaded</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../byoc_qgis/gui/dock.py" line="675" />
+            <location filename="../byoc_qgis/gui/dock.py" line="690" />
             <source>New sensing time (UTC) for the {} selected tiles</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../byoc_qgis/gui/dock.py" line="844" />
+            <location filename="../byoc_qgis/gui/dock.py" line="859" />
             <source>{} tiles saved to {}</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../byoc_qgis/gui/dock.py" line="387" />
+            <location filename="../byoc_qgis/gui/dock.py" line="369" />
+            <source>BYOC: {}</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../byoc_qgis/gui/dock.py" line="402" />
             <source>Connected: {} collection(s) visible</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../byoc_qgis/gui/dock.py" line="468" />
+            <location filename="../byoc_qgis/gui/dock.py" line="483" />
             <source>Created on bucket {}</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../byoc_qgis/gui/dock.py" line="548" />
+            <location filename="../byoc_qgis/gui/dock.py" line="563" />
             <source>Deleted with its {} tiles; the S3 files stay</source>
             <translation type="unfinished" />
         </message>
@@ -1279,11 +1284,6 @@ id {}</source>
         <message>
             <location filename="../byoc_qgis/gui/tiles_layer.py" line="95" />
             <source>Other</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <location filename="../byoc_qgis/gui/tiles_layer.py" line="122" />
-            <source>BYOC: {}</source>
             <translation type="unfinished" />
         </message>
         <message>
