@@ -1,9 +1,10 @@
 """On-disk copy of localhub's own S3 server: buckets and objects under ``<data-dir>/s3/``.
 
-Layout: ``index.sqlite`` (WAL) lists buckets and objects (key, size, ETag, part sizes, content type, headers, user
-metadata, the server's last-modified time) and names each object's blob file in ``blobs/``. A blob is written to a
-temporary file, fsynced and renamed before the index row that names it is committed, so a crash leaves either the
-old or the new version of an object, never a torn one; blobs no index row names are removed on open.
+Layout: ``index.sqlite`` (WAL, synchronous=NORMAL like localhub's store) lists buckets and objects (key, size,
+ETag, part sizes, content type, headers, user metadata, the server's last-modified time) and names each object's blob
+file in ``blobs/``. A blob is written to a temporary file, fsynced and renamed before the index row that names it is
+committed, so a crash leaves either the old or the new version of an object, never a torn one; blobs no index row
+names are removed on open.
 """
 
 from __future__ import annotations
@@ -69,7 +70,7 @@ class S3Disk:
         self._lock = threading.RLock()
         self._db = sqlite3.connect(str(self.root / "index.sqlite"), check_same_thread=False, isolation_level=None)
         self._db.execute("PRAGMA journal_mode=WAL")
-        self._db.execute("PRAGMA synchronous=FULL")
+        self._db.execute("PRAGMA synchronous=NORMAL")
         self._db.execute("PRAGMA foreign_keys=ON")
         self._db.executescript(_SCHEMA)
         self._remove_orphans()

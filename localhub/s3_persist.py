@@ -32,6 +32,10 @@ def _is_missing(exc: Exception) -> bool:
     return code in ("404", "NoSuchKey", "NoSuchBucket", "NotFound")
 
 
+def _status(exc: Exception) -> int:
+    return int(getattr(exc, "response", {}).get("ResponseMetadata", {}).get("HTTPStatusCode", 0) or 0)
+
+
 def _timestamp(value: Any) -> Optional[float]:
     return float(int(value.timestamp())) if value is not None else None
 
@@ -201,23 +205,25 @@ class S3Persister:
     def sync_key(self, bucket: str, key: str) -> None:
         """Reconcile one object: copy it when its bytes changed, update its headers, or forget it."""
         with self._lock:
-            try:
-                head = self.client.head_object(Bucket=bucket, Key=key)
-            except Exception as exc:
-                if not _is_missing(exc):
-                    raise
-                self.disk.delete(bucket, key)
-                return
             old = self.disk.get(bucket, key)
-            if old is not None and (old.etag, old.size) == (head["ETag"], head["ContentLength"]):
-                described = self._describe(bucket, key, head, old.blob, old.parts)
+            try:
+                # one request in the usual case (new bytes); 304 when the bytes are those already kept
+                response = self.client.get_object(Bucket=bucket, Key=key, **({"IfNoneMatch": old.etag} if old else {}))
+            except Exception as exc:
+                if _is_missing(exc):
+                    self.disk.delete(bucket, key)
+                    return
+                if old is None or _status(exc) != 304:
+                    raise
+                described = self._describe(
+                    bucket, key, self.client.head_object(Bucket=bucket, Key=key), old.blob, old.parts
+                )
                 if described != old:
                     self.disk.put(described)
                 return
-            self._copy(bucket, key)
+            self._copy(bucket, key, response)
 
-    def _copy(self, bucket: str, key: str) -> None:
-        response = self.client.get_object(Bucket=bucket, Key=key)
+    def _copy(self, bucket: str, key: str, response: Dict[str, Any]) -> None:
         body = response["Body"]
         try:
             blob = self.disk.write_blob(body.iter_chunks(CHUNK))

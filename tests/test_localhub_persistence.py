@@ -104,6 +104,14 @@ def test_sigkill_loses_no_acknowledged_write(localhub_factory, tmp_path):
     client.put_object(Bucket="crash", Key="deleted", Body=b"gone soon")
     client.delete_object(Bucket="crash", Key="deleted")
     client.copy_object(Bucket="crash", Key="copy", CopySource={"Bucket": "crash", "Key": "kept"})
+    client.copy_object(  # same bytes (same ETag), new content type and metadata
+        Bucket="crash",
+        Key="copy",
+        CopySource={"Bucket": "crash", "Key": "copy"},
+        MetadataDirective="REPLACE",
+        ContentType="text/x-changed",
+        Metadata={"note": "replaced"},
+    )
     client.delete_bucket(Bucket="doomed")
     client.create_bucket(Bucket="late")
     before = _objects(client, "crash")
@@ -117,6 +125,7 @@ def test_sigkill_loses_no_acknowledged_write(localhub_factory, tmp_path):
     assert after == before
     assert set(after) == {"tiles/a/B01.tif", "kept", "copy"}
     assert after["kept"][2] == "text/plain" and after["kept"][4] == _sha256(b"second version")
+    assert after["copy"][2:4] == ("text/x-changed", {"note": "replaced"})
     _reingest(again, s, coll, tile)
 
 
