@@ -153,6 +153,10 @@ class S3Disk:
         """Remove a blob that never made it into the index."""
         self._unlink([name])
 
+    def has_blob(self, obj: StoredObject) -> bool:
+        """Whether the object's blob file is there (someone may have deleted files by hand)."""
+        return (self.blobs / obj.blob).is_file()
+
     def open_blob(self, obj: StoredObject) -> BinaryIO:
         """The object's bytes as a binary file."""
         return open(self.blobs / obj.blob, "rb")  # noqa: SIM115 - the caller closes it

@@ -109,6 +109,16 @@ class S3Persister:
                     kwargs["CreateBucketConfiguration"] = {"LocationConstraint": region}
                 self.client.create_bucket(**kwargs)
                 for obj in self.disk.objects(bucket).values():
+                    if not self.disk.has_blob(obj):
+                        log.warning(
+                            "localhub: S3 object %s/%s dropped: its file %s is missing from %s",
+                            bucket,
+                            obj.key,
+                            obj.blob,
+                            self.disk.blobs,
+                        )
+                        self.disk.delete(bucket, obj.key)
+                        continue
                     self._upload(obj)
                     count += 1
                 # re-baseline: the server stamped new last-modified times

@@ -7,6 +7,7 @@ from __future__ import annotations
 import hashlib
 import io
 import shutil
+import sqlite3
 from pathlib import Path
 
 from boto3.s3.transfer import TransferConfig
@@ -129,11 +130,12 @@ def test_sigkill_loses_no_acknowledged_write(localhub_factory, tmp_path):
     _reingest(again, s, coll, tile)
 
 
-def test_failed_save_answers_500_and_is_not_kept(localhub_factory):
+def test_failed_save_answers_500_and_missing_files_are_dropped(localhub_factory):
     hub = localhub_factory(own_s3=True)
     client = hub.s3.client()
     client.create_bucket(Bucket="fragile")
     client.put_object(Bucket="fragile", Key="saved", Body=b"ok")
+    client.put_object(Bucket="fragile", Key="file-removed-by-hand", Body=b"?")
     blobs = hub.data_dir / "s3" / "blobs"
     shutil.move(str(blobs), str(blobs.with_name("blobs-away")))
     blobs.write_text("not a directory")  # the next save cannot write its file
@@ -148,10 +150,14 @@ def test_failed_save_answers_500_and_is_not_kept(localhub_factory):
     hub.process.proc.wait()
     blobs.unlink()
     shutil.move(str(blobs.with_name("blobs-away")), str(blobs))
+    with sqlite3.connect(str(hub.data_dir / "s3" / "index.sqlite")) as index:
+        (name,) = index.execute("SELECT blob FROM objects WHERE key='file-removed-by-hand'").fetchone()
+    (blobs / name).unlink()
 
     again = localhub_factory(own_s3=True, data_dir=hub.data_dir)
     keys = [o["Key"] for o in again.s3.client().list_objects_v2(Bucket="fragile")["Contents"]]
     assert keys == ["saved"]
+    assert f"fragile/file-removed-by-hand dropped: its file {name} is missing" in again.log_text()
 
 
 def test_external_s3_is_never_copied(localhub_factory, s3_server, s3_bucket):
