@@ -99,9 +99,16 @@ def _connection(hub, s3):
     client_cfg = qa.store_client_credentials("bench", hub.client_id, hub.client_secret)
     s3_cfg = qa.store_s3_keys("bench s3", s3.access_key, s3.secret_key)
     settings = qa.ConnectionSettings(
-        "bench-gui", custom_deployment(hub.base_url, hub.token_url), client_cfg, s3_cfg, s3.endpoint, s3.region
+        "bench-gui",
+        custom_deployment(hub.base_url, hub.token_url),
+        client_cfg,
+        s3_cfg,
+        s3.endpoint,
+        s3.region,
+        s3_https=False,
+        s3_path_style=True,
     )
-    conn = Connection(settings, s3_https=False, s3_path_style=True)
+    conn = Connection(settings)
     ConnectionStore().save(conn)
     return conn
 
