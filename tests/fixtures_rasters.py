@@ -279,6 +279,26 @@ def make_overview_128(path, size=(1500, 1200)) -> str:
     )
 
 
+def make_big_header(path, size=(100000, 100000)) -> str:
+    """Sparse tiled-256 GeoTIFF of 100000² px: a 1.2 MB tile index (> BYOC's 1 MB header) in a 1.2 MB file."""
+    path = str(path)
+    Path(path).parent.mkdir(parents=True, exist_ok=True)
+    ds = gdal.GetDriverByName("GTiff").Create(
+        path,
+        size[0],
+        size[1],
+        1,
+        gdal.GDT_Byte,
+        ["TILED=YES", "BLOCKXSIZE=256", "BLOCKYSIZE=256", "SPARSE_OK=TRUE", "COMPRESS=DEFLATE", "BIGTIFF=NO"],
+    )
+    srs = osr.SpatialReference()
+    srs.ImportFromEPSG(UTM_EPSG)
+    ds.SetProjection(srs.ExportToWkt())
+    ds.SetGeoTransform((500000.0, 10.0, 0.0, 5000000.0, 0.0, -10.0))
+    ds = None
+    return path
+
+
 def make_no_overviews(path, size=(2100, 1300)) -> str:
     """Tiled-512 GeoTIFF, 2100 px wide, without overviews: error "overviews"."""
     w, h = size

@@ -56,6 +56,7 @@ def test_facts_of_utm_and_wgs84(raster_factory):
         ("small_tiles", ["block-size"], []),
         ("overview_128", ["block-size", "cog-layout"], []),
         ("no_overviews", ["overviews"], []),
+        ("big_header", ["header-size", "overviews"], []),
         ("striped", ["block-size"], []),
         ("chunky", ["chunky-bands"], []),
         ("bad_crs", ["crs"], []),
@@ -112,6 +113,13 @@ def test_non_tiff_is_cog_layout_error(tmp_path):
     assert facts is not None
     assert "cog-layout" in rules(findings, "error")
     assert "extension" in rules(findings, "warning")
+
+
+def test_header_size_counts_the_tile_index(tmp_path):
+    facts, _ = cog_rules.inspect_file(fr.make_big_header(tmp_path / "big.tif"))
+    assert facts.header_size == 391 * 391 * 2 * 4  # 256-px tiles over 100000 px: offsets + byte counts, 4 B each
+    small, _ = cog_rules.inspect_file(fr.make_cog(tmp_path / "small.tif"))
+    assert 0 < small.header_size < 16384
 
 
 def test_allowed_epsg():

@@ -156,6 +156,7 @@ BAD_FILES = {
     "overview-128": lambda d: fr.make_overview_128(d / "B01.tif"),
     "striped": lambda d: fr.make_striped(d / "B01.tif"),
     "no-overviews": lambda d: fr.make_no_overviews(d / "B01.tif"),
+    "big-header": lambda d: fr.make_big_header(d / "B01.tif"),
     "palette": lambda d: fr.make_palette(d / "B01.tif"),
     "chunky-11": lambda d: fr.make_chunky(d / "B01.tif"),
     "crs-2056": lambda d: fr.make_bad_crs(d / "B01.tif"),

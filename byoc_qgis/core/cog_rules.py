@@ -181,6 +181,37 @@ def _fallback_validate(ds: gdal.Dataset) -> Tuple[List[str], List[str], dict]:
     return warnings, errors, details
 
 
+def _is_bigtiff(path: str) -> bool:
+    handle = gdal.VSIFOpenL(path, "rb")
+    if handle is None:
+        return False
+    try:
+        magic = gdal.VSIFReadL(1, 4, handle) or b""
+    finally:
+        gdal.VSIFCloseL(handle)
+    return magic[2:4] in (b"+\x00", b"\x00+")
+
+
+def tile_index_bytes(ds: gdal.Dataset) -> int:
+    """Size of the TIFF tile index (TileOffsets + TileByteCounts of every level, mask levels included), in bytes.
+
+    Every tile of every level has an offset and a byte count of 4 bytes (classic TIFF) or 8 (BigTIFF), one per
+    band when bands are stored separately (planar). This is what BYOC's 1 MB header limit mostly consists of.
+    """
+    entry = 8 if _is_bigtiff(ds.GetDescription()) else 4
+    planar = (ds.GetMetadataItem("INTERLEAVE", "IMAGE_STRUCTURE") or "").upper() == "BAND"
+    samples = ds.RasterCount if planar else 1
+    band = ds.GetRasterBand(1)
+    levels = [band] + [band.GetOverview(i) for i in range(band.GetOverviewCount())]
+    if band.GetMaskFlags() == gdal.GMF_PER_DATASET:  # an internal mask: its own tiled levels in the file
+        levels += [lvl.GetMaskBand() for lvl in list(levels)]
+    blocks = 0
+    for lvl in levels:
+        bx, by = lvl.GetBlockSize()
+        blocks += ((lvl.XSize + bx - 1) // bx) * ((lvl.YSize + by - 1) // by)
+    return blocks * samples * 2 * entry
+
+
 def run_cog_validator(ds: gdal.Dataset, full_check: Optional[bool] = None) -> Tuple[List[str], List[str], dict]:
     """GDAL's COG validator on an open GeoTIFF: (warnings, errors, details).
 
@@ -353,7 +384,9 @@ def _inspect_dataset(ds: gdal.Dataset, name: str) -> Tuple[Optional[FileFacts], 
         warnings, errors, details = run_cog_validator(ds)
         findings += _validator_findings(name, warnings, errors)
         offsets = [v for v in (details.get("data_offsets") or {}).values() if v]
-        header_size = min(offsets) if offsets else 0
+        # The first image data marks the end of the header in a COG; the tile index alone is a lower bound that
+        # also holds for sparse files (no data at all) and files whose index sits after the data.
+        header_size = max(min(offsets) if offsets else 0, tile_index_bytes(ds))
         if header_size > MAX_HEADER_BYTES:
             findings.append(
                 _error(
