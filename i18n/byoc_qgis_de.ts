@@ -4,2370 +4,2385 @@
     <context>
         <name>byoc_qgis</name>
         <message>
-            <location filename="../byoc_qgis/gui/add_tiles_dialog.py" line="74" />
+            <location filename="../byoc_qgis/gui/add_tiles_dialog.py" />
             <source>Files</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../byoc_qgis/gui/add_tiles_dialog.py" line="74" />
+            <location filename="../byoc_qgis/gui/add_tiles_dialog.py" />
             <source>Folder</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../byoc_qgis/gui/add_tiles_dialog.py" line="74" />
+            <location filename="../byoc_qgis/gui/add_tiles_dialog.py" />
             <source>Project raster layers</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../byoc_qgis/gui/add_tiles_dialog.py" line="74" />
+            <location filename="../byoc_qgis/gui/add_tiles_dialog.py" />
             <source>S3 prefix</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../byoc_qgis/gui/add_tiles_dialog.py" line="83" />
+            <location filename="../byoc_qgis/gui/add_tiles_dialog.py" />
             <source>Rasters (*.tif *.tiff *.TIF *.TIFF *.vrt *.jp2 *.img)</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../byoc_qgis/gui/add_tiles_dialog.py" line="98" />
+            <location filename="../byoc_qgis/gui/add_tiles_dialog.py" />
             <source>optional: split multi-band files into these bands, e.g. B02,B03,B04</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../byoc_qgis/gui/add_tiles_dialog.py" line="101" />
+            <location filename="../byoc_qgis/gui/add_tiles_dialog.py" />
             <source>From the path (template)</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../byoc_qgis/gui/add_tiles_dialog.py" line="102" />
+            <location filename="../byoc_qgis/gui/add_tiles_dialog.py" />
             <source>One time for all</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../byoc_qgis/gui/add_tiles_dialog.py" line="103" />
+            <location filename="../byoc_qgis/gui/add_tiles_dialog.py" />
             <source>None</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../byoc_qgis/gui/add_tiles_dialog.py" line="105" />
+            <location filename="../byoc_qgis/gui/add_tiles_dialog.py" />
             <source>empty: find a YYYYMMDD or YYYY-MM-DD date; or a pattern like %Y%m%d</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../byoc_qgis/gui/add_tiles_dialog.py" line="117" />
+            <location filename="../byoc_qgis/gui/add_tiles_dialog.py" />
             <source>Band file pattern</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../byoc_qgis/gui/add_tiles_dialog.py" line="118" />
+            <location filename="../byoc_qgis/gui/add_tiles_dialog.py" />
             <source>Bands of multi-band files</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../byoc_qgis/gui/add_tiles_dialog.py" line="119" />
+            <location filename="../byoc_qgis/gui/add_tiles_dialog.py" />
             <source>Tile path template</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../byoc_qgis/gui/add_tiles_dialog.py" line="120" />
+            <location filename="../byoc_qgis/gui/add_tiles_dialog.py" />
             <source>Sensing time</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../byoc_qgis/gui/add_tiles_dialog.py" line="121" />
+            <location filename="../byoc_qgis/gui/add_tiles_dialog.py" />
             <source>Sensing-time template</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../byoc_qgis/gui/add_tiles_dialog.py" line="122" />
+            <location filename="../byoc_qgis/gui/add_tiles_dialog.py" />
             <source>Sensing time for all</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../byoc_qgis/gui/add_tiles_dialog.py" line="123" />
+            <location filename="../byoc_qgis/gui/add_tiles_dialog.py" />
             <source>COGify</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../byoc_qgis/gui/add_tiles_dialog.py" line="124" />
+            <location filename="../byoc_qgis/gui/add_tiles_dialog.py" />
             <source>Cover geometry</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../byoc_qgis/gui/add_tiles_dialog.py" line="127" />
+            <location filename="../byoc_qgis/gui/add_tiles_dialog.py" />
             <source>Check the rasters first: nothing is uploaded before you confirm.</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../byoc_qgis/gui/add_tiles_dialog.py" line="130" />
+            <location filename="../byoc_qgis/gui/add_tiles_dialog.py" />
             <source>Check</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../byoc_qgis/gui/add_tiles_dialog.py" line="132" />
+            <location filename="../byoc_qgis/gui/add_tiles_dialog.py" />
             <source>Upload and register</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../byoc_qgis/gui/add_tiles_dialog.py" line="135" />
+            <location filename="../byoc_qgis/gui/add_tiles_dialog.py" />
             <source>Close</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../byoc_qgis/gui/add_tiles_dialog.py" line="250" />
+            <location filename="../byoc_qgis/gui/add_tiles_dialog.py" />
             <source>Checking…</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../byoc_qgis/gui/add_tiles_dialog.py" line="254" />
+            <location filename="../byoc_qgis/gui/add_tiles_dialog.py" />
             <source>Checking the rasters</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../byoc_qgis/gui/add_tiles_dialog.py" line="303" />
+            <location filename="../byoc_qgis/gui/add_tiles_dialog.py" />
             <source>Checking the files in S3</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../byoc_qgis/gui/add_tiles_dialog.py" line="340" />
+            <location filename="../byoc_qgis/gui/add_tiles_dialog.py" />
             <source>Uploading and registering</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../byoc_qgis/gui/add_tiles_dialog.py" line="110" />
+            <location filename="../byoc_qgis/gui/add_tiles_dialog.py" />
             <source>When needed</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../byoc_qgis/gui/add_tiles_dialog.py" line="110" />
+            <location filename="../byoc_qgis/gui/add_tiles_dialog.py" />
             <source>Never</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../byoc_qgis/gui/add_tiles_dialog.py" line="110" />
+            <location filename="../byoc_qgis/gui/add_tiles_dialog.py" />
             <source>Always</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../byoc_qgis/gui/add_tiles_dialog.py" line="113" />
+            <location filename="../byoc_qgis/gui/add_tiles_dialog.py" />
             <source>Trace (all data inside)</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../byoc_qgis/gui/add_tiles_dialog.py" line="113" />
+            <location filename="../byoc_qgis/gui/add_tiles_dialog.py" />
             <source>Trace (no no-data inside)</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../byoc_qgis/gui/add_tiles_dialog.py" line="126" />
+            <location filename="../byoc_qgis/gui/add_tiles_dialog.py" />
             <source>Severity</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../byoc_qgis/gui/add_tiles_dialog.py" line="126" />
+            <location filename="../byoc_qgis/gui/add_tiles_dialog.py" />
             <source>File</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../byoc_qgis/gui/add_tiles_dialog.py" line="126" />
+            <location filename="../byoc_qgis/gui/add_tiles_dialog.py" />
             <source>Rule</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../byoc_qgis/gui/add_tiles_dialog.py" line="126" />
+            <location filename="../byoc_qgis/gui/add_tiles_dialog.py" />
             <source>Message</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../byoc_qgis/gui/add_tiles_dialog.py" line="126" />
+            <location filename="../byoc_qgis/gui/add_tiles_dialog.py" />
             <source>Fix</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../byoc_qgis/gui/add_tiles_dialog.py" line="205" />
+            <location filename="../byoc_qgis/gui/add_tiles_dialog.py" />
             <source>Tick one or more raster layers of the project</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../byoc_qgis/gui/add_tiles_dialog.py" line="313" />
+            <location filename="../byoc_qgis/gui/add_tiles_dialog.py" />
             <source>No raster found in the chosen input.</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../byoc_qgis/gui/add_tiles_dialog.py" line="329" />
+            <location filename="../byoc_qgis/gui/add_tiles_dialog.py" />
             <source>Check the rasters first.</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../byoc_qgis/gui/add_tiles_dialog.py" line="349" />
+            <location filename="../byoc_qgis/gui/add_tiles_dialog.py" />
             <source>Add tiles to {}</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../byoc_qgis/gui/add_tiles_dialog.py" line="365" />
+            <location filename="../byoc_qgis/gui/add_tiles_dialog.py" />
             <source>see the BYOC log</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../byoc_qgis/gui/add_tiles_dialog.py" line="88" />
+            <location filename="../byoc_qgis/gui/add_tiles_dialog.py" />
             <source>folder in bucket {}, e.g. tiles/2023</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../byoc_qgis/gui/add_tiles_dialog.py" line="196" />
+            <location filename="../byoc_qgis/gui/add_tiles_dialog.py" />
             <source>Choose one or more raster files</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../byoc_qgis/gui/add_tiles_dialog.py" line="201" />
+            <location filename="../byoc_qgis/gui/add_tiles_dialog.py" />
             <source>Choose a folder of rasters</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../byoc_qgis/gui/add_tiles_dialog.py" line="252" />
+            <location filename="../byoc_qgis/gui/add_tiles_dialog.py" />
             <source>Pre-flight check for {}</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../byoc_qgis/gui/add_tiles_dialog.py" line="301" />
+            <location filename="../byoc_qgis/gui/add_tiles_dialog.py" />
             <source>Pre-flight check of s3://{}/{}</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../byoc_qgis/gui/add_tiles_dialog.py" line="316" />
+            <location filename="../byoc_qgis/gui/add_tiles_dialog.py" />
             <source>{} file(s) checked: {} error(s), {} warning(s). Layout errors are fixed by COGify; tiles with other errors will fail. Upload anyway?</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../byoc_qgis/gui/add_tiles_dialog.py" line="321" />
+            <location filename="../byoc_qgis/gui/add_tiles_dialog.py" />
             <source>{} file(s) checked: ready for BYOC ({} warning(s)).</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../byoc_qgis/gui/add_tiles_dialog.py" line="339" />
+            <location filename="../byoc_qgis/gui/add_tiles_dialog.py" />
             <source>Adding tiles to {}</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../byoc_qgis/gui/add_tiles_dialog.py" line="352" />
+            <location filename="../byoc_qgis/gui/add_tiles_dialog.py" />
             <source>{} registered, {} already registered, {} failed.</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../byoc_qgis/gui/add_tiles_dialog.py" line="262" />
+            <location filename="../byoc_qgis/gui/add_tiles_dialog.py" />
             <source>The check failed: {}</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../byoc_qgis/gui/collection_dialog.py" line="39" />
+            <location filename="../byoc_qgis/gui/collection_dialog.py" />
             <source>The collection name is empty</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../byoc_qgis/gui/collection_dialog.py" line="41" />
+            <location filename="../byoc_qgis/gui/collection_dialog.py" />
             <source>The bucket of a collection with tiles cannot change</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../byoc_qgis/gui/collection_dialog.py" line="43" />
+            <location filename="../byoc_qgis/gui/collection_dialog.py" />
             <source>Give the bucket name only (no s3://, no folder)</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../byoc_qgis/gui/collection_dialog.py" line="83" />
+            <location filename="../byoc_qgis/gui/collection_dialog.py" />
             <source>bucket name, e.g. my-bucket (CDSE: PROJECT_ID:bucket)</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../byoc_qgis/gui/collection_dialog.py" line="85" />
+            <location filename="../byoc_qgis/gui/collection_dialog.py" />
             <source>optional, e.g. B02,B03,B04 (empty: configured by the first tile)</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../byoc_qgis/gui/collection_dialog.py" line="91" />
+            <location filename="../byoc_qgis/gui/collection_dialog.py" />
             <source>optional, e.g. 0</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../byoc_qgis/gui/collection_dialog.py" line="98" />
+            <location filename="../byoc_qgis/gui/collection_dialog.py" />
             <source>Name</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../byoc_qgis/gui/collection_dialog.py" line="99" />
+            <location filename="../byoc_qgis/gui/collection_dialog.py" />
             <source>S3 bucket</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../byoc_qgis/gui/collection_dialog.py" line="100" />
+            <location filename="../byoc_qgis/gui/collection_dialog.py" />
             <source>Bands</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../byoc_qgis/gui/collection_dialog.py" line="101" />
+            <location filename="../byoc_qgis/gui/collection_dialog.py" />
             <source>Band type</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../byoc_qgis/gui/collection_dialog.py" line="102" />
+            <location filename="../byoc_qgis/gui/collection_dialog.py" />
             <source>No-data value</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../byoc_qgis/gui/collection_dialog.py" line="57" />
+            <location filename="../byoc_qgis/gui/collection_dialog.py" />
             <source>Band names must be different</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../byoc_qgis/gui/collection_dialog.py" line="79" />
+            <location filename="../byoc_qgis/gui/collection_dialog.py" />
             <source>New collection</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../byoc_qgis/gui/collection_dialog.py" line="150" />
+            <location filename="../byoc_qgis/gui/collection_dialog.py" />
             <source>Give a name and a bucket</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../byoc_qgis/gui/collection_dialog.py" line="52" />
+            <location filename="../byoc_qgis/gui/collection_dialog.py" />
             <source>Give one new name per band ({} bands: {}); bands cannot be added or removed here</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../byoc_qgis/gui/collection_dialog.py" line="79" />
+            <location filename="../byoc_qgis/gui/collection_dialog.py" />
             <source>Edit collection {}</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../byoc_qgis/gui/collection_dialog.py" line="120" />
+            <location filename="../byoc_qgis/gui/collection_dialog.py" />
             <source>The collection has {} tiles: the bucket and the band types can no longer change; bands can be renamed (same order).</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../byoc_qgis/gui/collection_dialog.py" line="132" />
+            <location filename="../byoc_qgis/gui/collection_dialog.py" />
             <source>No-data value {!r} is not a number</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../byoc_qgis/gui/connection_dialog.py" line="51" />
+            <location filename="../byoc_qgis/gui/connection_dialog.py" />
             <source>e.g. My Sentinel Hub account</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../byoc_qgis/gui/connection_dialog.py" line="55" />
+            <location filename="../byoc_qgis/gui/connection_dialog.py" />
             <source>Custom base URL (e.g. a local test service)</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../byoc_qgis/gui/connection_dialog.py" line="59" />
+            <location filename="../byoc_qgis/gui/connection_dialog.py" />
             <source>default: &lt;base URL&gt;/auth/realms/main/protocol/openid-connect/token</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../byoc_qgis/gui/connection_dialog.py" line="63" />
+            <location filename="../byoc_qgis/gui/connection_dialog.py" />
             <source>…or paste a client id to store a new configuration</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../byoc_qgis/gui/connection_dialog.py" line="66" />
+            <location filename="../byoc_qgis/gui/connection_dialog.py" />
             <source>client secret (stored encrypted in the QGIS auth manager)</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../byoc_qgis/gui/connection_dialog.py" line="68" />
+            <location filename="../byoc_qgis/gui/connection_dialog.py" />
             <source>S3 bucket access for uploads (optional)</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../byoc_qgis/gui/connection_dialog.py" line="71" />
+            <location filename="../byoc_qgis/gui/connection_dialog.py" />
             <source>…or an access key id to store a new configuration</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../byoc_qgis/gui/connection_dialog.py" line="75" />
+            <location filename="../byoc_qgis/gui/connection_dialog.py" />
             <source>empty: AWS; else host[:port], e.g. eodata.example.com</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../byoc_qgis/gui/connection_dialog.py" line="78" />
+            <location filename="../byoc_qgis/gui/connection_dialog.py" />
             <source>HTTPS</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../byoc_qgis/gui/connection_dialog.py" line="80" />
+            <location filename="../byoc_qgis/gui/connection_dialog.py" />
             <source>Path-style addressing</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../byoc_qgis/gui/connection_dialog.py" line="82" />
+            <location filename="../byoc_qgis/gui/connection_dialog.py" />
             <source>S3 credentials</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../byoc_qgis/gui/connection_dialog.py" line="83" />
+            <location filename="../byoc_qgis/gui/connection_dialog.py" />
             <source>Access key id</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../byoc_qgis/gui/connection_dialog.py" line="84" />
+            <location filename="../byoc_qgis/gui/connection_dialog.py" />
             <source>Secret access key</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../byoc_qgis/gui/connection_dialog.py" line="85" />
+            <location filename="../byoc_qgis/gui/connection_dialog.py" />
             <source>Endpoint</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../byoc_qgis/gui/connection_dialog.py" line="86" />
+            <location filename="../byoc_qgis/gui/connection_dialog.py" />
             <source>Region</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../byoc_qgis/gui/connection_dialog.py" line="95" />
+            <location filename="../byoc_qgis/gui/connection_dialog.py" />
             <source>Deployment</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../byoc_qgis/gui/connection_dialog.py" line="96" />
+            <location filename="../byoc_qgis/gui/connection_dialog.py" />
             <source>Base URL</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../byoc_qgis/gui/connection_dialog.py" line="97" />
+            <location filename="../byoc_qgis/gui/connection_dialog.py" />
             <source>Token URL</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../byoc_qgis/gui/connection_dialog.py" line="98" />
+            <location filename="../byoc_qgis/gui/connection_dialog.py" />
             <source>Credentials</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../byoc_qgis/gui/connection_dialog.py" line="99" />
+            <location filename="../byoc_qgis/gui/connection_dialog.py" />
             <source>Client id</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../byoc_qgis/gui/connection_dialog.py" line="100" />
+            <location filename="../byoc_qgis/gui/connection_dialog.py" />
             <source>Client secret</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../byoc_qgis/gui/connection_dialog.py" line="102" />
+            <location filename="../byoc_qgis/gui/connection_dialog.py" />
             <source>Test connection</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../byoc_qgis/gui/connection_dialog.py" line="257" />
+            <location filename="../byoc_qgis/gui/connection_dialog.py" />
             <source>Testing…</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../byoc_qgis/gui/connection_dialog.py" line="258" />
+            <location filename="../byoc_qgis/gui/connection_dialog.py" />
             <source>Testing the Sentinel Hub connection</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../byoc_qgis/gui/connection_dialog.py" line="46" />
+            <location filename="../byoc_qgis/gui/connection_dialog.py" />
             <source>Sentinel Hub connection</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../byoc_qgis/gui/connection_dialog.py" line="162" />
+            <location filename="../byoc_qgis/gui/connection_dialog.py" />
             <source>Give the base URL of the custom deployment, e.g. http://127.0.0.1:8000</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../byoc_qgis/gui/connection_dialog.py" line="170" />
+            <location filename="../byoc_qgis/gui/connection_dialog.py" />
             <source>Give both the client id and the client secret, or choose a stored configuration</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../byoc_qgis/gui/connection_dialog.py" line="177" />
+            <location filename="../byoc_qgis/gui/connection_dialog.py" />
             <source>Give the connection a name (without '/')</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../byoc_qgis/gui/connection_dialog.py" line="192" />
+            <location filename="../byoc_qgis/gui/connection_dialog.py" />
             <source>Choose the credentials (a Basic configuration: client id / client secret)</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../byoc_qgis/gui/connection_dialog.py" line="197" />
+            <location filename="../byoc_qgis/gui/connection_dialog.py" />
             <source>Give both the S3 access key id and the secret access key</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../byoc_qgis/gui/connection_dialog.py" line="46" />
+            <location filename="../byoc_qgis/gui/connection_dialog.py" />
             <source>Edit connection {}</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../byoc_qgis/gui/connection_dialog.py" line="187" />
+            <location filename="../byoc_qgis/gui/connection_dialog.py" />
             <source>BYOC {}</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../byoc_qgis/gui/connection_dialog.py" line="199" />
+            <location filename="../byoc_qgis/gui/connection_dialog.py" />
             <source>BYOC {} S3</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../byoc_qgis/gui/connection_dialog.py" line="236" />
+            <location filename="../byoc_qgis/gui/connection_dialog.py" />
             <source>Choose or enter the credentials first</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../byoc_qgis/gui/connection_dialog.py" line="251" />
+            <location filename="../byoc_qgis/gui/connection_dialog.py" />
             <source>Connected to {}: {} collection(s) visible.</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../byoc_qgis/gui/connection_dialog.py" line="219" />
+            <location filename="../byoc_qgis/gui/connection_dialog.py" />
             <source>A connection named {!r} exists already</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../byoc_qgis/gui/dock.py" line="221" />
+            <location filename="../byoc_qgis/gui/dock.py" />
             <source>BYOC tiles</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../byoc_qgis/gui/dock.py" line="855" />
+            <location filename="../byoc_qgis/gui/dock.py" />
             <source>Save as GeoPackage</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../byoc_qgis/gui/dock.py" line="80" />
+            <location filename="../byoc_qgis/gui/dock.py" />
             <source>Sentinel Hub BYOC</source>
             <translation>Sentinel Hub BYOC</translation>
         </message>
         <message>
-            <location filename="../byoc_qgis/gui/dock.py" line="117" />
+            <location filename="../byoc_qgis/gui/dock.py" />
             <source>New connection…</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../byoc_qgis/gui/dock.py" line="119" />
+            <location filename="../byoc_qgis/gui/dock.py" />
             <source>Edit connection…</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../byoc_qgis/gui/dock.py" line="122" />
+            <location filename="../byoc_qgis/gui/dock.py" />
             <source>Remove connection</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../byoc_qgis/gui/dock.py" line="129" />
+            <location filename="../byoc_qgis/gui/dock.py" />
             <source>Search collections (on the service)…</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../byoc_qgis/gui/dock.py" line="145" />
+            <location filename="../byoc_qgis/gui/dock.py" />
             <source>Refresh</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../byoc_qgis/gui/dock.py" line="146" />
+            <location filename="../byoc_qgis/gui/dock.py" />
             <source>New collection…</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../byoc_qgis/gui/dock.py" line="147" />
+            <location filename="../byoc_qgis/gui/dock.py" />
             <source>Edit collection…</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../byoc_qgis/gui/dock.py" line="149" />
+            <location filename="../byoc_qgis/gui/dock.py" />
             <source>Delete collection…</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../byoc_qgis/gui/dock.py" line="152" />
+            <location filename="../byoc_qgis/gui/dock.py" />
             <source>Show tiles</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../byoc_qgis/gui/dock.py" line="153" />
+            <location filename="../byoc_qgis/gui/dock.py" />
             <source>Add tiles…</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../byoc_qgis/gui/dock.py" line="154" />
+            <location filename="../byoc_qgis/gui/dock.py" />
             <source>Process…</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../byoc_qgis/gui/dock.py" line="157" />
+            <location filename="../byoc_qgis/gui/dock.py" />
             <source>Tiles: show the tiles of a collection, then select some in the map.</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../byoc_qgis/gui/dock.py" line="164" />
+            <location filename="../byoc_qgis/gui/dock.py" />
             <source>Update sensing time…</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../byoc_qgis/gui/dock.py" line="167" />
+            <location filename="../byoc_qgis/gui/dock.py" />
             <source>Set cover from a layer's feature…</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../byoc_qgis/gui/dock.py" line="170" />
+            <location filename="../byoc_qgis/gui/dock.py" />
             <source>Re-trace cover from the tile's COGs</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../byoc_qgis/gui/dock.py" line="172" />
+            <location filename="../byoc_qgis/gui/dock.py" />
             <source>Reingest</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../byoc_qgis/gui/dock.py" line="174" />
+            <location filename="../byoc_qgis/gui/dock.py" />
             <source>Delete tiles…</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../byoc_qgis/gui/dock.py" line="177" />
+            <location filename="../byoc_qgis/gui/dock.py" />
             <source>Copy to another collection…</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../byoc_qgis/gui/dock.py" line="179" />
+            <location filename="../byoc_qgis/gui/dock.py" />
             <source>Explain failure</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../byoc_qgis/gui/dock.py" line="181" />
+            <location filename="../byoc_qgis/gui/dock.py" />
             <source>Save tiles as GeoPackage…</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../byoc_qgis/gui/dock.py" line="193" />
+            <location filename="../byoc_qgis/gui/dock.py" />
             <source>Not connected.</source>
             <translation>Nicht verbunden.</translation>
         </message>
         <message>
-            <location filename="../byoc_qgis/gui/dock.py" line="435" />
+            <location filename="../byoc_qgis/gui/dock.py" />
             <source>Listing collections…</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../byoc_qgis/gui/dock.py" line="436" />
+            <location filename="../byoc_qgis/gui/dock.py" />
             <source>Listing BYOC collections</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../byoc_qgis/gui/dock.py" line="537" />
+            <location filename="../byoc_qgis/gui/dock.py" />
             <source>Delete collection</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../byoc_qgis/gui/dock.py" line="677" />
+            <location filename="../byoc_qgis/gui/dock.py" />
             <source>Update sensing time</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../byoc_qgis/gui/dock.py" line="707" />
+            <location filename="../byoc_qgis/gui/dock.py" />
             <source>Set cover from a layer's feature</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../byoc_qgis/gui/dock.py" line="759" />
+            <location filename="../byoc_qgis/gui/dock.py" />
             <source>Delete tiles</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../byoc_qgis/gui/dock.py" line="779" />
+            <location filename="../byoc_qgis/gui/dock.py" />
             <source>Copy tiles to another collection</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../byoc_qgis/gui/dock.py" line="784" />
+            <location filename="../byoc_qgis/gui/dock.py" />
             <source>The copies point at the same paths: the target collection reads them from its own bucket.</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../byoc_qgis/gui/dock.py" line="824" />
+            <location filename="../byoc_qgis/gui/dock.py" />
             <source>Why did these tiles fail?</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../byoc_qgis/gui/dock.py" line="842" />
+            <location filename="../byoc_qgis/gui/dock.py" />
             <source>Save tiles as GeoPackage</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../byoc_qgis/gui/dock.py" line="842" />
+            <location filename="../byoc_qgis/gui/dock.py" />
             <source>GeoPackage (*.gpkg)</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../byoc_qgis/gui/dock.py" line="851" />
+            <location filename="../byoc_qgis/gui/dock.py" />
             <source>No tiles layer</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../byoc_qgis/gui/dock.py" line="112" />
+            <location filename="../byoc_qgis/gui/dock.py" />
             <source>Connection</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../byoc_qgis/gui/dock.py" line="135" />
+            <location filename="../byoc_qgis/gui/dock.py" />
             <source>Bucket</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../byoc_qgis/gui/dock.py" line="135" />
+            <location filename="../byoc_qgis/gui/dock.py" />
             <source>Created</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../byoc_qgis/gui/dock.py" line="242" />
+            <location filename="../byoc_qgis/gui/dock.py" />
             <source>Create or choose a connection first</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../byoc_qgis/gui/dock.py" line="308" />
+            <location filename="../byoc_qgis/gui/dock.py" />
             <source>Tiles of {}: {} tiles, {} selected</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../byoc_qgis/gui/dock.py" line="337" />
+            <location filename="../byoc_qgis/gui/dock.py" />
             <source>No connection: add one with the + button.</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../byoc_qgis/gui/dock.py" line="389" />
+            <location filename="../byoc_qgis/gui/dock.py" />
             <source>Connection {}</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../byoc_qgis/gui/dock.py" line="479" />
+            <location filename="../byoc_qgis/gui/dock.py" />
             <source>New collection {}</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../byoc_qgis/gui/dock.py" line="493" />
+            <location filename="../byoc_qgis/gui/dock.py" />
             <source>Counting the tiles of {}</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../byoc_qgis/gui/dock.py" line="518" />
+            <location filename="../byoc_qgis/gui/dock.py" />
             <source>Saved</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../byoc_qgis/gui/dock.py" line="557" />
+            <location filename="../byoc_qgis/gui/dock.py" />
             <source>Delete collection {}</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../byoc_qgis/gui/dock.py" line="612" />
+            <location filename="../byoc_qgis/gui/dock.py" />
             <source>Tiles of {}</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../byoc_qgis/gui/dock.py" line="716" />
+            <location filename="../byoc_qgis/gui/dock.py" />
             <source>Layer whose selected (or only) polygon becomes the cover of the selected tiles</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../byoc_qgis/gui/dock.py" line="737" />
+            <location filename="../byoc_qgis/gui/dock.py" />
             <source>Re-trace cover</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../byoc_qgis/gui/dock.py" line="737" />
+            <location filename="../byoc_qgis/gui/dock.py" />
             <source>Refresh the collection list first</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../byoc_qgis/gui/dock.py" line="776" />
+            <location filename="../byoc_qgis/gui/dock.py" />
             <source>Copy tiles</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../byoc_qgis/gui/dock.py" line="776" />
+            <location filename="../byoc_qgis/gui/dock.py" />
             <source>There is no other collection to copy to</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../byoc_qgis/gui/dock.py" line="378" />
+            <location filename="../byoc_qgis/gui/dock.py" />
             <source>Remove the connection {}? Its credentials stay in the QGIS authentication database.</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../byoc_qgis/gui/dock.py" line="400" />
+            <location filename="../byoc_qgis/gui/dock.py" />
             <source>Testing {}</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../byoc_qgis/gui/dock.py" line="538" />
+            <location filename="../byoc_qgis/gui/dock.py" />
             <source>Delete the collection {} and its {} tiles from Sentinel Hub?
 
 The files in your S3 bucket stay; only the collection and its tile registrations are removed. This cannot be undone.</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../byoc_qgis/gui/dock.py" line="613" />
+            <location filename="../byoc_qgis/gui/dock.py" />
             <source>Loading the tiles of {}…</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../byoc_qgis/gui/dock.py" line="760" />
+            <location filename="../byoc_qgis/gui/dock.py" />
             <source>Delete the {} selected tiles from the collection? Their files in S3 stay.</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../byoc_qgis/gui/dock.py" line="310" />
+            <location filename="../byoc_qgis/gui/dock.py" />
             <source>{} still ingesting (refreshing)</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../byoc_qgis/gui/dock.py" line="339" />
+            <location filename="../byoc_qgis/gui/dock.py" />
             <source>Connection {} ({})</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../byoc_qgis/gui/dock.py" line="429" />
+            <location filename="../byoc_qgis/gui/dock.py" />
             <source>{} collection(s) on {}</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../byoc_qgis/gui/dock.py" line="433" />
+            <location filename="../byoc_qgis/gui/dock.py" />
             <source>Collections of {}</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../byoc_qgis/gui/dock.py" line="447" />
+            <location filename="../byoc_qgis/gui/dock.py" />
             <source>{}
 id {}</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../byoc_qgis/gui/dock.py" line="619" />
+            <location filename="../byoc_qgis/gui/dock.py" />
             <source>Loading the tiles of {}: {}</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../byoc_qgis/gui/dock.py" line="624" />
+            <location filename="../byoc_qgis/gui/dock.py" />
             <source>{} tiles loaded</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../byoc_qgis/gui/dock.py" line="690" />
+            <location filename="../byoc_qgis/gui/dock.py" />
             <source>New sensing time (UTC) for the {} selected tiles</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../byoc_qgis/gui/dock.py" line="859" />
+            <location filename="../byoc_qgis/gui/dock.py" />
             <source>{} tiles saved to {}</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../byoc_qgis/gui/dock.py" line="369" />
+            <location filename="../byoc_qgis/gui/dock.py" />
             <source>BYOC: {}</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../byoc_qgis/gui/dock.py" line="402" />
+            <location filename="../byoc_qgis/gui/dock.py" />
             <source>Connected: {} collection(s) visible</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../byoc_qgis/gui/dock.py" line="483" />
+            <location filename="../byoc_qgis/gui/dock.py" />
             <source>Created on bucket {}</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../byoc_qgis/gui/dock.py" line="563" />
+            <location filename="../byoc_qgis/gui/dock.py" />
             <source>Deleted with its {} tiles; the S3 files stay</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../byoc_qgis/gui/explain.py" line="110" />
+            <location filename="../byoc_qgis/gui/explain.py" />
             <source>Run the pre-flight check on the tile's files (Add tiles dialog) and fix what it reports, then reingest.</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../byoc_qgis/gui/explain.py" line="33" />
+            <location filename="../byoc_qgis/gui/explain.py" />
             <source>The service gave no cause.</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../byoc_qgis/gui/explain.py" line="34" />
+            <location filename="../byoc_qgis/gui/explain.py" />
             <source>No pre-flight rule matches.</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../byoc_qgis/gui/explain.py" line="35" />
+            <location filename="../byoc_qgis/gui/explain.py" />
             <source>(found by checking the tile's files)</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../byoc_qgis/gui/explain.py" line="69" />
+            <location filename="../byoc_qgis/gui/explain.py" />
             <source>Re-create the file with BLOCKSIZE=1024 at every level, e.g. gdal_translate -of COG -co BLOCKSIZE=1024 (the Add tiles dialog's COGify step does this).</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../byoc_qgis/gui/explain.py" line="73" />
+            <location filename="../byoc_qgis/gui/explain.py" />
             <source>Build internal AVERAGE overviews down to about 1024 px (COGify does this).</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../byoc_qgis/gui/explain.py" line="76" />
+            <location filename="../byoc_qgis/gui/explain.py" />
             <source>Check that every band file exists at the tile path in the collection's bucket (the (BAND) placeholder replaced by each band's source) and that Sentinel Hub may read the bucket.</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../byoc_qgis/gui/explain.py" line="80" />
+            <location filename="../byoc_qgis/gui/explain.py" />
             <source>Re-create the file with bigger internal tiles (BLOCKSIZE=1024) or split it.</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../byoc_qgis/gui/explain.py" line="81" />
+            <location filename="../byoc_qgis/gui/explain.py" />
             <source>Re-compress with DEFLATE or ZSTD (COGify does this).</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../byoc_qgis/gui/explain.py" line="82" />
+            <location filename="../byoc_qgis/gui/explain.py" />
             <source>Drop the colour table / YCbCr and write plain grey or RGB bands (COGify).</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../byoc_qgis/gui/explain.py" line="83" />
+            <location filename="../byoc_qgis/gui/explain.py" />
             <source>Georeference the file (a geotransform and an EPSG CRS).</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../byoc_qgis/gui/explain.py" line="84" />
+            <location filename="../byoc_qgis/gui/explain.py" />
             <source>Reproject to EPSG:4326, 3857, 3035 or a UTM zone (COGify with reprojection).</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../byoc_qgis/gui/explain.py" line="85" />
+            <location filename="../byoc_qgis/gui/explain.py" />
             <source>Convert to UInt8, Int8, UInt16, Int16 or Float32 (COGify 'convert data type').</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../byoc_qgis/gui/explain.py" line="86" />
+            <location filename="../byoc_qgis/gui/explain.py" />
             <source>Write one file per band or a band-interleaved GeoTIFF.</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../byoc_qgis/gui/explain.py" line="87" />
+            <location filename="../byoc_qgis/gui/explain.py" />
             <source>Give all files of the tile one extension, e.g. .tif.</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../byoc_qgis/gui/explain.py" line="88" />
+            <location filename="../byoc_qgis/gui/explain.py" />
             <source>Clip or warp all band files of a tile to the same extent (gdalwarp -te).</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../byoc_qgis/gui/explain.py" line="89" />
+            <location filename="../byoc_qgis/gui/explain.py" />
             <source>Upload a file for every band source of the collection, with the same names in every tile.</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../byoc_qgis/gui/explain.py" line="92" />
+            <location filename="../byoc_qgis/gui/explain.py" />
             <source>Convert the file to the bit depth of the collection's band.</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../byoc_qgis/gui/explain.py" line="93" />
+            <location filename="../byoc_qgis/gui/explain.py" />
             <source>Convert the file to the sample format of the collection's band.</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../byoc_qgis/gui/explain.py" line="94" />
+            <location filename="../byoc_qgis/gui/explain.py" />
             <source>Provide the missing band in the file or change the band's bandIndex.</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../byoc_qgis/gui/explain.py" line="34" />
+            <location filename="../byoc_qgis/gui/explain.py" />
+            <source>Encode no-data as a value (GDAL_NODATA tag), e.g. COGify with a no-data value.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../byoc_qgis/gui/explain.py" />
             <source>Pre-flight rule: {}</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../byoc_qgis/gui/explain.py" line="36" />
+            <location filename="../byoc_qgis/gui/explain.py" />
             <source>Fix:</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../byoc_qgis/gui/notify.py" line="46" />
+            <location filename="../byoc_qgis/gui/notify.py" />
             <source>Cancelled.</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../byoc_qgis/gui/notify.py" line="118" />
+            <location filename="../byoc_qgis/gui/notify.py" />
             <source>(details in the BYOC log tab)</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../byoc_qgis/gui/process_dialog.py" line="56" />
+            <location filename="../byoc_qgis/gui/process_dialog.py" />
             <source>True colour</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../byoc_qgis/gui/process_dialog.py" line="57" />
+            <location filename="../byoc_qgis/gui/process_dialog.py" />
             <source>False colour</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../byoc_qgis/gui/process_dialog.py" line="58" />
+            <location filename="../byoc_qgis/gui/process_dialog.py" />
             <source>Normalized difference</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../byoc_qgis/gui/process_dialog.py" line="59" />
+            <location filename="../byoc_qgis/gui/process_dialog.py" />
             <source>Single band</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../byoc_qgis/gui/process_dialog.py" line="60" />
+            <location filename="../byoc_qgis/gui/process_dialog.py" />
             <source>All bands</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../byoc_qgis/gui/process_dialog.py" line="174" />
+            <location filename="../byoc_qgis/gui/process_dialog.py" />
             <source>Metres per pixel</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../byoc_qgis/gui/process_dialog.py" line="175" />
+            <location filename="../byoc_qgis/gui/process_dialog.py" />
             <source>Pixel size (width × height)</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../byoc_qgis/gui/process_dialog.py" line="180" />
+            <location filename="../byoc_qgis/gui/process_dialog.py" />
             <source> m</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../byoc_qgis/gui/process_dialog.py" line="194" />
+            <location filename="../byoc_qgis/gui/process_dialog.py" />
             <source>Only tiles sensed between</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../byoc_qgis/gui/process_dialog.py" line="208" />
+            <location filename="../byoc_qgis/gui/process_dialog.py" />
             <source>Most recent on top</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../byoc_qgis/gui/process_dialog.py" line="209" />
+            <location filename="../byoc_qgis/gui/process_dialog.py" />
             <source>Least recent on top</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../byoc_qgis/gui/process_dialog.py" line="218" />
+            <location filename="../byoc_qgis/gui/process_dialog.py" />
             <source>Insert template</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../byoc_qgis/gui/process_dialog.py" line="234" />
+            <location filename="../byoc_qgis/gui/process_dialog.py" />
             <source>GeoTIFF (*.tif);;PNG (*.png);;JPEG (*.jpg)</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../byoc_qgis/gui/process_dialog.py" line="235" />
+            <location filename="../byoc_qgis/gui/process_dialog.py" />
             <source>[Save to a temporary file]</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../byoc_qgis/gui/process_dialog.py" line="244" />
+            <location filename="../byoc_qgis/gui/process_dialog.py" />
             <source>Run</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../byoc_qgis/gui/process_dialog.py" line="255" />
+            <location filename="../byoc_qgis/gui/process_dialog.py" />
             <source>Extent</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../byoc_qgis/gui/process_dialog.py" line="256" />
+            <location filename="../byoc_qgis/gui/process_dialog.py" />
             <source>Resolution</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../byoc_qgis/gui/process_dialog.py" line="257" />
+            <location filename="../byoc_qgis/gui/process_dialog.py" />
             <source>Time</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../byoc_qgis/gui/process_dialog.py" line="258" />
+            <location filename="../byoc_qgis/gui/process_dialog.py" />
             <source>Mosaicking</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../byoc_qgis/gui/process_dialog.py" line="259" />
+            <location filename="../byoc_qgis/gui/process_dialog.py" />
             <source>Evalscript template</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../byoc_qgis/gui/process_dialog.py" line="260" />
+            <location filename="../byoc_qgis/gui/process_dialog.py" />
             <source>Format</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../byoc_qgis/gui/process_dialog.py" line="261" />
+            <location filename="../byoc_qgis/gui/process_dialog.py" />
             <source>Save to</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../byoc_qgis/gui/process_dialog.py" line="411" />
+            <location filename="../byoc_qgis/gui/process_dialog.py" />
             <source>Requesting…</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../byoc_qgis/gui/process_dialog.py" line="204" />
+            <location filename="../byoc_qgis/gui/process_dialog.py" />
             <source>and</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../byoc_qgis/gui/process_dialog.py" line="287" />
+            <location filename="../byoc_qgis/gui/process_dialog.py" />
             <source>The collection has no bands yet (no tile ingested): write the evalscript yourself.</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../byoc_qgis/gui/process_dialog.py" line="341" />
+            <location filename="../byoc_qgis/gui/process_dialog.py" />
             <source>Choose an extent (canvas, a layer or draw a rectangle)</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../byoc_qgis/gui/process_dialog.py" line="351" />
+            <location filename="../byoc_qgis/gui/process_dialog.py" />
             <source>{} × {} px in {}</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../byoc_qgis/gui/process_dialog.py" line="371" />
+            <location filename="../byoc_qgis/gui/process_dialog.py" />
             <source>The evalscript is empty</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../byoc_qgis/gui/process_dialog.py" line="418" />
+            <location filename="../byoc_qgis/gui/process_dialog.py" />
             <source>Process {}</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../byoc_qgis/gui/process_dialog.py" line="356" />
+            <location filename="../byoc_qgis/gui/process_dialog.py" />
             <source>too large for PNG/JPEG (2500 px at most): choose GeoTIFF or a coarser resolution</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../byoc_qgis/gui/process_dialog.py" line="409" />
+            <location filename="../byoc_qgis/gui/process_dialog.py" />
             <source>Process request on {}</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../byoc_qgis/gui/process_dialog.py" line="435" />
+            <location filename="../byoc_qgis/gui/process_dialog.py" />
             <source>{} ({} × {} px) added to the map</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../byoc_qgis/gui/process_dialog.py" line="427" />
+            <location filename="../byoc_qgis/gui/process_dialog.py" />
+            <source>{0} holds only {1} samples but the evalscript outputs sampleType {2}: use sampleType AUTO with values scaled to 0..1 (or insert the template again), or choose GeoTIFF.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../byoc_qgis/gui/process_dialog.py" />
+            <source>{0} takes {1} bands but the evalscript outputs {2}: change the output's bands or choose GeoTIFF.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../byoc_qgis/gui/process_dialog.py" />
             <source>The result {} could not be opened</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../byoc_qgis/gui/process_dialog.py" line="354" />
+            <location filename="../byoc_qgis/gui/process_dialog.py" />
             <source>split automatically into {} requests of at most 2500 px</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../byoc_qgis/gui/tasks.py" line="122" />
+            <location filename="../byoc_qgis/gui/tasks.py" />
             <source>Processing algorithm {} is not available (is the byoc provider loaded?)</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../byoc_qgis/gui/tile_actions.py" line="107" />
+            <location filename="../byoc_qgis/gui/tile_actions.py" />
             <source>Set cover from a layer</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../byoc_qgis/gui/tile_actions.py" line="152" />
+            <location filename="../byoc_qgis/gui/tile_actions.py" />
             <source>Reingest tiles</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../byoc_qgis/gui/tile_actions.py" line="51" />
+            <location filename="../byoc_qgis/gui/tile_actions.py" />
             <source>Show the tiles of a collection first, then select some tiles.</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../byoc_qgis/gui/tile_actions.py" line="123" />
+            <location filename="../byoc_qgis/gui/tile_actions.py" />
             <source>The chosen feature has no geometry</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../byoc_qgis/gui/tile_actions.py" line="232" />
+            <location filename="../byoc_qgis/gui/tile_actions.py" />
             <source>Copy tiles to {}</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../byoc_qgis/gui/tile_actions.py" line="279" />
+            <location filename="../byoc_qgis/gui/tile_actions.py" />
             <source>Select one or more FAILED tiles to explain.</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../byoc_qgis/gui/tile_actions.py" line="55" />
+            <location filename="../byoc_qgis/gui/tile_actions.py" />
             <source>Select one or more tiles in the layer {}.</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../byoc_qgis/gui/tile_actions.py" line="100" />
+            <location filename="../byoc_qgis/gui/tile_actions.py" />
             <source>{} tiles updated</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../byoc_qgis/gui/tile_actions.py" line="146" />
+            <location filename="../byoc_qgis/gui/tile_actions.py" />
             <source>Cover set on {} tiles</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../byoc_qgis/gui/tile_actions.py" line="168" />
+            <location filename="../byoc_qgis/gui/tile_actions.py" />
             <source>Reingestion requested for {} tiles</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../byoc_qgis/gui/tile_actions.py" line="190" />
+            <location filename="../byoc_qgis/gui/tile_actions.py" />
             <source>{} tiles deleted; their S3 files stay</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../byoc_qgis/gui/tile_actions.py" line="221" />
+            <location filename="../byoc_qgis/gui/tile_actions.py" />
             <source>Cover traced again for {} of {} tiles</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../byoc_qgis/gui/tile_actions.py" line="258" />
+            <location filename="../byoc_qgis/gui/tile_actions.py" />
             <source>{} tiles registered, {} were there already, {} no longer exist</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../byoc_qgis/gui/tile_actions.py" line="117" />
+            <location filename="../byoc_qgis/gui/tile_actions.py" />
             <source>Select exactly one feature in {} to use as the cover</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../byoc_qgis/gui/tile_actions.py" line="292" />
+            <location filename="../byoc_qgis/gui/tile_actions.py" />
             <source>(the files could not be checked: {})</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../byoc_qgis/gui/tiles_layer.py" line="77" />
+            <location filename="../byoc_qgis/gui/tiles_layer.py" />
             <source>Ingested</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../byoc_qgis/gui/tiles_layer.py" line="78" />
+            <location filename="../byoc_qgis/gui/tiles_layer.py" />
             <source>Failed</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../byoc_qgis/gui/tiles_layer.py" line="79" />
+            <location filename="../byoc_qgis/gui/tiles_layer.py" />
             <source>In progress: ingesting</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../byoc_qgis/gui/tiles_layer.py" line="80" />
+            <location filename="../byoc_qgis/gui/tiles_layer.py" />
             <source>In progress: queued</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../byoc_qgis/gui/tiles_layer.py" line="81" />
+            <location filename="../byoc_qgis/gui/tiles_layer.py" />
             <source>In progress: waiting</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../byoc_qgis/gui/tiles_layer.py" line="95" />
+            <location filename="../byoc_qgis/gui/tiles_layer.py" />
             <source>Other</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../byoc_qgis/gui/tiles_layer.py" line="349" />
+            <location filename="../byoc_qgis/gui/tiles_layer.py" />
             <source>Loading the tiles of {}</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../byoc_qgis/gui/tiles_layer.py" line="396" />
+            <location filename="../byoc_qgis/gui/tiles_layer.py" />
             <source>{} tiles of {} loaded in {:.1f} s</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../byoc_qgis/gui/tiles_layer.py" line="406" />
+            <location filename="../byoc_qgis/gui/tiles_layer.py" />
             <source>Could not add {} tiles to the layer {}</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../byoc_qgis/gui/tiles_layer.py" line="481" />
+            <location filename="../byoc_qgis/gui/tiles_layer.py" />
             <source>Refreshing the tiles of {}</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../byoc_qgis/gui/tiles_layer.py" line="477" />
+            <location filename="../byoc_qgis/gui/tiles_layer.py" />
             <source>Refreshing {} failed: {}</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../byoc_qgis/gui/widgets.py" line="36" />
+            <location filename="../byoc_qgis/gui/widgets.py" />
             <source>Cancel</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../byoc_qgis/plugin.py" line="53" />
+            <location filename="../byoc_qgis/plugin.py" />
             <source>Show or hide the Sentinel Hub BYOC panel</source>
             <translation>Sentinel-Hub-BYOC-Bereich ein- oder ausblenden</translation>
         </message>
         <message>
-            <location filename="../byoc_qgis/processing/algorithms/collections.py" line="64" />
+            <location filename="../byoc_qgis/processing/algorithms/collections.py" />
             <source>Create collection</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../byoc_qgis/processing/algorithms/collections.py" line="67" />
+            <location filename="../byoc_qgis/processing/algorithms/collections.py" />
             <source>Creates a BYOC collection for an S3 bucket and returns its id. Bands are optional: without them the service configures them from the first ingested tile (one band per file name). Give bands as 'B02,B03,B04' (one single-band file per band, of the chosen type) or as the service's JSON form. With 'Reuse an existing collection' a collection of the same name and bucket is returned instead of creating a second one (for re-runnable models).</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../byoc_qgis/processing/algorithms/collections.py" line="160" />
+            <location filename="../byoc_qgis/processing/algorithms/collections.py" />
             <source>List collections</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../byoc_qgis/processing/algorithms/collections.py" line="163" />
+            <location filename="../byoc_qgis/processing/algorithms/collections.py" />
             <source>Lists the account's BYOC collections as a table (id, name, bucket, bands, creation and sensing-time range). SEARCH filters on the server: one word, or words joined by | (or) and &amp; (and).</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../byoc_qgis/processing/algorithms/collections.py" line="213" />
+            <location filename="../byoc_qgis/processing/algorithms/collections.py" />
             <source>Deletes a BYOC collection and all its tiles from Sentinel Hub. The files in your S3 bucket are not touched. Nothing happens unless CONFIRM is set.</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../byoc_qgis/processing/algorithms/collections.py" line="122" />
+            <location filename="../byoc_qgis/processing/algorithms/collections.py" />
             <source>Creating collection</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../byoc_qgis/processing/algorithms/collections.py" line="45" />
+            <location filename="../byoc_qgis/processing/algorithms/collections.py" />
             <source>BANDS: expected a JSON object {name: {source, bandIndex, ...}}</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../byoc_qgis/processing/algorithms/collections.py" line="76" />
+            <location filename="../byoc_qgis/processing/algorithms/collections.py" />
             <source>Collection name</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../byoc_qgis/processing/algorithms/collections.py" line="77" />
+            <location filename="../byoc_qgis/processing/algorithms/collections.py" />
             <source>S3 bucket (name only, no s3://)</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../byoc_qgis/processing/algorithms/collections.py" line="78" />
+            <location filename="../byoc_qgis/processing/algorithms/collections.py" />
             <source>Bands (optional)</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../byoc_qgis/processing/algorithms/collections.py" line="82" />
+            <location filename="../byoc_qgis/processing/algorithms/collections.py" />
             <source>Band type (for a plain band list)</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../byoc_qgis/processing/algorithms/collections.py" line="90" />
+            <location filename="../byoc_qgis/processing/algorithms/collections.py" />
             <source>Collection no-data value (optional)</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../byoc_qgis/processing/algorithms/collections.py" line="97" />
+            <location filename="../byoc_qgis/processing/algorithms/collections.py" />
             <source>Reuse an existing collection with this name and bucket</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../byoc_qgis/processing/algorithms/collections.py" line="100" />
+            <location filename="../byoc_qgis/processing/algorithms/collections.py" />
             <source>Collection id</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../byoc_qgis/processing/algorithms/collections.py" line="108" />
+            <location filename="../byoc_qgis/processing/algorithms/collections.py" />
             <source>NAME is empty</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../byoc_qgis/processing/algorithms/collections.py" line="110" />
+            <location filename="../byoc_qgis/processing/algorithms/collections.py" />
             <source>BUCKET must be a bucket name like my-bucket (no s3://, no folder)</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../byoc_qgis/processing/algorithms/collections.py" line="169" />
+            <location filename="../byoc_qgis/processing/algorithms/collections.py" />
             <source>Search (optional)</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../byoc_qgis/processing/algorithms/collections.py" line="170" />
+            <location filename="../byoc_qgis/processing/algorithms/collections.py" />
             <source>Collections</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../byoc_qgis/processing/algorithms/collections.py" line="171" />
+            <location filename="../byoc_qgis/processing/algorithms/collections.py" />
             <source>Number of collections</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../byoc_qgis/processing/algorithms/collections.py" line="223" />
+            <location filename="../byoc_qgis/processing/algorithms/collections.py" />
             <source>I confirm: delete the collection and all its tiles (S3 files stay)</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../byoc_qgis/processing/algorithms/collections.py" line="227" />
+            <location filename="../byoc_qgis/processing/algorithms/collections.py" />
             <source>Deleted collection id</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../byoc_qgis/processing/algorithms/collections.py" line="228" />
+            <location filename="../byoc_qgis/processing/algorithms/collections.py" />
             <source>Number of tiles deleted with it</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../byoc_qgis/processing/algorithms/collections.py" line="233" />
+            <location filename="../byoc_qgis/processing/algorithms/collections.py" />
             <source>Not deleted: set CONFIRM to delete the collection and its tiles (S3 files are kept)</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../byoc_qgis/processing/algorithms/collections.py" line="126" />
+            <location filename="../byoc_qgis/processing/algorithms/collections.py" />
             <source>Created collection {} ({}) on bucket {}</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../byoc_qgis/processing/algorithms/collections.py" line="199" />
+            <location filename="../byoc_qgis/processing/algorithms/collections.py" />
             <source>{} collections</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../byoc_qgis/processing/algorithms/collections.py" line="241" />
+            <location filename="../byoc_qgis/processing/algorithms/collections.py" />
             <source>Deleted collection {} ({}) and its {} tiles; the files in bucket {} are untouched</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../byoc_qgis/processing/algorithms/collections.py" line="52" />
+            <location filename="../byoc_qgis/processing/algorithms/collections.py" />
             <source>BANDS: band {!r} is listed twice</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../byoc_qgis/processing/algorithms/collections.py" line="43" />
+            <location filename="../byoc_qgis/processing/algorithms/collections.py" />
             <source>BANDS is not valid JSON: {}</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../byoc_qgis/processing/algorithms/collections.py" line="120" />
+            <location filename="../byoc_qgis/processing/algorithms/collections.py" />
             <source>Reusing collection {} ({})</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../byoc_qgis/processing/algorithms/create_tiles.py" line="100" />
+            <location filename="../byoc_qgis/processing/algorithms/create_tiles.py" />
             <source>From the file path (template)</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../byoc_qgis/processing/algorithms/create_tiles.py" line="100" />
+            <location filename="../byoc_qgis/processing/algorithms/create_tiles.py" />
             <source>One time for all (constant)</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../byoc_qgis/processing/algorithms/create_tiles.py" line="194" />
+            <location filename="../byoc_qgis/processing/algorithms/create_tiles.py" />
             <source>Create tiles from local rasters</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../byoc_qgis/processing/algorithms/create_tiles.py" line="197" />
+            <location filename="../byoc_qgis/processing/algorithms/create_tiles.py" />
             <source>Turns local rasters (layers, files or a folder) into tiles of a collection: groups band files into tiles by FILE_PATTERN (e.g. (BAND).tif: every folder is a tile, the file name is the band), or splits each multi-band raster into BAND_NAMES; checks every file against the BYOC rules and COGifies it when needed; traces the cover geometry; uploads to the collection's bucket at PATH_TEMPLATE and registers the tile with its sensing time. Tiles run in parallel. Re-running continues where it stopped: tile paths already registered are skipped, files already uploaded are not sent again. A tile is registered only once all its files are in S3; existing S3 objects are never deleted, and only replaced when OVERWRITE is set. The output table lists the tile ids and statuses (chain it into 'Wait for ingestion'). PATH_TEMPLATE fields: {name} = the tile's folder relative to the input folder (or a multi-band file's path without extension), {tile} = its last part, and from the sensing time {year} {month} {day} {hour} {minute} {second} {doy} {date} (YYYYMMDD) {datetime}; e.g. {name}/(BAND).tif or {year}/{month}/{day}/{tile}/(BAND).tif.</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../byoc_qgis/processing/algorithms/create_tiles.py" line="393" />
+            <location filename="../byoc_qgis/processing/algorithms/create_tiles.py" />
             <source>Create tiles from an S3 prefix</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../byoc_qgis/processing/algorithms/create_tiles.py" line="396" />
+            <location filename="../byoc_qgis/processing/algorithms/create_tiles.py" />
             <source>Lists the collection's bucket under PREFIX, groups the band files into tiles by FILE_PATTERN (e.g. (BAND).tif: one tile per folder) and registers every tile that is not registered yet, with its sensing time from a template on the path (or a constant) and, optionally, a cover geometry traced from the remote COGs' overviews. Nothing is uploaded or deleted.</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../byoc_qgis/processing/algorithms/create_tiles.py" line="102" />
+            <location filename="../byoc_qgis/processing/algorithms/create_tiles.py" />
             <source>From a raster metadata item (field)</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../byoc_qgis/processing/algorithms/create_tiles.py" line="108" />
+            <location filename="../byoc_qgis/processing/algorithms/create_tiles.py" />
             <source>Date pattern in the path (e.g. %Y%m%d or {year}-{month}-{day}; empty: found automatically)</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../byoc_qgis/processing/algorithms/create_tiles.py" line="113" />
+            <location filename="../byoc_qgis/processing/algorithms/create_tiles.py" />
             <source>Sensing time for all tiles (ISO 8601)</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../byoc_qgis/processing/algorithms/create_tiles.py" line="158" />
+            <location filename="../byoc_qgis/processing/algorithms/create_tiles.py" />
             <source>a YYYYMMDD or YYYY-MM-DD date</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../byoc_qgis/processing/algorithms/create_tiles.py" line="136" />
+            <location filename="../byoc_qgis/processing/algorithms/create_tiles.py" />
             <source>Sensing time 'constant' needs SENSING_TIME, e.g. 2023-06-10T07:36:29Z</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../byoc_qgis/processing/algorithms/create_tiles.py" line="179" />
+            <location filename="../byoc_qgis/processing/algorithms/create_tiles.py" />
             <source>{} tiles registered, {} already registered, {} failed</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../byoc_qgis/processing/algorithms/create_tiles.py" line="217" />
+            <location filename="../byoc_qgis/processing/algorithms/create_tiles.py" />
             <source>Band file pattern ((BAND) = band name)</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../byoc_qgis/processing/algorithms/create_tiles.py" line="223" />
+            <location filename="../byoc_qgis/processing/algorithms/create_tiles.py" />
             <source>…or split multi-band rasters into these bands (e.g. B02,B03,B04,B08)</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../byoc_qgis/processing/algorithms/create_tiles.py" line="228" />
+            <location filename="../byoc_qgis/processing/algorithms/create_tiles.py" />
             <source>Tile path template in the bucket</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../byoc_qgis/processing/algorithms/create_tiles.py" line="256" />
+            <location filename="../byoc_qgis/processing/algorithms/create_tiles.py" />
             <source>Replace S3 objects that exist with different content</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../byoc_qgis/processing/algorithms/create_tiles.py" line="267" />
+            <location filename="../byoc_qgis/processing/algorithms/create_tiles.py" />
             <source>Fail when a tile fails (stops a model)</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../byoc_qgis/processing/algorithms/create_tiles.py" line="269" />
+            <location filename="../byoc_qgis/processing/algorithms/create_tiles.py" />
             <source>Created tiles</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../byoc_qgis/processing/algorithms/create_tiles.py" line="270" />
+            <location filename="../byoc_qgis/processing/algorithms/create_tiles.py" />
             <source>Tiles registered</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../byoc_qgis/processing/algorithms/create_tiles.py" line="271" />
+            <location filename="../byoc_qgis/processing/algorithms/create_tiles.py" />
             <source>Tiles already registered</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../byoc_qgis/processing/algorithms/create_tiles.py" line="272" />
+            <location filename="../byoc_qgis/processing/algorithms/create_tiles.py" />
             <source>Tiles failed</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../byoc_qgis/processing/algorithms/create_tiles.py" line="405" />
+            <location filename="../byoc_qgis/processing/algorithms/create_tiles.py" />
             <source>Prefix in the bucket</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../byoc_qgis/processing/algorithms/create_tiles.py" line="119" />
+            <location filename="../byoc_qgis/processing/algorithms/create_tiles.py" />
             <source>Metadata item with the time</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../byoc_qgis/processing/algorithms/create_tiles.py" line="158" />
+            <location filename="../byoc_qgis/processing/algorithms/create_tiles.py" />
             <source>the date pattern {!r}</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../byoc_qgis/processing/algorithms/create_tiles.py" line="160" />
+            <location filename="../byoc_qgis/processing/algorithms/create_tiles.py" />
             <source>No sensing time in {!r}: no {} was found; change SENSING_TIME_TEMPLATE or the sensing-time mode</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../byoc_qgis/processing/algorithms/create_tiles.py" line="235" />
+            <location filename="../byoc_qgis/processing/algorithms/create_tiles.py" />
             <source>When the pre-flight check finds errors</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../byoc_qgis/processing/algorithms/create_tiles.py" line="235" />
+            <location filename="../byoc_qgis/processing/algorithms/create_tiles.py" />
             <source>Never (fail instead)</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../byoc_qgis/processing/algorithms/create_tiles.py" line="243" />
+            <location filename="../byoc_qgis/processing/algorithms/create_tiles.py" />
             <source>Trace: contain all data</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../byoc_qgis/processing/algorithms/create_tiles.py" line="243" />
+            <location filename="../byoc_qgis/processing/algorithms/create_tiles.py" />
             <source>Trace: exclude nodata</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../byoc_qgis/processing/algorithms/create_tiles.py" line="243" />
+            <location filename="../byoc_qgis/processing/algorithms/create_tiles.py" />
             <source>None (the service uses the bbox)</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../byoc_qgis/processing/algorithms/create_tiles.py" line="250" />
+            <location filename="../byoc_qgis/processing/algorithms/create_tiles.py" />
             <source>Cover: maximum points</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../byoc_qgis/processing/algorithms/create_tiles.py" line="262" />
+            <location filename="../byoc_qgis/processing/algorithms/create_tiles.py" />
             <source>Tiles in parallel</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../byoc_qgis/processing/algorithms/create_tiles.py" line="345" />
+            <location filename="../byoc_qgis/processing/algorithms/create_tiles.py" />
             <source>{} tiles to create in collection {} (bucket {})</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../byoc_qgis/processing/algorithms/create_tiles.py" line="417" />
+            <location filename="../byoc_qgis/processing/algorithms/create_tiles.py" />
             <source>Trace from the COGs: contain all data</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../byoc_qgis/processing/algorithms/create_tiles.py" line="418" />
+            <location filename="../byoc_qgis/processing/algorithms/create_tiles.py" />
             <source>Trace from the COGs: exclude nodata</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../byoc_qgis/processing/algorithms/create_tiles.py" line="453" />
+            <location filename="../byoc_qgis/processing/algorithms/create_tiles.py" />
             <source>Listing s3://{}/{}</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../byoc_qgis/processing/algorithms/create_tiles.py" line="149" />
+            <location filename="../byoc_qgis/processing/algorithms/create_tiles.py" />
             <source>{}: no metadata item {} with a time; choose another sensing-time mode</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../byoc_qgis/processing/algorithms/create_tiles.py" line="177" />
+            <location filename="../byoc_qgis/processing/algorithms/create_tiles.py" />
             <source>{} ({}): {}</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../byoc_qgis/processing/algorithms/create_tiles.py" line="366" />
+            <location filename="../byoc_qgis/processing/algorithms/create_tiles.py" />
             <source>{} tiles failed; first: {}: {}</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../byoc_qgis/processing/algorithms/create_tiles.py" line="456" />
+            <location filename="../byoc_qgis/processing/algorithms/create_tiles.py" />
             <source>No file under s3://{}/{} matches {!r}</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../byoc_qgis/processing/algorithms/create_tiles.py" line="311" />
+            <location filename="../byoc_qgis/processing/algorithms/create_tiles.py" />
             <source>{} files do not match FILE_PATTERN {!r}, e.g. {}; change the pattern or the inputs</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../byoc_qgis/processing/algorithms/create_tiles.py" line="360" />
+            <location filename="../byoc_qgis/processing/algorithms/create_tiles.py" />
             <source>Cancelled: {} tiles were registered before; run again to continue</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../byoc_qgis/processing/algorithms/create_tiles.py" line="298" />
+            <location filename="../byoc_qgis/processing/algorithms/create_tiles.py" />
             <source>{} is not under {}; give a FOLDER that contains every file</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../byoc_qgis/processing/algorithms/local.py" line="112" />
+            <location filename="../byoc_qgis/processing/algorithms/local.py" />
             <source>Pre-flight check</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../byoc_qgis/processing/algorithms/local.py" line="115" />
+            <location filename="../byoc_qgis/processing/algorithms/local.py" />
             <source>Checks rasters against Sentinel Hub's BYOC rules (valid COG, internal tiles 256–2048 px, header ≤ 1 MB, no JPEG, allowed CRS and data type, overviews, ≤ 10 chunky bands) without touching the service. With 'Check band files of a folder as one tile', files in one folder are also checked together (same extension, footprints within one pixel). The output table lists every finding with the file, the rule, the value found and how to fix it.</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../byoc_qgis/processing/algorithms/local.py" line="181" />
+            <location filename="../byoc_qgis/processing/algorithms/local.py" />
             <source>Trace cover geometry</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../byoc_qgis/processing/algorithms/local.py" line="184" />
+            <location filename="../byoc_qgis/processing/algorithms/local.py" />
             <source>Traces where a raster has valid data (nodata, NaN, alpha and masks of all bands) from a coarse overview and fits the outline to at most MAX_POINTS points, as the cover geometry a BYOC tile needs. Policy 'contain all data' keeps every valid pixel inside (default); 'exclude nodata' keeps no-data collars out (for overlapping tiles). One feature per raster, or per folder when band files are traced as one tile; geometries are reprojected to OUTPUT_CRS and the GeoJSON in the raster's own CRS (what the service wants) is kept in the field cover_geojson.</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../byoc_qgis/processing/algorithms/local.py" line="69" />
+            <location filename="../byoc_qgis/processing/algorithms/local.py" />
             <source>Rasters (layers or files)</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../byoc_qgis/processing/algorithms/local.py" line="75" />
+            <location filename="../byoc_qgis/processing/algorithms/local.py" />
             <source>…or a folder of rasters (searched recursively)</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../byoc_qgis/processing/algorithms/local.py" line="92" />
+            <location filename="../byoc_qgis/processing/algorithms/local.py" />
             <source>No raster given: choose rasters in INPUT or a FOLDER that contains some</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../byoc_qgis/processing/algorithms/local.py" line="212" />
+            <location filename="../byoc_qgis/processing/algorithms/local.py" />
             <source>Trace at an overview of about this many pixels (long side)</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../byoc_qgis/processing/algorithms/local.py" line="126" />
+            <location filename="../byoc_qgis/processing/algorithms/local.py" />
             <source>Check band files of a folder as one tile</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../byoc_qgis/processing/algorithms/local.py" line="130" />
+            <location filename="../byoc_qgis/processing/algorithms/local.py" />
             <source>Fail when an error is found (stops a model)</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../byoc_qgis/processing/algorithms/local.py" line="134" />
+            <location filename="../byoc_qgis/processing/algorithms/local.py" />
             <source>Pre-flight findings</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../byoc_qgis/processing/algorithms/local.py" line="136" />
+            <location filename="../byoc_qgis/processing/algorithms/local.py" />
             <source>Number of errors</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../byoc_qgis/processing/algorithms/local.py" line="137" />
+            <location filename="../byoc_qgis/processing/algorithms/local.py" />
             <source>Number of warnings</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../byoc_qgis/processing/algorithms/local.py" line="138" />
+            <location filename="../byoc_qgis/processing/algorithms/local.py" />
             <source>Number of files checked</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../byoc_qgis/processing/algorithms/local.py" line="197" />
+            <location filename="../byoc_qgis/processing/algorithms/local.py" />
             <source>Trace band files of a folder as one tile</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../byoc_qgis/processing/algorithms/local.py" line="202" />
+            <location filename="../byoc_qgis/processing/algorithms/local.py" />
             <source>Cover policy</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../byoc_qgis/processing/algorithms/local.py" line="207" />
+            <location filename="../byoc_qgis/processing/algorithms/local.py" />
             <source>Maximum number of points</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../byoc_qgis/processing/algorithms/local.py" line="222" />
+            <location filename="../byoc_qgis/processing/algorithms/local.py" />
             <source>Output CRS (default EPSG:4326)</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../byoc_qgis/processing/algorithms/local.py" line="225" />
+            <location filename="../byoc_qgis/processing/algorithms/local.py" />
             <source>Cover geometries</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../byoc_qgis/processing/algorithms/local.py" line="227" />
+            <location filename="../byoc_qgis/processing/algorithms/local.py" />
             <source>Number of covers</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../byoc_qgis/processing/algorithms/local.py" line="166" />
+            <location filename="../byoc_qgis/processing/algorithms/local.py" />
             <source>{} files: {} errors, {} warnings</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../byoc_qgis/processing/algorithms/local.py" line="151" />
+            <location filename="../byoc_qgis/processing/algorithms/local.py" />
             <source>Checking {}</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../byoc_qgis/processing/algorithms/local.py" line="169" />
+            <location filename="../byoc_qgis/processing/algorithms/local.py" />
             <source>Pre-flight found {} errors; see the log (COGify fixes most of them)</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../byoc_qgis/processing/algorithms/local.py" line="202" />
+            <location filename="../byoc_qgis/processing/algorithms/local.py" />
             <source>Contain all data</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../byoc_qgis/processing/algorithms/local.py" line="202" />
+            <location filename="../byoc_qgis/processing/algorithms/local.py" />
             <source>Exclude nodata</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../byoc_qgis/processing/algorithms/process.py" line="70" />
+            <location filename="../byoc_qgis/processing/algorithms/process.py" />
             <source>Process request to raster</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../byoc_qgis/processing/algorithms/process.py" line="73" />
+            <location filename="../byoc_qgis/processing/algorithms/process.py" />
             <source>Runs a Process API request on a BYOC collection and writes a georeferenced raster. The extent may be in any CRS; it is requested in CRS (default: the extent's CRS when the service accepts it, else EPSG:4326). Give RESOLUTION (in CRS units) or WIDTH and HEIGHT. Requests larger than 2500 px are split into a grid and mosaicked (GeoTIFF). The evalscript is the given text or file, or generated from the collection's bands: true/false colour (×SCALE into 0..1, 8-bit), normalized difference of two bands (float), one band or all bands as they are. TIME_FROM/TIME_TO limit the tiles used (a date alone means the whole day); MOSAICKING picks which tile is on top.</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../byoc_qgis/processing/algorithms/process.py" line="47" />
+            <location filename="../byoc_qgis/processing/algorithms/process.py" />
             <source>Give both TIME_FROM and TIME_TO, or neither (all times)</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../byoc_qgis/processing/algorithms/process.py" line="86" />
+            <location filename="../byoc_qgis/processing/algorithms/process.py" />
             <source>Request CRS (optional)</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../byoc_qgis/processing/algorithms/process.py" line="90" />
+            <location filename="../byoc_qgis/processing/algorithms/process.py" />
             <source>Resolution (CRS units per pixel)</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../byoc_qgis/processing/algorithms/process.py" line="98" />
+            <location filename="../byoc_qgis/processing/algorithms/process.py" />
             <source>…or width (px)</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../byoc_qgis/processing/algorithms/process.py" line="103" />
+            <location filename="../byoc_qgis/processing/algorithms/process.py" />
             <source>…and height (px)</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../byoc_qgis/processing/algorithms/process.py" line="106" />
+            <location filename="../byoc_qgis/processing/algorithms/process.py" />
             <source>From (ISO 8601 date or time)</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../byoc_qgis/processing/algorithms/process.py" line="107" />
+            <location filename="../byoc_qgis/processing/algorithms/process.py" />
             <source>To (ISO 8601 date or time)</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../byoc_qgis/processing/algorithms/process.py" line="111" />
+            <location filename="../byoc_qgis/processing/algorithms/process.py" />
             <source>Mosaicking order</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../byoc_qgis/processing/algorithms/process.py" line="119" />
+            <location filename="../byoc_qgis/processing/algorithms/process.py" />
             <source>Evalscript</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../byoc_qgis/processing/algorithms/process.py" line="132" />
+            <location filename="../byoc_qgis/processing/algorithms/process.py" />
             <source>Bands for the generated evalscript</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../byoc_qgis/processing/algorithms/process.py" line="137" />
+            <location filename="../byoc_qgis/processing/algorithms/process.py" />
             <source>Scale for colour composites (value × scale = 0..1)</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../byoc_qgis/processing/algorithms/process.py" line="145" />
+            <location filename="../byoc_qgis/processing/algorithms/process.py" />
             <source>Evalscript (custom)</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../byoc_qgis/processing/algorithms/process.py" line="149" />
+            <location filename="../byoc_qgis/processing/algorithms/process.py" />
             <source>…or evalscript file</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../byoc_qgis/processing/algorithms/process.py" line="163" />
+            <location filename="../byoc_qgis/processing/algorithms/process.py" />
             <source>Result</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../byoc_qgis/processing/algorithms/process.py" line="164" />
+            <location filename="../byoc_qgis/processing/algorithms/process.py" />
             <source>Width (px)</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../byoc_qgis/processing/algorithms/process.py" line="165" />
+            <location filename="../byoc_qgis/processing/algorithms/process.py" />
             <source>Height (px)</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../byoc_qgis/processing/algorithms/process.py" line="195" />
+            <location filename="../byoc_qgis/processing/algorithms/process.py" />
             <source>Give an EVALSCRIPT or EVALSCRIPT_FILE, or choose a generated evalscript</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../byoc_qgis/processing/algorithms/process.py" line="225" />
+            <location filename="../byoc_qgis/processing/algorithms/process.py" />
             <source>EXTENT is empty</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../byoc_qgis/processing/algorithms/process.py" line="231" />
+            <location filename="../byoc_qgis/processing/algorithms/process.py" />
             <source>Give RESOLUTION or WIDTH and HEIGHT, not both</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../byoc_qgis/processing/algorithms/process.py" line="233" />
+            <location filename="../byoc_qgis/processing/algorithms/process.py" />
             <source>Give RESOLUTION (CRS units per pixel) or both WIDTH and HEIGHT</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../byoc_qgis/processing/algorithms/process.py" line="54" />
+            <location filename="../byoc_qgis/processing/algorithms/process.py" />
             <source>TIME_FROM {} is after TIME_TO {}</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../byoc_qgis/processing/algorithms/process.py" line="156" />
+            <location filename="../byoc_qgis/processing/algorithms/process.py" />
             <source>Upsampling</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../byoc_qgis/processing/algorithms/process.py" line="160" />
+            <location filename="../byoc_qgis/processing/algorithms/process.py" />
             <source>Downsampling</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../byoc_qgis/processing/algorithms/process.py" line="265" />
+            <location filename="../byoc_qgis/processing/algorithms/process.py" />
             <source>Requesting {} x {} px in {}</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../byoc_qgis/processing/algorithms/process.py" line="121" />
+            <location filename="../byoc_qgis/processing/algorithms/process.py" />
             <source>Custom (EVALSCRIPT or EVALSCRIPT_FILE)</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../byoc_qgis/processing/algorithms/process.py" line="122" />
+            <location filename="../byoc_qgis/processing/algorithms/process.py" />
             <source>True colour (BANDS = red,green,blue)</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../byoc_qgis/processing/algorithms/process.py" line="123" />
+            <location filename="../byoc_qgis/processing/algorithms/process.py" />
             <source>False colour (BANDS = nir,red,green)</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../byoc_qgis/processing/algorithms/process.py" line="124" />
+            <location filename="../byoc_qgis/processing/algorithms/process.py" />
             <source>Normalized difference (BANDS = a,b)</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../byoc_qgis/processing/algorithms/process.py" line="125" />
+            <location filename="../byoc_qgis/processing/algorithms/process.py" />
             <source>Single band (BANDS = name)</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../byoc_qgis/processing/algorithms/process.py" line="177" />
+            <location filename="../byoc_qgis/processing/algorithms/process.py" />
             <source>CRS {} is not accepted by the Process API here; use EPSG:4326, 3857, 3035 or a UTM zone</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../byoc_qgis/processing/algorithms/process.py" line="198" />
+            <location filename="../byoc_qgis/processing/algorithms/process.py" />
             <source>Collection {} has no bands yet (no tile ingested): give a custom EVALSCRIPT</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../byoc_qgis/processing/algorithms/process.py" line="207" />
+            <location filename="../byoc_qgis/processing/algorithms/process.py" />
             <source>This evalscript needs {} band names in BANDS; the collection has: {}</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../byoc_qgis/processing/algorithms/process.py" line="299" />
+            <location filename="../byoc_qgis/processing/algorithms/process.py" />
             <source>The service's {} answer could not be read</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../byoc_qgis/processing/algorithms/process.py" line="306" />
+            <location filename="../byoc_qgis/processing/algorithms/process.py" />
             <source>Could not write {}: {}</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../byoc_qgis/processing/algorithms/process.py" line="272" />
+            <location filename="../byoc_qgis/processing/algorithms/process.py" />
             <source>{} x {} px is over 2500 px: PNG/JPEG cannot be split, use GeoTIFF or a coarser RESOLUTION</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../byoc_qgis/processing/algorithms/process.py" line="194" />
+            <location filename="../byoc_qgis/processing/algorithms/process.py" />
             <source>EVALSCRIPT_FILE {}: {}</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../byoc_qgis/processing/algorithms/tiles.py" line="62" />
+            <location filename="../byoc_qgis/processing/algorithms/tiles.py" />
             <source>Collection tiles to layer</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../byoc_qgis/processing/algorithms/tiles.py" line="65" />
+            <location filename="../byoc_qgis/processing/algorithms/tiles.py" />
             <source>Loads the tiles of a collection into one polygon layer: cover geometries (or tile bounding boxes) reprojected from each tile's own CRS into OUTPUT_CRS (default EPSG:4326), with the fields tile_id, path, status, sensing_time, created, ingestion_start, failed_cause, native_crs and min/max metres per pixel. Tiles without any geometry yet (still waiting) are kept without geometry. Save the output as a GeoPackage to keep it.</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../byoc_qgis/processing/algorithms/tiles.py" line="125" />
+            <location filename="../byoc_qgis/processing/algorithms/tiles.py" />
             <source>Wait for ingestion</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../byoc_qgis/processing/algorithms/tiles.py" line="128" />
+            <location filename="../byoc_qgis/processing/algorithms/tiles.py" />
             <source>Waits until tiles are INGESTED or FAILED, polling with backoff, and writes their final status (with the service's failure cause) to a table. Give the tiles (e.g. the output table of 'Create tiles') or leave them empty to wait for every unfinished tile of the collection. With FAIL_ON_FAILED the algorithm fails when a tile failed (stops a model).</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../byoc_qgis/processing/algorithms/tiles.py" line="205" />
+            <location filename="../byoc_qgis/processing/algorithms/tiles.py" />
             <source>Update tiles</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../byoc_qgis/processing/algorithms/tiles.py" line="208" />
+            <location filename="../byoc_qgis/processing/algorithms/tiles.py" />
             <source>Updates registered tiles from the features of a layer that carries their ids (e.g. an edited tiles layer): the sensing time from a field or a constant, and/or the cover geometry from the feature's geometry (sent in EPSG:4326; at most 100 points). The tile's path and files are not changed.</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../byoc_qgis/processing/algorithms/tiles.py" line="383" />
+            <location filename="../byoc_qgis/processing/algorithms/tiles.py" />
             <source>Deletes the selected tiles from the collection. Their files in S3 are not touched (register them again with 'Create tiles'). Nothing happens unless CONFIRM is set.</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../byoc_qgis/processing/algorithms/tiles.py" line="403" />
+            <location filename="../byoc_qgis/processing/algorithms/tiles.py" />
             <source>Asks the service to ingest the selected tiles again, e.g. after their files were overwritten or a failure was fixed. Follow with 'Wait for ingestion'.</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../byoc_qgis/processing/algorithms/tiles.py" line="77" />
+            <location filename="../byoc_qgis/processing/algorithms/tiles.py" />
             <source>Only tiles with status</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../byoc_qgis/processing/algorithms/tiles.py" line="83" />
+            <location filename="../byoc_qgis/processing/algorithms/tiles.py" />
             <source>Geometry</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../byoc_qgis/processing/algorithms/tiles.py" line="91" />
+            <location filename="../byoc_qgis/processing/algorithms/tiles.py" />
             <source>Tiles</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../byoc_qgis/processing/algorithms/tiles.py" line="92" />
+            <location filename="../byoc_qgis/processing/algorithms/tiles.py" />
             <source>Number of tiles</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../byoc_qgis/processing/algorithms/tiles.py" line="140" />
+            <location filename="../byoc_qgis/processing/algorithms/tiles.py" />
             <source>Give up after (seconds)</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../byoc_qgis/processing/algorithms/tiles.py" line="144" />
+            <location filename="../byoc_qgis/processing/algorithms/tiles.py" />
             <source>Fail when a tile failed to ingest</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../byoc_qgis/processing/algorithms/tiles.py" line="146" />
+            <location filename="../byoc_qgis/processing/algorithms/tiles.py" />
             <source>Ingestion status</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../byoc_qgis/processing/algorithms/tiles.py" line="147" />
+            <location filename="../byoc_qgis/processing/algorithms/tiles.py" />
             <source>Tiles ingested</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../byoc_qgis/processing/algorithms/tiles.py" line="149" />
+            <location filename="../byoc_qgis/processing/algorithms/tiles.py" />
             <source>Tiles still pending (timeout)</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../byoc_qgis/processing/algorithms/tiles.py" line="218" />
+            <location filename="../byoc_qgis/processing/algorithms/tiles.py" />
             <source>Layer with the tiles to update</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../byoc_qgis/processing/algorithms/tiles.py" line="224" />
+            <location filename="../byoc_qgis/processing/algorithms/tiles.py" />
             <source>Tile id field</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../byoc_qgis/processing/algorithms/tiles.py" line="234" />
+            <location filename="../byoc_qgis/processing/algorithms/tiles.py" />
             <source>Sensing time field (optional)</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../byoc_qgis/processing/algorithms/tiles.py" line="244" />
+            <location filename="../byoc_qgis/processing/algorithms/tiles.py" />
             <source>…or one sensing time for all (ISO 8601, e.g. 2023-06-10T07:36:29Z)</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../byoc_qgis/processing/algorithms/tiles.py" line="249" />
+            <location filename="../byoc_qgis/processing/algorithms/tiles.py" />
             <source>Set the cover from the feature geometry</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../byoc_qgis/processing/algorithms/tiles.py" line="251" />
+            <location filename="../byoc_qgis/processing/algorithms/tiles.py" />
             <source>Update results</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../byoc_qgis/processing/algorithms/tiles.py" line="252" />
+            <location filename="../byoc_qgis/processing/algorithms/tiles.py" />
             <source>Tiles updated</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../byoc_qgis/processing/algorithms/tiles.py" line="264" />
+            <location filename="../byoc_qgis/processing/algorithms/tiles.py" />
             <source>Nothing to update: choose SENSING_TIME_FIELD, give SENSING_TIME or set UPDATE_COVER</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../byoc_qgis/processing/algorithms/tiles.py" line="335" />
+            <location filename="../byoc_qgis/processing/algorithms/tiles.py" />
             <source>Results</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../byoc_qgis/processing/algorithms/tiles.py" line="336" />
+            <location filename="../byoc_qgis/processing/algorithms/tiles.py" />
             <source>Tiles done</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../byoc_qgis/processing/algorithms/tiles.py" line="343" />
+            <location filename="../byoc_qgis/processing/algorithms/tiles.py" />
             <source>Not deleted: set CONFIRM to delete the tiles (S3 files are kept)</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../byoc_qgis/processing/algorithms/tiles.py" line="114" />
+            <location filename="../byoc_qgis/processing/algorithms/tiles.py" />
             <source>{} tiles of collection {}</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../byoc_qgis/processing/algorithms/tiles.py" line="175" />
+            <location filename="../byoc_qgis/processing/algorithms/tiles.py" />
             <source>the tile no longer exists</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../byoc_qgis/processing/algorithms/tiles.py" line="177" />
+            <location filename="../byoc_qgis/processing/algorithms/tiles.py" />
             <source>{} ingested, {} failed, {} still pending</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../byoc_qgis/processing/algorithms/tiles.py" line="332" />
+            <location filename="../byoc_qgis/processing/algorithms/tiles.py" />
             <source>I confirm: delete these tiles (S3 files stay)</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../byoc_qgis/processing/algorithms/tiles.py" line="368" />
+            <location filename="../byoc_qgis/processing/algorithms/tiles.py" />
             <source>{} of {} tiles done</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../byoc_qgis/processing/algorithms/tiles.py" line="84" />
+            <location filename="../byoc_qgis/processing/algorithms/tiles.py" />
             <source>Tile geometry (bounding box)</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../byoc_qgis/processing/algorithms/tiles.py" line="179" />
+            <location filename="../byoc_qgis/processing/algorithms/tiles.py" />
             <source>{} tiles were still not finished after {:.0f} s</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../byoc_qgis/processing/algorithms/tiles.py" line="183" />
+            <location filename="../byoc_qgis/processing/algorithms/tiles.py" />
             <source>{} tiles failed to ingest; first: {}: {}</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../byoc_qgis/processing/algorithms/tiles.py" line="273" />
+            <location filename="../byoc_qgis/processing/algorithms/tiles.py" />
             <source>INPUT has no field {!r}</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../byoc_qgis/processing/algorithms/tiles.py" line="77" />
+            <location filename="../byoc_qgis/processing/algorithms/tiles.py" />
             <source>All</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../byoc_qgis/processing/algorithms/tiles.py" line="113" />
+            <location filename="../byoc_qgis/processing/algorithms/tiles.py" />
             <source>{} tiles</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../byoc_qgis/processing/algorithms/tiles.py" line="173" />
+            <location filename="../byoc_qgis/processing/algorithms/tiles.py" />
             <source>{} FAILED: {}</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../byoc_qgis/processing/algorithms/tiles.py" line="302" />
+            <location filename="../byoc_qgis/processing/algorithms/tiles.py" />
             <source>Feature for tile {} has no geometry</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../byoc_qgis/processing/algorithms/tiles.py" line="308" />
+            <location filename="../byoc_qgis/processing/algorithms/tiles.py" />
             <source>Cover for tile {} has {} points; the service accepts at most 100 (simplify it)</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../byoc_qgis/processing/base.py" line="37" />
+            <location filename="../byoc_qgis/processing/base.py" />
             <source>Local files (no service)</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../byoc_qgis/processing/base.py" line="38" />
+            <location filename="../byoc_qgis/processing/base.py" />
             <source>Process API</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../byoc_qgis/processing/base.py" line="137" />
+            <location filename="../byoc_qgis/processing/base.py" />
             <source>COLLECTION is empty: give a collection id or name</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../byoc_qgis/processing/base.py" line="129" />
+            <location filename="../byoc_qgis/processing/base.py" />
             <source>Collection (id, or its exact name)</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../byoc_qgis/processing/base.py" line="142" />
+            <location filename="../byoc_qgis/processing/base.py" />
             <source>No collection is named {!r}; give its id instead</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../byoc_qgis/processing/base.py" line="146" />
+            <location filename="../byoc_qgis/processing/base.py" />
             <source>{} collections are named {!r} ({}); give the id</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../byoc_qgis/processing/connection.py" line="49" />
+            <location filename="../byoc_qgis/processing/connection.py" />
             <source>Sentinel Hub EU (services.sentinel-hub.com)</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../byoc_qgis/processing/connection.py" line="50" />
+            <location filename="../byoc_qgis/processing/connection.py" />
             <source>Sentinel Hub US West (services-uswest2.sentinel-hub.com)</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../byoc_qgis/processing/connection.py" line="51" />
+            <location filename="../byoc_qgis/processing/connection.py" />
             <source>Copernicus Data Space Ecosystem (sh.dataspace.copernicus.eu)</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../byoc_qgis/processing/connection.py" line="52" />
+            <location filename="../byoc_qgis/processing/connection.py" />
             <source>Custom base URL (e.g. localhub)</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../byoc_qgis/processing/connection.py" line="66" />
+            <location filename="../byoc_qgis/processing/connection.py" />
             <source>Sentinel Hub credentials (Basic auth configuration: client id / client secret)</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../byoc_qgis/processing/connection.py" line="93" />
+            <location filename="../byoc_qgis/processing/connection.py" />
             <source>S3 credentials (Basic auth configuration: access key / secret key)</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../byoc_qgis/processing/connection.py" line="166" />
+            <location filename="../byoc_qgis/processing/connection.py" />
             <source>Deployment 'Custom base URL' needs BASE_URL, e.g. http://127.0.0.1:8000</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../byoc_qgis/processing/connection.py" line="187" />
+            <location filename="../byoc_qgis/processing/connection.py" />
             <source>No Sentinel Hub credentials: choose an authentication configuration (Basic: client id / client secret) in AUTHCFG, or set BYOC_CLIENT_ID and BYOC_CLIENT_SECRET in the environment</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../byoc_qgis/processing/connection.py" line="76" />
+            <location filename="../byoc_qgis/processing/connection.py" />
             <source>Custom base URL (deployment 'Custom', e.g. http://127.0.0.1:8000)</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../byoc_qgis/processing/connection.py" line="83" />
+            <location filename="../byoc_qgis/processing/connection.py" />
             <source>Custom token URL (default: &lt;base URL&gt;/auth/realms/main/...)</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../byoc_qgis/processing/connection.py" line="99" />
+            <location filename="../byoc_qgis/processing/connection.py" />
             <source>S3 endpoint host[:port] (empty: AWS)</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../byoc_qgis/processing/connection.py" line="104" />
+            <location filename="../byoc_qgis/processing/connection.py" />
             <source>S3 region</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../byoc_qgis/processing/connection.py" line="106" />
+            <location filename="../byoc_qgis/processing/connection.py" />
             <source>S3 over HTTPS</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../byoc_qgis/processing/connection.py" line="108" />
+            <location filename="../byoc_qgis/processing/connection.py" />
             <source>S3 path-style addressing</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../byoc_qgis/processing/connection.py" line="162" />
+            <location filename="../byoc_qgis/processing/connection.py" />
             <source>BASE_URL is only used with the deployment 'Custom base URL'; choose it or clear BASE_URL</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../byoc_qgis/processing/connection.py" line="179" />
+            <location filename="../byoc_qgis/processing/connection.py" />
             <source>Sentinel Hub credentials</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../byoc_qgis/processing/feedback.py" line="28" />
+            <location filename="../byoc_qgis/processing/feedback.py" />
             <source>Cancelled by the user.</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../byoc_qgis/processing/inputs.py" line="23" />
+            <location filename="../byoc_qgis/processing/inputs.py" />
             <source>Layer {!r} is not a GDAL raster (file); only file-based rasters can be used</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../byoc_qgis/processing/inputs.py" line="34" />
+            <location filename="../byoc_qgis/processing/inputs.py" />
             <source>Folder {!r} does not exist</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../byoc_qgis/processing/provider.py" line="52" />
+            <location filename="../byoc_qgis/processing/provider.py" />
             <source>Sentinel Hub Bring Your Own COG</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../byoc_qgis/processing/shipped_models.py" line="29" />
+            <location filename="../byoc_qgis/processing/shipped_models.py" />
             <source>Create tiles, wait, process (example model)</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../byoc_qgis/processing/shipped_models.py" line="32" />
+            <location filename="../byoc_qgis/processing/shipped_models.py" />
             <source>Example models</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../byoc_qgis/processing/tiles_common.py" line="132" />
+            <location filename="../byoc_qgis/processing/tiles_common.py" />
             <source>Tiles (layer or table with a tile id field)</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../byoc_qgis/processing/tiles_common.py" line="145" />
+            <location filename="../byoc_qgis/processing/tiles_common.py" />
             <source>…or tile ids (comma-separated)</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../byoc_qgis/processing/tiles_common.py" line="167" />
+            <location filename="../byoc_qgis/processing/tiles_common.py" />
             <source>No tile selected: give TILES (a layer with tile ids) or TILE_IDS</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../byoc_qgis/processing/tiles_common.py" line="157" />
+            <location filename="../byoc_qgis/processing/tiles_common.py" />
             <source>TILES has no field {!r}; choose the tile id field in TILE_ID_FIELD</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../byoc_qgis/processing/tiles_common.py" line="73" />
+            <location filename="../byoc_qgis/processing/tiles_common.py" />
             <source>EPSG:{} is not a CRS QGIS knows</source>
             <translation type="unfinished" />
         </message>

@@ -28,7 +28,7 @@ def collect_strings(package: Path) -> list:
             name = func.id if isinstance(func, ast.Name) else func.attr if isinstance(func, ast.Attribute) else ""
             first = node.args[0]
             if name == "tr" and isinstance(first, ast.Constant) and isinstance(first.value, str):
-                seen.setdefault(first.value, f"{path.relative_to(REPO)}:{node.lineno}")
+                seen.setdefault(first.value, str(path.relative_to(REPO)))
     return list(seen.items())
 
 
@@ -48,10 +48,8 @@ def update_ts(ts_path: Path, strings: list) -> str:
     ET.SubElement(context, "name").text = CONTEXT
     for text, where in strings:
         message = ET.SubElement(context, "message")
-        location = ET.SubElement(message, "location")
-        file_name, line = where.rsplit(":", 1)
-        location.set("filename", "../" + file_name)
-        location.set("line", line)
+        # file only, no line number: moving code must not make the sources stale
+        ET.SubElement(message, "location").set("filename", "../" + where)
         ET.SubElement(message, "source").text = text
         translation = ET.SubElement(message, "translation")
         if text in known:

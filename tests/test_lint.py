@@ -60,3 +60,35 @@ def test_translation_sources_list_every_tr_string():
         [sys.executable, "scripts/update_translations.py", "--check"], cwd=REPO, capture_output=True, text=True
     )
     assert result.returncode == 0, result.stdout + result.stderr
+
+
+QT6_RULES = [
+    (r"^\s*(from|import)\s+PyQt[56]\b", "import Qt through qgis.PyQt, never PyQt5/PyQt6 directly"),
+    (r"\.exec_\(", "use exec(), exec_() is gone in PyQt6"),
+    (r"\bQRegExp\b", "QRegExp is gone in Qt6: use QRegularExpression"),
+    (
+        r"\bQgsWkbTypes\.(NoGeometry|Point|LineString|Polygon|MultiPolygon|MultiPoint|Unknown)\b",
+        "unscoped geometry type: use fields.WkbType (Qgis.WkbType in QGIS 4)",
+    ),
+    (
+        r"\bQt\.(Align\w+|Checked|Unchecked|UserRole|DisplayRole|\w+DockWidgetArea|Horizontal|Vertical)\b",
+        "unscoped Qt enum: use the scoped form, e.g. Qt.AlignmentFlag.AlignLeft",
+    ),
+    (r"\bQgis\.(Info|Warning|Critical|Success)\b", "unscoped message level: use Qgis.MessageLevel.X"),
+    (r"\bimport\s+resources\b|resources_rc", "no compiled Qt resources: load icons from files"),
+]
+
+
+def test_plugin_code_is_ready_for_qt6_and_qgis4():
+    """flake8-qgis QGS1xx/QGS4xx-style rules the QGIS 4 migration needs (QVariant types only in fields.py)."""
+    import re
+
+    offenders = []
+    for path in (REPO / "byoc_qgis").rglob("*.py"):
+        text = path.read_text()
+        rules = QT6_RULES + ([] if path.name == "fields.py" else [(r"\bQVariant\.[A-Z]", "QVariant type constant")])
+        for lineno, line in enumerate(text.splitlines(), 1):
+            for pattern, why in rules:
+                if re.search(pattern, line):
+                    offenders.append(f"{path.relative_to(REPO)}:{lineno}: {why}: {line.strip()}")
+    assert offenders == []

@@ -5,12 +5,15 @@ from __future__ import annotations
 from datetime import datetime, timezone
 from typing import Optional, Sequence, Tuple
 
-from qgis.core import Qgis, QgsField, QgsFields
+from qgis.core import Qgis, QgsField, QgsFields, QgsWkbTypes
 from qgis.PyQt.QtCore import QDateTime, Qt
 
-__all__ = ["make_fields", "qdatetime"]
+__all__ = ["make_fields", "qdatetime", "WkbType"]
 
 _USE_METATYPE = Qgis.QGIS_VERSION_INT >= 33800
+
+# Geometry types, scoped: Qgis.WkbType from QGIS 3.30 (the only spelling left in QGIS 4), QgsWkbTypes.Type before.
+WkbType = Qgis.WkbType if hasattr(Qgis, "WkbType") else QgsWkbTypes.Type
 
 if _USE_METATYPE:
     from qgis.PyQt.QtCore import QMetaType

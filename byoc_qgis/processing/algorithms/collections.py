@@ -17,14 +17,13 @@ from qgis.core import (
     QgsProcessingParameterFeatureSink,
     QgsProcessingParameterNumber,
     QgsProcessingParameterString,
-    QgsWkbTypes,
 )
 
 from ...core.models import Band, Collection
 from ...translation import tr
 from ..base import ServiceAlgorithm
 from ..feedback import FeedbackBridge
-from ..fields import make_fields, qdatetime
+from ..fields import WkbType, make_fields, qdatetime
 
 __all__ = ["CreateCollection", "ListCollections", "DeleteCollection", "parse_bands"]
 
@@ -173,7 +172,7 @@ class ListCollections(ServiceAlgorithm):
     def run_algorithm(self, parameters, context, bridge: FeedbackBridge) -> Dict[str, Any]:
         search = (self.parameterAsString(parameters, "SEARCH", context) or "").strip() or None
         fields = make_fields(COLLECTION_FIELDS)
-        sink, dest = self.parameterAsSink(parameters, "OUTPUT", context, fields, QgsWkbTypes.NoGeometry)
+        sink, dest = self.parameterAsSink(parameters, "OUTPUT", context, fields, WkbType.NoGeometry)
         if sink is None:
             raise QgsProcessingException(self.invalidSinkError(parameters, "OUTPUT"))
         count = 0

@@ -23,7 +23,6 @@ from qgis.core import (
     QgsProcessingParameterNumber,
     QgsProcessingParameterString,
     QgsProcessingUtils,
-    QgsWkbTypes,
 )
 
 from ...core.cover import trace_cover
@@ -46,6 +45,7 @@ from ...core.tile_pipeline import (
 from ...translation import tr
 from ..base import ServiceAlgorithm
 from ..feedback import FeedbackBridge
+from ..fields import WkbType
 from ..tiles_common import status_fields, status_row
 from .local import _add_raster_inputs, collect_raster_paths
 
@@ -166,7 +166,7 @@ def _sensing_time(alg, parameters, context, mode: str, text: str, first_file: Op
 
 def _write_outcomes(alg, parameters, context, outcomes: List[TileOutcome], bridge: FeedbackBridge):
     fields = status_fields()
-    sink, dest = alg.parameterAsSink(parameters, "OUTPUT", context, fields, QgsWkbTypes.NoGeometry)
+    sink, dest = alg.parameterAsSink(parameters, "OUTPUT", context, fields, WkbType.NoGeometry)
     if sink is None:
         raise QgsProcessingException(alg.invalidSinkError(parameters, "OUTPUT"))
     counts = {REGISTERED: 0, EXISTS: 0, FAILED: 0, CANCELLED: 0}

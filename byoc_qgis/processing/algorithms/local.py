@@ -23,7 +23,6 @@ from qgis.core import (
     QgsProcessingParameterFile,
     QgsProcessingParameterMultipleLayers,
     QgsProcessingParameterNumber,
-    QgsWkbTypes,
 )
 
 from ...core import cog_rules
@@ -31,7 +30,7 @@ from ...core.cover import POLICY_CONTAIN, POLICY_EXCLUDE, geometry_from_geojson,
 from ...translation import tr
 from ..base import ByocAlgorithm
 from ..feedback import FeedbackBridge
-from ..fields import make_fields
+from ..fields import WkbType, make_fields
 from ..inputs import raster_source_path, rasters_in_folder
 
 __all__ = ["PreflightCheck", "TraceCover", "collect_raster_paths"]
@@ -141,7 +140,7 @@ class PreflightCheck(ByocAlgorithm):
         paths = collect_raster_paths(self, parameters, context)
         as_tiles = self.parameterAsBoolean(parameters, "AS_TILES", context)
         fields = make_fields(FINDING_FIELDS)
-        sink, dest = self.parameterAsSink(parameters, "OUTPUT", context, fields, QgsWkbTypes.NoGeometry)
+        sink, dest = self.parameterAsSink(parameters, "OUTPUT", context, fields, WkbType.NoGeometry)
         if sink is None:
             raise QgsProcessingException(self.invalidSinkError(parameters, "OUTPUT"))
         groups = _group_by_folder(paths) if as_tiles else [(p, {Path(p).stem: p}) for p in paths]
@@ -236,7 +235,7 @@ class TraceCover(ByocAlgorithm):
         if not out_crs.isValid():
             out_crs = QgsCoordinateReferenceSystem("EPSG:4326")
         fields = make_fields(COVER_FIELDS)
-        sink, dest = self.parameterAsSink(parameters, "OUTPUT", context, fields, QgsWkbTypes.MultiPolygon, out_crs)
+        sink, dest = self.parameterAsSink(parameters, "OUTPUT", context, fields, WkbType.MultiPolygon, out_crs)
         if sink is None:
             raise QgsProcessingException(self.invalidSinkError(parameters, "OUTPUT"))
         groups = _group_by_folder(paths) if as_tiles else [(p, {Path(p).stem: p}) for p in paths]

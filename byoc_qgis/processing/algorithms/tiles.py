@@ -22,7 +22,6 @@ from qgis.core import (
     QgsProcessingParameterField,
     QgsProcessingParameterNumber,
     QgsProcessingParameterString,
-    QgsWkbTypes,
 )
 
 from ...core.cover import count_points
@@ -32,6 +31,7 @@ from ...core.models import TileStatus, format_time, parse_time
 from ...translation import tr
 from ..base import ServiceAlgorithm
 from ..feedback import FeedbackBridge
+from ..fields import WkbType
 from ..tiles_common import (
     GeometryConverter,
     add_tile_selection,
@@ -99,7 +99,7 @@ class CollectionTiles(ServiceAlgorithm):
         use_tile_geometry = self.parameterAsEnum(parameters, "GEOMETRY", context) == 1
         crs = _output_crs(self, parameters, context)
         fields = tile_fields()
-        sink, dest = self.parameterAsSink(parameters, "OUTPUT", context, fields, QgsWkbTypes.MultiPolygon, crs)
+        sink, dest = self.parameterAsSink(parameters, "OUTPUT", context, fields, WkbType.MultiPolygon, crs)
         if sink is None:
             raise QgsProcessingException(self.invalidSinkError(parameters, "OUTPUT"))
         converter = GeometryConverter(crs, context.transformContext())
@@ -163,7 +163,7 @@ class WaitForIngestion(ServiceAlgorithm):
         else:
             result = wait_for_collection(client, collection.id, **kwargs)
         fields = status_fields()
-        sink, dest = self.parameterAsSink(parameters, "OUTPUT", context, fields, QgsWkbTypes.NoGeometry)
+        sink, dest = self.parameterAsSink(parameters, "OUTPUT", context, fields, WkbType.NoGeometry)
         if sink is None:
             raise QgsProcessingException(self.invalidSinkError(parameters, "OUTPUT"))
         for tid, tile in result.tiles.items():
@@ -278,7 +278,7 @@ class UpdateTiles(ServiceAlgorithm):
         client = self.connection.byoc()
         collection = self.resolve_collection(client, parameters, context, bridge)
         fields = status_fields()
-        sink, dest = self.parameterAsSink(parameters, "OUTPUT", context, fields, QgsWkbTypes.NoGeometry)
+        sink, dest = self.parameterAsSink(parameters, "OUTPUT", context, fields, WkbType.NoGeometry)
         if sink is None:
             raise QgsProcessingException(self.invalidSinkError(parameters, "OUTPUT"))
         total = max(1, source.featureCount())
@@ -345,7 +345,7 @@ class _TileActionAlgorithm(ServiceAlgorithm):
         client = self.connection.byoc()
         collection = self.resolve_collection(client, parameters, context, bridge)
         fields = status_fields()
-        sink, dest = self.parameterAsSink(parameters, "OUTPUT", context, fields, QgsWkbTypes.NoGeometry)
+        sink, dest = self.parameterAsSink(parameters, "OUTPUT", context, fields, WkbType.NoGeometry)
         if sink is None:
             raise QgsProcessingException(self.invalidSinkError(parameters, "OUTPUT"))
         done = 0
