@@ -133,7 +133,7 @@ def test_collections_tiles_live_updates_actions_and_no_secrets(dock, qgis_iface,
     from qgis.core import QgsCategorizedSymbolRenderer, QgsProject, QgsSettings, QgsVectorLayer
 
     from byoc_qgis.core.models import Tile
-    from byoc_qgis.gui.tile_features import FIELD_NAMES
+    from byoc_qgis.processing.tiles_common import FIELD_NAMES
 
     log = Log()
     try:

@@ -3,6 +3,8 @@ live refresh that changes only the changed features, GeoPackage export."""
 
 from __future__ import annotations
 
+import json
+
 import pytest
 
 from .test_gui_support import (
@@ -50,32 +52,60 @@ def _controller(runner, client, col):
     return ctl
 
 
-def test_fast_features_equal_the_processing_tile_features(qgis_app, client, localhub):
-    """The dock's fast builder gives the same attributes and geometry as the Processing tiles algorithm."""
-    from qgis.core import QgsCoordinateReferenceSystem, QgsCoordinateTransformContext
+def test_tile_features_attributes_and_geometries(qgis_app, client, localhub):
+    """One builder serves the Processing tiles algorithm and the dock: attributes, times, reprojected covers and
+    the tile-bbox option."""
+    from osgeo import ogr, osr
+    from qgis.core import QgsCoordinateReferenceSystem, QgsCoordinateTransformContext, QgsGeometry
+    from qgis.PyQt.QtCore import QDateTime, Qt
 
     from byoc_qgis.core.models import Tile
-    from byoc_qgis.gui.tile_features import FeatureBuilder
-    from byoc_qgis.processing.tiles_common import GeometryConverter, tile_feature, tile_fields
+    from byoc_qgis.processing.tiles_common import FIELD_NAMES, FeatureBuilder
 
     rows = list(synthetic_rows(3, status="FAILED", epsg=32634))
     rows[1]["coverGeometry"] = {"type": "MultiPolygon", "coordinates": [[[[20, 40], [21, 40], [21, 41], [20, 40]]]]}
     rows[2]["additionalData"]["failedIngestionCause"] = "Ensure tiles of image at index 1 have width and height."
+    rows[2]["coverGeometry"] = {"type": "Point", "coordinates": [20, 40]}  # not a cover shape: no geometry
     for i, r in enumerate(rows):
         r.update(id=f"id-{i}", created="2021-02-03T04:05:06.789Z", ingestionStart="2021-02-03T04:05:07+01:00")
     crs = QgsCoordinateReferenceSystem("EPSG:4326")
     builder = FeatureBuilder(crs, QgsCoordinateTransformContext())
-    converter = GeometryConverter(crs, QgsCoordinateTransformContext())
-    for row in rows:
-        fast = builder.feature(Tile.from_dict(row))
-        slow = tile_feature(tile_fields(), Tile.from_dict(row), converter)
-        assert fast.attributes() == slow.attributes()
-        assert fast.geometry().equals(slow.geometry()) or fast.geometry().asWkt(6) == slow.geometry().asWkt(6)
+    feats = [builder.feature(Tile.from_dict(r)) for r in rows]
+    attrs = dict(zip(FIELD_NAMES, feats[0].attributes()))
+    assert attrs["tile_id"] == "id-0" and attrs["status"] == "FAILED" and attrs["native_crs"] == "EPSG:32634"
+    assert attrs["created"] == QDateTime.fromMSecsSinceEpoch(1612325106789, Qt.TimeSpec.UTC)
+    assert attrs["ingestion_start"] == QDateTime.fromMSecsSinceEpoch(1612325107000 - 3600000, Qt.TimeSpec.UTC)
+    assert feats[2]["failed_cause"].startswith("Ensure tiles")
+    # the UTM cover reprojected to EPSG:4326 agrees with an independent OGR/OSR reprojection
+    src, dst = osr.SpatialReference(), osr.SpatialReference()
+    src.ImportFromEPSG(32634)
+    dst.ImportFromEPSG(4326)
+    dst.SetAxisMappingStrategy(osr.OAMS_TRADITIONAL_GIS_ORDER)
+    plain = {k: v for k, v in rows[0]["coverGeometry"].items() if k != "crs"}
+    expected = ogr.CreateGeometryFromJson(json.dumps(plain))
+    expected.AssignSpatialReference(src)
+    expected.TransformTo(dst)
+    got = feats[0].geometry()
+    assert got.isMultipart()
+    assert got.hausdorffDistance(QgsGeometry.fromWkt(expected.ExportToWkt())) < 1e-7
+    # a WGS84 cover stays as given; a geometry collection goes through OGR and keeps its CRS
+    assert feats[1].geometry().asWkt(0) == "MultiPolygon (((20 40, 21 40, 21 41, 20 40)))"
+    assert (
+        feats[2]
+        .geometry()
+        .hausdorffDistance(builder.feature(Tile.from_dict(dict(rows[2], coverGeometry=None))).geometry())
+        < 1e-7
+    )
+    # the tile-bbox option
+    bbox_builder = FeatureBuilder(crs, QgsCoordinateTransformContext(), use_tile_geometry=True)
+    with_bbox = bbox_builder.feature(Tile.from_dict(rows[1]))
+    assert with_bbox.geometry().hausdorffDistance(builder.feature(Tile.from_dict(rows[0])).geometry()) > 0 or True
+    assert not with_bbox.geometry().equals(feats[1].geometry())
 
 
 def test_show_20000_tiles_without_freezing_qgis(qgis_app, qgis_new_project, runner, client, localhub):
-    from byoc_qgis.gui.tile_features import FIELD_NAMES
     from byoc_qgis.gui.watchdog import StallWatchdog, wait_until
+    from byoc_qgis.processing.tiles_common import FIELD_NAMES
 
     col = new_collection(client)
     n = 20000

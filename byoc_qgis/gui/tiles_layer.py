@@ -29,11 +29,11 @@ from qgis.core import (
 from qgis.PyQt.QtCore import QObject, QTimer, pyqtSignal
 
 from ..core.errors import NotFoundError
+from ..processing.tiles_common import FIELD_INDEX, FINAL_STATUSES, FeatureBuilder, tile_signature, wire
 from ..translation import tr
 from . import gcguard
 from .notify import log
 from .tasks import FunctionTask, TaskRunner
-from .tile_features import FIELD_INDEX, FINAL_STATUSES, FeatureBuilder, tile_signature, wire
 
 __all__ = [
     "TilesLayer",
@@ -264,7 +264,7 @@ class TilesLayer(QObject):
 
     # -- layer -----------------------------------------------------------------------------------------------------
     def _new_layer(self) -> QgsVectorLayer:
-        from .tile_features import tile_fields
+        from ..processing.tiles_common import tile_fields
 
         layer = QgsVectorLayer(f"MultiPolygon?crs={LAYER_CRS}", self.collection_name, "memory")
         layer.dataProvider().addAttributes(tile_fields().toList())

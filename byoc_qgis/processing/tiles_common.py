@@ -1,14 +1,15 @@
-"""Shared pieces of the tile algorithms: tile fields, GeoJSON → QgsGeometry, tile selection parameters."""
+"""Shared pieces of the tile algorithms and the dock: tile fields, tiles → features, tile selection parameters."""
 
 from __future__ import annotations
 
-import json
-from typing import Dict, List, Optional
+import struct
+from array import array
+from typing import Any, Dict, Iterable, List, Optional, Tuple
 
-from osgeo import ogr
 from qgis.core import (
     QgsCoordinateReferenceSystem,
     QgsCoordinateTransform,
+    QgsCoordinateTransformContext,
     QgsFeature,
     QgsGeometry,
     QgsProcessing,
@@ -17,8 +18,9 @@ from qgis.core import (
     QgsProcessingParameterField,
     QgsProcessingParameterString,
 )
+from qgis.PyQt.QtCore import QDateTime, Qt
 
-from ..core.models import Geometry, Tile
+from ..core.models import Tile, TileStatus, parse_crs, parse_time
 from ..translation import tr
 from .fields import make_fields, qdatetime
 
@@ -27,10 +29,14 @@ __all__ = [
     "STATUS_FIELDS",
     "tile_fields",
     "status_fields",
-    "GeometryConverter",
+    "FIELD_NAMES",
+    "FIELD_INDEX",
+    "FINAL_STATUSES",
+    "FeatureBuilder",
+    "tile_signature",
+    "wire",
     "add_tile_selection",
     "selected_tile_ids",
-    "tile_feature",
     "status_row",
 ]
 
@@ -58,64 +64,151 @@ def status_fields():
     return make_fields(STATUS_FIELDS)
 
 
-class GeometryConverter:
-    """GeoJSON geometries in any EPSG → ``QgsGeometry`` in one target CRS (transforms cached per EPSG)."""
+FIELD_NAMES = [name for name, _kind in TILE_FIELDS]
+FIELD_INDEX = {name: i for i, name in enumerate(FIELD_NAMES)}
+FINAL_STATUSES = frozenset({TileStatus.INGESTED.value, TileStatus.FAILED.value})
+_ISO = Qt.DateFormat.ISODateWithMs
+_HEAD = struct.Struct("<BII")
+_PART = struct.Struct("<BI")
+_U32 = struct.Struct("<I")
 
-    def __init__(self, target: QgsCoordinateReferenceSystem, transform_context) -> None:
+
+def tile_signature(data: Dict[str, Any]) -> tuple:
+    """What a tiles layer shows of a tile (wire dict): equal signatures mean the feature need not change."""
+    extra = data.get("additionalData") or {}
+    return (
+        data.get("status"),
+        data.get("path"),
+        data.get("sensingTime"),
+        data.get("ingestionStart"),
+        extra.get("failedIngestionCause"),
+        extra.get("minMetersPerPixel"),
+        extra.get("maxMetersPerPixel"),
+        repr(data.get("coverGeometry") or data.get("tileGeometry")),
+    )
+
+
+def _ring_wkb(rings: List[Any], out: List[bytes]) -> None:
+    out.append(_U32.pack(len(rings)))
+    for ring in rings:
+        out.append(_U32.pack(len(ring)))
+        out.append(array("d", [c for pt in ring for c in (pt[0], pt[1])]).tobytes())
+
+
+def _multipolygon_wkb(geojson: Dict[str, Any]) -> Optional[bytes]:
+    gtype = geojson.get("type")
+    coords = geojson.get("coordinates")
+    if gtype == "Polygon":
+        parts = [coords]
+    elif gtype == "MultiPolygon":
+        parts = coords
+    else:
+        return None
+    out = [_HEAD.pack(1, 6, len(parts))]
+    for part in parts:
+        out.append(_PART.pack(1, 3))
+        _ring_wkb(part, out)
+    return b"".join(out)
+
+
+def wire(tile) -> Dict[str, Any]:
+    """The wire dict of a :class:`Tile` (or a dict) without copying: read-only use."""
+    if isinstance(tile, dict):
+        return tile
+    if isinstance(tile, Tile):
+        return tile._d  # noqa: SLF001 - read-only access to the decoded JSON (listing fast path)
+    raise TypeError(f"expected a Tile or dict, got {type(tile).__name__}")
+
+
+class FeatureBuilder:
+    """Tiles → features with :data:`TILE_FIELDS`, geometries in one ``target`` CRS; safe in worker threads.
+
+    Fast enough for 20 000 tiles: polygon WKB is written straight from the GeoJSON coordinates, transforms are
+    cached per source CRS, and the service's ``...Z`` times are parsed by Qt (other forms by the core's parser).
+    The Processing tiles algorithm and the dock's tiles layer both use it, so their features are the same.
+    """
+
+    def __init__(
+        self, target: QgsCoordinateReferenceSystem, transform_context=None, use_tile_geometry: bool = False
+    ) -> None:
         self.target = target
-        self.context = transform_context
-        self._transforms: Dict[int, Optional[QgsCoordinateTransform]] = {}
+        self.context = transform_context or QgsCoordinateTransformContext()
+        self.use_tile_geometry = use_tile_geometry
+        self.fields = tile_fields()
+        self._transforms: Dict[Any, Tuple[int, Optional[QgsCoordinateTransform]]] = {}
 
-    def _transform(self, epsg: int) -> Optional[QgsCoordinateTransform]:
-        if epsg not in self._transforms:
+    def _crs(self, geojson: Dict[str, Any]) -> Tuple[int, Optional[QgsCoordinateTransform]]:
+        member = geojson.get("crs")
+        key = repr(member) if member is not None else None
+        found = self._transforms.get(key)
+        if found is None:
+            epsg = parse_crs(member)
             src = QgsCoordinateReferenceSystem(f"EPSG:{epsg}")
             if not src.isValid():
                 raise QgsProcessingException(tr("EPSG:{} is not a CRS QGIS knows").format(epsg))
-            self._transforms[epsg] = (
-                None if src == self.target else QgsCoordinateTransform(src, self.target, self.context)
-            )
-        return self._transforms[epsg]
+            transform = None if src == self.target else QgsCoordinateTransform(src, self.target, self.context)
+            found = self._transforms[key] = (epsg, transform)
+        return found
 
-    def convert(self, geometry: Optional[Geometry]) -> Optional[QgsGeometry]:
-        """The geometry in the target CRS as a multi-polygon (None stays None)."""
-        if geometry is None:
+    def geometry(self, geojson: Optional[Dict[str, Any]]) -> Optional[QgsGeometry]:
+        """A multi-polygon in the target CRS from a GeoJSON geometry with an optional ``crs`` member."""
+        if not geojson:
             return None
-        ogr_geom = ogr.CreateGeometryFromJson(json.dumps(geometry.geojson))
-        if ogr_geom is None:
+        wkb = _multipolygon_wkb(geojson)
+        if wkb is None:  # covers and tile boxes are (Multi)Polygons; anything else has no place in the layer
             return None
         geom = QgsGeometry()
-        geom.fromWkb(bytes(ogr_geom.ExportToIsoWkb()))
-        transform = self._transform(geometry.epsg)
+        geom.fromWkb(wkb)
+        _epsg, transform = self._crs(geojson)
         if transform is not None:
             geom.transform(transform)
-        geom.convertToMultiType()
         return geom
 
+    @staticmethod
+    def _time(value: Optional[str]):
+        if not value:
+            return None
+        if value.endswith("Z"):
+            qdt = QDateTime.fromString(value, _ISO)
+            if qdt.isValid():
+                return qdt
+        return qdatetime(parse_time(value))
 
-def tile_feature(fields, tile: Tile, converter: GeometryConverter, use_tile_geometry: bool = False) -> QgsFeature:
-    """A feature with the tile's fields and its cover (or tile) geometry in the converter's CRS."""
-    source = tile.tile_geometry if use_tile_geometry else (tile.cover_geometry or tile.tile_geometry)
-    feat = QgsFeature(fields)
-    geom = converter.convert(source)
-    if geom is not None:
-        feat.setGeometry(geom)
-    native = tile.tile_geometry or tile.cover_geometry
-    extra = tile.additional_data
-    feat.setAttributes(
-        [
-            tile.id,
-            tile.path,
-            tile.status.value if tile.status else tile.get("status"),
-            qdatetime(tile.sensing_time),
-            qdatetime(tile.created),
-            qdatetime(tile.ingestion_start),
-            tile.failed_ingestion_cause,
-            f"EPSG:{native.epsg}" if native is not None else None,
+    def attributes(self, data: Dict[str, Any]) -> list:
+        """Attribute values in :data:`FIELD_NAMES` order, from a tile's wire dict."""
+        extra = data.get("additionalData") or {}
+        native_geom = data.get("tileGeometry") or data.get("coverGeometry")
+        native = f"EPSG:{self._crs(native_geom)[0]}" if native_geom else None
+        status = data.get("status")
+        return [
+            data.get("id"),
+            data.get("path") or "",
+            status.upper() if isinstance(status, str) else status,
+            self._time(data.get("sensingTime")),
+            self._time(data.get("created")),
+            self._time(data.get("ingestionStart")),
+            extra.get("failedIngestionCause"),
+            native,
             extra.get("minMetersPerPixel"),
             extra.get("maxMetersPerPixel"),
         ]
-    )
-    return feat
+
+    def feature(self, tile) -> QgsFeature:
+        """The feature of a :class:`Tile` (or its wire dict): cover geometry, or the tile bbox when asked/absent."""
+        data = wire(tile)
+        source = data.get("tileGeometry")
+        if not self.use_tile_geometry:
+            source = data.get("coverGeometry") or source
+        feat = QgsFeature(self.fields)
+        geom = self.geometry(source)
+        if geom is not None:
+            feat.setGeometry(geom)
+        feat.setAttributes(self.attributes(data))
+        return feat
+
+    def features(self, tiles: Iterable[Any]) -> List[QgsFeature]:
+        """Features of several tiles."""
+        return [self.feature(t) for t in tiles]
 
 
 def status_row(fields, tile_id: Optional[str], path: str, status: str, message: str = "") -> QgsFeature:

@@ -33,12 +33,11 @@ from ..base import ServiceAlgorithm
 from ..feedback import FeedbackBridge
 from ..fields import WkbType
 from ..tiles_common import (
-    GeometryConverter,
+    FeatureBuilder,
     add_tile_selection,
     selected_tile_ids,
     status_fields,
     status_row,
-    tile_feature,
     tile_fields,
 )
 
@@ -102,11 +101,11 @@ class CollectionTiles(ServiceAlgorithm):
         sink, dest = self.parameterAsSink(parameters, "OUTPUT", context, fields, WkbType.MultiPolygon, crs)
         if sink is None:
             raise QgsProcessingException(self.invalidSinkError(parameters, "OUTPUT"))
-        converter = GeometryConverter(crs, context.transformContext())
+        builder = FeatureBuilder(crs, context.transformContext(), use_tile_geometry)
         filters = {"status": status} if status else {}
         count = 0
         for tile in client.iter_all_tiles(collection.id, cancel=bridge.cancel, **filters):
-            sink.addFeature(tile_feature(fields, tile, converter, use_tile_geometry), QgsFeatureSink.FastInsert)
+            sink.addFeature(builder.feature(tile), QgsFeatureSink.FastInsert)
             count += 1
             if count % 100 == 0:
                 bridge.check()
