@@ -298,9 +298,29 @@ def test_process_to_png_and_jpeg(dock, qgis_iface, ingested, tmp_path):
     assert _gdal_info(layer.source())[:4] == ("JPEG", 3, 240, 160)
     assert "True colour" in layer.name() and ingested["name"] in layer.name()
 
-    # JPEG cannot hold a 16-bit band: the service's message stays in the dialog, nothing is added
+    # a 16-bit band for JPEG: the generated template is 8-bit (scaled by the bit depth) and gives a 1-band JPEG
     dlg.template.setCurrentIndex(dlg.template.findData("single"))
     dlg.insert_template()
+    assert '"sampleType": "AUTO"' in dlg.editor.text() and dlg.format_hint.isHidden()
+    run = _wait_run(dlg.start())
+    assert run.ok, run.error_text()
+    assert _gdal_info(dlg.result_layer.source())[:4] == ("JPEG", 1, 240, 160)
+    assert dlg.result_layer.dataProvider().bandStatistics(1).maximumValue > 0
+
+    # switching the format regenerates an unedited template: GeoTIFF gets the band's own UINT16 back, JPEG 8-bit
+    dlg.format.setCurrentIndex(dlg.format.findData("tif"))
+    assert '"sampleType": "UINT16"' in dlg.editor.text()
+    dlg.format.setCurrentIndex(dlg.format.findData("jpg"))
+    assert '"sampleType": "AUTO"' in dlg.editor.text() and dlg.format_hint.isHidden()
+
+    # an edited script stays as written: an inline hint says JPEG cannot hold UINT16 before running; the run
+    # still shows the service's message and adds nothing
+    dlg.format.setCurrentIndex(dlg.format.findData("tif"))
+    dlg.editor.setText(dlg.editor.text().replace("return [s.", "return [1 * s."))
+    dlg.format.setCurrentIndex(dlg.format.findData("jpg"))
+    assert '"sampleType": "UINT16"' in dlg.editor.text()
+    assert not dlg.format_hint.isHidden() and "UINT16" in dlg.format_hint.text()
+    assert "JPEG" in dlg.format_hint.text() and "AUTO" in dlg.format_hint.text()
     before = set(QgsProject.instance().mapLayers())
     run = _wait_run(dlg.start())
     assert not run.ok

@@ -1,8 +1,16 @@
-"""Evalscript V3 generation from a collection's bands, with the right ``sampleType`` for their bit depth."""
+"""Evalscript V3 generation from a collection's bands, with the right ``sampleType`` for their bit depth.
+
+Output formats limit the sample types (JPEG: AUTO/UINT8; PNG: AUTO/UINT8/UINT16; GeoTIFF: all), so every generator
+takes ``eight_bit=True`` to scale the bands into 0..1 and output ``AUTO`` (8-bit) instead; ``eight_bit_needed`` says
+when a format asks for it, and ``format_issues`` finds what a (user-edited) script's outputs do that a format cannot
+hold.
+"""
 
 from __future__ import annotations
 
 import json
+import re
+from dataclasses import dataclass
 from typing import Dict, Iterable, List, Optional, Sequence, Union
 
 from .models import Band, Collection
@@ -16,7 +24,30 @@ __all__ = [
     "false_color",
     "normalized_difference",
     "all_bands",
+    "REFLECTANCE_SCALE",
+    "FORMAT_SAMPLE_TYPES",
+    "FORMAT_BAND_COUNTS",
+    "display_scale",
+    "eight_bit_needed",
+    "script_outputs",
+    "FormatIssue",
+    "format_issues",
 ]
+
+# 16-bit EO data is mostly reflectance x 10000: 0..4000 shows as 0..1 (true colour's usual stretch)
+REFLECTANCE_SCALE = 2.5 / 10000
+
+# sample types each output format holds (file extension -> sampleTypes); None = any
+FORMAT_SAMPLE_TYPES: Dict[str, Optional[frozenset]] = {
+    "tif": None,
+    "png": frozenset({"AUTO", "UINT8", "UINT16"}),
+    "jpg": frozenset({"AUTO", "UINT8"}),
+}
+FORMAT_BAND_COUNTS: Dict[str, Optional[frozenset]] = {
+    "tif": None,
+    "png": frozenset({1, 3, 4}),
+    "jpg": frozenset({1, 3}),
+}
 
 _SAMPLE_TYPES = {
     ("UINT", 8): "UINT8",
@@ -51,6 +82,71 @@ def common_sample_type(bands: Iterable[Band]) -> str:
     return "FLOAT32"  # UINT16 together with signed bands
 
 
+def display_scale(band: Band) -> tuple:
+    """``(offset, factor)`` that bring the band's values into 0..1 for 8-bit display: ``(value + offset) * factor``.
+
+    By bit depth: 8-bit bands use their full range (INT8 shifted by 128); 16-bit and 32-bit integer bands the
+    reflectance x 10000 convention (0..4000 → 0..1); FLOAT bands are taken as reflectance (0..0.4 → 0..1).
+    """
+    fmt = (band.sample_format or "UINT").upper()
+    depth = int(band.bit_depth or 8)
+    if fmt == "FLOAT":
+        return 0.0, 2.5
+    if depth <= 8:
+        return (128.0 if fmt == "INT" else 0.0), 1.0 / 255.0
+    return 0.0, REFLECTANCE_SCALE
+
+
+def eight_bit_needed(sample_type: str, fmt: str) -> bool:
+    """True when output format ``fmt`` ("tif", "png", "jpg") cannot hold ``sample_type`` (then use eight_bit)."""
+    allowed = FORMAT_SAMPLE_TYPES.get(fmt)
+    return allowed is not None and sample_type.upper() not in allowed
+
+
+_OUTPUT_RE = re.compile(r"output\s*\"?\s*:\s*(\[[^\]]*\]|\{[^}]*\})", re.S)
+_OBJECT_RE = re.compile(r"\{[^}]*\}", re.S)
+_SAMPLE_TYPE_RE = re.compile(r"sampleType\"?\s*:\s*(?:SampleType\.|[\"'])?\s*([A-Za-z0-9_]+)")
+_BANDS_RE = re.compile(r"bands\"?\s*:\s*(\d+)")
+
+
+def script_outputs(script: str) -> List[tuple]:
+    """``[(bands, sampleType)]`` of the outputs a script's ``setup()`` declares, read from its text.
+
+    A best-effort reading of literal values (the usual way scripts are written); a missing ``sampleType`` is
+    ``AUTO`` (the service's default), a missing or computed band count is None. Empty when no output is found.
+    """
+    match = _OUTPUT_RE.search(script or "")
+    if not match:
+        return []
+    out = []
+    for obj in _OBJECT_RE.findall(match.group(1)):
+        st = _SAMPLE_TYPE_RE.search(obj)
+        bands = _BANDS_RE.search(obj)
+        out.append((int(bands.group(1)) if bands else None, st.group(1).upper() if st else "AUTO"))
+    return out
+
+
+@dataclass(frozen=True)
+class FormatIssue:
+    """One thing a script's output does that the format cannot hold: ``kind`` "sampleType" or "bands"."""
+
+    kind: str
+    found: str
+    accepted: str
+
+
+def format_issues(script: str, fmt: str) -> List[FormatIssue]:
+    """What the script's declared outputs do that output format ``fmt`` ("tif", "png", "jpg") cannot hold."""
+    issues: List[FormatIssue] = []
+    types, counts = FORMAT_SAMPLE_TYPES.get(fmt), FORMAT_BAND_COUNTS.get(fmt)
+    for bands, sample_type in script_outputs(script):
+        if types is not None and sample_type not in types:
+            issues.append(FormatIssue("sampleType", sample_type, ", ".join(sorted(types))))
+        if counts is not None and bands is not None and bands not in counts:
+            issues.append(FormatIssue("bands", str(bands), ", ".join(str(c) for c in sorted(counts))))
+    return issues
+
+
 def _resolve(collection: Union[Collection, Dict[str, Band]], names: Sequence[str]) -> List[Band]:
     bands = collection.bands if isinstance(collection, Collection) else collection
     out = []
@@ -75,32 +171,45 @@ def bands_composite(
     names: Sequence[str],
     scale: Optional[float] = None,
     nodata: Optional[float] = None,
+    eight_bit: bool = False,
 ) -> str:
     """N bands as they are (sampleType from their bit depth), or ×``scale`` into 0..1 as UINT8 (``AUTO``).
 
-    Pixels without data (``dataMask`` 0) get ``nodata`` (default 0).
+    ``eight_bit`` without ``scale`` brings each band into 0..1 by its bit depth (``display_scale``) and outputs
+    ``AUTO``, for formats that hold only 8-bit samples (JPEG). Pixels without data (``dataMask`` 0) get ``nodata``
+    (default 0).
     """
     bands = _resolve(collection, names)
     fill = 0 if nodata is None else nodata
-    if scale is None:
-        sample_type = common_sample_type(bands)
-        values = ", ".join(f"s.{b.name}" for b in bands)
-    else:
+    if scale is not None:
         sample_type = "AUTO"
         values = ", ".join(f"{float(scale)!r} * s.{b.name}" for b in bands)
+    elif eight_bit:
+        sample_type = "AUTO"
+        parts = []
+        for b in bands:
+            offset, factor = display_scale(b)
+            term = f"(s.{b.name} + {offset!r})" if offset else f"s.{b.name}"
+            parts.append(f"{factor!r} * {term}")
+        values = ", ".join(parts)
+    else:
+        sample_type = common_sample_type(bands)
+        values = ", ".join(f"s.{b.name}" for b in bands)
     fills = ", ".join([json.dumps(fill)] * len(bands))
     body = f"  if (s.dataMask === 0) return [{fills}];\n  return [{values}];"
     return _script([b.name for b in bands], len(bands), sample_type, body, nodata)
 
 
-def single_band(collection: Union[Collection, Dict[str, Band]], name: str, nodata: Optional[float] = None) -> str:
-    """One band with its own sample type."""
-    return bands_composite(collection, [name], nodata=nodata)
+def single_band(
+    collection: Union[Collection, Dict[str, Band]], name: str, nodata: Optional[float] = None, eight_bit: bool = False
+) -> str:
+    """One band with its own sample type (``eight_bit``: scaled by its bit depth into 8-bit ``AUTO``)."""
+    return bands_composite(collection, [name], nodata=nodata, eight_bit=eight_bit)
 
 
-def all_bands(collection: Collection, nodata: Optional[float] = None) -> str:
-    """Every band of the collection, in its order, with a common sample type."""
-    return bands_composite(collection, list(collection.bands), nodata=nodata)
+def all_bands(collection: Collection, nodata: Optional[float] = None, eight_bit: bool = False) -> str:
+    """Every band of the collection, in its order, with a common sample type (or 8-bit ``AUTO``)."""
+    return bands_composite(collection, list(collection.bands), nodata=nodata, eight_bit=eight_bit)
 
 
 def true_color(
@@ -110,9 +219,10 @@ def true_color(
     blue: str,
     scale: Optional[float] = None,
     nodata: Optional[float] = None,
+    eight_bit: bool = False,
 ) -> str:
-    """Red, green, blue bands (raw values, or ×``scale`` into 0..1 as 8-bit)."""
-    return bands_composite(collection, [red, green, blue], scale=scale, nodata=nodata)
+    """Red, green, blue bands (raw values, or ×``scale`` / by bit depth with ``eight_bit`` into 0..1 as 8-bit)."""
+    return bands_composite(collection, [red, green, blue], scale=scale, nodata=nodata, eight_bit=eight_bit)
 
 
 def false_color(
@@ -122,17 +232,31 @@ def false_color(
     green: str,
     scale: Optional[float] = None,
     nodata: Optional[float] = None,
+    eight_bit: bool = False,
 ) -> str:
     """NIR, red, green as R, G, B (vegetation in red)."""
-    return bands_composite(collection, [nir, red, green], scale=scale, nodata=nodata)
+    return bands_composite(collection, [nir, red, green], scale=scale, nodata=nodata, eight_bit=eight_bit)
 
 
-def normalized_difference(collection: Union[Collection, Dict[str, Band]], a: str, b: str) -> str:
-    """``(a - b) / (a + b)`` as FLOAT32; NaN where there is no data or ``a + b`` is 0."""
+def normalized_difference(
+    collection: Union[Collection, Dict[str, Band]], a: str, b: str, eight_bit: bool = False
+) -> str:
+    """``(a - b) / (a + b)`` as FLOAT32; NaN where there is no data or ``a + b`` is 0.
+
+    ``eight_bit``: -1..1 mapped to 0..1 as ``AUTO`` (0 where there is no data), for PNG/JPEG.
+    """
     band_a, band_b = _resolve(collection, [a, b])
+    diff = f"(s.{band_a.name} - s.{band_b.name}) / sum"
+    if eight_bit:
+        body = (
+            "  if (s.dataMask === 0) return [0];\n"
+            f"  var sum = s.{band_a.name} + s.{band_b.name};\n"
+            f"  return [sum === 0 ? 0 : ({diff} + 1) / 2];"
+        )
+        return _script([band_a.name, band_b.name], 1, "AUTO", body, None)
     body = (
         "  if (s.dataMask === 0) return [NaN];\n"
         f"  var sum = s.{band_a.name} + s.{band_b.name};\n"
-        f"  return [sum === 0 ? NaN : (s.{band_a.name} - s.{band_b.name}) / sum];"
+        f"  return [sum === 0 ? NaN : {diff}];"
     )
     return _script([band_a.name, band_b.name], 1, "FLOAT32", body, None)

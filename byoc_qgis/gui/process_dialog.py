@@ -48,7 +48,7 @@ __all__ = ["ProcessDialog", "TEMPLATES", "default_bands", "utm_epsg", "plan_requ
 
 TEMPLATES = ("true", "false", "ndi", "single", "all")
 FORMATS = (("GeoTIFF", "tif"), ("PNG", "png"), ("JPEG", "jpg"))
-SCALE = 2.5 / 10000
+SCALE = evalscripts.REFLECTANCE_SCALE
 
 
 def _template_label(key: str) -> str:
@@ -76,17 +76,49 @@ def default_bands(names: List[str], template: str) -> List[str]:
     return (names * need)[:need] if names else []
 
 
-def template_script(collection: Collection, template: str, bands: List[str]) -> str:
-    """An evalscript generated from the collection's bands (core.evalscripts)."""
+def template_script(collection: Collection, template: str, bands: List[str], fmt: str = "tif") -> str:
+    """An evalscript generated from the collection's bands (core.evalscripts) that output format ``fmt`` holds.
+
+    When the format cannot hold the template's own sample type (JPEG: 16-bit or float; PNG: float or signed), the
+    8-bit variant is generated (bands scaled by their bit depth into 0..1, ``AUTO``).
+    """
+    script = _template(collection, template, bands, False)
+    if any(evalscripts.eight_bit_needed(t, fmt) for _n, t in evalscripts.script_outputs(script)):
+        script = _template(collection, template, bands, True)
+    return script
+
+
+def _template(collection: Collection, template: str, bands: List[str], eight_bit: bool) -> str:
     if template == "true":
         return evalscripts.true_color(collection, *bands, scale=SCALE)
     if template == "false":
         return evalscripts.false_color(collection, *bands, scale=SCALE)
     if template == "ndi":
-        return evalscripts.normalized_difference(collection, *bands)
+        return evalscripts.normalized_difference(collection, *bands, eight_bit=eight_bit)
     if template == "single":
-        return evalscripts.single_band(collection, bands[0])
-    return evalscripts.all_bands(collection)
+        return evalscripts.single_band(collection, bands[0], eight_bit=eight_bit)
+    return evalscripts.all_bands(collection, eight_bit=eight_bit)
+
+
+def format_hint(script: str, fmt: str) -> str:
+    """An inline hint when the script's outputs do not fit output format ``fmt`` ("" when they do)."""
+    label = dict((ext, name) for name, ext in FORMATS).get(fmt, fmt)
+    texts = []
+    for issue in evalscripts.format_issues(script, fmt):
+        if issue.kind == "sampleType":
+            texts.append(
+                tr(
+                    "{0} holds only {1} samples but the evalscript outputs sampleType {2}: use sampleType AUTO "
+                    "with values scaled to 0..1 (or insert the template again), or choose GeoTIFF."
+                ).format(label, issue.accepted, issue.found)
+            )
+        else:
+            texts.append(
+                tr(
+                    "{0} takes {1} bands but the evalscript outputs {2}: change the output's bands or choose GeoTIFF."
+                ).format(label, issue.accepted, issue.found)
+            )
+    return " ".join(texts)
 
 
 def utm_epsg(lon: float, lat: float) -> int:
@@ -225,6 +257,8 @@ class ProcessDialog(QDialog):
         self.editor = QgsCodeEditorJavascript(self)
         self.editor.setMinimumHeight(180)
         self.template.currentIndexChanged.connect(self._template_changed)
+        self._generated = ""  # the last inserted template, to tell an unedited script from an edited one
+        self._generated_from: Tuple[str, List[str]] = ("", [])
 
         self.format = QComboBox(self)
         for label, ext in FORMATS:
@@ -240,6 +274,11 @@ class ProcessDialog(QDialog):
         self.error.setWordWrap(True)
         self.error.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         self.error.setStyleSheet("color: #b00020")
+        self.format_hint = QLabel("", self)
+        self.format_hint.setObjectName("ByocProcessFormatHint")
+        self.format_hint.setWordWrap(True)
+        self.format_hint.setStyleSheet("color: #8a5a00")
+        self.format_hint.setVisible(False)
         self.progress = ProgressRow(self)
         self.run_button = QPushButton(tr("Run"), self)
         self.run_button.setDefault(True)
@@ -263,6 +302,7 @@ class ProcessDialog(QDialog):
         layout.addLayout(form)
         layout.addWidget(self.editor, 1)
         layout.addWidget(self.info)
+        layout.addWidget(self.format_hint)
         layout.addWidget(self.error)
         layout.addWidget(self.progress)
         layout.addLayout(buttons)
@@ -277,6 +317,8 @@ class ProcessDialog(QDialog):
             self.extent.extentChanged,
         ):
             signal.connect(self.update_info)
+        self.format.currentIndexChanged.connect(self._format_changed)
+        self.editor.textChanged.connect(self.update_format_hint)
         self._res_changed()
         if band_names:
             self.template.setCurrentIndex(TEMPLATES.index("true" if len(band_names) >= 3 else "single"))
@@ -326,12 +368,31 @@ class ProcessDialog(QDialog):
         """Replace the editor's text with the chosen template for the chosen bands."""
         key = self.template.currentData()
         n = len(default_bands(list(self.collection.bands), key))
-        bands = [box.currentText() for box in self.band_boxes[:n]]
+        self._insert(key, [box.currentText() for box in self.band_boxes[:n]])
+
+    def _insert(self, key: str, bands: List[str]) -> None:
         try:
-            self.editor.setText(template_script(self.collection, key, bands))
-            self.error.setText("")
+            script = template_script(self.collection, key, bands, self.format.currentData())
         except ValueError as exc:
             self.error.setText(str(exc))
+            return
+        self._generated, self._generated_from = script, (key, bands)
+        self.editor.setText(script)
+        self.error.setText("")
+        self.update_format_hint()
+
+    def _format_changed(self, *_args) -> None:
+        """A generated, unedited script follows the format (8-bit for JPEG); an edited one gets a hint."""
+        if self._generated and self.editor.text() == self._generated:
+            self._insert(*self._generated_from)
+        else:
+            self.update_format_hint()
+
+    def update_format_hint(self, *_args) -> None:
+        """Show what the script outputs that the chosen format cannot hold, before running."""
+        hint = format_hint(self.editor.text(), self.format.currentData())
+        self.format_hint.setText(hint)
+        self.format_hint.setVisible(bool(hint))
 
     # -- request -----------------------------------------------------------------------------------------------------
     def plan(self) -> Dict[str, Any]:
