@@ -7,9 +7,8 @@ matched to a rule by its wording and a general fix for that rule is shown.
 
 from __future__ import annotations
 
-import re
 from dataclasses import dataclass
-from typing import Dict, List, Optional, Tuple
+from typing import Dict, List, Optional
 
 from ..core import cog_rules
 from ..core.preflight import preflight_tile
@@ -35,29 +34,6 @@ class Explanation:
         source = tr("(found by checking the tile's files)") if self.checked_files else ""
         return f"{head}\n\n{rule} {source}\n{tr('Fix:')} {self.fix}".strip()
 
-
-# wording of cog_rules' messages (and the service's) → rule id
-_PATTERNS: List[Tuple[str, str]] = [
-    (r"ensure tiles of image at index|tiles? .*width and height between", "block-size"),
-    (r"\.ovr|external overview", "overviews"),
-    (r"no internal overviews|overview", "overviews"),
-    (r"not tiled", "tiled"),
-    (r"cloud optimized geotiff|cog", "cog-layout"),
-    (r"cannot be read|not recognized as a supported file format|no such file|does not exist|access denied", "readable"),
-    (r"header", "header-size"),
-    (r"compression", "compression"),
-    (r"colou?r table|palette|ycbcr", "photometric"),
-    (r"no geotransform|no crs|georeferenc", "georeferencing"),
-    (r"epsg|crs", "crs"),
-    (r"sample type|data type", "data-type"),
-    (r"pixel-interleaved|chunky", "chunky-bands"),
-    (r"different extensions", "extension"),
-    (r"do not overlap|beyond the area|extends", "bounds"),
-    (r"lacks the band file|no band of the collection uses|file\(s\)", "file-set"),
-    (r"bit depth", "bit-depth"),
-    (r"sample format", "sample-format"),
-    (r"bands together|has only|bands; a byoc collection", "band-count"),
-]
 
 _FIXES: Dict[str, str] = {}
 
@@ -92,23 +68,20 @@ def _rule_fixes() -> Dict[str, str]:
                 "bit-depth": tr("Convert the file to the bit depth of the collection's band."),
                 "sample-format": tr("Convert the file to the sample format of the collection's band."),
                 "band-count": tr("Provide the missing band in the file or change the band's bandIndex."),
+                "nodata": tr("Encode no-data as a value (GDAL_NODATA tag), e.g. COGify with a no-data value."),
             }
         )
     return _FIXES
 
 
 def explain_cause(cause: Optional[str]) -> Explanation:
-    """Match a failure cause to a pre-flight rule by its wording."""
+    """Match a failure cause to a pre-flight rule by its wording (``cog_rules.rule_for_cause``)."""
     text = (cause or "").strip()
-    low = text.lower()
-    for pattern, rule in _PATTERNS:
-        if re.search(pattern, low):
-            return Explanation(text, rule, _rule_fixes()[rule])
-    return Explanation(
-        text,
-        None,
-        tr("Run the pre-flight check on the tile's files (Add tiles dialog) and fix what it reports, then reingest."),
+    rule = cog_rules.rule_for_cause(text)
+    generic = tr(
+        "Run the pre-flight check on the tile's files (Add tiles dialog) and fix what it reports, then reingest."
     )
+    return Explanation(text, rule, _rule_fixes().get(rule, generic) if rule else generic)
 
 
 def tile_file_keys(tile_path: str, bands: Dict[str, dict]) -> Dict[str, str]:
