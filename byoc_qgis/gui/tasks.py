@@ -20,7 +20,6 @@ from qgis.core import (
 )
 from qgis.PyQt.QtCore import QObject, pyqtSignal
 
-from ..core.errors import CancelledError
 from ..core.progress import Cancelled
 from ..translation import tr
 from .notify import log
@@ -72,7 +71,7 @@ class FunctionTask(QgsTask):
             if self.error is not None:
                 if self._on_error is not None:
                     self._on_error(self.error)
-                elif not isinstance(self.error, (Cancelled, CancelledError)):
+                elif not isinstance(self.error, Cancelled):
                     log(f"{self.description()}: {self.error}", Qgis.MessageLevel.Critical)
             elif self._on_done is not None:
                 self._on_done(self.result)

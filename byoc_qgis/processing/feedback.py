@@ -13,14 +13,12 @@ from typing import Callable, Iterator, Optional
 
 from qgis.core import QgsProcessingException, QgsProcessingFeedback
 
-from ..core.errors import CancelledError, SentinelHubError
+from ..core.errors import SentinelHubError
 from ..core.gdal_compat import GdalError
 from ..core.progress import Cancelled
 from ..translation import tr
 
-__all__ = ["FeedbackBridge", "service_errors", "cancelled_exception", "CANCEL_TYPES"]
-
-CANCEL_TYPES = (CancelledError, Cancelled)
+__all__ = ["FeedbackBridge", "service_errors", "cancelled_exception"]
 
 
 def cancelled_exception() -> QgsProcessingException:
@@ -104,7 +102,7 @@ def service_errors(what: str) -> Iterator[None]:
         yield
     except QgsProcessingException:
         raise
-    except CANCEL_TYPES:
+    except Cancelled:  # core.errors.CancelledError is a Cancelled too
         raise cancelled_exception() from None
     except SentinelHubError as exc:
         raise QgsProcessingException(f"{what}: {exc}") from None
