@@ -15,7 +15,7 @@ from .services import free_port
 
 pytest_plugins = [
     name
-    for name in ("tests.fixtures_s3", "tests.fixtures_localhub", "tests.fixtures_rasters")
+    for name in ("tests.fixtures_s3", "tests.fixtures_localhub", "tests.fixtures_rasters", "tests.fixtures_gui")
     if (Path(__file__).parent / (name.split(".")[1] + ".py")).exists()
 ]
 

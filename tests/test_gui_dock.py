@@ -8,8 +8,10 @@ import uuid
 import pytest
 
 from .fixtures_rasters import make_small_tiles, make_tile
-from .test_gui_support import ensure_provider, new_collection, release_provider, store_connection, upload_tiles
+from .test_gui_support import ensure_provider, new_collection, upload_tiles
 from .test_processing_support import set_master_password
+
+pytestmark = pytest.mark.usefixtures("gui_provider")
 
 
 def _wait(cond, timeout=60.0):
@@ -46,30 +48,6 @@ class Log:
 
     def close(self) -> None:
         self._log.messageReceived.disconnect(self._got)
-
-
-@pytest.fixture(scope="module", autouse=True)
-def provider(qgis_app):
-    yield ensure_provider()
-    release_provider()
-
-
-@pytest.fixture(scope="module")
-def conn(qgis_app, localhub, provider):
-    return store_connection(localhub, "dock-gui")
-
-
-@pytest.fixture
-def dock(qgis_app, qgis_iface, qgis_new_project, conn):
-    from byoc_qgis.gui.dock import ByocDock
-
-    ensure_provider()
-    qgis_iface.messageBar().clear_messages()
-    d = ByocDock(qgis_iface)
-    d.reload_connections(conn.name)
-    yield d
-    d.cleanup()
-    d.deleteLater()
 
 
 def _messages(iface, level_name: str):

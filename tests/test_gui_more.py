@@ -10,9 +10,9 @@ from typing import List
 
 import pytest
 
-from .test_gui_support import ensure_provider, new_collection, release_provider, store_connection, upload_tiles
+from .test_gui_support import new_collection, store_connection, upload_tiles
 
-pytestmark = pytest.mark.timeout(300)
+pytestmark = [pytest.mark.timeout(300), pytest.mark.usefixtures("gui_provider")]
 
 
 def _wait(cond, timeout=60.0):
@@ -93,30 +93,6 @@ def click(button):
         box.button(button).click()
 
     return handler
-
-
-@pytest.fixture(scope="module", autouse=True)
-def provider(qgis_app):
-    yield ensure_provider()
-    release_provider()
-
-
-@pytest.fixture(scope="module")
-def conn(qgis_app, localhub, provider):
-    return store_connection(localhub, "more-gui")
-
-
-@pytest.fixture
-def dock(qgis_app, qgis_iface, qgis_new_project, conn):
-    from byoc_qgis.gui.dock import ByocDock
-
-    ensure_provider()
-    qgis_iface.messageBar().clear_messages()
-    d = ByocDock(qgis_iface)
-    d.reload_connections(conn.name)
-    yield d
-    d.cleanup()
-    d.deleteLater()
 
 
 def _select(dock, collection_id: str) -> None:

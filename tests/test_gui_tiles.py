@@ -9,23 +9,11 @@ import pytest
 
 from .test_gui_support import (
     bulk_tiles,
-    ensure_provider,
     new_collection,
-    release_provider,
-    store_connection,
     synthetic_rows,
 )
 
-
-@pytest.fixture(scope="module", autouse=True)
-def provider(qgis_app):
-    yield ensure_provider()
-    release_provider()
-
-
-@pytest.fixture(scope="module")
-def conn(qgis_app, localhub, provider):
-    return store_connection(localhub, "tiles-gui")
+pytestmark = pytest.mark.usefixtures("gui_provider")
 
 
 @pytest.fixture(scope="module")
