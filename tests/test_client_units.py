@@ -9,6 +9,7 @@ import tarfile
 import pytest
 
 from byoc_qgis.core import evalscripts
+from byoc_qgis.core.errors import SentinelHubError
 from byoc_qgis.core.http import RetryPolicy, backoff_delay, parse_retry_after, user_agent
 from byoc_qgis.core.models import Band
 from byoc_qgis.core.process import DataSource, OutputResponse, ProcessRequest, decode_response
@@ -130,7 +131,7 @@ def test_decode_tar_outputs():
     responses = [OutputResponse("default"), OutputResponse("userdata", "application/json")]
     out = decode_response(buf.getvalue(), "application/x-tar", responses)
     assert out == {"default": b"II*\x00", "userdata": b'{"norm_factor":1.0E-4}'}
-    with pytest.raises(Exception, match="tar"):
+    with pytest.raises(SentinelHubError, match="not a valid tar archive"):
         decode_response(b"not a tar", "application/x-tar", responses)
 
 

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import time
-from datetime import datetime, timezone
+from datetime import datetime, timedelta, timezone
 
 import pytest
 
@@ -43,6 +43,7 @@ def test_full_byoc_workflow(localhub, s3_bucket, tmp_path):
     # tile: create with a UTM cover and a sensing time, wait for ingestion, dataclass round trip
     cover = Geometry(BBox((400000, 4995100, 405000, 5000000), CRS.UTM_33N).geometry, CRS.UTM_33N)
     tile = ByocTile(path="tiles/t1/(BAND).tif", sensing_time=datetime(2019, 11, 27), cover_geometry=cover)
+    before_create = datetime.now(timezone.utc).replace(microsecond=0)
     created_tile = byoc.create_tile(coll, tile)
     assert created_tile["status"] == "WAITING"
     tile_id = ByocTile.from_dict(created_tile).tile_id
@@ -51,8 +52,9 @@ def test_full_byoc_workflow(localhub, s3_bucket, tmp_path):
     parsed = ByocTile.from_dict(final)
     assert parsed.tile_geometry.crs == CRS.UTM_33N and parsed.cover_geometry.crs == CRS.UTM_33N
     assert parsed.cover_geometry.geometry.bounds == pytest.approx((400000, 4995100, 405000, 5000000), abs=0.01)
-    assert parsed.sensing_time == datetime(2019, 11, 27, tzinfo=parsed.sensing_time.tzinfo)
-    assert parsed.created.tzinfo is not None or parsed.created is not None
+    assert parsed.sensing_time == datetime(2019, 11, 27, tzinfo=timezone.utc)
+    assert parsed.created.utcoffset() == timedelta(0)  # aware and in UTC
+    assert before_create <= parsed.created <= datetime.now(timezone.utc)
     assert [t["id"] for t in byoc.iter_tiles(coll)] == [tile_id]
     assert [t["id"] for t in byoc.iter_tiles(coll, path="tiles/t1/(BAND).tif")] == [tile_id]
 

@@ -5,7 +5,7 @@ from __future__ import annotations
 import json
 
 import pytest
-from osgeo import ogr
+from osgeo import ogr, osr
 
 from .fixtures_rasters import make_small_tiles, make_tile, make_utm_cog
 from .test_processing_support import register_provider, run_alg
@@ -59,7 +59,16 @@ def test_trace_cover_outputs_polygons_in_wgs84(provider, tmp_path):
     assert gj["crs"]["properties"]["name"] == "urn:ogc:def:crs:EPSG::32633"
     # the WGS84 feature is the reprojected native cover: same area once back in UTM
     native = ogr.CreateGeometryFromJson(json.dumps({k: v for k, v in gj.items() if k != "crs"}))
-    assert native.GetArea() > 0
+    wgs84, utm = osr.SpatialReference(), osr.SpatialReference()
+    wgs84.ImportFromEPSG(4326)
+    wgs84.SetAxisMappingStrategy(osr.OAMS_TRADITIONAL_GIS_ORDER)
+    utm.ImportFromEPSG(32633)
+    back = ogr.CreateGeometryFromWkt(feat.geometry().asWkt(12))
+    back.AssignSpatialReference(wgs84)
+    assert back.TransformTo(utm) == 0
+    assert native.GetArea() > 1e6  # a real polygon (m²), not a sliver
+    assert back.GetArea() == pytest.approx(native.GetArea(), rel=1e-7)
+    assert back.SymDifference(native).GetArea() < 1e-6 * native.GetArea()
     bbox = feat.geometry().boundingBox()
     assert 10 < bbox.xMinimum() < 20 and 40 < bbox.yMinimum() < 50  # near 15E 45N
 
