@@ -21,6 +21,7 @@ from byoc_qgis.core.errors import (
     BadRequestError,
     CancelledError,
     ConflictError,
+    NetworkError,
     NotFoundError,
     RateLimitedError,
     ServerError,
@@ -298,9 +299,10 @@ def test_dropped_collection_create_is_not_repeated(localhub_factory):
     with make_client(hub) as c:
         name = f"once-{uuid.uuid4().hex[:6]}"
         set_faults(hub, [{"method": "POST", "path": "/api/v1/byoc/collections", "sequence": [{"drop": "after"}]}])
-        with pytest.raises(Exception) as exc:
+        with pytest.raises(NetworkError) as exc:
             c.byoc.create_collection(Collection(name=name, s3_bucket="b"))
         assert exc.value.maybe_applied and "may or may not" in str(exc.value)
+        assert exc.value.message.startswith(f"Cannot reach {hub.base_url} (")
         assert len(fired(hub)) == 1
         assert [x.name for x in c.byoc.iter_collections(search=name)] == [name]
 
@@ -390,7 +392,6 @@ def test_waiting_for_many_tiles(client, collection_250):
 
 
 def test_proxy_credentials_never_in_errors(localhub, caplog, loopback_port):
-    from byoc_qgis.core.errors import NetworkError
     from byoc_qgis.core.http import Transport
 
     caplog.set_level(logging.DEBUG)
@@ -399,5 +400,10 @@ def test_proxy_credentials_never_in_errors(localhub, caplog, loopback_port):
     with make_client(localhub, transport=transport) as c:
         with pytest.raises(NetworkError) as exc:
             c.byoc.list_collections()
-    text = str(exc.value) + repr(exc.value) + repr(c.http.transport) + caplog.text
-    assert "proxy-pass-123" not in text and "Proxy" in str(exc.value)
+    text = str(exc.value) + repr(exc.value) + repr(c.http.transport) + caplog.text + (exc.value.detail or "")
+    assert "proxy-pass-123" not in text
+    assert exc.value.message == (
+        f"Cannot reach {localhub.base_url} (the proxy refused or dropped the connection): "
+        "check the proxy in QGIS Settings → Options → Network"
+    )
+    assert exc.value.detail.startswith("ProxyError: ")

@@ -23,10 +23,14 @@ __all__ = [
     "RateLimitedError",
     "ServerError",
     "NetworkError",
+    "CredentialsError",
     "CancelledError",
     "TimeoutExpired",
     "error_from_response",
     "parse_error_body",
+    "cannot_reach",
+    "is_transient",
+    "describe",
 ]
 
 
@@ -112,12 +116,33 @@ class ServerError(SentinelHubError):
 class NetworkError(SentinelHubError):
     """No usable answer: connection refused or dropped, DNS, TLS or timeout; on every attempt.
 
-    ``maybe_applied`` is true when a non-repeatable request (e.g. a create) may have reached the service.
+    The message is a sentence for people (:func:`cannot_reach`: "Cannot reach http://127.0.0.1:8765 (connection
+    refused)"); ``url`` is the service's origin, ``reason`` the short cause and ``detail`` the library's own text
+    (secrets removed) for logs. ``maybe_applied`` is true when a non-repeatable request (e.g. a create) may have
+    reached the service.
     """
 
-    def __init__(self, message: str, *, maybe_applied: bool = False, **kwargs: Any) -> None:
+    def __init__(
+        self,
+        message: str,
+        *,
+        maybe_applied: bool = False,
+        url: Optional[str] = None,
+        reason: Optional[str] = None,
+        detail: Optional[str] = None,
+        **kwargs: Any,
+    ) -> None:
         super().__init__(message, **kwargs)
         self.maybe_applied = maybe_applied
+        self.url = url
+        self.reason = reason
+        self.detail = detail
+
+
+class CredentialsError(ValueError):
+    """The saved credentials cannot be read: the authentication configuration was deleted, the QGIS
+    authentication database is locked or disabled, or the master password was not given. Fixed by editing the
+    connection (or unlocking QGIS's authentication database), not by trying again."""
 
 
 class CancelledError(SentinelHubError, Cancelled):
@@ -126,6 +151,36 @@ class CancelledError(SentinelHubError, Cancelled):
 
 class TimeoutExpired(SentinelHubError):
     """A wait (e.g. for ingestion) ran out of time."""
+
+
+def cannot_reach(url: str, reason: str, hint: str = "") -> str:
+    """The sentence for a request that got no usable answer: ``Cannot reach <url> (<reason>)`` plus a hint."""
+    text = f"Cannot reach {url} ({reason})"
+    return f"{text}: {hint}" if hint else text
+
+
+def is_transient(exc: BaseException) -> bool:
+    """True for failures that may go away by themselves: no connection, a 5xx, still rate limited."""
+    if isinstance(exc, Cancelled):
+        return False
+    return isinstance(exc, (NetworkError, ServerError, RateLimitedError))
+
+
+def describe(exc: BaseException) -> str:
+    """One sentence for people about an error of the client (no method, path or library text)."""
+    if isinstance(exc, NetworkError):
+        return exc.message
+    if isinstance(exc, SentinelHubError):
+        head = f"HTTP {exc.status}: {exc.message}" if exc.status else exc.message
+        if isinstance(exc, ServerError):
+            return f"The service failed ({head}); try again later"
+        if isinstance(exc, RateLimitedError):
+            return f"The service is still rate limiting requests ({head}); try again in a minute"
+        if isinstance(exc, AuthError) and not isinstance(exc, ForbiddenError):
+            return f"{head} — check the client id and secret of the connection"
+        return head
+    text = str(exc).strip()
+    return text or type(exc).__name__
 
 
 def _normalise_errors(raw: Any) -> List[Dict[str, Any]]:

@@ -17,10 +17,13 @@ Logs name method, path, status and timing only: never headers, bodies, tokens, s
 from __future__ import annotations
 
 import configparser
+import copy
+import errno
 import logging
 import os
 import random
 import re
+import socket
 import sys
 import threading
 import time
@@ -39,6 +42,7 @@ from .errors import (
     CancelledError,
     NetworkError,
     SentinelHubError,
+    cannot_reach,
     error_from_response,
 )
 
@@ -54,6 +58,7 @@ __all__ = [
     "backoff_delay",
     "sleep_cancellable",
     "check_cancel",
+    "network_reason",
 ]
 
 log = logging.getLogger(__name__)
@@ -228,6 +233,57 @@ def _never_sent(exc: requests.RequestException) -> bool:
     return False
 
 
+_PROXY_HINT = "check the proxy in QGIS Settings → Options → Network"
+_CA_HINT = "add the service's CA in QGIS Settings → Options → Authentication → Certificate Manager"
+
+
+def _causes(exc: BaseException) -> List[BaseException]:
+    """``exc`` and every exception it wraps (urllib3 ``reason``, ``args``, ``__cause__``/``__context__``)."""
+    seen: List[BaseException] = []
+    todo: List[Any] = [exc]
+    while todo and len(seen) < 20:
+        item = todo.pop(0)
+        if not isinstance(item, BaseException) or any(item is s for s in seen):
+            continue
+        seen.append(item)
+        todo.append(getattr(item, "reason", None))
+        todo.extend(a for a in getattr(item, "args", ()) if isinstance(a, BaseException))
+        todo.append(item.__cause__)
+        todo.append(item.__context__)
+    return seen
+
+
+def network_reason(exc: BaseException, timeout: Any = None) -> Tuple[str, str]:
+    """A short cause (``connection refused``, ``host name not found``, ...) and a hint for a failed request."""
+    connect_timeout, read_timeout = (timeout if isinstance(timeout, tuple) else (timeout, timeout)) or (None, None)
+    if isinstance(exc, requests.exceptions.ProxyError):
+        return "the proxy refused or dropped the connection", _PROXY_HINT
+    if isinstance(exc, requests.exceptions.SSLError):
+        return "certificate problem", _CA_HINT
+    if isinstance(exc, requests.exceptions.ConnectTimeout):
+        return (f"no answer within {connect_timeout:g} s" if connect_timeout else "no answer"), ""
+    if isinstance(exc, requests.exceptions.ReadTimeout):
+        return (f"the service did not answer within {read_timeout:g} s" if read_timeout else "no answer"), ""
+    causes = _causes(exc)
+    names = {type(c).__name__ for c in causes}
+    for cause in causes:
+        if isinstance(cause, ConnectionRefusedError):
+            return "connection refused", ""
+        if isinstance(cause, socket.gaierror) or type(cause).__name__ == "NameResolutionError":
+            return "host name not found", ""
+        if isinstance(cause, ConnectionResetError):
+            return "connection reset", ""
+        if isinstance(cause, OSError) and cause.errno in (errno.ENETUNREACH, errno.EHOSTUNREACH):
+            return "network unreachable", ""
+        if isinstance(cause, (socket.timeout, TimeoutError)):
+            return "no answer", ""
+    if names & {"RemoteDisconnected", "ProtocolError", "IncompleteRead", "ChunkedEncodingError"}:
+        return "the connection was dropped", ""
+    if isinstance(exc, requests.exceptions.ConnectionError):
+        return "connection failed", ""
+    return "network error", ""
+
+
 class HttpClient:
     """One connection to a deployment: a pooled Session, the token manager, retries and rate-limit gate."""
 
@@ -277,6 +333,17 @@ class HttpClient:
         """Close pooled connections."""
         self.session.close()
 
+    def with_policy(self, policy: RetryPolicy, timeout: Optional[Tuple[float, float]] = None) -> HttpClient:
+        """A view of this client (same session, token cache and rate-limit gate) that retries by ``policy``.
+
+        For callers with their own retry loop (e.g. a live refresh). Closing the view closes the shared session.
+        """
+        view = copy.copy(self)
+        view.policy = policy
+        if timeout is not None:
+            view.timeout = timeout
+        return view
+
     def __enter__(self) -> HttpClient:
         return self
 
@@ -322,19 +389,21 @@ class HttpClient:
     def _network_error(self, exc: Exception, method: str, path: str, maybe_applied: bool) -> NetworkError:
         from .auth import redact
 
-        kind = type(exc).__name__
+        parts = urlsplit(self.url(path))
+        origin = f"{parts.scheme}://{parts.hostname or ''}" + (f":{parts.port}" if parts.port else "")
+        reason, hint = network_reason(exc, self.timeout)
         text = redact(str(exc), *self._secrets())
         # proxy URLs with credentials may be part of urllib3 texts: cut anything that looks like user:pass@
-        text = re.sub(r"//[^/@\s]*:[^/@\s]*@", "//***@", text)
-        hint = ""
-        if isinstance(exc, requests.exceptions.SSLError):
-            hint = (
-                " (certificate problem: add the service's CA in QGIS Settings → Options → Authentication → "
-                "Certificate Manager)"
-            )
-        elif isinstance(exc, requests.exceptions.ProxyError):
-            hint = " (check the proxy in QGIS Settings → Options → Network)"
-        return NetworkError(f"{kind}: {text}{hint}", method=method, path=path, maybe_applied=maybe_applied)
+        detail = re.sub(r"//[^/@\s]*:[^/@\s]*@", "//***@", f"{type(exc).__name__}: {text}")
+        return NetworkError(
+            cannot_reach(origin, reason, hint),
+            method=method,
+            path=path,
+            maybe_applied=maybe_applied,
+            url=origin,
+            reason=reason,
+            detail=detail,
+        )
 
     def request(
         self,
