@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import logging
 import os
+import threading
 import uuid
 from concurrent.futures import FIRST_COMPLETED, Future, ThreadPoolExecutor, wait
 from dataclasses import dataclass, replace
@@ -195,6 +196,13 @@ def _run_to_geotiff(
     tmp = f"{path}.part"
     out = None
     done = 0
+    # One failed part fails the whole image: the parts still running are cancelled at once (between their
+    # retries, rate-limit waits and download chunks) instead of running on for minutes.
+    stop = threading.Event()
+
+    def sub_cancel() -> bool:
+        return stop.is_set() or bool(cancel is not None and cancel())
+
     try:
         with ThreadPoolExecutor(max_workers=workers, thread_name_prefix="byoc-process") as pool:
             pending: Dict[Future, Cell] = {}
@@ -209,14 +217,14 @@ def _run_to_geotiff(
                         width=cell.width,
                         height=cell.height,
                     )
-                    pending[pool.submit(client.process, sub, cancel)] = cell
+                    pending[pool.submit(client.process, sub, sub_cancel)] = cell
 
             try:
                 submit()
                 while pending:
                     finished, _ = wait(list(pending), timeout=0.2, return_when=FIRST_COMPLETED)
                     prog.check()
-                    for fut in finished:
+                    for fut in sorted(finished, key=lambda f: isinstance(f.exception(), Cancelled)):
                         cell = pending.pop(fut)
                         data = fut.result().outputs[ident]
                         out = _write_cell(out, tmp, data, cell, (width, height), bounds, request.epsg)
@@ -224,6 +232,7 @@ def _run_to_geotiff(
                         prog(done / len(cells), f"{done}/{len(cells)} parts")
                     submit()
             except BaseException:
+                stop.set()
                 queue.clear()
                 for fut in pending:
                     fut.cancel()

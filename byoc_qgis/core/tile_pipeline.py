@@ -246,6 +246,8 @@ def run_pipeline(
             return TileOutcome(job, CANCELLED, None, "cancelled before registration")
         except (ValueError, S3Error, SentinelHubError, RuntimeError) as exc:
             return TileOutcome(job, FAILED, None, str(exc))
+        except Exception as exc:  # noqa: BLE001 - an unexpected error is this tile's outcome; the table survives
+            return TileOutcome(job, FAILED, None, f"unexpected error: {type(exc).__name__}: {exc}")
         finally:
             shutil.rmtree(workdir, ignore_errors=True)
 
