@@ -4,27 +4,38 @@ Pixels never cross into Python one by one: the harness allocates ``Float32Array`
 map the same memory (environment.md §8), Python fills the input planes, one JS call loops over a chunk of
 pixels, builds the ``samples`` objects, calls ``evaluatePixel`` and writes every returned band into the output
 planes. Errors, time-outs and bad returns become 400 ``RENDERER_EXCEPTION`` with the script's own message.
+
+V8 is initialised by :func:`init_v8` (called before the first context) with flags that are safe on every CPU: on
+CPUs with memory protection keys (``pku`` in /proc/cpuinfo) V8's default initialisation off the main thread
+segfaults (environment.md, "V8 on CPUs with memory protection keys"). localhub itself renders in worker processes
+(:mod:`localhub.process.pool`), each initialising V8 on its own main thread; this module stays usable in-process
+(tests, benchmarks) from any thread.
 """
 
 from __future__ import annotations
 
 import json
 import re
+import threading
 import time
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Callable, Dict, List, Optional, Sequence
 
 import numpy as np
-from py_mini_racer import MiniRacer
+from py_mini_racer import MiniRacer, init_mini_racer
 from py_mini_racer._exc import JSEvalException, JSOOMException, JSTimeoutException, MiniRacerBaseException
 
 from .errors import renderer_exception
+from .limits import DEFAULT_HEAP_LIMIT, DEFAULT_TIME_LIMIT_S
 
 SAMPLE_TYPES = ("AUTO", "UINT8", "UINT16", "INT8", "INT16", "FLOAT32")
 MOSAICKING = ("SIMPLE", "ORBIT", "TILE")
-DEFAULT_TIME_LIMIT_S = 30.0
-DEFAULT_HEAP_LIMIT = 1 << 30
+# --single-threaded: no V8 platform worker threads; --no-memory-protection-keys: V8 does not tie its code pages to
+# the initialising thread's protection key, so contexts may be used from any thread on PKU CPUs.
+SAFE_V8_FLAGS = ("--single-threaded", "--no-memory-protection-keys")
+_V8_LOCK = threading.Lock()
+_V8_READY: List[bool] = []
 CHUNK_PIXELS = 1 << 19
 _BUILTINS = (Path(__file__).with_name("builtins.js")).read_text(encoding="utf-8")
 _IDENT = re.compile(r"^[A-Za-z_$][A-Za-z0-9_$]*$")
@@ -76,6 +87,23 @@ def _js_error_text(exc: BaseException) -> str:
     return "\n".join(lines).replace("<anonymous>", "evalscript.js").rstrip() + "\n"
 
 
+def init_v8() -> None:
+    """Initialise V8 with :data:`SAFE_V8_FLAGS` and create the process's first context (once; then a no-op).
+
+    The first context is created under a lock: even with these flags, first contexts created from several threads
+    at once abort V8 now and then (``Check failed: !IsConfigurablePoolInitialized()``, 7 of 40 runs with 4
+    threads; 0 of 80 once one context existed). Call it on the main thread before other threads use V8 where
+    possible (the render workers do); it is also safe off the main thread.
+    """
+    if _V8_READY:
+        return
+    with _V8_LOCK:
+        if not _V8_READY:
+            init_mini_racer(flags=SAFE_V8_FLAGS, ignore_duplicate_init=True)
+            MiniRacer().close()
+            _V8_READY.append(True)
+
+
 class Evalscript:
     """One evalscript compiled in its own V8 context; the time limit covers all JS run for one request.
 
@@ -92,6 +120,7 @@ class Evalscript:
             )
         self.time_limit_s = time_limit_s
         self.js_seconds = 0.0
+        init_v8()
         self._ctx: Optional[MiniRacer] = MiniRacer()
         self._ctx.set_hard_memory_limit(heap_limit)
         self._capacity = 0
