@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import argparse
+import ipaddress
 import os
 import signal
 import socket
@@ -19,7 +20,10 @@ from .settings import (
     load_fault_file,
     parse_account,
     parse_rate_limit,
+    parse_size,
 )
+
+TIME_LIMIT_ENV = "LOCALHUB_PROCESS_TIME_LIMIT"
 
 
 def build_parser() -> argparse.ArgumentParser:
@@ -65,8 +69,73 @@ def build_parser() -> argparse.ArgumentParser:
         default=None,
         help="seconds before collection metadata is recomputed (default: --state-delay)",
     )
+    p.add_argument(
+        "--process-workers",
+        type=int,
+        default=None,
+        help="processes rendering Process requests (default: one per core)",
+    )
+    p.add_argument(
+        "--process-time-limit",
+        type=float,
+        default=None,
+        help=f"JS seconds one Process request may use (default: ${TIME_LIMIT_ENV} or 30)",
+    )
+    p.add_argument(
+        "--process-deadline-grace",
+        type=float,
+        default=60.0,
+        help="seconds a render may take beyond its JS time limit before its worker is killed (default 60)",
+    )
+    p.add_argument("--process-test-hooks", action="store_true", help=argparse.SUPPRESS)
+    p.add_argument(
+        "--max-body-size",
+        default="16M",
+        help="largest request body accepted, bytes with an optional K/M/G suffix (default 16M); larger ones get 413",
+    )
+    p.add_argument(
+        "--allow-remote",
+        action="store_true",
+        help="listen on a non-loopback --host although localhub's own S3 server or the demo account is open to "
+        "anyone who can reach it",
+    )
     p.add_argument("--log-level", default="warning", help="uvicorn log level (default warning)")
     return p
+
+
+def is_loopback(host: str) -> bool:
+    """Whether ``host`` (an address or a name) only ever means this machine."""
+    try:
+        return ipaddress.ip_address(host).is_loopback
+    except ValueError:
+        pass
+    try:
+        infos = socket.getaddrinfo(host, None)
+    except OSError:
+        return False
+    return bool(infos) and all(ipaddress.ip_address(info[4][0].split("%")[0]).is_loopback for info in infos)
+
+
+def remote_refusal(settings: Settings, own_s3: bool) -> Optional[str]:
+    """Why localhub refuses to listen on ``settings.host`` (None when it may): a non-loopback address would expose
+    its own S3 server or the demo account, unless ``--allow-remote`` is given."""
+    if settings.allow_remote or is_loopback(settings.host):
+        return None
+    exposed = []
+    if own_s3:
+        exposed.append(
+            "its own S3 server (its keys are printed in this log, so anyone could read and overwrite the buckets)"
+        )
+    if not settings.accounts:
+        exposed.append("the demo account (its secret is printed in this log)")
+    if not exposed:
+        return None
+    return (
+        f"refusing to listen on {settings.host}, which is not a loopback address, because that would open "
+        + " and ".join(exposed)
+        + " to anyone who can reach this machine; keep the default --host 127.0.0.1, or pass --allow-remote "
+        "if that is what you want."
+    )
 
 
 def settings_from_args(args: argparse.Namespace) -> Settings:
@@ -88,7 +157,17 @@ def settings_from_args(args: argparse.Namespace) -> Settings:
         ingestion_workers=args.ingestion_workers,
         state_delay=args.state_delay,
         metadata_delay=args.state_delay if args.metadata_delay is None else args.metadata_delay,
+        process_workers=args.process_workers,
+        process_time_limit=args.process_time_limit,
+        process_deadline_grace=args.process_deadline_grace,
+        process_test_hooks=args.process_test_hooks,
+        max_body_bytes=parse_size(args.max_body_size),
+        allow_remote=args.allow_remote,
     )
+    if settings.process_workers is not None and settings.process_workers < 1:
+        raise ValueError("--process-workers must be at least 1")
+    if settings.process_deadline_grace <= 0:
+        raise ValueError("--process-deadline-grace must be more than 0 seconds")
     if args.s3_access_key:
         settings.s3_access_key = args.s3_access_key
     if args.s3_secret_key:
@@ -135,6 +214,10 @@ def main(argv: Optional[List[str]] = None) -> int:
         settings = settings_from_args(args)
     except ValueError as exc:
         print(f"localhub: {exc}", file=sys.stderr)
+        return 2
+    refusal = remote_refusal(settings, own_s3=not settings.s3_endpoint)
+    if refusal:
+        print(f"localhub: {refusal}", file=sys.stderr)
         return 2
     if settings.data_dir is None:
         settings.data_dir = Path(tempfile.mkdtemp(prefix="localhub-"))

@@ -13,29 +13,38 @@ from fastapi.exceptions import RequestValidationError
 from starlette.exceptions import HTTPException as StarletteHTTPException
 from starlette.responses import JSONResponse, Response
 
-from . import __version__, auth, byoc_api, openapi_doc
+from . import __version__, auth, body_limit, byoc_api, openapi_doc
 from .errors import ApiError, error_response
 from .faults import CONTROL_PATH, FaultInjector
 from .ingestion import IngestionEngine
 from .ratelimit import RateLimiter
 from .s3 import S3Access
-from .settings import DEMO_CLIENT_ID, DEMO_CLIENT_SECRET, Settings
+from .settings import DEFAULT_MAX_BODY_BYTES, DEMO_CLIENT_ID, DEMO_CLIENT_SECRET, Settings
 from .store import Store
 
 log = logging.getLogger("localhub")
 
 
 class LocalhubApp(FastAPI):
-    """FastAPI with the fault injector as the outermost layer (it needs the server's own ``send``)."""
+    """FastAPI with the fault injector as the outermost layer (it needs the server's own ``send``), then the
+    request body size limit."""
 
     async def __call__(self, scope: dict, receive: Any, send: Any) -> None:
+        if scope.get("type") != "http":
+            await super().__call__(scope, receive, send)
+            return
         faults = getattr(self.state, "faults", None)
-        if faults is not None and scope.get("type") == "http" and not scope.get("path", "").startswith("/localhub/"):
+        if faults is not None and not scope.get("path", "").startswith("/localhub/"):
             fault = faults.pick(scope.get("method", "GET"), scope.get("path", ""))
             if fault is not None:
-                await faults.apply(fault, super().__call__, scope, receive, send)
+                await faults.apply(fault, self._limited, scope, receive, send)
                 return
-        await super().__call__(scope, receive, send)
+        await self._limited(scope, receive, send)
+
+    async def _limited(self, scope: dict, receive: Any, send: Any) -> None:
+        settings = getattr(self.state, "settings", None)
+        limit = getattr(settings, "max_body_bytes", None) or DEFAULT_MAX_BODY_BYTES
+        await body_limit.guard(super().__call__, scope, receive, send, limit)
 
 
 def _install_error_handlers(app: FastAPI) -> None:
@@ -82,14 +91,32 @@ def _install_fault_control(app: FastAPI) -> None:
         return Response(status_code=204)
 
 
-def _include_process_router(app: FastAPI) -> None:
+def _include_process_router(app: FastAPI, settings: Settings) -> None:
+    """The Process API and its render pool (workers start with the app; see :mod:`localhub.process.pool`)."""
     try:
-        from localhub.process.api import router
+        from localhub.process.api import debug_router, router
+        from localhub.process.pool import RenderPool
+        from localhub.process.worker import S3Config
     except ModuleNotFoundError as exc:
         if exc.name not in ("localhub.process", "localhub.process.api"):
             raise
         return
+    app.state.render_pool = RenderPool(
+        S3Config(
+            settings.s3_endpoint or "",
+            settings.s3_access_key,
+            settings.s3_secret_key,
+            settings.s3_region,
+            https=settings.s3_https,
+            virtual_hosting=settings.s3_virtual_hosting,
+        ),
+        size=settings.process_workers,
+        deadline_grace_s=settings.process_deadline_grace,
+        test_hooks=settings.process_test_hooks,
+    )
     app.include_router(router)
+    if settings.process_test_hooks:
+        app.include_router(debug_router)
 
 
 def create_app(settings: Settings) -> FastAPI:
@@ -120,13 +147,18 @@ def create_app(settings: Settings) -> FastAPI:
     engine = IngestionEngine(store, s3, settings.ingestion_workers, settings.state_delay, settings.metadata_delay)
 
     @asynccontextmanager
-    async def lifespan(_: FastAPI) -> AsyncIterator[None]:
+    async def lifespan(app: FastAPI) -> AsyncIterator[None]:
+        pool = getattr(app.state, "render_pool", None)
+        if pool is not None:
+            pool.start()  # the workers start in the background; requests queue until they are ready
         resumed = engine.start()
         if resumed:
             print(f"localhub: resuming ingestion of {resumed} tile(s)", flush=True)
         try:
             yield
         finally:
+            if pool is not None:
+                pool.close()
             engine.stop()
             store.close()
 
@@ -151,7 +183,7 @@ def create_app(settings: Settings) -> FastAPI:
     _install_error_handlers(app)
     app.include_router(auth.router)
     app.include_router(byoc_api.router)
-    _include_process_router(app)
+    _include_process_router(app, settings)
     if app.state.faults is not None:
         _install_fault_control(app)
     openapi_doc.install(app)

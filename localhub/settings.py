@@ -11,6 +11,7 @@ DEMO_CLIENT_ID = "localhub-demo"
 DEMO_CLIENT_SECRET = "localhub-demo-secret"  # noqa: S105 - public demo credential, printed on start on purpose
 DEMO_S3_ACCESS_KEY = "localhub"
 DEMO_S3_SECRET_KEY = "localhub-secret"  # noqa: S105 - key of localhub's own throw-away moto server
+DEFAULT_MAX_BODY_BYTES = 16 << 20
 
 
 @dataclass(frozen=True)
@@ -51,6 +52,17 @@ class Settings:
     state_delay: float = 0.5
     # delay before collection metadata (extent, sensing times, ...) is recomputed after tile changes (seconds)
     metadata_delay: float = 0.5
+    # Process API: render worker processes (None = one per core), JS time per request (None = the
+    # LOCALHUB_PROCESS_TIME_LIMIT environment variable or 30 s), extra wall-clock time before a busy worker is
+    # killed, and test-only faults and the workers route (see localhub.process.worker)
+    process_workers: Optional[int] = None
+    process_time_limit: Optional[float] = None
+    process_deadline_grace: float = 60.0
+    process_test_hooks: bool = False
+    # largest request body accepted (bytes); larger ones get 413
+    max_body_bytes: int = DEFAULT_MAX_BODY_BYTES
+    # listen on a non-loopback address although the service (demo account) or its S3 server is open to anyone
+    allow_remote: bool = False
 
     def __repr__(self) -> str:
         return (
@@ -113,3 +125,21 @@ def load_fault_file(path: Path) -> dict:
     if not isinstance(config, dict):
         raise ValueError(f"--fault-injection {path}: the top level must be a JSON object with a 'rules' list")
     return config
+
+
+def parse_size(text: str) -> int:
+    """Parse a byte count with an optional K/M/G suffix (powers of 1024), e.g. ``16M``."""
+    value = text.strip().upper().removesuffix("B")
+    factor = 1
+    if value[-1:] in ("K", "M", "G"):
+        factor = 1 << {"K": 10, "M": 20, "G": 30}[value[-1]]
+        value = value[:-1]
+    try:
+        size = int(float(value) * factor)
+    except ValueError:
+        raise ValueError(
+            f"--max-body-size {text!r}: expected bytes with an optional K, M or G suffix, e.g. 16M"
+        ) from None
+    if size < 1024:
+        raise ValueError(f"--max-body-size {text!r}: must be at least 1K")
+    return size

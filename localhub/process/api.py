@@ -1,27 +1,32 @@
-"""FastAPI router for ``POST /api/v1/process`` (JSON or multipart/form-data body), included by localhub's app."""
+"""FastAPI router for ``POST /api/v1/process`` (JSON or multipart/form-data body), included by localhub's app.
+
+Requests are parsed and checked here; rendering runs in the app's :class:`localhub.process.pool.RenderPool`
+(``app.state.render_pool``), so this process never loads V8. With ``--process-test-hooks`` a debug route,
+``GET /localhub/process/workers``, lists the workers' pids (never in ``/openapi.json``).
+"""
 
 from __future__ import annotations
 
 import json
 import os
-import threading
-from typing import Optional
+from typing import Optional, Tuple
 
 from fastapi import APIRouter, Depends, Request
 from starlette.concurrency import run_in_threadpool
-from starlette.responses import Response
+from starlette.responses import JSONResponse, Response
 
 from localhub.auth import current_account
 from localhub.errors import ApiError
 
 from .errors import ProcessError, bad_payload
-from .evalscript import DEFAULT_TIME_LIMIT_S
-from .request import parse_process_request
-from .service import run_process
+from .limits import DEFAULT_TIME_LIMIT_S
+from .pool import RenderJob
+from .request import ProcessRequest, parse_process_request
 
 router = APIRouter()
-_SLOTS = threading.BoundedSemaphore(2)  # at most two requests render at once (memory, shared cores)
+debug_router = APIRouter()
 TIME_LIMIT_ENV = "LOCALHUB_PROCESS_TIME_LIMIT"
+WORKERS_PATH = "/localhub/process/workers"
 
 
 def _time_limit(request: Request) -> float:
@@ -64,28 +69,28 @@ def _decode_json(raw) -> object:
         raise bad_payload(f"Request body is not valid JSON: {exc}.") from None
 
 
-def _render(req, collection, tiles, vsi_path, limit):
-    with _SLOTS:
-        return run_process(req, collection, tiles, vsi_path, limit)
+def _prepare(store, account: str, body: object, accept: Optional[str]) -> Tuple[ProcessRequest, dict, list]:
+    """Parse the body and load the collection and its ingested tiles (SQLite: runs in a worker thread)."""
+    req = parse_process_request(body, accept)
+    collection: Optional[dict] = store.get_collection(account, req.data.collection_id)
+    if collection is None:
+        raise ProcessError(
+            404,
+            "COMMON_NOT_FOUND",
+            f"Collection byoc-{req.data.collection_id} not found: check the collection id and that it belongs "
+            "to your account.",
+        )
+    return req, collection, list(store.iter_tiles(collection["id"], status="INGESTED"))
 
 
 async def process(request: Request, account: str = Depends(current_account)) -> Response:
     """Render a BYOC collection with an Evalscript V3 (byoc-api.md §8–§9)."""
     try:
         body = await _read_body(request)
-        req = parse_process_request(body, request.headers.get("accept"))
-        store = request.app.state.store
-        collection: Optional[dict] = store.get_collection(account, req.data.collection_id)
-        if collection is None:
-            raise ProcessError(
-                404,
-                "COMMON_NOT_FOUND",
-                f"Collection byoc-{req.data.collection_id} not found: check the collection id and that it belongs "
-                "to your account.",
-            )
-        tiles = list(store.iter_tiles(collection["id"], status="INGESTED"))
-        s3 = request.app.state.s3
-        result = await run_in_threadpool(_render, req, collection, tiles, s3.vsi_path, _time_limit(request))
+        req, collection, tiles = await run_in_threadpool(
+            _prepare, request.app.state.store, account, body, request.headers.get("accept")
+        )
+        result = await request.app.state.render_pool.render(RenderJob(req, collection, tiles, _time_limit(request)))
     except ProcessError as exc:
         raise ApiError(exc.status, exc.code, exc.message, exc.errors) from None
     return Response(
@@ -95,5 +100,12 @@ async def process(request: Request, account: str = Depends(current_account)) -> 
     )
 
 
+async def workers(request: Request) -> Response:
+    """Test hook: the render workers (pid, busy, jobs done)."""
+    pool = request.app.state.render_pool
+    return JSONResponse({"size": pool.size, "workers": pool.workers()})
+
+
 router.add_api_route("/api/v1/process", process, methods=["POST"], summary="Process", operation_id="process")
 router.add_api_route("/process/v1", process, methods=["POST"], include_in_schema=False)
+debug_router.add_api_route(WORKERS_PATH, workers, methods=["GET"], include_in_schema=False)
