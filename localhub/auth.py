@@ -17,6 +17,7 @@ import jwt
 from cryptography.hazmat.primitives import serialization
 from cryptography.hazmat.primitives.asymmetric import rsa
 from fastapi import APIRouter, Request
+from starlette.concurrency import run_in_threadpool
 from starlette.responses import JSONResponse, Response
 
 from .errors import ApiError, unauthorized
@@ -185,7 +186,7 @@ async def token_endpoint(request: Request) -> Response:
             from .ratelimit import rate_limit_error
 
             return rate_limit_error(wait_ms).to_response()
-    found = request.app.state.store.authenticate(client_id, secret)
+    found = await run_in_threadpool(request.app.state.store.authenticate, client_id, secret)  # SQLite + PBKDF2
     if found is None:
         return _oauth_error(401, "invalid_client", "Invalid client or Invalid client credentials")
     account_id, user_id = found

@@ -1,4 +1,8 @@
-"""The BYOC API under ``/api/v1/byoc``: collections, tiles, copyTiles, with the real service's wire details."""
+"""The BYOC API under ``/api/v1/byoc``: collections, tiles, copyTiles, with the real service's wire details.
+
+SQLite work never runs on the event loop: handlers without a body are plain functions (FastAPI runs them in its
+thread pool); handlers with a body read it asynchronously, then do their store work in the thread pool.
+"""
 
 from __future__ import annotations
 
@@ -7,6 +11,7 @@ import uuid
 from typing import Any, Dict, Optional
 
 from fastapi import APIRouter, Depends, Request
+from starlette.concurrency import run_in_threadpool
 from starlette.responses import Response
 
 from .auth import current_account
@@ -77,12 +82,13 @@ async def create_collection(request: Request, account_id: str = Depends(current_
     """Create a collection (``name`` and ``s3Bucket`` required; read-only fields, nulls, otherData ignored)."""
     body = await json_body(request)
     name, bucket, no_data, bands, extra, _ = validate_collection(body)
-    created = request.app.state.store.create_collection(account_id, name, bucket, bands, no_data, extra)
+    store = request.app.state.store
+    created = await run_in_threadpool(store.create_collection, account_id, name, bucket, bands, no_data, extra)
     return json_response({"data": created}, 201)
 
 
 @router.get("/collections", summary="Query collections")
-async def list_collections(request: Request, account_id: str = Depends(current_account)) -> Response:
+def list_collections(request: Request, account_id: str = Depends(current_account)) -> Response:
     """A page of the account's collections; ``search`` = words joined by ``|`` (or) and ``&`` (and)."""
     params = request.query_params
     count = parse_count(params.get("count"))
@@ -92,7 +98,7 @@ async def list_collections(request: Request, account_id: str = Depends(current_a
 
 
 @router.get("/collections/{collection_id}", summary="Get a collection")
-async def get_collection(collection_id: str, request: Request, account_id: str = Depends(current_account)) -> Response:
+def get_collection(collection_id: str, request: Request, account_id: str = Depends(current_account)) -> Response:
     """One collection (404 ``COMMON_NOT_FOUND`` when absent or another account's)."""
     return json_response({"data": _collection_or_404(request, account_id, collection_id)})
 
@@ -102,8 +108,13 @@ async def update_collection(
     collection_id: str, request: Request, account_id: str = Depends(current_account)
 ) -> Response:
     """Replace name, s3Bucket, noData (omitted = deleted) and, when ``additionalData`` is given, the bands."""
-    current = _collection_or_404(request, account_id, collection_id)
+    await run_in_threadpool(_collection_or_404, request, account_id, collection_id)
     body = await json_body(request)
+    return await run_in_threadpool(_update_collection, request, account_id, collection_id, body)
+
+
+def _update_collection(request: Request, account_id: str, collection_id: str, body: Dict[str, Any]) -> Response:
+    current = _collection_or_404(request, account_id, collection_id)
     name, bucket, no_data, bands, extra, additional_given = validate_collection(body)
     store = request.app.state.store
     has_tiles = store.tile_count(collection_id) > 0
@@ -125,9 +136,7 @@ async def update_collection(
 
 
 @router.delete("/collections/{collection_id}", status_code=204, summary="Delete a collection")
-async def delete_collection(
-    collection_id: str, request: Request, account_id: str = Depends(current_account)
-) -> Response:
+def delete_collection(collection_id: str, request: Request, account_id: str = Depends(current_account)) -> Response:
     """Delete a collection with its tiles (S3 objects are never touched)."""
     _collection_or_404(request, account_id, collection_id)
     request.app.state.store.delete_collection(collection_id)
@@ -135,7 +144,7 @@ async def delete_collection(
 
 
 @router.post("/collections/{collection_id}/copyTiles", status_code=204, summary="Copy collection tiles")
-async def copy_tiles(collection_id: str, request: Request, account_id: str = Depends(current_account)) -> Response:
+def copy_tiles(collection_id: str, request: Request, account_id: str = Depends(current_account)) -> Response:
     """Copy INGESTED tiles whose path is not in ``toCollection`` yet (same bands, or a target without bands)."""
     source = _collection_or_404(request, account_id, collection_id)
     target_id = request.query_params.get("toCollection")
@@ -172,8 +181,12 @@ def _tile_fields(body: Dict[str, Any]) -> tuple:
 @router.post("/collections/{collection_id}/tiles", status_code=201, summary="Create a tile")
 async def create_tile(collection_id: str, request: Request, account_id: str = Depends(current_account)) -> Response:
     """Register a tile (``path`` required); it starts WAITING and is ingested in the background."""
-    _collection_or_404(request, account_id, collection_id)
+    await run_in_threadpool(_collection_or_404, request, account_id, collection_id)
     body = await json_body(request)
+    return await run_in_threadpool(_create_tile, request, collection_id, body)
+
+
+def _create_tile(request: Request, collection_id: str, body: Dict[str, Any]) -> Response:
     path = check_tile_path(body.get("path"))
     sensing, cover_given = _tile_fields(body)
     try:
@@ -189,7 +202,7 @@ async def create_tile(collection_id: str, request: Request, account_id: str = De
 
 
 @router.get("/collections/{collection_id}/tiles", summary="Get collection tiles")
-async def list_tiles(collection_id: str, request: Request, account_id: str = Depends(current_account)) -> Response:
+def list_tiles(collection_id: str, request: Request, account_id: str = Depends(current_account)) -> Response:
     """A page of tiles; filters ``path`` (exact), ``status``; ``sort`` created/path asc/desc."""
     _collection_or_404(request, account_id, collection_id)
     params = request.query_params
@@ -210,7 +223,7 @@ async def list_tiles(collection_id: str, request: Request, account_id: str = Dep
 
 
 @router.get("/collections/{collection_id}/tiles/{tile_id}", summary="Get a tile")
-async def get_tile(
+def get_tile(
     collection_id: str, tile_id: str, request: Request, account_id: str = Depends(current_account)
 ) -> Response:
     """One tile."""
@@ -223,9 +236,18 @@ async def update_tile(
     collection_id: str, tile_id: str, request: Request, account_id: str = Depends(current_account)
 ) -> Response:
     """Replace ``coverGeometry`` (omitted = the tile bbox) and ``sensingTime``; a new ``path`` re-ingests."""
-    _collection_or_404(request, account_id, collection_id)
-    current = _tile_or_404(request, collection_id, tile_id)
+    await run_in_threadpool(_tile_of_collection_or_404, request, account_id, collection_id, tile_id)
     body = await json_body(request)
+    return await run_in_threadpool(_update_tile, request, account_id, collection_id, tile_id, body)
+
+
+def _tile_of_collection_or_404(request: Request, account_id: str, collection_id: str, tile_id: str) -> Dict[str, Any]:
+    _collection_or_404(request, account_id, collection_id)
+    return _tile_or_404(request, collection_id, tile_id)
+
+
+def _update_tile(request: Request, account_id: str, collection_id: str, tile_id: str, body: Dict[str, Any]) -> Response:
+    current = _tile_of_collection_or_404(request, account_id, collection_id, tile_id)
     path = body.get("path")
     path = current["path"] if path is None else check_tile_path(path)
     sensing, cover_given = _tile_fields(body)
@@ -257,7 +279,7 @@ async def update_tile(
 
 
 @router.delete("/collections/{collection_id}/tiles/{tile_id}", status_code=204, summary="Delete a tile")
-async def delete_tile(
+def delete_tile(
     collection_id: str, tile_id: str, request: Request, account_id: str = Depends(current_account)
 ) -> Response:
     """Delete a tile (its S3 objects stay)."""
@@ -269,7 +291,7 @@ async def delete_tile(
 
 
 @router.post("/collections/{collection_id}/tiles/{tile_id}/reingest", status_code=204, summary="Reingest a tile")
-async def reingest_tile(
+def reingest_tile(
     collection_id: str, tile_id: str, request: Request, account_id: str = Depends(current_account)
 ) -> Response:
     """Put the tile back to WAITING and ingest it again (after its files were overwritten)."""
