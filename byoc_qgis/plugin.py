@@ -76,3 +76,6 @@ class ByocPlugin:
         if self.translator is not None:
             QCoreApplication.removeTranslator(self.translator)
             self.translator = None
+        from .core.qgis_adapters import remove_ca_bundles
+
+        remove_ca_bundles()  # the private CA bundle files of this session

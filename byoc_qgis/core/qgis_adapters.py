@@ -8,8 +8,11 @@
 
 from __future__ import annotations
 
+import atexit
+import hashlib
 import os
 import tempfile
+import threading
 from dataclasses import dataclass
 from typing import Dict, List, Optional, Tuple
 from urllib.parse import quote
@@ -19,10 +22,13 @@ from qgis.core import QgsApplication, QgsAuthMethodConfig, QgsNetworkAccessManag
 from .auth import ClientCredentials
 from .credentials import S3Credentials
 from .deployments import Deployment, get_deployment
+from .errors import CredentialsError
 from .http import Transport
 
 __all__ = [
     "transport_from_qgis",
+    "ca_bundle",
+    "remove_ca_bundles",
     "qgis_version",
     "store_client_credentials",
     "store_s3_keys",
@@ -75,18 +81,61 @@ def transport_from_qgis(ca_file: Optional[str] = None) -> Transport:
     pem = bytes(QgsApplication.authManager().trustedCaCertsPemText())
     if pem.strip():
         if ca_file is None:
-            ca_file = os.path.join(tempfile.gettempdir(), f"byoc_qgis_ca_{os.getpid()}.pem")
-        with open(ca_file, "wb") as fh:
-            fh.write(pem)
-        transport.verify = ca_file
+            transport.verify = ca_bundle(pem)
+        else:
+            with open(ca_file, "wb") as fh:
+                fh.write(pem)
+            transport.verify = ca_file
     return transport
+
+
+_ca_lock = threading.Lock()
+_ca_files: Dict[str, str] = {}
+
+
+def ca_bundle(pem: bytes) -> str:
+    """A private file (mode 0600, unpredictable name) holding ``pem``; one per distinct content, never rewritten.
+
+    A file is published only after it is completely written, and a changed trust list gets a new file, so a
+    session reading an older bundle is never disturbed. :func:`remove_ca_bundles` deletes them (plugin unload,
+    interpreter exit).
+    """
+    digest = hashlib.sha256(pem).hexdigest()
+    with _ca_lock:
+        path = _ca_files.get(digest)
+        if path and os.path.exists(path):
+            return path
+        fd, path = tempfile.mkstemp(prefix="byoc_qgis_ca_", suffix=".pem")
+        try:
+            with os.fdopen(fd, "wb") as fh:
+                fh.write(pem)
+        except BaseException:
+            os.unlink(path)
+            raise
+        _ca_files[digest] = path
+        return path
+
+
+def remove_ca_bundles() -> None:
+    """Delete every CA bundle file :func:`ca_bundle` wrote in this process."""
+    with _ca_lock:
+        paths = list(_ca_files.values())
+        _ca_files.clear()
+    for path in paths:
+        try:
+            os.unlink(path)
+        except OSError:
+            pass
+
+
+atexit.register(remove_ca_bundles)
 
 
 # -- auth manager -----------------------------------------------------------------------------------------------
 def _manager():
     manager = QgsApplication.authManager()
     if manager.isDisabled():
-        raise RuntimeError("the QGIS authentication system is disabled (see QGIS's Authentication settings)")
+        raise CredentialsError("the QGIS authentication system is disabled (see QGIS's Authentication settings)")
     return manager
 
 
@@ -135,16 +184,19 @@ def list_authcfgs() -> List[Tuple[str, str]]:
 def _load_basic(authcfg_id: str) -> Tuple[str, str]:
     manager = _manager()
     if not authcfg_id or authcfg_id not in manager.configIds():
-        raise ValueError(f"authentication configuration {authcfg_id!r} does not exist; choose or create one")
+        raise CredentialsError(
+            f"authentication configuration {authcfg_id!r} does not exist (deleted, or QGIS's authentication "
+            "database cannot be read); choose or create one"
+        )
     cfg = QgsAuthMethodConfig()
     result = manager.loadAuthenticationConfig(authcfg_id, cfg, True)
     ok = result[0] if isinstance(result, tuple) else result
     if isinstance(result, tuple) and len(result) > 1 and isinstance(result[1], QgsAuthMethodConfig):
         cfg = result[1]
     if not ok or cfg.method() != "Basic":
-        raise ValueError(
+        raise CredentialsError(
             f"authentication configuration {authcfg_id!r} cannot be read as Basic (username/password); "
-            "is the QGIS master password set?"
+            "is the QGIS master password set and the authentication database not locked?"
         )
     return cfg.config("username"), cfg.config("password")
 
@@ -159,7 +211,7 @@ def read_s3_keys(authcfg_id: str, endpoint: Optional[str] = None, region: Option
     """S3 keys from a Basic authcfg (endpoint and region are plain settings)."""
     username, password = _load_basic(authcfg_id)
     if not username or not password:
-        raise ValueError(f"authentication configuration {authcfg_id!r} lacks the access key or the secret key")
+        raise CredentialsError(f"authentication configuration {authcfg_id!r} lacks the access key or the secret key")
     return S3Credentials(username, password, endpoint, region)
 
 

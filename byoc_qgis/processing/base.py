@@ -120,7 +120,11 @@ class ServiceAlgorithm(ByocAlgorithm):
     def processAlgorithm(self, parameters: Dict[str, Any], context, feedback) -> Dict[str, Any]:
         if self._prepare_error is not None:
             raise self._prepare_error
-        return super().processAlgorithm(parameters, context, feedback)
+        try:
+            return super().processAlgorithm(parameters, context, feedback)
+        finally:
+            if self.connection is not None:
+                self.connection.close()  # the HTTP sessions this run opened
 
     # -- shared parameters ---------------------------------------------------------------------------------------
     def add_collection_parameter(self, description: Optional[str] = None) -> None:

@@ -137,10 +137,18 @@ class ServiceConnection:
     deployment: Deployment
     credentials: ClientCredentials
     transport: Transport = field(default_factory=Transport)
+    opened: List[HttpClient] = field(default_factory=list, repr=False)
 
     def http(self) -> HttpClient:
-        """A new HTTP client (pooled session) for this connection."""
-        return HttpClient(self.deployment, self.credentials, self.transport)
+        """A new HTTP client (pooled session) for this connection; :meth:`close` closes it."""
+        client = HttpClient(self.deployment, self.credentials, self.transport)
+        self.opened.append(client)
+        return client
+
+    def close(self) -> None:
+        """Close every HTTP client (pooled sockets) this connection opened (the algorithm's run is over)."""
+        while self.opened:
+            self.opened.pop().close()
 
     def byoc(self) -> ByocClient:
         """A BYOC API client."""
