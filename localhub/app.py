@@ -184,6 +184,9 @@ def create_app(settings: Settings) -> FastAPI:
     app.include_router(auth.router)
     app.include_router(byoc_api.router)
     _include_process_router(app, settings)
+    from .batch import install as install_batch  # Batch API v2 (routes + executor in the lifespan)
+
+    install_batch(app)
     if app.state.faults is not None:
         _install_fault_control(app)
     openapi_doc.install(app)
