@@ -218,3 +218,108 @@ def test_no_secrets_in_output_or_reprs(localhub):
 
     settings = Settings(accounts=[AccountSpec("id", "s3cr3t-value")], s3_secret_key="k3y-value")
     assert "s3cr3t-value" not in repr(settings) and "k3y-value" not in repr(settings)
+
+
+# -- safe to leave running (issue 11 §6) -------------------------------------------------------------------------
+
+
+def test_bodies_over_the_limit_get_413_in_the_error_envelope(localhub_factory):
+    from localhub.errors import reason_phrase
+
+    hub = localhub_factory(extra_args=["--max-body-size", "64K"])
+    s = hub.session()
+    url = f"{hub.byoc_url}/collections"
+    padded = '{"name": "padded", "s3Bucket": "b-padded"' + " " * (60 << 10) + "}"  # 60 KiB: under the limit
+    ok = s.post(url, data=padded, headers={"Content-Type": "application/json"}, timeout=10)
+    assert ok.status_code == 201, ok.text
+    big = '{"name": "big", "s3Bucket": "b-big"' + " " * (70 << 10) + "}"
+    declared = s.post(url, data=big, headers={"Content-Type": "application/json"}, timeout=10)
+    chunked = s.post(url, data=iter([big[:40000].encode(), big[40000:].encode()]), timeout=10)
+    process = s.post(hub.base_url + "/api/v1/process", data=big, timeout=10)
+    token = requests.post(hub.token_url, data={"grant_type": "client_credentials", "pad": "x" * (70 << 10)}, timeout=10)
+    for r in (declared, chunked, process, token):
+        assert r.status_code == 413, (r.request.url, r.status_code, r.text[:200])
+        assert r.json() == {
+            "error": {
+                "status": 413,
+                "reason": reason_phrase(413),
+                "message": "The request body is larger than the 64 KiB localhub accepts; send a smaller body (or "
+                "start localhub with a larger --max-body-size).",
+                "code": "COMMON_BAD_PAYLOAD",
+            }
+        }
+    assert "Transfer-Encoding" not in declared.request.headers
+    assert chunked.request.headers["Transfer-Encoding"] == "chunked"
+    names = [c["name"] for c in s.get(url, timeout=10).json()["data"]]
+    assert names == ["padded"]  # nothing over the limit was processed
+    assert hub.process.proc.poll() is None
+
+
+def test_a_write_waiting_for_the_sqlite_lock_does_not_stall_other_requests(localhub_factory):
+    import sqlite3
+    import threading
+
+    hub = localhub_factory()
+    writer, reader = hub.session(), hub.other_session()
+    url = f"{hub.byoc_url}/collections"
+    blocker = sqlite3.connect(str(hub.data_dir / "localhub.sqlite3"), timeout=5, isolation_level=None)
+    blocker.execute("BEGIN IMMEDIATE")  # hold the write lock as a long write would
+    created = {}
+    waiting = threading.Thread(
+        target=lambda: created.setdefault("r", writer.post(url, json={"name": "w", "s3Bucket": "b-w"}, timeout=60))
+    )
+    try:
+        waiting.start()
+        time.sleep(0.5)  # the create is now waiting for the lock
+        assert waiting.is_alive()
+        for _ in range(3):
+            start = time.monotonic()
+            r = reader.get(url, timeout=10)
+            assert r.status_code == 200 and r.json()["data"] == []
+            assert time.monotonic() - start < 2.0
+        assert hub.token()  # the token endpoint (a read plus PBKDF2) is not stalled either
+    finally:
+        blocker.execute("ROLLBACK")
+        blocker.close()
+    waiting.join(30)
+    assert created["r"].status_code == 201, created["r"].text
+
+
+def test_rate_limiter_memory_is_bounded():
+    from localhub.ratelimit import RateLimiter
+
+    limiter = RateLimiter(2, 0.2, max_keys=100)
+    for i in range(5000):  # e.g. invented client ids at the token endpoint
+        assert limiter.acquire(f"token:client-{i}") is None
+    assert len(limiter) == 100
+    assert [limiter.acquire("hot") is None for _ in range(3)] == [True, True, False]  # limits still hold
+    assert 1 <= limiter.acquire("hot") <= 200
+    time.sleep(0.25)
+    assert limiter.acquire("new") is None
+    assert len(limiter) == 1  # every key idle for a whole window was forgotten (its bucket was full again)
+
+
+def test_non_loopback_listen_address_is_refused_unless_allowed(tmp_path):
+    from localhub.__main__ import is_loopback, remote_refusal
+    from localhub.settings import AccountSpec, Settings
+
+    out = subprocess.run(
+        python_module("localhub", "--host", "0.0.0.0", "--data-dir", str(tmp_path / "data")),  # noqa: S104 - the test
+        capture_output=True,
+        text=True,
+        timeout=60,
+    )
+    assert out.returncode == 2, out.stdout + out.stderr
+    assert out.stderr.count("\n") == 1
+    assert "refusing to listen on 0.0.0.0, which is not a loopback address" in out.stderr
+    assert "its own S3 server" in out.stderr and "demo account" in out.stderr and "--allow-remote" in out.stderr
+    assert not (tmp_path / "data" / "s3").exists()  # refused before anything started
+
+    assert is_loopback("127.0.0.1") and is_loopback("::1") and is_loopback("localhost")
+    assert not is_loopback("0.0.0.0") and not is_loopback("192.0.2.10")  # noqa: S104
+    account = [AccountSpec("id", "secret")]
+    assert remote_refusal(Settings(host="127.0.0.1"), own_s3=True) is None
+    assert "its own S3 server" in remote_refusal(Settings(host="192.0.2.10", accounts=account), own_s3=True)
+    assert "demo account" in remote_refusal(Settings(host="192.0.2.10", s3_endpoint="s3:9000"), own_s3=False)
+    assert remote_refusal(Settings(host="192.0.2.10", accounts=account, s3_endpoint="s3:9000"), own_s3=False) is None
+    assert remote_refusal(Settings(host="0.0.0.0", allow_remote=True), own_s3=True) is None  # noqa: S104

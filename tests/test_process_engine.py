@@ -493,3 +493,55 @@ def test_reader_reads_the_overview_not_the_full_resolution(tmp_path):
     finer = Grid(32633, 500000.0, 4996000.0, 504000.0, 5000000.0, 201, 201)  # 19.9 m
     values = np.unique(read_window(source, finer, (0, 0, 201, 201)))
     assert set(values.tolist()) == {100.0, 300.0}
+
+
+# ------------------------------------------------------------------------------------------------------------
+# V8 initialisation
+
+
+COLD_THREADS = """
+import threading
+import numpy as np
+from localhub.process.evalscript import Evalscript
+
+SCRIPT = (
+    "//VERSION=3\\nfunction setup(){return {input:['a'],output:{bands:1}}}\\n"
+    "function evaluatePixel(s){return [s.a*2]}"
+)
+sums = []
+
+def render():
+    with Evalscript(SCRIPT) as script:
+        setup = script.setup()
+        script.set_context({}, {})
+        out = script.evaluate(setup.bands, np.arange(10, dtype=np.float32)[None], setup.outputs)
+        sums.append(float(out["default"].sum()))
+
+threads = [threading.Thread(target=render) for _ in range(4)]
+for t in threads:
+    t.start()
+for t in threads:
+    t.join()
+print(sums)
+"""
+
+
+def test_evalscripts_from_threads_in_a_cold_process_do_not_crash_v8(tmp_path):
+    """No V8 before: four threads create their evalscripts at once. Without the safe flags this segfaults every
+    time on CPUs with memory protection keys; without the locked first context it aborts now and then."""
+    import os
+    import subprocess
+    import sys
+    from pathlib import Path
+
+    script = tmp_path / "cold_threads.py"
+    script.write_text(COLD_THREADS)
+    env = dict(os.environ, PYTHONPATH=str(Path(__file__).resolve().parent.parent))
+    runs = [
+        subprocess.Popen([sys.executable, str(script)], env=env, stdout=subprocess.PIPE, stderr=subprocess.PIPE)
+        for _ in range(6)
+    ]
+    for run in runs:
+        out, err = run.communicate(timeout=120)
+        assert run.returncode == 0, (run.returncode, err.decode(errors="replace")[-2000:])
+        assert out.decode().strip() == "[90.0, 90.0, 90.0, 90.0]"
