@@ -328,8 +328,7 @@ class BatchExecutor:
                         self.store.finish_cell(
                             task.id, cell.id, "FATAL", "Unexpected error; see the localhub log.", False, 0.0
                         )
-                if done:
-                    self._progress(task.id)
+                self._progress(task.id)
                 if time.monotonic() - last_upload >= EXEC_DB_INTERVAL:
                     self._upload_execution_db(task, delivery, url)
                     last_upload = time.monotonic()
