@@ -334,6 +334,11 @@ class S3Delivery:
         keys = "set" if self.access_key else "none"
         return f"S3Delivery(url={self.url!r}, keys={keys}, iam_role_arn={self.iam_role_arn!r}, region={self.region!r})"
 
+    @classmethod
+    def from_s3_config(cls, url: str, config: Any) -> S3Delivery:
+        """A delivery to ``url`` with the keys and region of an :class:`~byoc_qgis.core.s3.S3Config`."""
+        return cls(url, config.access_key, config.secret_key, region=config.region or None)
+
     def to_dict(self) -> Dict[str, Any]:
         """``{"s3": {url, accessKey, secretAccessKey, iamRoleARN, region}}`` (unset fields left out)."""
         if not self.iam_role_arn and not (self.access_key and self.secret_key):
