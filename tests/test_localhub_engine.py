@@ -207,6 +207,7 @@ def test_killed_worker_fails_only_its_request_and_is_replaced(localhub_factory, 
     error = error_of(results["killed"], 500)
     assert error["code"] == "RENDERER_EXCEPTION"
     assert "killed by SIGKILL" in error["message"] and "replaced" in error["message"]
+    assert "render worker stopped during a request (killed by SIGKILL); starting a new one" in hub.log_text()
     assert results["other"].status_code == 200, results["other"].text
     assert np.all(tiff_values(results["other"].content) == 1234.5)
     replaced = wait_workers(hub, lambda ws: len(ws) == 2)

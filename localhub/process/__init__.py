@@ -9,5 +9,10 @@ Modules, each with one job:
 - ``mosaic``: which tiles take part and how they combine (SIMPLE, ORBIT, TILE).
 - ``encode``: sampleType rules and GeoTIFF/PNG/JPEG/JSON/tar/multipart encoders.
 - ``service``: the pipeline tying the above together for one request.
-- ``api``: the FastAPI router for ``POST /api/v1/process``.
+- ``limits``: the JS time and heap limits of one request.
+- ``worker``: a render worker process (V8 initialised on its own main thread; runs ``service`` for one job at a
+  time).
+- ``pool``: the pool of render workers the service submits requests to (crash/hang isolation, deadlines,
+  replacement); its API is meant for batch processing too.
+- ``api``: the FastAPI router for ``POST /api/v1/process`` (parses, loads the collection, awaits the pool).
 """

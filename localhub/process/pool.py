@@ -34,6 +34,7 @@ from __future__ import annotations
 
 import asyncio
 import itertools
+import logging
 import multiprocessing
 import os
 import queue
@@ -51,6 +52,7 @@ from .request import ProcessRequest
 from .worker import S3Config, WorkerConfig, receive_body
 from .worker import main as worker_main
 
+log = logging.getLogger("localhub.process")
 DEFAULT_DEADLINE_GRACE_S = 60.0
 DEFAULT_MAX_JOBS_PER_WORKER = 500
 START_TIMEOUT_S = 120.0
@@ -161,9 +163,9 @@ class RenderPool:
         """The live workers: index, pid, whether rendering now, jobs done."""
         return [slot.describe() for slot in self._slots if slot.pid is not None]
 
-    def close(self, timeout: float = 5.0) -> None:
-        """Stop accepting jobs, fail the queued ones, stop the workers (killing those still busy after
-        ``timeout``)."""
+    def close(self, timeout: float = 2.0) -> None:
+        """Stop accepting jobs, fail the queued ones, stop the idle workers and kill the busy ones (whose requests
+        the server has given up by now); returns within about ``timeout`` seconds."""
         with self._lock:
             if self._closed:
                 return
@@ -177,13 +179,15 @@ class RenderPool:
                 item[0].set_exception(_stopping())
         for _ in self._slots:
             self._queue.put(None)
-        deadline = time.monotonic() + timeout
         for slot in self._slots:
             slot.stopping.set()
+            if slot.busy:
+                slot.kill()  # the slot thread then sees the worker gone and ends
+        deadline = time.monotonic() + timeout
         for slot in self._slots:
             if slot.thread.is_alive():
                 slot.thread.join(max(0.1, deadline - time.monotonic()))
-        for slot in self._slots:  # still busy: kill the worker, the slot thread then ends
+        for slot in self._slots:  # a worker that did not stop (or is starting): kill it, the slot thread then ends
             slot.kill()
         for slot in self._slots:
             if slot.thread.is_alive():
@@ -297,6 +301,7 @@ class _Slot:
             remaining = deadline - time.monotonic()
             if remaining <= 0:
                 self.kill()
+                log.warning("localhub: render worker %s passed its %g s deadline and was killed", self.pid, limit)
                 raise WorkerLost(
                     f"Rendering did not finish within {limit:g} s (the evalscript time limit of {job.time_limit_s:g} s "
                     f"plus {self.pool.deadline_grace_s:g} s for reading and encoding), so localhub stopped its "
@@ -338,6 +343,7 @@ class _Slot:
         self._stop_worker()
         if self.stopping.is_set():
             return _stopping()
+        log.warning("localhub: render worker stopped during a request (%s); starting a new one", _exit_text(code))
         return WorkerLost(
             f"localhub's renderer stopped while rendering this request ({_exit_text(code)}); it was replaced and "
             "other requests are not affected. The evalscript or the data may have crashed the engine or used up "
