@@ -514,3 +514,30 @@ def test_restart_mid_processing_resumes_where_it_stopped(localhub_factory, tmp_p
         arr, gt, _, _ = world.read_tiff(f"{root}/{name}/default.tif")
         np.testing.assert_array_equal(arr, expected_window(gt[0], gt[3], CELL_PX, CELL_PX))
     assert done["costPU"] == pytest.approx(round(4 * CELL_PU / 3, 6), abs=1e-6)  # a re-rendered cell counts once
+
+
+def test_delivery_problems_fail_the_analysis_with_the_reason(world, session):
+    body = world.body("nobucket")
+    body["output"]["delivery"]["s3"]["url"] = "s3://batch-no-such-bucket-zz/out"
+    task = create(world, session, body)
+    assert action(world, session, task, "analyse").status_code == 204
+    failed = wait_status(session, task_url(world, task), FINAL)
+    assert failed["status"] == "FAILED", failed
+    assert failed["error"].startswith("Cannot write s3://batch-no-such-bucket-zz/out/")
+    assert "NoSuchBucket (the bucket does not exist)" in failed["error"]
+
+    wrong = "wrong-secret-for-batch"  # noqa: S105 - a deliberately wrong key
+    try:  # the S3 server of the session checks signatures like AWS (or not: then skip)
+        world.hub.s3.client(secret_key=wrong).list_objects_v2(Bucket=world.out_bucket)
+        pytest.skip("this S3 server accepts any signature")
+    except TypeError:
+        pytest.skip("this S3 server fixture cannot make a client with another secret")
+    except Exception:  # noqa: BLE001, S110 - refused, as it should be
+        pass
+    body = world.body("wrongkey")
+    body["output"]["delivery"]["s3"]["secretAccessKey"] = wrong
+    task = create(world, session, body)
+    assert action(world, session, task, "analyse").status_code == 204
+    failed = wait_status(session, task_url(world, task), FINAL)
+    assert failed["status"] == "FAILED" and "(the delivery secret key is wrong)" in failed["error"], failed
+    assert wrong not in json.dumps(failed)

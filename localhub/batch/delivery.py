@@ -10,6 +10,7 @@ Error texts name the bucket/key and the S3 error code, never a key.
 from __future__ import annotations
 
 import os
+import re
 import sqlite3
 from typing import Dict, Iterable, List, Optional, Set
 
@@ -68,6 +69,9 @@ class Delivery:
 
     def _error(self, action: str, key: str, exc: Exception) -> DeliveryError:
         code = getattr(exc, "response", {}).get("Error", {}).get("Code") if hasattr(exc, "response") else None
+        if not code:  # upload_file wraps the ClientError in a text: "An error occurred (Code) when calling ..."
+            found = re.search(r"An error occurred \((\w+)\)", str(exc))
+            code = found.group(1) if found else None
         text = f"{code}" if code else f"{type(exc).__name__}: {exc}"
         for secret in self._secrets:
             text = text.replace(secret, "***")
