@@ -541,3 +541,25 @@ def test_delivery_problems_fail_the_analysis_with_the_reason(world, session):
     failed = wait_status(session, task_url(world, task), FINAL)
     assert failed["status"] == "FAILED" and "(the delivery secret key is wrong)" in failed["error"], failed
     assert wrong not in json.dumps(failed)
+
+
+def test_a_cell_larger_than_2500_px_is_rendered_in_blocks(world, session, tmp_path):
+    # grid 2 (100 080 m) at 30 m: 3336 px per side, rendered as 2 × 2 blocks and assembled into one file
+    body = world.body("big", grid=2, resolution=30.0)
+    body["processRequest"]["input"]["bounds"]["bbox"] = [
+        12.45,
+        46.08,
+        12.46,
+        46.09,
+    ]  # cell x 300 240–400 320, y 5 104 080–5 204 160
+    task = create(world, session, body)
+    assert action(world, session, task, "start").status_code == 204
+    done = wait_status(session, task_url(world, task), FINAL, timeout=300)
+    assert done["status"] == "DONE", done
+    keys = [k for k in world.keys(f"big/{task['id']}") if k.endswith(".tif")]
+    assert keys == [f"big/{task['id']}/33TUM_0_0/default.tif"]
+    arr, gt, epsg, info = world.read_tiff(keys[0])
+    assert (epsg, gt[0], gt[3], gt[1]) == (EPSG, 300240.0, 5204160.0, 30.0) and arr.shape == (3336, 3336)
+    coarse = expected_window(300240.0, 5204160.0, 1668, 1668)  # the 60 m source, each pixel 2 × 2 at 30 m
+    np.testing.assert_array_equal(arr, np.repeat(np.repeat(coarse, 2, axis=0), 2, axis=1))
+    assert done["costPU"] == pytest.approx(round(3336 * 3336 / 512.0**2 / 3, 6), abs=1e-5)
