@@ -8,8 +8,6 @@ from typing import Any, Dict, Iterable, List, Optional, Tuple
 
 from qgis.core import (
     QgsCoordinateReferenceSystem,
-    QgsCoordinateTransform,
-    QgsCoordinateTransformContext,
     QgsFeature,
     QgsGeometry,
     QgsProcessing,
@@ -21,7 +19,9 @@ from qgis.core import (
 from qgis.PyQt.QtCore import QDateTime, Qt
 
 from ..core.models import Tile, TileStatus, parse_crs, parse_time
+from ..core.reproject import ReprojectionError, Reprojector
 from ..translation import tr
+from .crs import crs_definition
 from .fields import make_fields, qdatetime
 
 __all__ = [
@@ -95,15 +95,17 @@ def _ring_wkb(rings: List[Any], out: List[bytes]) -> None:
         out.append(array("d", [c for pt in ring for c in (pt[0], pt[1])]).tobytes())
 
 
-def _multipolygon_wkb(geojson: Dict[str, Any]) -> Optional[bytes]:
+def _polygons(geojson: Dict[str, Any]) -> Optional[List[Any]]:
     gtype = geojson.get("type")
     coords = geojson.get("coordinates")
     if gtype == "Polygon":
-        parts = [coords]
-    elif gtype == "MultiPolygon":
-        parts = coords
-    else:
-        return None
+        return [coords]
+    if gtype == "MultiPolygon":
+        return coords
+    return None
+
+
+def _multipolygon_wkb(parts: List[Any]) -> bytes:
     out = [_HEAD.pack(1, 6, len(parts))]
     for part in parts:
         out.append(_PART.pack(1, 3))
@@ -123,45 +125,51 @@ def wire(tile) -> Dict[str, Any]:
 class FeatureBuilder:
     """Tiles → features with :data:`TILE_FIELDS`, geometries in one ``target`` CRS; safe in worker threads.
 
-    Fast enough for 20 000 tiles: polygon WKB is written straight from the GeoJSON coordinates, transforms are
-    cached per source CRS, and the service's ``...Z`` times are parsed by Qt (other forms by the core's parser).
-    The Processing tiles algorithm and the dock's tiles layer both use it, so their features are the same.
+    Fast enough for 20 000 tiles: polygon WKB is written straight from the GeoJSON coordinates, reprojected first
+    with one OSR call per geometry, and the service's ``...Z`` times are parsed by Qt (other forms by the core's
+    parser). The Processing tiles algorithm and the dock's tiles layer both use it, so their features are the same.
+
+    Reprojection is GDAL's (:class:`~byoc_qgis.core.reproject.Reprojector`), never a QGIS CRS or transform: this
+    runs in tasks, and a QGIS CRS first created in a task breaks QGIS's reprojection for the session once the task's
+    thread exits (see :mod:`byoc_qgis.core.reproject`). Build it where ``target`` was made (the main thread for the
+    dock). ``transform_context`` is accepted for compatibility and not used: outlines take PROJ's best operation.
     """
 
     def __init__(
         self, target: QgsCoordinateReferenceSystem, transform_context=None, use_tile_geometry: bool = False
     ) -> None:
         self.target = target
-        self.context = transform_context or QgsCoordinateTransformContext()
         self.use_tile_geometry = use_tile_geometry
         self.fields = tile_fields()
-        self._transforms: Dict[Any, Tuple[int, Optional[QgsCoordinateTransform]]] = {}
+        self._reproject = Reprojector(crs_definition(target))
+        self._crss: Dict[Any, Tuple[int, bool]] = {}
 
-    def _crs(self, geojson: Dict[str, Any]) -> Tuple[int, Optional[QgsCoordinateTransform]]:
+    def _crs(self, geojson: Dict[str, Any]) -> Tuple[int, bool]:
+        """(EPSG code of the geometry, whether it must be reprojected into the target)."""
         member = geojson.get("crs")
         key = repr(member) if member is not None else None
-        found = self._transforms.get(key)
+        found = self._crss.get(key)
         if found is None:
             epsg = parse_crs(member)
-            src = QgsCoordinateReferenceSystem(f"EPSG:{epsg}")
-            if not src.isValid():
-                raise QgsProcessingException(tr("EPSG:{} is not a CRS QGIS knows").format(epsg))
-            transform = None if src == self.target else QgsCoordinateTransform(src, self.target, self.context)
-            found = self._transforms[key] = (epsg, transform)
+            try:
+                self._reproject.check(epsg)
+            except ReprojectionError:
+                raise QgsProcessingException(tr("EPSG:{} is not a CRS QGIS knows").format(epsg)) from None
+            found = self._crss[key] = (epsg, not self._reproject.same(epsg))
         return found
 
     def geometry(self, geojson: Optional[Dict[str, Any]]) -> Optional[QgsGeometry]:
         """A multi-polygon in the target CRS from a GeoJSON geometry with an optional ``crs`` member."""
         if not geojson:
             return None
-        wkb = _multipolygon_wkb(geojson)
-        if wkb is None:  # covers and tile boxes are (Multi)Polygons; anything else has no place in the layer
+        parts = _polygons(geojson)
+        if parts is None:  # covers and tile boxes are (Multi)Polygons; anything else has no place in the layer
             return None
+        epsg, reproject = self._crs(geojson)
+        if reproject:
+            parts = self._reproject.polygons(epsg, parts)
         geom = QgsGeometry()
-        geom.fromWkb(wkb)
-        _epsg, transform = self._crs(geojson)
-        if transform is not None:
-            geom.transform(transform)
+        geom.fromWkb(_multipolygon_wkb(parts))
         return geom
 
     @staticmethod
