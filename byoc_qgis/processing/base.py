@@ -22,6 +22,7 @@ from .connection import (
     connection_from_parameters,
     s3_from_parameters,
 )
+from .crs import pin_parameter_crs
 from .feedback import FeedbackBridge, service_errors
 
 __all__ = ["ByocAlgorithm", "ServiceAlgorithm", "UUID_RE", "GROUPS"]
@@ -82,6 +83,12 @@ class ByocAlgorithm(QgsProcessingAlgorithm):
     def run_algorithm(self, parameters: Dict[str, Any], context, bridge: FeedbackBridge) -> Dict[str, Any]:
         raise NotImplementedError
 
+    def prepareAlgorithm(self, parameters, context, feedback) -> bool:
+        # Runs on the main thread: the CRS of each CRS/extent parameter is created here, never first in the
+        # worker, whose exit would break QGIS's reprojection of that CRS for the session (see processing.crs)
+        pin_parameter_crs(self, parameters, context)
+        return True
+
 
 class ServiceAlgorithm(ByocAlgorithm):
     """An algorithm that talks to Sentinel Hub: connection parameters read in ``prepareAlgorithm``."""
@@ -108,6 +115,7 @@ class ServiceAlgorithm(ByocAlgorithm):
         # Runs on the main thread: read the auth manager and QGIS's network settings here. A problem is raised
         # from processAlgorithm instead, so that scripts calling processing.run() get its message (QGIS turns
         # errors raised here into a generic "There were errors executing the algorithm").
+        super().prepareAlgorithm(parameters, context, feedback)
         self._prepare_error = None
         try:
             self.connection = connection_from_parameters(self, parameters, context)

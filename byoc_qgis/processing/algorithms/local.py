@@ -7,8 +7,6 @@ from pathlib import Path
 from typing import Any, Dict, List, Tuple
 
 from qgis.core import (
-    QgsCoordinateReferenceSystem,
-    QgsCoordinateTransform,
     QgsFeature,
     QgsFeatureSink,
     QgsGeometry,
@@ -27,8 +25,10 @@ from qgis.core import (
 
 from ...core import cog_rules
 from ...core.cover import POLICY_CONTAIN, POLICY_EXCLUDE, geometry_from_geojson, trace_cover
+from ...core.reproject import Reprojector
 from ...translation import tr
 from ..base import ByocAlgorithm
+from ..crs import crs_definition, wgs84
 from ..feedback import FeedbackBridge
 from ..fields import WkbType, make_fields
 from ..inputs import raster_source_path, rasters_in_folder
@@ -233,7 +233,8 @@ class TraceCover(ByocAlgorithm):
         target = self.parameterAsInt(parameters, "TARGET_SIZE", context)
         out_crs = self.parameterAsCrs(parameters, "OUTPUT_CRS", context)
         if not out_crs.isValid():
-            out_crs = QgsCoordinateReferenceSystem("EPSG:4326")
+            out_crs = wgs84()
+        reproject = Reprojector(crs_definition(out_crs))  # GDAL in the task, no QGIS CRS (see core.reproject)
         fields = make_fields(COVER_FIELDS)
         sink, dest = self.parameterAsSink(parameters, "OUTPUT", context, fields, WkbType.MultiPolygon, out_crs)
         if sink is None:
@@ -255,19 +256,18 @@ class TraceCover(ByocAlgorithm):
                 bridge.warning(f"{tile}: {w}")
             if result.geojson is None:
                 continue
-            feat = self._feature(fields, tile, files, result, out_crs, context)
+            feat = self._feature(fields, tile, files, result, reproject)
             sink.addFeature(feat, QgsFeatureSink.FastInsert)
             bridge.info(f"{tile}: {result.report.summary()}")
             count += 1
         return {"OUTPUT": dest, "COUNT": count}
 
     @staticmethod
-    def _feature(fields, tile, files, result, out_crs, context) -> QgsFeature:
+    def _feature(fields, tile, files, result, reproject: Reprojector) -> QgsFeature:
         epsg = _geojson_epsg(result.geojson)
-        geom = QgsGeometry.fromWkt(geometry_from_geojson(result.geojson).ExportToWkt())
-        src_crs = QgsCoordinateReferenceSystem(f"EPSG:{epsg}")
-        if src_crs != out_crs:
-            geom.transform(QgsCoordinateTransform(src_crs, out_crs, context.transformContext()))
+        ogr_geom = geometry_from_geojson(result.geojson)
+        reproject.ogr_geometry(epsg, ogr_geom)
+        geom = QgsGeometry.fromWkt(ogr_geom.ExportToWkt())
         geom.convertToMultiType()
         rep = result.report
         feat = QgsFeature(fields)

@@ -27,6 +27,7 @@ from ...core.models import parse_time
 from ...core.process import MAX_PX, DataSource, OutputResponse, ProcessClient, ProcessRequest
 from ...translation import tr
 from ..base import ServiceAlgorithm
+from ..crs import wgs84
 from ..feedback import FeedbackBridge
 
 __all__ = ["ProcessRequestAlgorithm", "time_range"]
@@ -170,7 +171,7 @@ class ProcessRequestAlgorithm(ServiceAlgorithm):
         if not crs.isValid():
             crs = self.parameterAsExtentCrs(parameters, "EXTENT", context)
             if not crs.isValid() or not is_allowed_epsg(_epsg(crs)):
-                crs = QgsCoordinateReferenceSystem("EPSG:4326")
+                crs = wgs84()
         epsg = _epsg(crs)
         if not is_allowed_epsg(epsg):
             raise QgsProcessingException(

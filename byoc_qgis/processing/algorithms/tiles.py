@@ -8,7 +8,6 @@ from typing import Any, Dict, List
 from osgeo import ogr
 from qgis.core import (
     QgsCoordinateReferenceSystem,
-    QgsCoordinateTransform,
     QgsFeatureSink,
     QgsProcessing,
     QgsProcessingException,
@@ -27,9 +26,11 @@ from qgis.core import (
 from ...core.cover import count_points
 from ...core.errors import NotFoundError, SentinelHubError
 from ...core.ingestion import wait_for_collection, wait_for_tiles
-from ...core.models import TileStatus, format_time, parse_time
+from ...core.models import WGS84, TileStatus, format_time, parse_time
+from ...core.reproject import Reprojector
 from ...translation import tr
 from ..base import ServiceAlgorithm
+from ..crs import crs_definition, wgs84
 from ..feedback import FeedbackBridge
 from ..fields import WkbType
 from ..tiles_common import (
@@ -48,7 +49,7 @@ STATUS_FILTERS = [None] + [s.value for s in TileStatus]
 
 def _output_crs(alg, parameters, context) -> QgsCoordinateReferenceSystem:
     crs = alg.parameterAsCrs(parameters, "OUTPUT_CRS", context)
-    return crs if crs.isValid() else QgsCoordinateReferenceSystem("EPSG:4326")
+    return crs if crs.isValid() else wgs84()
 
 
 class CollectionTiles(ServiceAlgorithm):
@@ -271,9 +272,9 @@ class UpdateTiles(ServiceAlgorithm):
         if id_index < 0:
             raise QgsProcessingException(tr("INPUT has no field {!r}").format(id_field))
         time_index = source.fields().lookupField(time_field) if time_field else -1
-        to_wgs84 = QgsCoordinateTransform(
-            source.sourceCrs(), QgsCoordinateReferenceSystem("EPSG:4326"), context.transformContext()
-        )
+        # GDAL reprojects in the task: no QGIS CRS or transform is made off the main thread (see core.reproject)
+        to_wgs84 = Reprojector(WGS84)
+        source_crs = crs_definition(source.sourceCrs()) if source.sourceCrs().isValid() else to_wgs84.target
         client = self.connection.byoc()
         collection = self.resolve_collection(client, parameters, context, bridge)
         fields = status_fields()
@@ -299,8 +300,8 @@ class UpdateTiles(ServiceAlgorithm):
                 geom = feat.geometry()
                 if geom is None or geom.isEmpty():
                     raise QgsProcessingException(tr("Feature for tile {} has no geometry").format(tid))
-                geom.transform(to_wgs84)
                 ogr_geom = _ogr_from_qgs(geom)
+                to_wgs84.ogr_geometry(source_crs, ogr_geom)
                 points = count_points(ogr_geom)
                 if points > 100:
                     raise QgsProcessingException(
