@@ -180,6 +180,8 @@ def test_cold_localhub_answers_concurrent_process_requests_and_listings(localhub
     assert all(w["jobs"] > 0 for w in pool), f"one worker did all the work: {pool}"
     assert not maps_v8(hub.process.proc.pid), "the service process loaded V8"
     assert all(maps_v8(w["pid"]) for w in pool)
+    service_oom = int(Path(f"/proc/{hub.process.proc.pid}/oom_score_adj").read_text())
+    assert all(int(Path(f"/proc/{w['pid']}/oom_score_adj").read_text()) == 500 > service_oom for w in pool)
     assert post_process(hub, token, process_body(ids["collection"], script())).status_code == 200
 
 

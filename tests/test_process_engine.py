@@ -313,6 +313,21 @@ def test_time_limit_stops_runaway_scripts():
     assert "time limit of 0.3 s" in info.value.message
 
 
+def test_evalscript_running_out_of_heap_is_a_renderer_exception():
+    source = (
+        "//VERSION=3\nfunction setup(){ const a = []; while (true) a.push(new Array(100000).fill(1.5)); }\n"
+        "function evaluatePixel(s){ return [1]; }"
+    )
+    with pytest.raises(ProcessError) as info:
+        with Evalscript(source, time_limit_s=60, heap_limit=128 << 20) as script:
+            script.setup()
+    assert (info.value.status, info.value.code) == (400, "RENDERER_EXCEPTION")
+    assert info.value.message == "Failed to evaluate script!\nThe evalscript ran out of memory.\n"
+    fine = "//VERSION=3\nfunction setup(){ return {input: ['B1'], output: {bands: 1}}; }\nfunction evaluatePixel(s){}"
+    with Evalscript(fine, heap_limit=128 << 20) as script:  # V8 in this process still works
+        assert script.setup().bands == ["B1"]
+
+
 def test_script_without_version_line_runs_as_v3():
     source = "function setup(){return {input:['B1'],output:{bands:1, sampleType:'UINT8'}}}\n" + (
         "function evaluatePixel(s){return [s.B1 + 1]}"

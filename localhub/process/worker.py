@@ -5,7 +5,8 @@ initialises V8 on its own main thread, before any other thread exists, then serv
 time: GDAL reads from ``/vsis3/``, the evalscript in V8, encoding. Whatever goes wrong inside (a segfault, a hang,
 running out of memory) ends at most this process; the pool answers the request with an error and starts another.
 
-The worker exits by itself when the pool goes away: EOF on its pipe while idle, and, while busy, a watchdog thread
+Workers raise their own OOM score, so when memory runs out the kernel kills a worker, not the service. The worker
+exits by itself when the pool goes away: EOF on its pipe while idle, and, while busy, a watchdog thread
 (and on Linux ``PR_SET_PDEATHSIG``) notices that its parent died.
 
 Protocol on the pipe (a Unix socket pair): the pool sends ``("job", job_id, RenderJob)`` or ``("stop",)``; the
@@ -28,6 +29,7 @@ from multiprocessing import reduction
 from typing import Any, Dict, Tuple
 
 FD_THRESHOLD = 256 << 10  # bodies from this size on travel as a memfd
+OOM_SCORE_ADJ = 500  # Linux: the OOM killer picks a worker before the service process
 TEST_HOOK = "//localhub-test:"  # evalscript line honoured only with WorkerConfig.test_hooks
 
 
@@ -59,6 +61,7 @@ def main(conn: Any, config: WorkerConfig) -> None:
     init_v8()  # first, on the main thread, before any other thread exists
     signal.signal(signal.SIGINT, signal.SIG_IGN)  # Ctrl-C in a terminal: the service stops its workers itself
     _die_with_parent(config.parent_pid)
+    _oom_kill_me_first()
     renderer = _Renderer(config)
     conn.send(("ready", os.getpid()))
     while True:
@@ -93,6 +96,15 @@ def _die_with_parent(parent_pid: int) -> None:
         os._exit(0)
 
     threading.Thread(target=watch, name="localhub-parent-watch", daemon=True).start()
+
+
+def _oom_kill_me_first() -> None:
+    """When memory runs out, the kernel should kill a worker (one request lost), not the service."""
+    try:
+        with open("/proc/self/oom_score_adj", "w") as handle:
+            handle.write(str(OOM_SCORE_ADJ))
+    except OSError:
+        pass
 
 
 class _Renderer:
