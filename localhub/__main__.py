@@ -187,6 +187,7 @@ def _start_own_s3(settings: Settings):
         settings.s3_access_key,
         settings.s3_secret_key,
         settings.s3_region,
+        faults=settings.fault_injection,  # its "s3" rules apply to the own S3 server
     )
     try:
         buckets, objects, seconds = own.start()

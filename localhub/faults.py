@@ -12,10 +12,20 @@ the configuration at run time (these routes do not exist otherwise and never app
 
 A rule matches by ``method`` (optional) and ``path`` (shell-style glob on the URL path). ``sequence`` items are
 used one per matching request (``"pass"``/null = no fault; an exhausted sequence stops matching, later rules get a
-chance); ``probability`` + ``fault`` fire at random (``times`` caps how often). Faults: ``{"status": 429|5xx,
-"retryAfterMs"?, "message"?}``, ``{"delay": seconds}`` (then the request proceeds, or the status is sent),
-``{"drop": "before"}`` (connection closed, request not processed) and ``{"drop": "after"}`` (request fully
-processed and committed, then the connection is closed without an answer).
+chance); ``probability`` + ``fault`` fire at random (``times`` caps how often; the first matching probability rule
+decides, so mix fault kinds with ``"faults": [...]``, one of which is picked at random when the rule fires).
+Faults: ``{"status": 429|5xx, "retryAfterMs"?, "message"?}``, ``{"delay": seconds}`` (then the request proceeds,
+or the status is sent), ``{"drop": "before"}`` (connection closed, request not processed) and ``{"drop": "after"}``
+(request fully processed and committed, then the connection is closed without an answer).
+
+localhub's own S3 server applies the rules of an ``"s3"`` section of the same file (same rule format; paths are
+``/bucket/key``; statuses answer with S3's XML errors, e.g. ``503 SlowDown``), shown and replaced at run time by
+``GET/PUT http://<S3 endpoint>/_localhub/faults`` (see :mod:`localhub.s3_guard`)::
+
+    {"rules": [...API rules...],
+     "s3": {"seed": 2,
+            "rules": [{"path": "/*", "probability": 0.2,
+                       "faults": [{"status": 503}, {"status": 500}, {"drop": "before"}, {"drop": "after"}]}]}}
 """
 
 from __future__ import annotations
@@ -83,7 +93,12 @@ class FaultInjector:
                 if not isinstance(p, (int, float)) or not 0 <= p <= 1:
                     raise ValueError(f"{where}: 'probability' must be between 0 and 1")
                 entry["probability"] = float(p)
-                entry["fault"] = _check_fault(rule.get("fault"), f"{where} fault")
+                if "faults" in rule:
+                    if not isinstance(rule["faults"], list) or not rule["faults"]:
+                        raise ValueError(f"{where}: 'faults' must be a non-empty list of faults")
+                    entry["fault"] = [_check_fault(f, f"{where} faults[{j}]") for j, f in enumerate(rule["faults"])]
+                else:
+                    entry["fault"] = _check_fault(rule.get("fault"), f"{where} fault")
             else:
                 raise ValueError(f"{where}: needs 'sequence' or 'probability' + 'fault'")
             parsed.append(entry)
@@ -114,6 +129,8 @@ class FaultInjector:
                     if self._random.random() >= rule["probability"]:
                         return None
                     fault = rule["fault"]
+                    if isinstance(fault, list):
+                        fault = self._random.choice(fault)
                     if rule["times"] is not None:
                         rule["times"] -= 1
                 if fault is not None:

@@ -1,4 +1,5 @@
-"""localhub's own S3 server: moto's WSGI app on a loopback port, optionally with every write persisted to disk.
+"""localhub's own S3 server: moto's WSGI app on a loopback port, optionally with every write persisted to disk,
+signatures checked against the configured keys and faults injected (:mod:`localhub.s3_guard`).
 
 The persisting layer lets moto handle a request, then (for successful writes: any method but GET/HEAD/OPTIONS)
 asks :class:`localhub.s3_persist.S3Persister` to copy the change to disk, and only then lets the answer go out. When
@@ -9,10 +10,13 @@ from __future__ import annotations
 
 import logging
 import threading
-from typing import Any, Callable, Iterable, List, Optional
+from typing import Any, Callable, Iterable, List, Mapping, Optional
 
 from moto.server import DomainDispatcherApplication, MotoRequestHandler, create_backend_app
 from werkzeug.serving import BaseWSGIServer, make_server
+
+from .faults import FaultInjector
+from .s3_guard import S3FaultLayer, SignatureCheck
 
 log = logging.getLogger("localhub.s3")
 
@@ -60,11 +64,26 @@ class PersistingApp:
 
 
 class LocalMotoServer:
-    """moto's S3 (and other services) on ``host`` at a free port, in a daemon thread."""
+    """moto's S3 (and other services) on ``host`` at ``port`` (0 = a free one), in a daemon thread.
 
-    def __init__(self, host: str, after_write: Optional[Callable[[str, str, str], None]] = None) -> None:
+    ``keys`` (access key → secret key): only requests signed with one of them are served (403 otherwise, as S3
+    answers); None accepts anything. ``faults``: fault injection in front of everything (see
+    :class:`localhub.s3_guard.S3FaultLayer`).
+    """
+
+    def __init__(
+        self,
+        host: str,
+        after_write: Optional[Callable[[str, str, str], None]] = None,
+        keys: Optional[Mapping[str, str]] = None,
+        faults: Optional[FaultInjector] = None,
+        port: int = 0,
+    ) -> None:
         self.host = host
+        self.port = port
         self._after_write = after_write
+        self._keys = dict(keys) if keys is not None else None
+        self.faults = faults
         self._server: Optional[BaseWSGIServer] = None
         self._thread: Optional[threading.Thread] = None
 
@@ -90,7 +109,11 @@ class LocalMotoServer:
         if self._after_write is not None:
             after_write = self._after_write
             app = PersistingApp(app, after_write)
-        self._server = make_server(self.host, 0, app, threaded=True, request_handler=MotoRequestHandler)
+        if self._keys is not None:
+            app = SignatureCheck(app, self._keys)
+        if self.faults is not None:
+            app = S3FaultLayer(app, self.faults)
+        self._server = make_server(self.host, self.port, app, threaded=True, request_handler=MotoRequestHandler)
         self._thread = threading.Thread(target=self._server.serve_forever, name="localhub-moto", daemon=True)
         self._thread.start()
 

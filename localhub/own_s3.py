@@ -1,5 +1,9 @@
 """localhub's own S3 server, persistent under ``<data-dir>/s3``: start = restore, every write = saved, stop = final
-reconciliation. Only used when no external ``--s3-endpoint`` is given (an external S3 is never touched)."""
+reconciliation. Only used when no external ``--s3-endpoint`` is given (an external S3 is never touched).
+
+It accepts only requests signed with its configured keys (AWS Signature V4, as S3 does), so a wrong S3 secret fails
+offline as it would against AWS; with a fault-injection configuration, the rules of its ``"s3"`` section apply to
+S3 requests (see :mod:`localhub.faults`)."""
 
 from __future__ import annotations
 
@@ -7,8 +11,10 @@ import time
 from pathlib import Path
 from typing import Any, Optional, Tuple
 
+from .faults import FaultInjector
 from .moto_server import LocalMotoServer
 from .s3_disk import S3Disk
+from .s3_guard import INTERNAL_AGENT
 from .s3_persist import S3Persister
 
 
@@ -28,6 +34,7 @@ def boto3_client(url: str, access_key: str, secret_key: str, region: str) -> Any
             retries={"max_attempts": 2, "mode": "standard"},
             request_checksum_calculation="when_required",
             response_checksum_validation="when_required",
+            user_agent_extra=INTERNAL_AGENT,  # localhub's own requests are never faulted
         ),
     )
 
@@ -35,12 +42,24 @@ def boto3_client(url: str, access_key: str, secret_key: str, region: str) -> Any
 class OwnS3:
     """A moto server whose buckets and objects survive restarts (kept in ``root``)."""
 
-    def __init__(self, host: str, root: Path, access_key: str, secret_key: str, region: str = "us-east-1") -> None:
+    def __init__(
+        self,
+        host: str,
+        root: Path,
+        access_key: str,
+        secret_key: str,
+        region: str = "us-east-1",
+        faults: Optional[dict] = None,
+    ) -> None:
+        """``faults``: a fault-injection configuration (its ``"s3"`` section is used), None = no faults."""
         self.root = Path(root)
         self._keys = (access_key, secret_key, region)
         self.disk = S3Disk(self.root)
         self.persister: Optional[S3Persister] = None
-        self.server = LocalMotoServer(host, after_write=self._after_write)
+        injector = FaultInjector(faults.get("s3") or {"rules": []}) if faults is not None else None
+        self.server = LocalMotoServer(
+            host, after_write=self._after_write, keys={access_key: secret_key}, faults=injector
+        )
 
     def __repr__(self) -> str:
         return f"OwnS3(endpoint={self.endpoint!r}, root={str(self.root)!r})"
