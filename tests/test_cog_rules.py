@@ -100,9 +100,19 @@ def test_unreadable_file(tmp_path):
     facts, findings = cog_rules.inspect_file(str(bad))
     assert facts is None
     assert [(f.severity, f.rule) for f in findings] == [("error", "readable")]
-    assert str(bad) in findings[0].value or str(bad) in findings[0].message
+    assert findings[0].message == f"The file cannot be read as a raster: {bad}: not a raster (unreadable)"
+    assert findings[0].value == "not a raster (unreadable)" and "unknown GDAL error" not in findings[0].message
+    assert findings[0].fix.startswith("Provide a GeoTIFF: GDAL recognises no raster format in this file")
+    assert "bucket" not in findings[0].fix  # a local file: no S3 hint
+    empty = tmp_path / "empty.tif"
+    empty.write_bytes(b"")
+    facts, findings = cog_rules.inspect_file(str(empty))
+    assert (
+        facts is None and findings[0].message == f"The file cannot be read as a raster: {empty}: not a raster (0 bytes)"
+    )
+    assert cog_rules.rule_for_cause(findings[0].message) == "readable"
     facts, findings = cog_rules.inspect_file(str(tmp_path / "missing.tif"))
-    assert facts is None and findings[0].rule == "readable"
+    assert facts is None and findings[0].rule == "readable" and findings[0].value == "the file does not exist"
 
 
 def test_non_tiff_is_cog_layout_error(tmp_path):

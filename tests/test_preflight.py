@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 from osgeo import gdal
 
-from byoc_qgis.core import preflight, s3
+from byoc_qgis.core import preflight, s3, s3_upload
 from tests import fixtures_rasters as fr
 
 UINT16 = {"bitDepth": 16, "sampleFormat": "UINT"}
@@ -74,8 +74,8 @@ def test_remote_tiles_on_s3(s3_server, s3_bucket, tmp_path):
         endpoint=s3_server.endpoint,
         https=False,
     )
-    s3.upload_tile(cfg, fr.make_tile(tmp_path / "a", stems=("B02", "B03")), "2024/a/(BAND).tif")
-    s3.upload_tile(
+    s3_upload.upload_tile(cfg, fr.make_tile(tmp_path / "a", stems=("B02", "B03")), "2024/a/(BAND).tif")
+    s3_upload.upload_tile(
         cfg,
         {
             "B02": fr.make_utm_cog(tmp_path / "b" / "B02.tif"),
@@ -98,3 +98,30 @@ def test_remote_tiles_on_s3(s3_server, s3_bucket, tmp_path):
     # without the bucket options the same path is unreadable, with a clear "readable" finding
     rep = preflight.preflight_file(f"/vsis3/{s3_bucket}/2024/a/B02.tif")
     assert [f.rule for f in rep.errors] == ["readable"]
+    assert rep.errors[0].fix == "Check the bucket name and the S3 credentials of the connection."
+
+
+def test_remote_unreadable_objects_are_worded(s3_server, s3_bucket):
+    cfg = s3.S3Config(
+        bucket=s3_bucket,
+        access_key=s3_server.access_key,
+        secret_key=s3_server.secret_key,
+        region=s3_server.region,
+        endpoint=s3_server.endpoint,
+        https=False,
+    )
+    client = s3_server.client()
+    client.put_object(Bucket=s3_bucket, Key="t/B02.tif", Body=b"")
+    client.put_object(Bucket=s3_bucket, Key="t/B03.tif", Body=b"<html>an error page saved as .tif</html>")
+    found = {}
+    for stem in ("B02", "B03", "B04"):
+        rep = preflight.preflight_file(s3.vsis3_path(cfg, f"t/{stem}.tif"), s3_config=cfg)
+        (err,) = rep.errors
+        found[stem] = (err.rule, err.value, err.fix)
+    assert found == {
+        "B02": ("readable", "not a raster (0 bytes)", "Upload the file again: the object is empty."),
+        "B03": ("readable", "not a raster (unreadable)",
+                "Upload a GeoTIFF: GDAL recognises no raster format in this object."),
+        "B04": ("readable", "the object does not exist",
+                "Check the tile path and the (BAND) file names in the bucket."),
+    }  # fmt: skip

@@ -19,7 +19,7 @@ from typing import Dict, List, Mapping, Optional, Tuple
 
 from osgeo import gdal, osr
 
-from .gdal_compat import GdalError, collect_errors, open_raster
+from .gdal_compat import GdalError, collect_errors, describe_unreadable, open_raster
 
 ALLOWED_EPSG = frozenset({4326, 3857, 3035, *range(32601, 32661), *range(32701, 32761)})
 
@@ -335,16 +335,11 @@ def inspect_file(path: str) -> Tuple[Optional[FileFacts], List[Finding]]:
     try:
         ds = open_raster(path)
     except GdalError as exc:
-        return None, [
-            _error(
-                name,
-                "readable",
-                str(exc),
-                f"The file cannot be read as a raster: {exc}",
-                "Check that the path exists, the bucket is reachable with the given credentials, and the file is "
-                "a GeoTIFF.",
-            )
-        ]
+        reason, fix = describe_unreadable(path)
+        gdal_text = str(exc)
+        if gdal_text.endswith("unknown GDAL error"):  # GDAL said nothing: our own diagnosis is the message
+            gdal_text = f"{path}: {reason}"
+        return None, [_error(name, "readable", reason, f"The file cannot be read as a raster: {gdal_text}", fix)]
     try:
         return _inspect_dataset(ds, name)
     finally:

@@ -1,17 +1,51 @@
-"""Small shims over GDAL's Python bindings: version checks and error handling that work in both exception modes.
+"""Small shims over GDAL's Python bindings: version probing, fallbacks and error handling in both exception modes.
 
-The plugin runs on GDAL 3.6 (Debian 12) and newer. Code here never changes GDAL's process-wide exception mode
-(QGIS and other plugins share it); instead every call is checked both ways (``None`` return and ``RuntimeError``).
+The plugin supports GDAL 3.4 and newer (QGIS 3.22..3.28 often run with GDAL 3.4/3.5). Features of newer GDALs are
+probed here, in one place, and each has a fallback or a one-sentence "needs GDAL x.y" message:
+
+* per-path options (``gdal.SetPathSpecificOption``, GDAL >= 3.6): per-bucket S3 credentials and endpoints; on older
+  GDAL the same options are set as *thread-local* configuration options of the thread doing the S3 work
+  (:func:`thread_local_options`), which GDAL reads when a /vsis3/ file is opened or written;
+* ``gdal.CopyFile`` (GDAL >= 3.7): uploads use ``gdal.Sync`` before;
+* the multipart-upload API (``gdal.MultipartUploadAbort``, GDAL >= 3.10): aborting exactly the upload a failed
+  transfer left pending; before, its id is reported instead.
+
+Tests force the fallbacks on a newer GDAL with :func:`force_fallbacks` (or ``BYOC_GDAL_FALLBACKS=1`` in the
+environment of a ``qgis_process`` run).
+
+Code here never changes GDAL's process-wide exception mode (QGIS and other plugins share it); instead every call is
+checked both ways (``None`` return and ``RuntimeError``).
 """
 
 from __future__ import annotations
 
 import contextlib
-from typing import Callable, Iterator, List, Optional
+import os
+import threading
+from typing import Callable, Dict, Iterator, List, Mapping, Optional, Tuple
 
 from osgeo import gdal
 
 GDAL_VERSION_NUM = int(gdal.VersionInfo("VERSION_NUM"))
+GDAL_RELEASE = gdal.VersionInfo("RELEASE_NAME")
+MIN_GDAL = (3, 4)
+
+# VSIErrorNum values (cpl_vsi_error.h; stable since GDAL 2.x, not exported by the Python bindings)
+VSIE_NONE = 0
+VSIE_FILE_ERROR = 1
+VSIE_HTTP_ERROR = 2  # curl: connection refused, dropped, timed out (message starts with "CURL error")
+VSIE_STORAGE_ERROR = 5  # any other S3 error body: SlowDown, InternalError, ServiceUnavailable, ...
+VSIE_ACCESS_DENIED = 6
+VSIE_BUCKET_NOT_FOUND = 7
+VSIE_OBJECT_NOT_FOUND = 8
+VSIE_INVALID_CREDENTIALS = 9  # no credentials, unknown access key
+VSIE_SIGNATURE_MISMATCH = 10  # wrong secret key
+VSI_STAT_EXISTS_FLAG = getattr(gdal, "VSI_STAT_EXISTS_FLAG", 0x1)
+VSI_STAT_NATURE_FLAG = getattr(gdal, "VSI_STAT_NATURE_FLAG", 0x2)
+VSI_STAT_SET_ERROR_FLAG = getattr(gdal, "VSI_STAT_SET_ERROR_FLAG", 0x8)
+
+_forced = threading.local()
+_FORCE_ENV = "BYOC_GDAL_FALLBACKS"
 
 
 class GdalError(RuntimeError):
@@ -23,9 +57,92 @@ def gdal_at_least(major: int, minor: int = 0) -> bool:
     return GDAL_VERSION_NUM >= major * 1000000 + minor * 10000
 
 
+def _fallbacks_forced() -> bool:
+    forced = getattr(_forced, "value", None)
+    if forced is not None:
+        return forced
+    return os.environ.get(_FORCE_ENV, "").strip().lower() in ("1", "yes", "true", "on")
+
+
+@contextlib.contextmanager
+def force_fallbacks(enabled: bool = True) -> Iterator[None]:
+    """Within the block (in this thread), behave as on the oldest supported GDAL: no per-path options, no
+    ``gdal.CopyFile``, no multipart-upload API. For tests of the fallbacks on a newer GDAL."""
+    previous = getattr(_forced, "value", None)
+    _forced.value = enabled
+    try:
+        yield
+    finally:
+        _forced.value = previous
+
+
+def gdal_version_text() -> str:
+    """The running GDAL's version, e.g. ``3.6.2``."""
+    return GDAL_RELEASE
+
+
+def needs_gdal(feature: str, major: int, minor: int) -> str:
+    """One sentence: ``feature`` needs GDAL ``major.minor``, and which GDAL this is."""
+    return f"{feature} needs GDAL {major}.{minor} or newer; this QGIS runs GDAL {GDAL_RELEASE}."
+
+
+def has_path_specific_options() -> bool:
+    """``gdal.SetPathSpecificOption`` exists (GDAL >= 3.6) and is not forced off."""
+    return hasattr(gdal, "SetPathSpecificOption") and not _fallbacks_forced()
+
+
 def has_copy_file() -> bool:
-    """``gdal.CopyFile`` exists (GDAL >= 3.7)."""
-    return hasattr(gdal, "CopyFile")
+    """``gdal.CopyFile`` exists (GDAL >= 3.7) and is not forced off."""
+    return hasattr(gdal, "CopyFile") and not _fallbacks_forced()
+
+
+def has_multipart_api() -> bool:
+    """GDAL's multipart-upload functions exist (``gdal.MultipartUploadAbort``, GDAL >= 3.10), not forced off."""
+    return hasattr(gdal, "MultipartUploadAbort") and not _fallbacks_forced()
+
+
+def _get_thread_local(key: str) -> Optional[str]:
+    getter = getattr(gdal, "GetThreadLocalConfigOption", None)
+    if getter is None:  # very old bindings: assume nothing was set in this thread
+        return None
+    return getter(key, None)
+
+
+@contextlib.contextmanager
+def thread_local_options(options: Mapping[str, Optional[str]]) -> Iterator[None]:
+    """Set GDAL configuration options for the current thread only while the block runs; restore the previous
+    thread-local values afterwards (other threads, e.g. QGIS's renderers, never see them)."""
+    previous: Dict[str, Optional[str]] = {}
+    try:
+        for key, value in options.items():
+            previous[key] = _get_thread_local(key)
+            gdal.SetThreadLocalConfigOption(key, value)
+        yield
+    finally:
+        for key, value in previous.items():
+            gdal.SetThreadLocalConfigOption(key, value)
+
+
+def vsi_error() -> Tuple[int, str]:
+    """``(VSIErrorNum, message)`` of the last /vsi failure in this thread (see ``VSIE_*``)."""
+    try:
+        return int(gdal.VSIGetLastErrorNo()), str(gdal.VSIGetLastErrorMsg() or "")
+    except (AttributeError, RuntimeError):
+        return VSIE_NONE, ""
+
+
+def vsi_error_reset() -> None:
+    """Forget the last /vsi failure of this thread."""
+    if hasattr(gdal, "VSIErrorReset"):
+        gdal.VSIErrorReset()
+
+
+def clear_vsicurl_cache(path: str) -> None:
+    """Forget what GDAL cached about ``path`` (existence, size, headers, listings, blocks)."""
+    if hasattr(gdal, "VSICurlPartialClearCache"):
+        gdal.VSICurlPartialClearCache(path)
+    else:  # pragma: no cover - GDAL < 2.4
+        gdal.VSICurlClearCache()
 
 
 def has_footprint() -> bool:
@@ -70,6 +187,7 @@ def call(fn: Callable, *args, what: str = "", **kwargs):
 def open_raster(path: str, update: bool = False) -> gdal.Dataset:
     """Open a raster (local or /vsi path); raise :class:`GdalError` naming the file when GDAL cannot."""
     flags = gdal.OF_RASTER | (gdal.OF_UPDATE if update else gdal.OF_READONLY)
+    vsi_error_reset()  # describe_unreadable() reads the /vsi error of this open, not an older one
     return call(gdal.OpenEx, path, flags, what=path)
 
 
@@ -79,3 +197,43 @@ def try_open_raster(path: str) -> Optional[gdal.Dataset]:
         return open_raster(path)
     except GdalError:
         return None
+
+
+_REMOTE_PREFIXES = ("/vsis3/", "/vsicurl", "/vsigs/", "/vsiaz/", "/vsioss/", "/vsiswift/", "/vsiadls/")
+
+
+def describe_unreadable(path: str) -> Tuple[str, str]:
+    """Why GDAL cannot open ``path`` as a raster, as ``(reason, fix)``: a missing file, "not a raster (0 bytes)",
+    "not a raster (unreadable)" for a file GDAL recognises no raster format in, or (remote files) the storage's
+    answer. Call right after the failed open (it reads this thread's last /vsi error)."""
+    if path.startswith(_REMOTE_PREFIXES):
+        errno, message = vsi_error()
+        if errno == VSIE_NONE:  # the open did not say why: ask for the object with error reporting on
+            clear_vsicurl_cache(path)
+            with collect_errors():
+                try:
+                    gdal.VSIStatL(path, VSI_STAT_EXISTS_FLAG | VSI_STAT_SET_ERROR_FLAG)
+                except RuntimeError:
+                    pass
+            errno, message = vsi_error()
+        if errno == VSIE_OBJECT_NOT_FOUND:
+            return "the object does not exist", "Check the tile path and the (BAND) file names in the bucket."
+        if errno in (VSIE_ACCESS_DENIED, VSIE_INVALID_CREDENTIALS, VSIE_SIGNATURE_MISMATCH, VSIE_BUCKET_NOT_FOUND):
+            return message or "access refused", "Check the bucket name and the S3 credentials of the connection."
+        if errno in (VSIE_HTTP_ERROR, VSIE_STORAGE_ERROR):
+            return message or "the storage did not answer", "Check the S3 endpoint and try again later."
+        stat = gdal.VSIStatL(path)
+        if stat is not None and stat.size == 0:
+            return "not a raster (0 bytes)", "Upload the file again: the object is empty."
+        return "not a raster (unreadable)", "Upload a GeoTIFF: GDAL recognises no raster format in this object."
+    if not os.path.exists(path):
+        return "the file does not exist", "Check the path."
+    if os.path.isdir(path):
+        return "a folder, not a raster file", "Give the raster files in the folder, or the folder as FOLDER."
+    if os.path.getsize(path) == 0:
+        return "not a raster (0 bytes)", "Provide the raster again: the file is empty (an interrupted copy or export?)."
+    return (
+        "not a raster (unreadable)",
+        "Provide a GeoTIFF: GDAL recognises no raster format in this file (wrong extension, or a damaged or "
+        "interrupted download?).",
+    )

@@ -1,42 +1,106 @@
-"""S3 through GDAL's /vsis3/ (no boto3): per-bucket options, verified uploads, listing tiles, stat, delete.
+"""S3 through GDAL's /vsis3/ (no boto3): per-bucket options, worded errors, definite existence checks, listing
+tiles, delete. Uploads are in :mod:`.s3_upload`, the bucket check in :mod:`.s3_check`.
 
-Credentials and endpoint are set per bucket with ``gdal.SetPathSpecificOption("/vsis3/<bucket>", ...)`` inside
-:func:`bucket_options` and cleared when it exits (never ``gdal.SetConfigOption``: that is process-global inside
-QGIS). Keys never appear in paths, URIs, reprs, logs or exception texts (GDAL's messages are scrubbed).
+Options: credentials and endpoint are set per bucket with ``gdal.SetPathSpecificOption("/vsis3/<bucket>", ...)``
+(GDAL >= 3.6) inside :func:`bucket_options` and cleared when it exits (never ``gdal.SetConfigOption``: that is
+process-global inside QGIS). On GDAL 3.4/3.5 the same options are thread-local configuration options of the thread
+doing the S3 work (see :mod:`.gdal_compat`). Keys never appear in paths, URIs, reprs, logs or exception texts
+(GDAL's messages are scrubbed).
 
-Uploads use ``gdal.CopyFile`` on GDAL >= 3.7 and ``gdal.Sync`` on 3.6, report progress, are verified by size,
-and abort pending multipart uploads on failure or cancel.
+Data safety, the rules every function here follows:
+
+* **Only a definite "not found" means absent.** Existence checks retry transient errors (5xx, SlowDown,
+  dropped connections) and then raise :class:`S3Error`; they never answer "absent" for an error.
+* **Content, not size.** An existing object counts as the same file when its MD5 matches: the ETag of a single-part
+  upload, the multipart ETag computed with the part size, or the ``x-amz-meta-byoc-md5`` checksum each upload
+  stores. Uploads are verified the same way.
+* **Retries on every GDAL.** Uploads run with GDAL's retry options as thread-local options (GDAL 3.6 ignores
+  per-path retry options for writes) and, around that, a retry loop of ours with exponential backoff for what GDAL
+  does not retry (dropped connections).
+* **Only what this call created is cleaned up.** GDAL aborts the multipart upload it started when a transfer fails
+  or is cancelled; when that abort itself fails, the upload id from GDAL's message is aborted exactly (GDAL >= 3.10)
+  or named in the error (older GDAL). Nobody else's pending uploads are ever listed or aborted. A failed upload
+  sends a DELETE for the key only when the key did not exist before and now holds this call's bytes.
 """
 
 from __future__ import annotations
 
 import contextlib
-import os
+import random
 import re
 import stat as _stat
 import threading
 import time
 from dataclasses import dataclass, field
-from typing import Dict, Iterator, List, Mapping, Optional, Sequence, Tuple
+from typing import Callable, Dict, Iterator, List, Optional, Sequence, Tuple
 
 from osgeo import gdal
 
-from .gdal_compat import collect_errors, has_copy_file
+from .gdal_compat import (
+    VSI_STAT_EXISTS_FLAG,
+    VSI_STAT_NATURE_FLAG,
+    VSI_STAT_SET_ERROR_FLAG,
+    VSIE_ACCESS_DENIED,
+    VSIE_BUCKET_NOT_FOUND,
+    VSIE_HTTP_ERROR,
+    VSIE_INVALID_CREDENTIALS,
+    VSIE_NONE,
+    VSIE_OBJECT_NOT_FOUND,
+    VSIE_SIGNATURE_MISMATCH,
+    clear_vsicurl_cache,
+    collect_errors,
+    has_path_specific_options,
+    needs_gdal,
+    thread_local_options,
+    vsi_error,
+    vsi_error_reset,
+)
 from .progress import Cancelled, Progress
 
-METHOD_AUTO = "auto"
-METHOD_COPYFILE = "copyfile"
-METHOD_SYNC = "sync"
+#: user metadata header with the MD5 (hex) of the uploaded file, written by every upload of this module
+CHECKSUM_HEADER = "x-amz-meta-byoc-md5"
 _BUCKET = re.compile(r"^[a-z0-9][a-z0-9.\-_]{1,254}$|^[A-Za-z0-9_\-]+:[a-z0-9][a-z0-9.\-_]{1,254}$")
+MIB = 1024 * 1024
+# part sizes tried when an object's multipart ETag was not written with our part size (GDAL's default 50 MiB,
+# the AWS CLI's 8 MiB, common tool defaults)
+_COMMON_PARTMIB = (5, 8, 10, 15, 16, 32, 50, 64, 100, 128)
+
+# problems found by check_bucket and named in S3Error.problem
+PROBLEM_MISSING_BUCKET = "missing-bucket"
+PROBLEM_UNREACHABLE = "unreachable"
+PROBLEM_DROPPED = "dropped"
+PROBLEM_UNAVAILABLE = "unavailable"
+PROBLEM_BAD_SECRET = "bad-secret"  # noqa: S105 - a problem code, not a secret
+PROBLEM_BAD_KEY = "bad-key"
+PROBLEM_NO_CREDENTIALS = "no-credentials"
+PROBLEM_ACCESS_DENIED = "access-denied"
+PROBLEM_NOT_WRITABLE = "not-writable"
+PROBLEM_OTHER = "error"
+TRANSIENT_PROBLEMS = (PROBLEM_UNREACHABLE, PROBLEM_DROPPED, PROBLEM_UNAVAILABLE, PROBLEM_OTHER)
 
 
 class S3Error(RuntimeError):
-    """An S3 operation failed; the message names the bucket/key, never credentials."""
+    """An S3 operation failed; the message names the bucket/key and the fix, never credentials.
+
+    ``problem`` is one of the ``PROBLEM_*`` codes when the cause is known ("" otherwise).
+    """
+
+    def __init__(self, message: str, problem: str = "") -> None:
+        super().__init__(message)
+        self.problem = problem
+
+
+class S3ExistsError(S3Error):
+    """An object exists at the key with other content, and overwriting was not allowed."""
 
 
 @dataclass(frozen=True)
 class S3Config:
-    """Where a bucket lives and how to reach it. Secrets are hidden from repr."""
+    """Where a bucket lives and how to reach it. Secrets are hidden from repr.
+
+    ``max_retry``/``retry_delay``: retries of one failed request (GDAL's, and ours around uploads and checks) and
+    the first delay in seconds, doubled on each retry.
+    """
 
     bucket: str
     access_key: str = field(default="", repr=False)
@@ -48,7 +112,7 @@ class S3Config:
     virtual_hosting: Optional[bool] = None  # None: path style for custom endpoints, virtual hosting on AWS
     no_sign_request: bool = False  # public bucket
     max_retry: int = 3
-    retry_delay: float = 5.0
+    retry_delay: float = 1.0
 
     def __post_init__(self) -> None:
         if not self.bucket or "/" in self.bucket or not _BUCKET.match(self.bucket):
@@ -69,6 +133,12 @@ class S3Config:
     def prefix(self) -> str:
         """The /vsis3/ path of the bucket (no trailing slash: GDAL's path-specific options need that)."""
         return f"/vsis3/{self.bucket}"
+
+    @property
+    def where(self) -> str:
+        """The endpoint for messages: ``host:port`` or ``AWS S3 (region)``."""
+        endpoint = re.sub(r"^https?://", "", self.endpoint.strip(), flags=re.I).rstrip("/")
+        return endpoint or f"AWS S3 ({self.region or 'us-east-1'})"
 
     def gdal_options(self) -> Dict[str, str]:
         """The GDAL options for this bucket (contains secrets: never log it)."""
@@ -95,10 +165,14 @@ class S3Config:
                 opts["AWS_SECRET_ACCESS_KEY"] = self.secret_key
             if self.session_token:
                 opts["AWS_SESSION_TOKEN"] = self.session_token
-        opts["GDAL_HTTP_MAX_RETRY"] = str(self.max_retry)
-        opts["GDAL_HTTP_RETRY_DELAY"] = str(self.retry_delay)
+        opts.update(self.retry_options())
+        opts["GDAL_HTTP_CONNECTTIMEOUT"] = "15"  # an unreachable endpoint fails in seconds, not curl's 5 minutes
         opts["GDAL_DISABLE_READDIR_ON_OPEN"] = "EMPTY_DIR"
         return opts
+
+    def retry_options(self) -> Dict[str, str]:
+        """GDAL's retry options for this bucket's requests."""
+        return {"GDAL_HTTP_MAX_RETRY": str(max(0, self.max_retry)), "GDAL_HTTP_RETRY_DELAY": str(self.retry_delay)}
 
     def scrub(self, text: str) -> str:
         """``text`` with every secret of this config replaced by ***."""
@@ -108,17 +182,28 @@ class S3Config:
         return text
 
 
+# -- per-bucket options ------------------------------------------------------------------------------------------
 _lock = threading.Lock()
-_active: Dict[str, Tuple[int, Tuple]] = {}  # bucket prefix -> (users, options fingerprint)
+_active: Dict[str, Tuple[int, Tuple]] = {}  # bucket prefix -> (users, options fingerprint), path-specific mode
+_local = threading.local()  # .active: {prefix: [users, fingerprint, context manager]}, thread-local mode
 
 
 @contextlib.contextmanager
 def bucket_options(config: S3Config) -> Iterator[S3Config]:
     """Set the bucket's GDAL options for /vsis3/<bucket> while the block runs; clear them afterwards.
 
-    Nested use with the same config is fine (reference counted); a different config for a bucket that is in use
-    raises :class:`S3Error` instead of silently switching credentials under a running transfer.
+    GDAL >= 3.6: path-specific options, seen by every thread (GDAL's worker threads too). Nested use with the same
+    config is fine (reference counted); a different config for a bucket that is in use raises :class:`S3Error`
+    instead of silently switching credentials under a running transfer.
+
+    GDAL 3.4/3.5 (or :func:`~.gdal_compat.force_fallbacks`): thread-local configuration options of the calling
+    thread, which GDAL reads when it opens or writes a /vsis3/ file (its multipart worker threads get the
+    credentials from the handle the calling thread built). One bucket at a time per thread.
     """
+    if not has_path_specific_options():
+        with _thread_local_bucket(config):
+            yield config
+        return
     prefix = config.prefix
     opts = config.gdal_options()
     fingerprint = tuple(sorted(opts.items()))
@@ -138,10 +223,40 @@ def bucket_options(config: S3Config) -> Iterator[S3Config]:
             if users <= 1:
                 del _active[prefix]
                 gdal.ClearPathSpecificOptions(prefix)
-                if hasattr(gdal, "VSICurlPartialClearCache"):
-                    gdal.VSICurlPartialClearCache(prefix)
+                clear_vsicurl_cache(prefix)
             else:
                 _active[prefix] = (users - 1, current)
+
+
+@contextlib.contextmanager
+def _thread_local_bucket(config: S3Config) -> Iterator[None]:
+    active: Dict[str, list] = getattr(_local, "active", None) or {}
+    _local.active = active
+    prefix = config.prefix
+    opts = config.gdal_options()
+    fingerprint = tuple(sorted(opts.items()))
+    entry = active.get(prefix)
+    if entry is None and active:
+        other = next(iter(active))
+        raise S3Error(
+            f"Bucket {config.bucket} cannot be used while {other[len('/vsis3/') :]} is in use in the same task: "
+            + needs_gdal("Several buckets at once", 3, 6)
+        )
+    if entry is not None and entry[1] != fingerprint:
+        raise S3Error(f"Bucket {config.bucket} is in use with other settings; wait for that transfer to finish.")
+    if entry is None:
+        cm = thread_local_options(opts)
+        cm.__enter__()
+        entry = active[prefix] = [0, fingerprint, cm]
+    entry[0] += 1
+    try:
+        yield
+    finally:
+        entry[0] -= 1
+        if entry[0] <= 0:
+            del active[prefix]
+            entry[2].__exit__(None, None, None)
+            clear_vsicurl_cache(prefix)
 
 
 def vsis3_path(config: S3Config, key: str) -> str:
@@ -149,7 +264,7 @@ def vsis3_path(config: S3Config, key: str) -> str:
     return f"{config.prefix}/{key.lstrip('/')}" if key else config.prefix
 
 
-def _check_key(config: S3Config, key: str) -> str:
+def check_key(config: S3Config, key: str) -> str:
     key = key.strip().lstrip("/")
     if not key or key.endswith("/") or "//" in key:
         raise S3Error(
@@ -159,6 +274,95 @@ def _check_key(config: S3Config, key: str) -> str:
     return key
 
 
+# -- errors: classify, word, retry ---------------------------------------------------------------------------------
+def status_of(messages: Sequence[str]) -> Optional[int]:
+    """The last HTTP status GDAL warned about ("HTTP response code on ...: 503", "HTTP error code: 503")."""
+    for text in reversed(list(messages)):
+        m = re.search(r"HTTP (?:response|error) code.*?:\s+(\d{1,3})\b", text)
+        if m:
+            return int(m.group(1))
+    return None
+
+
+def classify(config: S3Config, errno: int, message: str, messages: Sequence[str] = ()) -> Tuple[str, str]:
+    """``(problem, sentence)`` for a failed S3 request: a ``PROBLEM_*`` code and what happened with its fix."""
+    b, where = config.bucket, config.where
+    text = message or (messages[-1] if messages else "")
+    lower = text.lower()
+    status = status_of(messages)
+    if errno == VSIE_BUCKET_NOT_FOUND or "nosuchbucket" in lower or "bucket does not exist" in lower:
+        return PROBLEM_MISSING_BUCKET, (
+            f"Bucket {b} does not exist at {where}: create it, or correct the bucket name (and the S3 endpoint/region)."
+        )
+    if errno == VSIE_SIGNATURE_MISMATCH or "signature" in lower and "does not match" in lower:
+        return PROBLEM_BAD_SECRET, (
+            f"{where} refused the S3 secret key for access key {_key_hint(config)} (the signature does not match): "
+            "correct the secret key in the S3 credentials."
+        )
+    if errno == VSIE_INVALID_CREDENTIALS or "invalidaccesskeyid" in lower or "access key id" in lower:
+        if not config.access_key or "not defined" in lower or "credentials" in lower and "not filled" in lower:
+            return PROBLEM_NO_CREDENTIALS, (
+                f"No S3 credentials for bucket {b}: choose S3 credentials (access key / secret key) for the "
+                "connection (Processing: S3_AUTHCFG), or set AWS_ACCESS_KEY_ID and AWS_SECRET_ACCESS_KEY."
+            )
+        return PROBLEM_BAD_KEY, (
+            f"{where} does not know the S3 access key {_key_hint(config)}: correct the access key in the S3 "
+            "credentials (and check the endpoint: keys of one provider do not work at another)."
+        )
+    if errno == VSIE_ACCESS_DENIED or status == 403 or "access denied" in lower or "accessdenied" in lower:
+        return PROBLEM_ACCESS_DENIED, (
+            f"{where} denied access to bucket {b} (AccessDenied): the S3 keys are valid but lack permission; grant "
+            "them s3:ListBucket, s3:GetObject and s3:PutObject on the bucket, or use other keys."
+        )
+    if "could not resolve" in lower or "couldn't connect" in lower or "connection refused" in lower or status == 0:
+        return PROBLEM_UNREACHABLE, (
+            f"Cannot reach the S3 endpoint {where} ({_curl_reason(text) or 'connection refused'}): check the endpoint "
+            "host:port and the HTTPS setting, and that the server is running."
+        )
+    if errno == VSIE_HTTP_ERROR or "empty reply" in lower or "reset" in lower or "timed out" in lower:
+        return PROBLEM_DROPPED, (
+            f"The S3 endpoint {where} dropped the connection ({_curl_reason(text) or 'no answer'}): try again later; "
+            "if it persists, check the HTTPS setting and any proxy."
+        )
+    if (
+        status is not None
+        and (status == 429 or status >= 500)
+        or "reduce your request rate" in lower
+        or ("internal error" in lower or "unavailable" in lower or "slowdown" in lower)
+    ):
+        return PROBLEM_UNAVAILABLE, (
+            f"S3 at {where} is unavailable or throttling ({config.scrub(text) or f'HTTP {status}'}): try again later."
+        )
+    return PROBLEM_OTHER, f"S3 at {where} answered: {config.scrub(text) or 'unknown error'}."
+
+
+def _key_hint(config: S3Config) -> str:
+    key = config.access_key
+    return f"{key[:4]}…" if len(key) > 6 else "(set)" if key else "(none)"
+
+
+def _curl_reason(text: str) -> str:
+    m = re.search(r"CURL error:\s*(.*)", text)
+    reason = (m.group(1) if m else "").strip()
+    reason = re.sub(r"Failed to connect to \S+ port \d+( after \d+ ms)?:\s*", "", reason)
+    return reason.lower().rstrip(".")
+
+
+def backoff(config: S3Config, attempt: int, cancelled: Callable[[], bool]) -> None:
+    """Sleep before retry ``attempt`` (1, 2, ...): retry_delay doubled each time, with jitter, capped at 30 s."""
+    delay = min(30.0, max(0.0, config.retry_delay) * (2 ** (attempt - 1))) * (0.75 + 0.5 * random.random())  # noqa: S311
+    deadline = time.monotonic() + delay
+    while time.monotonic() < deadline:
+        if cancelled():
+            raise Cancelled()
+        time.sleep(min(0.1, max(0.0, deadline - time.monotonic())))
+
+
+def never() -> bool:
+    return False
+
+
+# -- objects ---------------------------------------------------------------------------------------------------------
 @dataclass
 class ObjectInfo:
     """One object (or implicit prefix) in a bucket."""
@@ -169,32 +373,183 @@ class ObjectInfo:
     is_dir: bool = False
 
 
-def stat(config: S3Config, key: str) -> Optional[ObjectInfo]:
-    """Size and modification time of ``key`` (a prefix gives ``is_dir``), or None if it does not exist."""
-    with bucket_options(config), collect_errors():
-        st = gdal.VSIStatL(vsis3_path(config, key))
-    if st is None:
-        return None
-    return ObjectInfo(key=key, size=int(st.size), mtime=int(st.mtime), is_dir=bool(st.IsDirectory()))
+@dataclass(frozen=True)
+class RemoteObject:
+    """What S3 says about one object: size, ETag (without quotes) and the checksum our uploads store."""
+
+    key: str
+    size: int
+    etag: str
+    md5: str = ""  # from x-amz-meta-byoc-md5 ("" when the object was not uploaded by this plugin)
+
+    @property
+    def multipart_parts(self) -> int:
+        """Number of parts when the ETag is a multipart ETag (``<md5>-<n>``), else 0."""
+        m = re.match(r"^[0-9a-f]{32}-(\d+)$", self.etag)
+        return int(m.group(1)) if m else 0
 
 
+def _headers_once(path: str) -> Tuple[Optional[Dict[str, str]], int, str, List[str]]:
+    clear_vsicurl_cache(path)
+    vsi_error_reset()
+    with collect_errors() as messages:
+        try:
+            headers = gdal.GetFileMetadata(path, "HEADERS")
+        except RuntimeError as exc:
+            messages.append(str(exc))
+            headers = None
+    errno, message = vsi_error()
+    return (dict(headers) if headers else None), errno, message, list(messages)
+
+
+def head(config: S3Config, key: str, cancel: Optional[Callable[[], bool]] = None) -> Optional[RemoteObject]:
+    """Size, ETag and stored checksum of ``key``, or None when S3 definitely answered "not found".
+
+    Transient errors are retried (``config.max_retry`` times, with backoff); persisting or other errors raise
+    :class:`S3Error` naming the problem and its fix. Never answers None for an error.
+    """
+    key = check_key(config, key)
+    path = vsis3_path(config, key)
+    cancelled = cancel or never
+    with bucket_options(config):
+        attempt = 0
+        while True:
+            headers, errno, message, messages = _headers_once(path)
+            if headers:
+                low = {k.lower(): v for k, v in headers.items()}
+                etag = low.get("etag", "").strip().strip('"').lower()
+                # GDAL reads the headers with a ranged GET: the total size is in Content-Range ("bytes 0-16383/N")
+                m = re.search(r"/(\d+)\s*$", low.get("content-range", ""))
+                try:
+                    size = int(m.group(1)) if m else int(low.get("content-length", "-1"))
+                except ValueError:
+                    size = -1
+                if size < 0:
+                    st = gdal.VSIStatL(path)
+                    size = int(st.size) if st is not None else -1
+                return RemoteObject(key, size, etag, low.get(CHECKSUM_HEADER, "").strip().lower())
+            if errno == VSIE_OBJECT_NOT_FOUND or (errno == VSIE_NONE and not messages):
+                return None
+            problem, text = classify(config, errno, message, messages)
+            attempt += 1
+            if problem not in TRANSIENT_PROBLEMS or attempt > config.max_retry:
+                tries = f" (after {attempt} attempts)" if attempt > 1 else ""
+                raise S3Error(f"Cannot check s3://{config.bucket}/{key}{tries}: {text}", problem)
+            backoff(config, attempt, cancelled)
+
+
+def stat(config: S3Config, key: str, cancel: Optional[Callable[[], bool]] = None) -> Optional[ObjectInfo]:
+    """Size and modification time of ``key`` (a prefix gives ``is_dir``), or None if it definitely does not exist.
+
+    Errors are retried, then raised as :class:`S3Error` (never reported as "does not exist").
+    """
+    path = vsis3_path(config, key.strip().lstrip("/"))
+    cancelled = cancel or never
+    flags = VSI_STAT_EXISTS_FLAG | VSI_STAT_NATURE_FLAG | VSI_STAT_SET_ERROR_FLAG
+    with bucket_options(config):
+        attempt = 0
+        while True:
+            clear_vsicurl_cache(path)
+            vsi_error_reset()
+            with collect_errors() as messages:
+                try:
+                    st = gdal.VSIStatL(path, flags)
+                except RuntimeError as exc:
+                    messages.append(str(exc))
+                    st = None
+            if st is not None:
+                if st.IsDirectory():
+                    return ObjectInfo(key=key, size=0, mtime=int(st.mtime), is_dir=True)
+                full = gdal.VSIStatL(path)  # size and time (the flags above only ask for existence and nature)
+                if full is not None:
+                    return ObjectInfo(key=key, size=int(full.size), mtime=int(full.mtime))
+            errno, message = vsi_error()
+            if errno == VSIE_OBJECT_NOT_FOUND or (errno == VSIE_NONE and not messages):
+                return None
+            problem, text = classify(config, errno, message, messages)
+            attempt += 1
+            if problem not in TRANSIENT_PROBLEMS or attempt > config.max_retry:
+                raise S3Error(f"Cannot check s3://{config.bucket}/{key}: {text}", problem)
+            backoff(config, attempt, cancelled)
+
+
+def probe_path(path: str) -> Tuple[bool, int, str, List[str]]:
+    """Stat ``path`` with GDAL's error reporting on: ``(found, VSIErrorNum, message, GDAL's messages)``."""
+    clear_vsicurl_cache(path)
+    vsi_error_reset()
+    with collect_errors() as messages:
+        try:
+            st = gdal.VSIStatL(path, VSI_STAT_EXISTS_FLAG | VSI_STAT_NATURE_FLAG | VSI_STAT_SET_ERROR_FLAG)
+        except RuntimeError as exc:
+            messages.append(str(exc))
+            st = None
+    errno, message = vsi_error()
+    return st is not None, errno, message, list(messages)
+
+
+def delete_object(config: S3Config, key: str, cancelled: Callable[[], bool] = never) -> bool:
+    """DELETE ``key`` and confirm it is gone (retrying transient errors); False when that could not be confirmed."""
+    path = vsis3_path(config, key)
+    with bucket_options(config):
+        for attempt in range(1, config.max_retry + 2):
+            with collect_errors():
+                try:
+                    gdal.Unlink(path)
+                except RuntimeError:
+                    pass
+            try:
+                if head(config, key, cancel=cancelled) is None:
+                    return True
+            except S3Error:
+                pass
+            if attempt <= config.max_retry:
+                backoff(config, attempt, cancelled)
+    return False
+
+
+# -- listing -----------------------------------------------------------------------------------------------------------
 def list_objects(config: S3Config, prefix: str = "", progress=None, cancel=None) -> List[ObjectInfo]:
-    """Every object under ``prefix`` (recursive), keys relative to the bucket, sorted."""
+    """Every object under ``prefix`` (recursive), keys relative to the bucket, sorted.
+
+    A listing interrupted by an error is retried from the start; persisting errors raise :class:`S3Error` (a
+    partial listing is never returned as complete).
+    """
     prog = Progress.of(progress, cancel)
     prefix = prefix.strip("/")
     root = vsis3_path(config, prefix)
+    attempt = 0
+    with bucket_options(config):
+        while True:
+            attempt += 1
+            out, failure = _list_once(config, root, prefix, prog)
+            if failure is None:
+                break
+            problem, text = failure
+            if problem not in TRANSIENT_PROBLEMS or attempt > config.max_retry:
+                raise S3Error(f"Cannot list s3://{config.bucket}/{prefix}: {text}", problem)
+            backoff(config, attempt, prog.cancelled)
+    prog(1.0, f"{len(out)} objects listed")
+    return sorted(out, key=lambda o: o.key)
+
+
+def _list_once(
+    config: S3Config, root: str, prefix: str, prog: Progress
+) -> Tuple[List[ObjectInfo], Optional[Tuple[str, str]]]:
     out: List[ObjectInfo] = []
-    with bucket_options(config), collect_errors() as errs:
+    clear_vsicurl_cache(root)
+    vsi_error_reset()
+    with collect_errors() as messages:
         d = gdal.OpenDir(root, -1)
         if d is None:
-            st = gdal.VSIStatL(root)
-            if st is None:
-                if errs and not any("404" in e or "does not exist" in e.lower() for e in errs):
-                    raise S3Error(config.scrub(f"Cannot list {root}: {errs[-1]}"))
-                return []
+            exists, errno, message, more = probe_path(root)
+            if not exists:
+                if errno == VSIE_OBJECT_NOT_FOUND or (errno == VSIE_NONE and not more and not messages):
+                    return [], None  # nothing under the prefix
+                return [], classify(config, errno, message, more or messages)
             d = gdal.OpenDir(root, -1)
             if d is None:
-                raise S3Error(config.scrub(f"Cannot list {root}: {errs[-1] if errs else 'unknown error'}"))
+                errno, message = vsi_error()
+                return [], classify(config, errno, message, messages)
         try:
             while True:
                 entry = gdal.GetNextDirEntry(d)
@@ -208,8 +563,10 @@ def list_objects(config: S3Config, prefix: str = "", progress=None, cancel=None)
                 out.append(ObjectInfo(key=key, size=int(entry.size), mtime=int(entry.mtime)))
         finally:
             gdal.CloseDir(d)
-    prog(1.0, f"{len(out)} objects listed")
-    return sorted(out, key=lambda o: o.key)
+        errno, message = vsi_error()
+        if errno != VSIE_NONE and errno != VSIE_OBJECT_NOT_FOUND:
+            return [], classify(config, errno, message, messages)
+    return out, None
 
 
 @dataclass
@@ -259,159 +616,17 @@ def list_tiles(
     return group_tiles(list_objects(config, prefix, progress, cancel), patterns)
 
 
-@dataclass
-class UploadResult:
-    """One verified upload."""
-
-    key: str
-    size: int
-    seconds: float
-    method: str
-    replaced: bool = False  # an object already existed at ``key`` and now holds the new content
-
-
-def _abort_pending(config: S3Config, key: str) -> None:
-    if not hasattr(gdal, "AbortPendingUploads"):
-        return
-    folder = key.rsplit("/", 1)[0] if "/" in key else ""
-    with collect_errors():
-        try:
-            gdal.AbortPendingUploads(vsis3_path(config, folder))
-        except RuntimeError:
-            pass
-
-
-def _delete_quiet(path: str) -> None:
-    with collect_errors():
-        try:
-            gdal.Unlink(path)
-        except RuntimeError:
-            pass
-
-
-def upload(
-    config: S3Config,
-    local_path: str,
-    key: str,
-    progress=None,
-    cancel=None,
-    method: str = METHOD_AUTO,
-    threads: int = 4,
-    chunk_size_mb: int = 16,
-) -> UploadResult:
-    """Upload one local file to ``key`` and verify the object's size.
-
-    ``method``: "auto" (``gdal.CopyFile`` on GDAL >= 3.7, ``gdal.Sync`` on 3.6), "copyfile" or "sync".
-    ``chunk_size_mb``: multipart part size (>= 5 MB); smaller files go as one PUT. On
-    failure or cancel, pending multipart uploads under the key's folder are aborted and an object this call
-    created is removed; an object that already existed at ``key`` is never deleted (S3 replaces objects
-    atomically, so a failed upload leaves it intact). Raises :class:`S3Error` or :class:`Cancelled`.
-    """
-    prog = Progress.of(progress, cancel)
-    key = _check_key(config, key)
-    if not os.path.isfile(local_path):
-        raise S3Error(f"Cannot upload {local_path}: the file does not exist.")
-    size = os.path.getsize(local_path)
-    if method == METHOD_AUTO:
-        method = METHOD_COPYFILE if has_copy_file() else METHOD_SYNC
-    if method == METHOD_COPYFILE and not has_copy_file():
-        raise S3Error("gdal.CopyFile needs GDAL 3.7 or newer; use method 'sync'.")
-    if method not in (METHOD_COPYFILE, METHOD_SYNC):
-        raise S3Error(f"Unknown upload method {method!r}; use auto, copyfile or sync.")
-    dst = vsis3_path(config, key)
-    prog.check()  # cancelled before anything was sent: leave the bucket untouched
-    start = time.perf_counter()
-    cb = prog.gdal_callback(f"uploading {os.path.basename(local_path)}")
-    with bucket_options(config):
-        with collect_errors():
-            existed = gdal.VSIStatL(dst) is not None
-        ok = False
-        # multipart part size for this object only (MB); files smaller than one part go as a single PUT
-        gdal.SetPathSpecificOption(dst, "VSIS3_CHUNK_SIZE", str(max(5, int(chunk_size_mb))))
-        with collect_errors() as errs:
-            try:
-                if method == METHOD_COPYFILE:
-                    rc = gdal.CopyFile(local_path, dst, callback=cb)
-                    ok = rc == 0
-                else:
-                    opts = [
-                        f"NUM_THREADS={threads}",
-                        f"CHUNK_SIZE={chunk_size_mb * 1024 * 1024}",
-                        "SYNC_STRATEGY=OVERWRITE",
-                    ]
-                    ok = bool(gdal.Sync(local_path, dst, options=opts, callback=cb))
-            except RuntimeError as exc:
-                errs.append(str(exc))
-                ok = False
-            finally:
-                gdal.ClearPathSpecificOptions(dst)
-        if not ok:  # a transfer that completed despite a late cancel is verified and kept like any other
-            _abort_pending(config, key)
-            if not existed:
-                _delete_quiet(dst)
-            if prog.cancelled():
-                raise Cancelled()
-            reason = errs[-1] if errs else "unknown error"
-            raise S3Error(config.scrub(f"Upload of {local_path} to {dst} failed: {reason}"))
-        with collect_errors():
-            if hasattr(gdal, "VSICurlPartialClearCache"):
-                gdal.VSICurlPartialClearCache(dst)
-            st = gdal.VSIStatL(dst)
-        if st is None or int(st.size) != size:
-            if not existed:
-                _delete_quiet(dst)
-            found = "nothing" if st is None else f"{int(st.size)} bytes"
-            raise S3Error(
-                f"Upload of {local_path} to {dst} could not be verified: expected {size} bytes, found {found}."
-            )
-    prog(1.0, f"uploaded {key}")
-    return UploadResult(key=key, size=size, seconds=time.perf_counter() - start, method=method, replaced=existed)
-
-
-def upload_tile(
-    config: S3Config,
-    files: Mapping[str, str],
-    tile_path: str,
-    progress=None,
-    cancel=None,
-    method: str = METHOD_AUTO,
-) -> List[UploadResult]:
-    """Upload the band files of one tile: ``files`` maps band stem -> local path, ``tile_path`` contains (BAND)
-    (e.g. ``2024/t1/(BAND).tif``). All or nothing for new objects: on failure or cancel the objects this call
-    created are deleted; objects that existed before are never deleted (those already replaced keep the new
-    content, which the caller reports).
-    """
-    if "(BAND)" not in tile_path:
-        raise S3Error(f"The tile path {tile_path!r} must contain (BAND), e.g. tile1/(BAND).tif.")
-    prog = Progress.of(progress, cancel)
-    total = sum(os.path.getsize(p) for p in files.values() if os.path.isfile(p)) or 1
-    done: List[UploadResult] = []
-    offset = 0
-    try:
-        for stem, path in files.items():
-            share = (os.path.getsize(path) if os.path.isfile(path) else 0) / total
-            key = tile_path.replace("(BAND)", stem)
-            done.append(upload(config, path, key, prog.sub(offset, offset + share), method=method))
-            offset += share
-    except BaseException:
-        with bucket_options(config):
-            for r in done:
-                if not r.replaced:
-                    _delete_quiet(vsis3_path(config, r.key))
-        raise
-    return done
-
-
 def delete(config: S3Config, keys: Sequence[str]) -> None:
-    """Delete objects (missing ones are ignored)."""
-    with bucket_options(config):
-        for key in keys:
-            _delete_quiet(vsis3_path(config, _check_key(config, key)))
+    """Delete objects (missing ones are ignored); raises :class:`S3Error` naming the keys that could not be
+    confirmed deleted."""
+    left = [key for key in keys if not delete_object(config, check_key(config, key))]
+    if left:
+        raise S3Error(f"Could not delete from bucket {config.bucket}: {', '.join(left)}.")  # noqa: S608
 
 
 def read_bytes(config: S3Config, key: str, max_bytes: int = 64 * 1024 * 1024) -> bytes:
     """The content of a (small) object, e.g. to verify an upload byte for byte."""
-    path = vsis3_path(config, _check_key(config, key))
+    path = vsis3_path(config, check_key(config, key))
     with bucket_options(config), collect_errors() as errs:
         f = gdal.VSIFOpenL(path, "rb")
         if f is None:

@@ -3,11 +3,14 @@
 Plain Python over core (no QGIS imports), so the dock and scripts can use it too. Guarantees:
 
 * **Resumable**: tile paths already registered in the collection are skipped (their ids are reported), and band
-  files already in S3 with the same size are not uploaded again.
-* **No registered tile without its files**: a tile is registered only after every band file was uploaded and
-  verified; cancelling stops before registration.
-* **S3 data is never deleted or replaced silently**: an object that exists with another size is left alone and
-  the tile fails, unless ``overwrite`` is set.
+  files already in S3 with the same content (MD5/ETag, see :mod:`.s3_upload`) are not uploaded again.
+* **No registered tile without its verified files**: a tile is registered only after every band file was uploaded
+  and its content verified; cancelling stops before registration.
+* **S3 data is never deleted or replaced silently**: an object that exists with other content is left alone and the
+  tile fails, unless ``overwrite`` is set; an existence check that fails is retried and then reported, never taken
+  for "absent".
+* **Checked against the collection**: with ``collection_bands`` the pre-flight checks each tile's files against the
+  collection's configured bands (file names, band count, bit depth, sample format) before anything is uploaded.
 """
 
 from __future__ import annotations
@@ -28,7 +31,8 @@ from .cover import trace_cover
 from .errors import CancelledError, SentinelHubError
 from .models import Tile
 from .progress import Cancelled, Progress
-from .s3 import S3Config, S3Error, stat, upload
+from .s3 import S3Config, S3Error
+from .s3_upload import ensure_object
 
 __all__ = [
     "TileJob",
@@ -77,6 +81,8 @@ class PipelineOptions:
     workdir: str = ""
     compress: str = "DEFLATE"
     cogify_options: Dict[str, object] = field(default_factory=dict)
+    # the collection's configured bands ({name: {source, bandIndex, bitDepth, sampleFormat}}), None = not configured
+    collection_bands: Optional[Dict[str, dict]] = None
 
 
 Log = Callable[[str, bool], None]
@@ -102,7 +108,7 @@ def _is_registered(path: str, known: Dict[str, str]) -> Optional[str]:
 
 def _error_text(findings: List[cog_rules.Finding]) -> str:
     errors = [f for f in findings if f.is_error]
-    return "; ".join(f"{Path(f.file).name or 'tile'}: {f.message}" for f in errors[:5]) + (
+    return "; ".join(f"{Path(f.file).name or 'tile'}: {f.message} {f.fix}".strip() for f in errors[:5]) + (
         f" (+{len(errors) - 5} more)" if len(errors) > 5 else ""
     )
 
@@ -122,8 +128,9 @@ def _prepare(job: TileJob, opts: PipelineOptions, workdir: str, prog: Progress, 
         files = dict(job.files)
         _facts, findings = cog_rules.check_tile(files)
         errors = [f for f in findings if f.is_error]
-        if opts.cogify == "never" and errors:
-            raise ValueError(f"pre-flight check failed: {_error_text(findings)}")
+        unreadable = [f for f in errors if f.rule == "readable"]
+        if unreadable or (opts.cogify == "never" and errors):
+            raise ValueError(f"pre-flight check failed: {_error_text(unreadable or findings)}")
         if opts.cogify == "always":
             todo = list(files)
         elif errors:
@@ -142,35 +149,29 @@ def _prepare(job: TileJob, opts: PipelineOptions, workdir: str, prog: Progress, 
             files[stem] = next(iter(result.outputs.values()))
             if not result.untouched:
                 log(f"{job.name}: {stem} COGified", False)
-    _facts, findings = cog_rules.check_tile(files)
+    _facts, findings = cog_rules.check_tile(files, opts.collection_bands)
     for f in findings:
         if not f.is_error:
             log(f"{job.name}: {f.message}", True)
     if any(f.is_error for f in findings):
-        raise ValueError(f"pre-flight check failed after COGify: {_error_text(findings)}")
+        raise ValueError(f"pre-flight check failed: {_error_text(findings)}")
     return files
 
 
 def _upload(job: TileJob, files: Dict[str, str], s3: S3Config, opts: PipelineOptions, prog: Progress, log: Log):
+    """Make every band file's key hold its bytes: skipped when S3 has them already (same MD5), uploaded when
+    absent, replaced only with ``overwrite`` (else the "exists" error), content verified after upload."""
     total = sum(os.path.getsize(p) for p in files.values()) or 1
     offset = 0.0
     for stem, local in files.items():
         prog.check()
-        size = os.path.getsize(local)
-        share = size / total
+        share = os.path.getsize(local) / total
         key = job.path.replace("(BAND)", stem)
-        existing = stat(s3, key)
-        if existing is not None and not existing.is_dir:
-            if existing.size == size:
-                log(f"{job.name}: s3://{s3.bucket}/{key} already uploaded (same size), not uploaded again", False)
-                offset += share
-                continue
-            if not opts.overwrite:
-                raise ValueError(
-                    f"s3://{s3.bucket}/{key} already exists with {existing.size} bytes (the file has {size}); "
-                    "it is left untouched: choose another path template or allow overwriting"
-                )
-        upload(s3, local, key, progress=prog.sub(offset, offset + share))
+        result = ensure_object(s3, local, key, overwrite=opts.overwrite, progress=prog.sub(offset, offset + share))
+        if result.skipped:
+            log(f"{job.name}: s3://{s3.bucket}/{key} already holds this file ({result.how}), not uploaded again", False)
+        elif result.replaced:
+            log(f"{job.name}: s3://{s3.bucket}/{key} held other content and was replaced (OVERWRITE)", True)
         offset += share
 
 
