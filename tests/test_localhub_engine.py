@@ -294,3 +294,65 @@ def test_reingested_tile_is_read_afresh_by_the_workers(localhub_factory, s3_buck
     assert s.post(url + "/reingest", timeout=10).status_code == 204
     assert hub.wait_for_tile(s, ids["collection"], ids["tile"])["status"] == "INGESTED"
     assert np.all(tiff_values(post_process(hub, token, body).content) == 2000.5)
+
+
+def test_render_pool_api_for_batch_jobs(tmp_path):
+    """The pool used directly (as the batch executor does): a job writing its output to a file, a lost worker's
+    job failing with ``WorkerLost`` while the next job runs, and ``close()`` failing what is still queued."""
+    from localhub.process.pool import RenderJob, RenderPool, WorkerLost
+    from localhub.process.request import parse_process_request
+    from localhub.process.worker import S3Config
+
+    body = {
+        "input": {"bounds": {"bbox": [14.0, 46.0, 14.01, 46.01]}, "data": [{"type": "byoc-empty"}]},
+        "output": {
+            "width": 32,
+            "height": 16,
+            "responses": [{"identifier": "default", "format": {"type": "image/tiff"}}],
+        },
+    }
+    mask_plus_one = (
+        "//VERSION=3\nfunction setup() { return { input: ['dataMask'], output: { bands: 1, sampleType: 'UINT8' } }; }\n"
+        "function evaluatePixel(s) { return [s.dataMask + 7]; }\n"
+    )
+
+    def job(hook: str = "", **kw) -> RenderJob:
+        source = mask_plus_one + (f"//localhub-test:{hook}\n" if hook else "")
+        request = parse_process_request(dict(body, evalscript=source), None)
+        return RenderJob(request, {"id": "empty", "s3Bucket": "none", "additionalData": {}}, [], **kw)
+
+    pool = RenderPool(S3Config("127.0.0.1:9", "key", "secret"), size=1, test_hooks=True)
+    pool.start()
+    try:
+        assert pool.wait_ready(60)
+        out = tmp_path / "cell.tif"
+        written = pool.submit(job(output_path=str(out))).result(60)
+        assert written.body == b"" and written.size == out.stat().st_size > 0
+        assert written.content_type == "image/tiff" and written.processing_units > 0
+        assert gdal.Open(str(out)).ReadAsArray().tolist() == [[7] * 32] * 16  # no tiles: dataMask 0
+        first_pid = written.worker_pid
+
+        lost, after = pool.submit(job("exit")), pool.submit(job())
+        with pytest.raises(WorkerLost) as info:
+            lost.result(60)
+        assert (info.value.status, info.value.code, info.value.reason) == (500, "RENDERER_EXCEPTION", "crashed")
+        assert "exit code 3" in info.value.message
+        result = after.result(60)
+        assert result.worker_pid != first_pid and tiff_values(bytes(result.body)).tolist() == [[7] * 32] * 16
+
+        busy, queued = pool.submit(job("sleep=30")), pool.submit(job())
+        wait_until = time.monotonic() + 30
+        while not pool.workers()[0]["busy"] and time.monotonic() < wait_until:
+            time.sleep(0.02)
+        worker_pid = pool.workers()[0]["pid"]
+    finally:
+        start = time.monotonic()
+        pool.close()
+    assert time.monotonic() - start < 5
+    for future in (busy, queued):
+        with pytest.raises(WorkerLost) as info:
+            future.result(5)
+        assert info.value.reason == "stopping"
+    assert pool.workers() == [] and not alive(worker_pid)
+    with pytest.raises(WorkerLost):
+        pool.submit(job()).result(5)
