@@ -37,7 +37,14 @@ from byoc_qgis.core.batch_paths import (
 from byoc_qgis.core.batch_results import output_paths, read_cells
 from byoc_qgis.core.client import SentinelHubClient
 from byoc_qgis.core.deployments import custom_deployment
-from byoc_qgis.core.errors import BadRequestError, CancelledError, ConflictError, NotFoundError, TimeoutExpired
+from byoc_qgis.core.errors import (
+    BadRequestError,
+    CancelledError,
+    ConflictError,
+    NetworkError,
+    NotFoundError,
+    TimeoutExpired,
+)
 from byoc_qgis.core.http import RetryPolicy
 from byoc_qgis.core.process import DataSource, OutputResponse, ProcessRequest
 from byoc_qgis.core.s3 import S3Config, bucket_options
@@ -341,3 +348,29 @@ def wait_for_task_status(batch, task_id, status, timeout=60.0) -> BatchTask:
             return task
         assert time.monotonic() < deadline, task
         time.sleep(0.05)
+
+
+def test_core_client_survives_faults_and_reconciles_lost_answers(localhub_factory, tmp_path):
+    rules = [
+        {"method": "POST", "path": "/api/v2/batch/process/*/analyse", "sequence": [{"drop": "after"}]},
+        {
+            "method": "GET",
+            "path": "/api/v2/batch/process/*",
+            "sequence": [{"status": 503}, {"status": 429, "retryAfterMs": 50}],
+        },
+        {"method": "POST", "path": "/api/v2/batch/process", "sequence": ["pass", {"drop": "after"}]},
+    ]
+    hub = localhub_factory(fault_injection={"seed": 1, "rules": rules})
+    world = make_world(hub, tmp_path)
+    auth.clear_token_cache()
+    deployment = custom_deployment(hub.base_url, hub.token_url)
+    with SentinelHubClient(deployment, ClientCredentials(hub.client_id, hub.client_secret), policy=FAST) as client:
+        batch = BatchClient.of(client)
+        task = batch.create(_request(world, "faults"))
+        batch.analyse(task)  # the answer is lost after localhub applied it: the task shows ANALYSE, so it is fine
+        analysed = wait_for_task(batch, task, until="analysis", initial_delay=0.1, max_delay=0.3)  # 503, 429 retried
+        assert analysed.status is BatchStatus.ANALYSIS_DONE and analysed.user_action is BatchUserAction.ANALYSE
+        with pytest.raises(NetworkError) as info:  # a create whose answer was lost is never sent twice
+            batch.create(_request(world, "faults-2"))
+        assert info.value.maybe_applied is True
+        assert len(batch.list_tasks(search="core faults-2")) == 1

@@ -34,7 +34,7 @@ from typing import Any, Callable, Dict, Iterator, List, Optional, Union
 
 from .batch_grids import TILING_GRIDS, TilingGrid
 from .batch_paths import FORMAT_EXTENSIONS, validate_template
-from .errors import NetworkError, SentinelHubError, TimeoutExpired
+from .errors import SentinelHubError, TimeoutExpired
 from .http import CancelFn, HttpClient, check_cancel, sleep_cancellable
 from .ingestion import poll_delays
 from .models import parse_time
@@ -299,18 +299,12 @@ class BatchTask:
     @property
     def is_active(self) -> bool:
         """True while the service works on it (or is about to, after an action)."""
-        status = self.status
+        status, action = self.status, self.user_action
         if status in (BatchStatus.ANALYSING, BatchStatus.PROCESSING):
             return True
-        return (
-            status in (BatchStatus.CREATED, BatchStatus.ANALYSIS_DONE)
-            and self.user_action
-            in (
-                BatchUserAction.ANALYSE,
-                BatchUserAction.START,
-            )
-            and not (status is BatchStatus.ANALYSIS_DONE and self.user_action is BatchUserAction.ANALYSE)
-        )
+        if status is BatchStatus.CREATED:
+            return action in (BatchUserAction.ANALYSE, BatchUserAction.START)
+        return status is BatchStatus.ANALYSIS_DONE and action is BatchUserAction.START
 
     def __eq__(self, other: object) -> bool:
         return isinstance(other, BatchTask) and other._d == self._d
@@ -624,7 +618,7 @@ class BatchClient:
             )
         except SentinelHubError as exc:
             # a dropped connection or 5xx after sending: the action may have happened; the task tells
-            if not (exc.maybe_applied or isinstance(exc, NetworkError)):
+            if not exc.maybe_applied:
                 raise
             try:
                 current = self.get_task(tid, cancel=cancel)
