@@ -464,7 +464,9 @@ def test_new_edit_and_delete_collection_through_modal_dialogs(dock, localhub):
         d.accept()
         errors.append(d.error.text())
         d.nodata.setText("0")
-        d.accept()
+        d.accept()  # checks the bucket in a task first, then closes
+        _wait(lambda: not d.isVisible())
+        assert d.check_result is not None and d.check_result.ok
 
     with Answer(fill) as a:
         dock.on_new_collection()

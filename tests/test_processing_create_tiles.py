@@ -89,22 +89,119 @@ def test_create_tiles_from_folder_cogify_resume(env, collection, tmp_path):
 
 
 def test_existing_s3_object_is_never_replaced_silently(env, collection, tmp_path):
+    from qgis.core import QgsProcessingException
+
     files = make_tile(tmp_path / "2023-01-01" / "tX", stems=("B02",))
     env["s3"].client().put_object(Bucket=collection["bucket"], Key="2023-01-01/tX/B02.tif", Body=b"precious")
-    res, table = run_alg(
-        "byoc:createtiles",
-        {
-            "COLLECTION": collection["id"],
-            "INPUT": list(files.values()),
-            "FOLDER": str(tmp_path),
-            "OUTPUT": "memory:",
-            **env["params"],
-        },
-    )
-    assert res["FAILED"] == 1 and res["REGISTERED"] == 0
-    assert "already exists" in next(table.getFeatures())["message"]
+    params = {
+        "COLLECTION": collection["id"],
+        "INPUT": list(files.values()),
+        "FOLDER": str(tmp_path),
+        "OUTPUT": "memory:",
+        **env["params"],
+    }
+    # the default: a failed tile makes the algorithm fail (a script or model cannot miss it)
+    with pytest.raises(QgsProcessingException, match=r"1 of 1 tiles failed .*already exists with 8 bytes"):
+        run_alg("byoc:createtiles", params)
+    res, table = run_alg("byoc:createtiles", {**params, "FAIL_ON_ERROR": False})
+    assert (res["FAILED"], res["REGISTERED"]) == (1, 0)
+    assert "already exists with 8 bytes" in next(table.getFeatures())["message"]
     body = env["s3"].client().get_object(Bucket=collection["bucket"], Key="2023-01-01/tX/B02.tif")["Body"].read()
     assert body == b"precious"
+    assert _tiles(env, collection["id"]) == {}
+
+
+def _uncompressed(path, value):
+    """An uncompressed COG: every version of it has the same size, whatever the pixel values."""
+    return write_cog(path, mem_dataset([np.full((300, 400), value, np.uint16)], epsg=32633), compress="NONE")
+
+
+def test_a_corrected_file_of_the_same_size_is_never_taken_for_uploaded(env, collection, tmp_path):
+    from qgis.core import QgsProcessingException
+
+    tile = tmp_path / "2023-04-01" / "tS"
+    old = _uncompressed(tile / "B02.tif", 100)
+    old_bytes = open(old, "rb").read()
+    params = {"COLLECTION": collection["id"], "FOLDER": str(tmp_path), "OUTPUT": "memory:", **env["params"]}
+    res, _ = run_alg("byoc:createtiles", params)
+    assert res["REGISTERED"] == 1
+    # the user deletes the tile, corrects the file (same size) and creates the tile again
+    (tile_id,) = [t["tile_id"] for t in _tiles(env, collection["id"]).values()]
+    env["hub"].session().delete(
+        f"{env['hub'].byoc_url}/collections/{collection['id']}/tiles/{tile_id}"
+    ).raise_for_status()
+    new = _uncompressed(tile / "B02.tif", 200)
+    new_bytes = open(new, "rb").read()
+    assert len(new_bytes) == len(old_bytes) and new_bytes != old_bytes
+    with pytest.raises(QgsProcessingException, match=r"already exists with other content .*allow overwriting"):
+        run_alg("byoc:createtiles", params)
+    key = "2023-04-01/tS/B02.tif"
+    assert env["s3"].client().get_object(Bucket=collection["bucket"], Key=key)["Body"].read() == old_bytes
+    assert _tiles(env, collection["id"]) == {}  # nothing registered over the old bytes
+    res, _ = run_alg("byoc:createtiles", {**params, "OVERWRITE": True})
+    assert res["REGISTERED"] == 1
+    assert env["s3"].client().get_object(Bucket=collection["bucket"], Key=key)["Body"].read() == new_bytes
+    # and a rerun finds the same bytes: nothing sent, nothing registered twice
+    res, _ = run_alg("byoc:createtiles", {**params, "OVERWRITE": True})
+    assert (res["REGISTERED"], res["SKIPPED"]) == (0, 1)
+
+
+def test_bands_contradicting_the_collection_fail_before_upload(env, tmp_path):
+    from qgis.core import QgsProcessingException
+
+    bucket = f"ct-{uuid.uuid4().hex[:10]}"
+    env["s3"].client().create_bucket(Bucket=bucket)
+    res, _ = run_alg(
+        "byoc:createcollection",
+        {"NAME": bucket, "BUCKET": bucket, "BANDS": "B02,B03", "BAND_TYPE": 0, **env["params"]},  # UINT8
+    )
+    make_tile(tmp_path / "2023-05-01" / "tU", stems=("B02", "B03"))  # UInt16 files
+    params = {"COLLECTION": res["COLLECTION_ID"], "FOLDER": str(tmp_path), "OUTPUT": "memory:", **env["params"]}
+    with pytest.raises(QgsProcessingException) as err:
+        run_alg("byoc:createtiles", params)
+    assert "Band B02 is configured with bit depth 8, but B02 has 16." in str(err.value)
+    assert "Convert the file to 8-bit samples" in str(err.value)
+    assert _keys(env["s3"], bucket) == {} and _tiles(env, res["COLLECTION_ID"]) == {}
+
+
+def test_wrong_s3_secret_fails_before_anything_is_sent(env, collection, tmp_path):
+    from qgis.core import QgsProcessingException
+
+    make_tile(tmp_path / "2023-06-01" / "tW", stems=("B02",))
+    wrong = store_basic_authcfg(env["s3"].access_key, "not-the-secret-key", "s3-wrong")
+    params = {
+        "COLLECTION": collection["id"],
+        "FOLDER": str(tmp_path),
+        "OUTPUT": "memory:",
+        **env["params"],
+        "S3_AUTHCFG": wrong,
+    }
+    with pytest.raises(QgsProcessingException) as err:
+        run_alg("byoc:createtiles", params)
+    text = str(err.value)
+    assert text.startswith("S3 bucket check failed: ") and "refused the S3 secret key" in text
+    assert "not-the-secret-key" not in text
+    assert _keys(env["s3"], collection["bucket"]) == {} and _tiles(env, collection["id"]) == {}
+
+
+def test_a_missing_bucket_is_refused_at_create_collection_and_at_upload(env, tmp_path):
+    from qgis.core import QgsProcessingException
+
+    bucket = f"missing-{uuid.uuid4().hex[:8]}"
+    with pytest.raises(QgsProcessingException) as err:
+        run_alg("byoc:createcollection", {"NAME": bucket, "BUCKET": bucket, **env["params"]})
+    assert f"Bucket {bucket} does not exist at {env['s3'].endpoint}: create it" in str(err.value)
+    assert "set CHECK_BUCKET to false to create it anyway" in str(err.value)
+    res, _ = run_alg(
+        "byoc:createcollection", {"NAME": bucket, "BUCKET": bucket, "CHECK_BUCKET": False, **env["params"]}
+    )
+    make_tile(tmp_path / "2023-06-02" / "tM", stems=("B02",))
+    with pytest.raises(QgsProcessingException, match=f"S3 bucket check failed: Bucket {bucket} does not exist"):
+        run_alg(
+            "byoc:createtiles",
+            {"COLLECTION": res["COLLECTION_ID"], "FOLDER": str(tmp_path), "OUTPUT": "memory:", **env["params"]},
+        )
+    assert _tiles(env, res["COLLECTION_ID"]) == {}
 
 
 def test_split_multiband_rasters_constant_time(env, collection, tmp_path):

@@ -222,6 +222,7 @@ class AddTilesDialog(QDialog):
             "FILE_PATTERN": self.file_pattern.text().strip() or "(BAND).tif",
             "COVER": COVER.index(self.cover.currentData()),
             "OUTPUT": "memory:",
+            "FAIL_ON_ERROR": False,  # failed tiles are shown in this dialog's table, not as a failed task
             **self.connection.algorithm_parameters(with_s3=True),
         }
         if self.source() == "s3":

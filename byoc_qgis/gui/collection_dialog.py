@@ -2,14 +2,19 @@
 
 Once a collection has tiles the service still allows renaming it, renaming its bands (same order, same types)
 and changing the no-data value; the bucket and band types are then read-only here.
+
+With the connection's S3 settings (``s3_for_bucket``) and a task runner, OK first checks the bucket in the
+background (:func:`byoc_qgis.core.s3_check.check_bucket`: it exists, the keys are accepted); a problem is shown with
+its fix and the dialog stays open, offering to go on without the check.
 """
 
 from __future__ import annotations
 
 import copy
-from typing import Dict, List, Optional
+from typing import Callable, Dict, List, Optional
 
 from qgis.PyQt.QtWidgets import (
+    QCheckBox,
     QComboBox,
     QDialog,
     QDialogButtonBox,
@@ -20,7 +25,10 @@ from qgis.PyQt.QtWidgets import (
 )
 
 from ..core.models import Band, Collection
+from ..core.s3 import S3Config
+from ..core.s3_check import BucketCheck, check_bucket
 from ..translation import tr
+from .notify import error_summary
 
 __all__ = ["CollectionDialog", "BAND_TYPES", "edited_collection"]
 
@@ -70,10 +78,22 @@ def edited_collection(
 class CollectionDialog(QDialog):
     """Collect the values of a new collection, or the allowed edits of an existing one."""
 
-    def __init__(self, collection: Optional[Collection] = None, tile_count: int = 0, parent=None) -> None:
+    def __init__(
+        self,
+        collection: Optional[Collection] = None,
+        tile_count: int = 0,
+        parent=None,
+        s3_for_bucket: Optional[Callable[[str], S3Config]] = None,
+        runner=None,
+    ) -> None:
         super().__init__(parent)
         self.collection = collection
         self.tile_count = tile_count
+        self.s3_for_bucket = s3_for_bucket  # connection's S3 settings for a bucket (main thread: reads auth manager)
+        self.runner = runner
+        self.check_task = None
+        self.check_result: Optional[BucketCheck] = None
+        self._checked_bucket: Optional[str] = None
         self.setObjectName("ByocCollectionDialog")
         self.setWindowTitle(
             tr("New collection") if collection is None else tr("Edit collection {}").format(collection.name)
@@ -94,6 +114,8 @@ class CollectionDialog(QDialog):
         self.error = QLabel("", self)
         self.error.setWordWrap(True)
         self.error.setStyleSheet("color: #b00020")
+        self.skip_check = QCheckBox(tr("Go on without the bucket check"), self)
+        self.skip_check.setVisible(False)
         form = QFormLayout()
         form.addRow(tr("Name"), self.name)
         form.addRow(tr("S3 bucket"), self.bucket)
@@ -103,10 +125,12 @@ class CollectionDialog(QDialog):
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel, self)
         buttons.accepted.connect(self.accept)
         buttons.rejected.connect(self.reject)
+        self.buttons = buttons
         layout = QVBoxLayout(self)
         layout.addLayout(form)
         layout.addWidget(self.note)
         layout.addWidget(self.error)
+        layout.addWidget(self.skip_check)
         layout.addWidget(buttons)
         if collection is not None:
             self.name.setText(collection.name)
@@ -153,4 +177,65 @@ class CollectionDialog(QDialog):
         except ValueError as exc:
             self.error.setText(str(exc))
             return
+        if self._needs_check(v["bucket"]):
+            self.start_check(v["bucket"])
+            return
         super().accept()
+
+    # -- bucket check --------------------------------------------------------------------------------------------
+    def _needs_check(self, bucket: str) -> bool:
+        if self.s3_for_bucket is None or self.runner is None or self.skip_check.isChecked():
+            return False
+        if self.collection is not None and bucket == self.collection.s3_bucket:
+            return False  # the bucket is not changing
+        return bucket != self._checked_bucket
+
+    def start_check(self, bucket: str):
+        """Check ``bucket`` in the background; accept when it passes, else show the problem and stay open."""
+        try:
+            config = self.s3_for_bucket(bucket)
+        except (ValueError, RuntimeError) as exc:
+            self._check_failed(error_summary(exc))
+            return None
+        if not (config.access_key or config.endpoint):  # no S3 settings in the connection: nothing to check with
+            QDialog.accept(self)
+            return None
+        self.buttons.button(QDialogButtonBox.StandardButton.Ok).setEnabled(False)
+        self.error.setStyleSheet("")
+        self.error.setText(tr("Checking bucket {}…").format(bucket))
+
+        def work(task) -> BucketCheck:
+            return check_bucket(config, cancel=task.isCanceled)
+
+        def done(result: BucketCheck) -> None:
+            self.check_task = None
+            self.check_result = result
+            self.buttons.button(QDialogButtonBox.StandardButton.Ok).setEnabled(True)
+            if result.ok:
+                self._checked_bucket = bucket
+                self.error.setText("")
+                if self.isVisible():
+                    QDialog.accept(self)
+            else:
+                self._check_failed(config.scrub(result.message))
+
+        def failed(exc: BaseException) -> None:
+            self.check_task = None
+            self.buttons.button(QDialogButtonBox.StandardButton.Ok).setEnabled(True)
+            self._check_failed(error_summary(exc))
+
+        self.check_task = self.runner.run_function(tr("Checking bucket {}").format(bucket), work, done, failed)
+        return self.check_task
+
+    def _check_failed(self, text: str) -> None:
+        self.error.setStyleSheet("color: #b00020")
+        self.error.setText(tr("Bucket check failed: {}").format(text))
+        self.skip_check.setVisible(True)
+
+    def reject(self) -> None:
+        if self.check_task is not None:
+            try:
+                self.check_task.cancel()
+            except RuntimeError:
+                pass
+        super().reject()

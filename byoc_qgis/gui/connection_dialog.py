@@ -1,9 +1,14 @@
 """Connection editor: name, deployment (EU, US-West, CDSE, custom URLs), client credentials in the QGIS auth
-manager, optional S3 credentials and endpoint, and a "Test connection" button."""
+manager, optional S3 credentials and endpoint, and a "Test connection" button.
+
+The test asks for a token and lists the collections; with S3 settings it also checks the S3 keys at the endpoint
+(:func:`byoc_qgis.core.s3_check.check_credentials`) and the buckets of up to three of the listed collections
+(:func:`~byoc_qgis.core.s3_check.check_bucket`), each problem worded with its fix.
+"""
 
 from __future__ import annotations
 
-from typing import Optional
+from typing import Any, Callable, Dict, List, Optional, Tuple
 
 from qgis.gui import QgsAuthConfigSelect, QgsCollapsibleGroupBox
 from qgis.PyQt.QtWidgets import (
@@ -23,6 +28,8 @@ from ..core import qgis_adapters as qa
 from ..core.auth import ClientCredentials
 from ..core.client import SentinelHubClient
 from ..core.deployments import builtin_deployments, custom_deployment
+from ..core.s3 import S3Config, S3Error
+from ..core.s3_check import KEYS_CHECK_BUCKET, BucketCheck, check_bucket, check_credentials
 from ..translation import tr
 from .connections import Connection, ConnectionStore
 from .notify import error_summary, register_secret
@@ -225,8 +232,35 @@ class ConnectionDialog(QDialog):
         super().accept()
 
     # -- test --------------------------------------------------------------------------------------------------------
+    def _s3_for_bucket(self) -> Optional[Callable[[str], S3Config]]:
+        """S3 settings of the form for a bucket (reads the auth manager: main thread), None without S3 settings."""
+        access, secret = self.s3_access.text().strip(), self.s3_secret.text()
+        authcfg = self.s3_auth.configId()
+        endpoint = self.s3_endpoint.text().strip()
+        if access or secret:
+            if not (access and secret):
+                raise ValueError(tr("Give both the S3 access key id and the secret access key"))
+            register_secret(secret)
+        elif authcfg:
+            keys = qa.read_s3_keys(authcfg)
+            access, secret = keys.access_key, keys.secret_key
+            register_secret(secret)
+        elif not endpoint:
+            return None
+        kwargs: Dict[str, Any] = {"https": self.s3_https.isChecked()}
+        if access:
+            kwargs.update(access_key=access, secret_key=secret)
+        if endpoint:
+            kwargs["endpoint"] = endpoint
+        if self.s3_region.text().strip():
+            kwargs["region"] = self.s3_region.text().strip()
+        if self.s3_path_style.isChecked():
+            kwargs["virtual_hosting"] = False
+        return lambda bucket: S3Config(bucket=bucket, **kwargs)
+
     def test_connection(self) -> Optional[FunctionTask]:
-        """Ask for a token and list one collection in the background; the result shows beside the button."""
+        """Ask for a token and list the collections in the background; with S3 settings also check the S3 keys and
+        the buckets of up to three listed collections. The result shows beside the button."""
         try:
             deployment = self._deployment()
             credentials = self._typed_credentials()
@@ -237,18 +271,34 @@ class ConnectionDialog(QDialog):
                 credentials = qa.read_client_credentials(authcfg)
                 register_secret(credentials.secret())
             client = SentinelHubClient(deployment, credentials, transport=qa.transport_from_qgis())
-        except (ValueError, RuntimeError) as exc:
+            s3_for_bucket = self._s3_for_bucket()
+        except (ValueError, RuntimeError, S3Error) as exc:
             self._show_test(False, str(exc))
             return None
 
-        def work(task) -> int:
+        def work(task) -> Tuple[int, List[BucketCheck]]:
             try:
-                return sum(1 for _ in client.byoc.iter_collections(count=100, cancel=task.isCanceled))
+                collections = list(client.byoc.iter_collections(count=100, cancel=task.isCanceled))
             finally:
                 client.close()
+            checks: List[BucketCheck] = []
+            if s3_for_bucket is not None:
+                keys = check_credentials(s3_for_bucket(KEYS_CHECK_BUCKET), cancel=task.isCanceled)
+                checks.append(keys)
+                if keys.ok:
+                    for bucket in sorted({c.s3_bucket for c in collections if c.s3_bucket})[:3]:
+                        checks.append(check_bucket(s3_for_bucket(bucket), cancel=task.isCanceled))
+            return len(collections), checks
 
-        def done(count: int) -> None:
-            self._show_test(True, tr("Connected to {}: {} collection(s) visible.").format(deployment.name, count))
+        def done(result) -> None:
+            count, checks = result
+            lines = [tr("Connected to {}: {} collection(s) visible.").format(deployment.name, count)]
+            for check in checks:
+                if check.ok:
+                    lines.append(tr("S3: {}").format(check.message))
+                else:
+                    lines.append(tr("S3 problem: {}").format(check.message))
+            self._show_test(all(c.ok for c in checks), "\n".join(lines))
 
         def failed(exc: BaseException) -> None:
             self._show_test(False, error_summary(exc))

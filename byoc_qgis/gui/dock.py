@@ -455,7 +455,8 @@ class ByocDock(QgsDockWidget):
         self._update_buttons()
 
     def on_new_collection(self) -> None:
-        dialog = CollectionDialog(None, 0, self)
+        conn = self.connection()  # the dialog checks the bucket with the connection's S3 settings before OK
+        dialog = CollectionDialog(None, 0, self, s3_for_bucket=conn.s3_config if conn else None, runner=self.runner)
         if dialog.exec():
             v = dialog.values()
             self.create_collection(v["name"], v["bucket"], v["bands"], v["band_type"], v["nodata"])

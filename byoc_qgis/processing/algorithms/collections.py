@@ -58,6 +58,7 @@ class CreateCollection(ServiceAlgorithm):
 
     NAME = "createcollection"
     GROUP = "collections"
+    USES_S3 = True
 
     def displayName(self) -> str:
         return tr("Create collection")
@@ -68,7 +69,9 @@ class CreateCollection(ServiceAlgorithm):
             "service configures them from the first ingested tile (one band per file name). Give bands as "
             "'B02,B03,B04' (one single-band file per band, of the chosen type) or as the service's JSON form. "
             "With 'Reuse an existing collection' a collection of the same name and bucket is returned instead "
-            "of creating a second one (for re-runnable models)."
+            "of creating a second one (for re-runnable models). With S3 settings (S3_AUTHCFG, S3_ENDPOINT or the "
+            "AWS_* environment variables) the bucket is checked first (it exists, the keys are accepted); a "
+            "problem stops the algorithm with its fix unless CHECK_BUCKET is off."
         )
 
     def init_parameters(self) -> None:
@@ -96,6 +99,11 @@ class CreateCollection(ServiceAlgorithm):
                 "REUSE_EXISTING", tr("Reuse an existing collection with this name and bucket"), defaultValue=False
             )
         )
+        self.addParameter(
+            QgsProcessingParameterBoolean(
+                "CHECK_BUCKET", tr("Check the bucket first (needs the S3 settings)"), defaultValue=True
+            )
+        )
         self.addOutput(QgsProcessingOutputString("COLLECTION_ID", tr("Collection id")))
         self.addOutput(QgsProcessingOutputString("COLLECTION_NAME", tr("Collection name")))
         self.addOutput(QgsProcessingOutputString("BUCKET_NAME", tr("Bucket")))
@@ -118,12 +126,29 @@ class CreateCollection(ServiceAlgorithm):
                 if existing.name == name and existing.s3_bucket == bucket:
                     bridge.info(tr("Reusing collection {} ({})").format(existing.name, existing.id))
                     return self._result(existing)
+        if self.parameterAsBoolean(parameters, "CHECK_BUCKET", context):
+            self._check_bucket(bucket, bridge)
         bridge.fraction(0.3, tr("Creating collection"))
         created = client.create_collection(
             Collection(name=name, s3_bucket=bucket, bands=bands, no_data=nodata), cancel=bridge.cancel
         )
         bridge.info(tr("Created collection {} ({}) on bucket {}").format(created.name, created.id, created.s3_bucket))
         return self._result(created)
+
+    def _check_bucket(self, bucket: str, bridge: FeedbackBridge) -> None:
+        settings = self.s3
+        if settings is None or not (settings.access_key or settings.endpoint):
+            bridge.info(tr("Bucket {} not checked: no S3 settings given (S3_AUTHCFG, S3_ENDPOINT)").format(bucket))
+            return
+        from .create_tiles import check_bucket_or_fail, s3_config
+
+        config = s3_config(settings, bucket)
+        try:
+            check_bucket_or_fail(config, bridge, write=False)
+        except QgsProcessingException as exc:
+            raise QgsProcessingException(
+                tr("{} Nothing was created (set CHECK_BUCKET to false to create it anyway).").format(exc)
+            ) from None
 
     @staticmethod
     def _result(collection: Collection) -> Dict[str, Any]:

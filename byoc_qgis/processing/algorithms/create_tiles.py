@@ -31,6 +31,7 @@ from ...core.models import Tile, parse_time
 from ...core.path_templates import PathTemplateError, build_tile_path, find_date
 from ...core.progress import Cancelled
 from ...core.s3 import ObjectInfo, S3Config, S3Error, bucket_options, group_tiles, list_tiles, vsis3_path
+from ...core.s3_check import check_bucket
 from ...core.tile_pipeline import (
     CANCELLED,
     EXISTS,
@@ -76,6 +77,40 @@ def s3_config(settings, bucket: str) -> S3Config:
         return S3Config(**kwargs)
     except S3Error as exc:
         raise QgsProcessingException(str(exc)) from None
+
+
+def check_bucket_or_fail(s3: S3Config, bridge: FeedbackBridge, write: bool) -> None:
+    """Check the bucket once before any S3 work; a problem stops the algorithm with its worded message."""
+    bridge.info(tr("Checking bucket {} at {}").format(s3.bucket, s3.where))
+    result = check_bucket(s3, write=write, cancel=bridge.cancel)
+    if not result.ok:
+        raise QgsProcessingException(tr("S3 bucket check failed: {}").format(s3.scrub(result.message)))
+    bridge.info(s3.scrub(result.message))
+
+
+def _add_fail_on_error(alg) -> None:
+    alg.addParameter(
+        QgsProcessingParameterBoolean(
+            "FAIL_ON_ERROR",
+            tr("Fail (error exit, stops a model) when a tile fails; off: failures are only listed in the output"),
+            True,
+        )
+    )
+
+
+def _finish(alg, parameters, context, outcomes: List[TileOutcome], counts: Dict[str, int], bridge) -> None:
+    """One summary line always; with FAIL_ON_ERROR (the default) failed tiles make the algorithm fail."""
+    summary = tr("Summary: {} of {} tiles registered, {} already registered, {} failed, {} cancelled").format(
+        counts[REGISTERED], len(outcomes), counts[EXISTS], counts[FAILED], counts.get(CANCELLED, 0)
+    )
+    (bridge.warning if counts[FAILED] else bridge.info)(summary)
+    if counts[FAILED] and alg.parameterAsBoolean(parameters, "FAIL_ON_ERROR", context):
+        first = next(o for o in outcomes if o.status == FAILED)
+        raise QgsProcessingException(
+            tr("{} of {} tiles failed (the others are registered; run again to retry them); first: {}: {}").format(
+                counts[FAILED], len(outcomes), first.job.name, first.message
+            )
+        )
 
 
 def _tile_name(listing_path: str) -> str:
@@ -175,11 +210,6 @@ def _write_outcomes(alg, parameters, context, outcomes: List[TileOutcome], bridg
         counts[o.status] = counts.get(o.status, 0) + 1
         if o.status == FAILED:
             bridge.warning(tr("{} ({}): {}").format(o.job.name, o.job.path, o.message))
-    bridge.info(
-        tr("{} tiles registered, {} already registered, {} failed").format(
-            counts[REGISTERED], counts[EXISTS], counts[FAILED]
-        )
-    )
     return dest, counts
 
 
@@ -199,11 +229,14 @@ class CreateTilesLocal(ServiceAlgorithm):
             "tiles by FILE_PATTERN (e.g. (BAND).tif: every folder is a tile, the file name is the band), or splits "
             "each multi-band raster into BAND_NAMES; checks every file against the BYOC rules and COGifies it when "
             "needed; traces the cover geometry; uploads to the collection's bucket at PATH_TEMPLATE and registers "
-            "the tile with its sensing time. Tiles "
-            "run in parallel. Re-running continues where it stopped: tile paths already registered are skipped, "
-            "files already uploaded are not sent again. A tile is registered only once all its files are in S3; "
-            "existing S3 objects are never deleted, and only replaced when OVERWRITE is set. The output table "
-            "lists the tile ids and statuses (chain it into 'Wait for ingestion'). PATH_TEMPLATE fields: {name} = the "
+            "the tile with its sensing time. The bucket is checked once before uploading (exists, writable, keys "
+            "accepted); each tile's files are checked against the collection's configured bands. Tiles "
+            "run in parallel; S3 and service errors are retried. Re-running continues where it stopped: tile paths "
+            "already registered are skipped, files already in S3 with the same content (MD5) are not sent again. A "
+            "tile is registered only once all its files are in S3 and verified; existing S3 objects with other "
+            "content are never deleted, and only replaced when OVERWRITE is set. With FAIL_ON_ERROR (the default) "
+            "the algorithm fails when a tile failed; the output table lists the tile ids and statuses (chain it "
+            "into 'Wait for ingestion'). PATH_TEMPLATE fields: {name} = the "
             "tile's folder relative to the input folder (or a multi-band file's path without extension), {tile} = "
             "its last part, and from the sensing time {year} {month} {day} {hour} {minute} {second} {doy} {date} "
             "(YYYYMMDD) {datetime}; e.g. {name}/(BAND).tif or {year}/{month}/{day}/{tile}/(BAND).tif."
@@ -263,9 +296,7 @@ class CreateTilesLocal(ServiceAlgorithm):
                 )
             )
         )
-        self.addParameter(
-            QgsProcessingParameterBoolean("FAIL_ON_ERROR", tr("Fail when a tile fails (stops a model)"), False)
-        )
+        _add_fail_on_error(self)
         self.addParameter(QgsProcessingParameterFeatureSink("OUTPUT", tr("Created tiles"), QgsProcessing.TypeVector))
         self.addOutput(QgsProcessingOutputNumber("REGISTERED", tr("Tiles registered")))
         self.addOutput(QgsProcessingOutputNumber("SKIPPED", tr("Tiles already registered")))
@@ -333,6 +364,7 @@ class CreateTilesLocal(ServiceAlgorithm):
         client = self.connection.byoc()
         collection = self.resolve_collection(client, parameters, context, bridge)
         s3 = s3_config(self.s3, collection.s3_bucket)
+        bands = {name: band.to_dict() for name, band in collection.bands.items()} or None
         opts = PipelineOptions(
             cogify=COGIFY_MODES[self.parameterAsEnum(parameters, "COGIFY", context)],
             cover_policy=COVER_MODES[self.parameterAsEnum(parameters, "COVER", context)],
@@ -340,12 +372,16 @@ class CreateTilesLocal(ServiceAlgorithm):
             overwrite=self.parameterAsBoolean(parameters, "OVERWRITE", context),
             threads=self.parameterAsInt(parameters, "THREADS", context),
             workdir=os.path.join(QgsProcessingUtils.tempFolder(), f"byoc_tiles_{os.getpid()}_{id(self)}"),
+            collection_bands=bands,
         )
         bridge.info(
             tr("{} tiles to create in collection {} (bucket {})").format(
                 len(jobs), collection.name, collection.s3_bucket
             )
         )
+        if bands:
+            bridge.info(tr("Checking the tiles against the collection's bands: {}").format(", ".join(bands)))
+        check_bucket_or_fail(s3, bridge, write=True)
         lock = threading.Lock()
 
         def log(message: str, warning: bool) -> None:
@@ -360,11 +396,7 @@ class CreateTilesLocal(ServiceAlgorithm):
             bridge.warning(tr("Cancelled: {} tiles were registered before; run again to continue").format(registered))
             raise
         dest, counts = _write_outcomes(self, parameters, context, outcomes, bridge)
-        if counts[FAILED] and self.parameterAsBoolean(parameters, "FAIL_ON_ERROR", context):
-            first = next(o for o in outcomes if o.status == FAILED)
-            raise QgsProcessingException(
-                tr("{} tiles failed; first: {}: {}").format(counts[FAILED], first.job.name, first.message)
-            )
+        _finish(self, parameters, context, outcomes, counts, bridge)
         return {
             "OUTPUT": dest,
             "REGISTERED": counts[REGISTERED],
@@ -397,7 +429,8 @@ class CreateTilesS3(ServiceAlgorithm):
             "Lists the collection's bucket under PREFIX, groups the band files into tiles by FILE_PATTERN (e.g. "
             "(BAND).tif: one tile per folder) and registers every tile that is not registered yet, with its sensing "
             "time from a template on the path (or a constant) and, optionally, a cover geometry traced from the "
-            "remote COGs' overviews. Nothing is uploaded or deleted."
+            "remote COGs' overviews. Nothing is uploaded or deleted. With FAIL_ON_ERROR (the default) the algorithm "
+            "fails when a tile failed."
         )
 
     def init_parameters(self) -> None:
@@ -435,6 +468,7 @@ class CreateTilesS3(ServiceAlgorithm):
                 )
             )
         )
+        _add_fail_on_error(self)
         self.addParameter(QgsProcessingParameterFeatureSink("OUTPUT", tr("Created tiles"), QgsProcessing.TypeVector))
         self.addOutput(QgsProcessingOutputNumber("REGISTERED", tr("Tiles registered")))
         self.addOutput(QgsProcessingOutputNumber("SKIPPED", tr("Tiles already registered")))
@@ -445,6 +479,7 @@ class CreateTilesS3(ServiceAlgorithm):
         client = self.connection.byoc()
         collection = self.resolve_collection(client, parameters, context, bridge)
         s3 = s3_config(self.s3, collection.s3_bucket)
+        check_bucket_or_fail(s3, bridge, write=False)
         prefix = (self.parameterAsString(parameters, "PREFIX", context) or "").strip().strip("/")
         pattern = (self.parameterAsString(parameters, "FILE_PATTERN", context) or "(BAND).tif").strip()
         mode = _time_mode(self, parameters, context, with_metadata=False)
@@ -504,6 +539,7 @@ class CreateTilesS3(ServiceAlgorithm):
             outcomes = list(pool.map(work, jobs))
         bridge.check()
         dest, counts = _write_outcomes(self, parameters, context, outcomes, bridge)
+        _finish(self, parameters, context, outcomes, counts, bridge)
         return {
             "OUTPUT": dest,
             "REGISTERED": counts[REGISTERED],
