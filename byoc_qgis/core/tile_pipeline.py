@@ -107,7 +107,12 @@ def _is_registered(path: str, known: Dict[str, str]) -> Optional[str]:
 
 
 def _error_text(findings: List[cog_rules.Finding]) -> str:
-    errors = [f for f in findings if f.is_error]
+    """The errors as "file: message fix" (one per file and rule: the block-size rule fires once per image level)."""
+    errors, seen = [], set()
+    for f in findings:
+        if f.is_error and (f.file, f.rule) not in seen:
+            seen.add((f.file, f.rule))
+            errors.append(f)
     return "; ".join(f"{Path(f.file).name or 'tile'}: {f.message} {f.fix}".strip() for f in errors[:5]) + (
         f" (+{len(errors) - 5} more)" if len(errors) > 5 else ""
     )

@@ -309,6 +309,12 @@ class CreateTilesLocal(ServiceAlgorithm):
         folder = self.parameterAsFile(parameters, "FOLDER", context)
         root = Path(folder) if folder else Path(os.path.commonpath([str(Path(p).parent) for p in paths]))
         template = (self.parameterAsString(parameters, "PATH_TEMPLATE", context) or "").strip()
+        if template.count("(BAND)") != 1:
+            raise QgsProcessingException(
+                tr("PATH_TEMPLATE {!r} must contain (BAND) once (it becomes each band file's name), e.g. {}").format(
+                    template, "{name}/(BAND).tif"
+                )
+            )
         mode = _time_mode(self, parameters, context, with_metadata=True)
         bands = [b.strip() for b in (self.parameterAsString(parameters, "BAND_NAMES", context) or "").split(",")]
         bands = [b for b in bands if b]
