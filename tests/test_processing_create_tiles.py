@@ -306,3 +306,18 @@ def test_create_tiles_from_s3_prefix(env, collection, tmp_path):
     assert tile["sensing_time"].date().day() == 3
     res, _ = run_alg("byoc:createtilesfroms3", params)
     assert (res["REGISTERED"], res["SKIPPED"]) == (0, 2)
+
+
+def test_create_tiles_from_s3_fails_by_default_when_a_tile_fails(env, collection, tmp_path):
+    from qgis.core import QgsProcessingException
+
+    client = env["s3"].client()
+    files = make_tile(tmp_path / "good", stems=("B02",))
+    client.upload_file(files["B02"], collection["bucket"], "in/2023-03-05/good/B02.tif")
+    client.put_object(Bucket=collection["bucket"], Key="in/2023-03-06/broken/B02.tif", Body=b"not a raster")
+    params = {"COLLECTION": collection["id"], "PREFIX": "in", "COVER": 0, "OUTPUT": "memory:", **env["params"]}
+    with pytest.raises(QgsProcessingException, match=r"1 of 2 tiles failed .*broken"):
+        run_alg("byoc:createtilesfroms3", params)
+    assert set(_tiles(env, collection["id"])) == {"in/2023-03-05/good/(BAND).tif"}  # the others are registered
+    res, table = run_alg("byoc:createtilesfroms3", {**params, "FAIL_ON_ERROR": False})
+    assert (res["REGISTERED"], res["SKIPPED"], res["FAILED"]) == (0, 1, 1)
