@@ -53,7 +53,7 @@ from .batch_world import ALL_CELLS, AOI, CELLS_NO_DATA, CELLS_WITH_DATA, IDENTIT
 
 FAST = RetryPolicy(max_attempts=3, backoff_base=0.05, backoff_cap=0.2)
 SECRET = "s3-secret-never-shown"  # noqa: S105 - a marker to look for in texts
-SLOW = IDENTITY.replace(  # ~3.5 s per cell: the stop arrives while the first cells render
+SLOW = IDENTITY.replace(  # ~3.5 s per cell: the stop arrives while the first cell renders
     "function evaluatePixel(s) {",
     "function evaluatePixel(s) { var k = 0; for (var i = 0; i < 20000; i++) { k += i; }",
 )
@@ -310,7 +310,16 @@ def test_core_client_flow_to_cells_and_outputs(world, batch, caplog):
     assert SECRET not in caplog.text and world.hub.s3.secret_key not in caplog.text
 
 
-def test_core_client_stop_conflict_cancel_and_timeout(world, batch):
+def test_core_client_stop_conflict_cancel_and_timeout(localhub_factory, tmp_path):
+    hub = localhub_factory(extra_args=["--process-workers", "1"])  # the stop comes while the first cell renders
+    world = make_world(hub, tmp_path)
+    auth.clear_token_cache()
+    deployment = custom_deployment(hub.base_url, hub.token_url)
+    with SentinelHubClient(deployment, ClientCredentials(hub.client_id, hub.client_secret), policy=FAST) as client:
+        _stop_conflict_cancel_and_timeout(world, BatchClient.of(client))
+
+
+def _stop_conflict_cancel_and_timeout(world, batch):
     with pytest.raises(NotFoundError):
         batch.get_task("00000000-0000-0000-0000-000000000000")
     analysed = batch.create(_request(world, "core-stop"))
@@ -337,7 +346,7 @@ def test_core_client_stop_conflict_cancel_and_timeout(world, batch):
     batch.stop(slow)
     final = wait_for_task(batch, slow, initial_delay=0.1, max_delay=0.3)
     assert final.status is BatchStatus.STOPPED and final.user_action is BatchUserAction.STOP
-    assert 0 < final.completion_percentage < 100
+    assert final.completion_percentage == 70.0  # six cells without data and the one that was rendering
 
 
 def wait_for_task_status(batch, task_id, status, timeout=60.0) -> BatchTask:

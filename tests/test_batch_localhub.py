@@ -482,7 +482,8 @@ def test_restart_delay_refuses_an_early_restart(localhub_factory, tmp_path, monk
 
 def test_restart_mid_processing_resumes_where_it_stopped(localhub_factory, tmp_path):
     data_dir = tmp_path / "hub-data"
-    hub = localhub_factory(data_dir=data_dir)
+    workers = ["--process-workers", "2"]  # two of the four data cells per round, on any machine
+    hub = localhub_factory(data_dir=data_dir, extra_args=workers)
     world = make_world(hub, tmp_path)
     session = hub.session()
     task = create(world, session, world.body("resume", SLOW))
@@ -502,7 +503,7 @@ def test_restart_mid_processing_resumes_where_it_stopped(localhub_factory, tmp_p
     delivered = {f"{root}/{n}/default.tif": last_modified(world, f"{root}/{n}/default.tif") for n in finished}
     time.sleep(1.1)
 
-    again = localhub_factory(data_dir=data_dir)
+    again = localhub_factory(data_dir=data_dir, extra_args=workers)
     session = again.session()
     url = f"{again.base_url}/api/v2/batch/process/{task['id']}"
     done = wait_status(session, url, FINAL, timeout=180)
