@@ -1,23 +1,30 @@
-"""Process API: a 2500×2500 four-band false-colour request over 4 tiles (issue 6).
+"""Process API: a 2500×2500 four-band false-colour request over 4 tiles (issues 6 and 11).
 
 Rows:
 - the evalscript pixel loop in V8 (seed false-colour script, 6.25 M px) in Mpx/s, against the same arithmetic in
-  numpy measured in the same run (target ≥ 5 Mpx/s);
+  numpy measured in the same run (target ≥ 5 Mpx/s), and against the figure before the render pool (37.4 Mpx/s);
 - the whole request through HTTP to a real localhub process (moto S3, 4 ingested tiles of 3 UInt16 COGs each,
-  PNG answer), target ≤ 3 s; peak memory = growth of the localhub process's peak RSS (VmHWM) during the runs;
-- the same request in-process (``run_process`` without HTTP) with the Python-heap peak (tracemalloc sees numpy).
+  PNG answer), rendered by its worker pool, target ≤ 3 s, ratio to the in-process figure before the pool (0.98 s);
+  peak memory = the largest render worker's peak RSS (VmHWM);
+- the same request in-process (``run_process`` without HTTP) with the Python-heap peak (tracemalloc sees numpy);
+- scaling: 4 of those requests at once against localhub with 1 and with 2 render workers (wall time of the batch);
+- moving a 100 MB result from a worker to the service: memfd (what the pool does) vs the pipe.
 """
 
 from __future__ import annotations
 
+import multiprocessing
 import os
+import statistics
 import tempfile
 import time
 import uuid
+from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
 from typing import List
 
 import numpy as np
+import requests
 
 from benchmarks.common import Row, measure
 
@@ -38,6 +45,9 @@ function evaluatePixel(sample) {
   return [f*sample.B08, f*sample.B04, f*sample.B03, sample.dataMask];
 }
 """
+BEFORE_MPX_S = 37.4  # pixel loop before the render pool (last release notes, issue 6)
+BEFORE_REQUEST_S = 0.98  # whole 2500² PNG request before the render pool, rendered inside the service process
+CONCURRENT = 4
 
 
 def _tile_arrays(i: int, j: int) -> dict:
@@ -92,6 +102,11 @@ def _evalscript_rows() -> List[Row]:
         script.set_context({}, {"serviceVersion": "1.0.0", "normalizationFactor": 1})
         script.evaluate(setup.bands, inputs[:, :100_000], setup.outputs)  # warm the JIT like a second request
         js_s, js_peak, out = measure(lambda: script.evaluate(setup.bands, inputs, setup.outputs), repeat=5)
+        cpu = []
+        for _ in range(3):  # CPU time of the loop: what the machine's load does not inflate much
+            start = time.process_time()
+            script.evaluate(setup.bands, inputs, setup.outputs)
+            cpu.append(time.process_time() - start)
 
     f = np.float32(2.5 / 10000)
 
@@ -110,10 +125,53 @@ def _evalscript_rows() -> List[Row]:
             ratio_label="× numpy time",
             target="≥ 5 Mpx/s",
             ok=mpx >= 5.0,
-            extra={"throughput": f"{mpx:.1f} Mpx/s (numpy {npix / np_s / 1e6:.0f} Mpx/s)"},
+            extra={
+                "throughput": f"{mpx:.1f} Mpx/s (numpy {npix / np_s / 1e6:.0f} Mpx/s); per CPU second "
+                f"{npix / statistics.median(cpu) / 1e6:.1f} Mpx/s",
+                "vs before the render pool": f"{mpx / BEFORE_MPX_S:.2f} × {BEFORE_MPX_S} Mpx/s "
+                "(V8 flags now --single-threaded --no-memory-protection-keys)",
+            },
         ),
         Row("process: same arithmetic in numpy (reference)", np_s, np_peak),
     ]
+
+
+def _workers(hub) -> List[int]:
+    """Pids of the hub's render workers (its ``--process-test-hooks`` route)."""
+    r = requests.get(hub.base_url + "/localhub/process/workers", timeout=30)
+    r.raise_for_status()
+    return [w["pid"] for w in r.json()["workers"]]
+
+
+def _wait_workers(hub, count: int) -> List[int]:
+    deadline = time.monotonic() + 120
+    while time.monotonic() < deadline:
+        pids = _workers(hub)
+        if len(pids) == count:
+            return pids
+        time.sleep(0.1)
+    raise RuntimeError(f"localhub did not start {count} render workers:\n{hub.log_text()[-2000:]}")
+
+
+def _concurrent_s(hub, session, body, workers: int) -> float:
+    """Median wall time of CONCURRENT identical requests sent at once (after one warm-up batch)."""
+    _wait_workers(hub, workers)
+    url = hub.base_url + "/api/v1/process"
+    token = session.headers["Authorization"]
+
+    def one(_i: int) -> int:
+        r = requests.post(url, json=body, headers={"Accept": "image/png", "Authorization": token}, timeout=300)
+        r.raise_for_status()
+        return len(r.content)
+
+    times = []
+    with ThreadPoolExecutor(CONCURRENT) as executor:
+        list(executor.map(one, range(CONCURRENT)))  # every worker has read the COGs and compiled the script once
+        for _ in range(3):
+            start = time.perf_counter()
+            list(executor.map(one, range(CONCURRENT)))
+            times.append(time.perf_counter() - start)
+    return statistics.median(times)
 
 
 def _request_rows() -> List[Row]:
@@ -131,7 +189,8 @@ def _request_rows() -> List[Row]:
     moto = ThreadedMotoServer(ip_address="127.0.0.1", port=port)
     moto.start()
     s3 = S3Server("127.0.0.1", port)
-    hub = start_localhub(s3, root / "localhub.log", root / "data")
+    hooks = ["--process-test-hooks"]  # the workers route: their pids for memory and CPU figures
+    hub = start_localhub(s3, root / "localhub.log", root / "data", extra_args=hooks)
     try:
         client = s3.client()
         bucket = f"bench-{uuid.uuid4().hex[:8]}"
@@ -180,7 +239,7 @@ def _request_rows() -> List[Row]:
         }
         url = hub.base_url + "/api/v1/process"
         pid = hub.process.proc.pid
-        rss_before = _peak_rss_mib(pid)
+        workers = _wait_workers(hub, _workers_expected())
 
         def over_http():
             response = session.post(url, json=body, headers={"Accept": "image/png"}, timeout=120)
@@ -188,12 +247,17 @@ def _request_rows() -> List[Row]:
             return response
 
         first = time.perf_counter()
-        over_http()  # cold: GDAL opens and block cache, V8 JIT
+        over_http()  # cold: GDAL opens and block cache, V8 JIT (in the worker that takes it)
         cold_s = time.perf_counter() - first
-        cpu_before = _cpu_seconds(pid)
+        over_http()  # the other worker's cold request
+        pids = [pid, *workers]
+        cpu_before = sum(_cpu_seconds(p) for p in pids)
+        service_cpu_before = _cpu_seconds(pid)
         http_s, _peak, response = measure(over_http, repeat=5, trace_memory=False)
-        cpu_per_request = (_cpu_seconds(pid) - cpu_before) / 5
-        rss_growth = _peak_rss_mib(pid) - rss_before
+        cpu_per_request = (sum(_cpu_seconds(p) for p in pids) - cpu_before) / 5
+        service_cpu = (_cpu_seconds(pid) - service_cpu_before) / 5
+        worker_peak = max(_peak_rss_mib(p) for p in workers)
+        service_peak = _peak_rss_mib(pid)
         assert response.content[:4] == b"\x89PNG"
 
         # the same area requested in WGS84: every tile goes through the GDAL warper (no direct read)
@@ -220,6 +284,16 @@ def _request_rows() -> List[Row]:
         tiles = session.get(f"{hub.byoc_url}/collections/{cid}/tiles", timeout=30).json()["data"]
         req = parse_process_request(body, "image/png")
         local_s, local_peak, _ = measure(lambda: run_process(req, collection, tiles, access.vsi_path, 600), repeat=3)
+
+        # scaling: the same data dir served with 1, then 2 render workers
+        data_dir = hub.data_dir
+        hub.stop()
+        scaling = {}
+        for count in (1, 2):
+            log = root / f"localhub-{count}-workers.log"
+            hub = start_localhub(s3, log, data_dir, extra_args=[*hooks, "--process-workers", str(count)])
+            scaling[count] = _concurrent_s(hub, hub.session(), body, count)
+            hub.stop()
     finally:
         hub.stop()
         moto.stop()
@@ -227,24 +301,105 @@ def _request_rows() -> List[Row]:
         Row(
             "process: whole request 2500² PNG, 4 tiles, HTTP",
             http_s,
-            rss_growth,
+            worker_peak,
+            ratio=http_s / BEFORE_REQUEST_S,
+            ratio_label=f"× before the pool ({BEFORE_REQUEST_S} s)",
             target="≤ 3 s",
             ok=http_s <= 3.0,
             extra={
                 "cold first request": f"{cold_s:.2f} s",
-                "localhub CPU per request": f"{cpu_per_request:.2f} s (user+system, all threads)",
+                "CPU per request": f"{cpu_per_request:.2f} s (service + workers, user+system), of which the service "
+                f"process {service_cpu:.2f} s",
                 "machine load (1 min)": f"{os.getloadavg()[0]:.1f} on {os.cpu_count()} cores",
-                "peak MiB": "growth of localhub's peak RSS (VmHWM)",
+                "peak MiB": f"largest render worker's peak RSS (VmHWM); service process {service_peak:.0f} MiB",
             },
         ),
         Row("process: same request in-process (run_process)", local_s, local_peak),
         Row("process: same area in EPSG:4326 (warped), HTTP", wgs84_s, None, target="(no target)"),
+        Row(
+            f"process: {CONCURRENT} such requests at once, 1 render worker",
+            scaling[1],
+            None,
+            extra={"per request": f"{scaling[1] / CONCURRENT:.2f} s"},
+        ),
+        Row(
+            f"process: {CONCURRENT} such requests at once, 2 render workers",
+            scaling[2],
+            None,
+            ratio=scaling[1] / scaling[2],
+            ratio_label="× faster than 1 worker",
+            target=f"(scaling on {os.cpu_count()} cores)",
+            extra={"per request": f"{scaling[2] / CONCURRENT:.2f} s"},
+        ),
+    ]
+
+
+def _workers_expected() -> int:
+    from localhub.process.pool import default_size
+
+    return default_size()
+
+
+def _transfer_child(conn, megabytes: int) -> None:
+    """Worker side of the transfer row: answer "pipe" or "fd" with a body of ``megabytes``."""
+    from multiprocessing import reduction
+
+    body = os.urandom(1 << 20) * megabytes
+    while True:
+        mode = conn.recv()
+        if mode == "stop":
+            return
+        if mode == "pipe":
+            conn.send(("ok", body))
+            continue
+        fd = os.memfd_create("bench", os.MFD_CLOEXEC)
+        view = memoryview(body)
+        while view:
+            view = view[os.write(fd, view) :]
+        conn.send(("ok-fd", len(body)))
+        reduction.send_handle(conn, fd, 0)
+        os.close(fd)
+
+
+def _transfer_rows(megabytes: int = 100) -> List[Row]:
+    from localhub.process.worker import receive_body
+
+    if not hasattr(os, "memfd_create"):
+        return []
+    context = multiprocessing.get_context("spawn")
+    parent, child = context.Pipe()
+    proc = context.Process(target=_transfer_child, args=(child, megabytes))
+    proc.start()
+    try:
+        medians = {}
+        for mode in ("pipe", "fd"):
+            times = []
+            for _ in range(5):
+                start = time.perf_counter()
+                parent.send(mode)
+                message = parent.recv()
+                body = message[1] if message[0] == "ok" else receive_body(parent, message[1])
+                assert len(body) == megabytes << 20
+                times.append(time.perf_counter() - start)
+                del body
+            medians[mode] = statistics.median(times)
+        parent.send("stop")
+    finally:
+        proc.join(10)
+    return [
+        Row(
+            f"process: {megabytes} MB result worker → service, memfd",
+            medians["fd"],
+            None,
+            ratio=medians["pipe"] / medians["fd"],
+            ratio_label=f"× faster than the pipe ({medians['pipe']:.3f} s)",
+        )
     ]
 
 
 def run() -> List[Row]:
     """Benchmark rows for ``make bench``."""
-    return _evalscript_rows() + _request_rows()
+    return _evalscript_rows() + _request_rows() + _transfer_rows()
 
 
 if __name__ == "__main__":
