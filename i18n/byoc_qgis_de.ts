@@ -290,6 +290,11 @@
         </message>
         <message>
             <location filename="../byoc_qgis/gui/collection_dialog.py" />
+            <source>Go on without the bucket check</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../byoc_qgis/gui/collection_dialog.py" />
             <source>Name</source>
             <translation type="unfinished" />
         </message>
@@ -326,6 +331,21 @@
         <message>
             <location filename="../byoc_qgis/gui/collection_dialog.py" />
             <source>Give a name and a bucket</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../byoc_qgis/gui/collection_dialog.py" />
+            <source>Checking bucket {}…</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../byoc_qgis/gui/collection_dialog.py" />
+            <source>Checking bucket {}</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../byoc_qgis/gui/collection_dialog.py" />
+            <source>Bucket check failed: {}</source>
             <translation type="unfinished" />
         </message>
         <message>
@@ -529,6 +549,16 @@
             <translation type="unfinished" />
         </message>
         <message>
+            <location filename="../byoc_qgis/gui/connection_dialog.py" />
+            <source>S3: {}</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../byoc_qgis/gui/connection_dialog.py" />
+            <source>S3 problem: {}</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
             <location filename="../byoc_qgis/gui/dock.py" />
             <source>BYOC tiles</source>
             <translation type="unfinished" />
@@ -650,12 +680,37 @@
         </message>
         <message>
             <location filename="../byoc_qgis/gui/dock.py" />
+            <source>Connection</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../byoc_qgis/gui/dock.py" />
+            <source>New connection</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../byoc_qgis/gui/dock.py" />
+            <source>Edit connection</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../byoc_qgis/gui/dock.py" />
             <source>Listing collections…</source>
             <translation type="unfinished" />
         </message>
         <message>
             <location filename="../byoc_qgis/gui/dock.py" />
             <source>Listing BYOC collections</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../byoc_qgis/gui/dock.py" />
+            <source>Counting tiles</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../byoc_qgis/gui/dock.py" />
+            <source>Edit collection</source>
             <translation type="unfinished" />
         </message>
         <message>
@@ -675,6 +730,21 @@
         </message>
         <message>
             <location filename="../byoc_qgis/gui/dock.py" />
+            <source>Set cover from a layer</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../byoc_qgis/gui/dock.py" />
+            <source>Re-trace cover</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../byoc_qgis/gui/dock.py" />
+            <source>Reingest tiles</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../byoc_qgis/gui/dock.py" />
             <source>Delete tiles</source>
             <translation type="unfinished" />
         </message>
@@ -686,6 +756,11 @@
         <message>
             <location filename="../byoc_qgis/gui/dock.py" />
             <source>The copies point at the same paths: the target collection reads them from its own bucket.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../byoc_qgis/gui/dock.py" />
+            <source>Copy tiles</source>
             <translation type="unfinished" />
         </message>
         <message>
@@ -710,7 +785,12 @@
         </message>
         <message>
             <location filename="../byoc_qgis/gui/dock.py" />
-            <source>Connection</source>
+            <source>Add tiles</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../byoc_qgis/gui/dock.py" />
+            <source>Process</source>
             <translation type="unfinished" />
         </message>
         <message>
@@ -745,6 +825,11 @@
         </message>
         <message>
             <location filename="../byoc_qgis/gui/dock.py" />
+            <source>Collections could not be listed (see the message bar).</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../byoc_qgis/gui/dock.py" />
             <source>New collection {}</source>
             <translation type="unfinished" />
         </message>
@@ -770,12 +855,17 @@
         </message>
         <message>
             <location filename="../byoc_qgis/gui/dock.py" />
-            <source>Layer whose selected (or only) polygon becomes the cover of the selected tiles</source>
+            <source>service failing (HTTP {}) — retrying in {} s</source>
             <translation type="unfinished" />
         </message>
         <message>
             <location filename="../byoc_qgis/gui/dock.py" />
-            <source>Re-trace cover</source>
+            <source>Live refresh stopped: {}</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../byoc_qgis/gui/dock.py" />
+            <source>Layer whose selected (or only) polygon becomes the cover of the selected tiles</source>
             <translation type="unfinished" />
         </message>
         <message>
@@ -785,12 +875,12 @@
         </message>
         <message>
             <location filename="../byoc_qgis/gui/dock.py" />
-            <source>Copy tiles</source>
+            <source>There is no other collection to copy to</source>
             <translation type="unfinished" />
         </message>
         <message>
             <location filename="../byoc_qgis/gui/dock.py" />
-            <source>There is no other collection to copy to</source>
+            <source>live refresh stopped (see the message bar)</source>
             <translation type="unfinished" />
         </message>
         <message>
@@ -801,6 +891,11 @@
         <message>
             <location filename="../byoc_qgis/gui/dock.py" />
             <source>Testing {}</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../byoc_qgis/gui/dock.py" />
+            <source>Collections of {}</source>
             <translation type="unfinished" />
         </message>
         <message>
@@ -817,12 +912,22 @@ The files in your S3 bucket stay; only the collection and its tile registrations
         </message>
         <message>
             <location filename="../byoc_qgis/gui/dock.py" />
-            <source>Delete the {} selected tiles from the collection? Their files in S3 stay.</source>
+            <source>service unreachable — retrying in {} s</source>
             <translation type="unfinished" />
         </message>
         <message>
             <location filename="../byoc_qgis/gui/dock.py" />
-            <source>{} still ingesting (refreshing)</source>
+            <source>Service reachable again: live refresh resumed</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../byoc_qgis/gui/dock.py" />
+            <source>{} tiles cannot be shown and were skipped (first: {}); details in the BYOC log tab</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../byoc_qgis/gui/dock.py" />
+            <source>Delete the {} selected tiles from the collection? Their files in S3 stay.</source>
             <translation type="unfinished" />
         </message>
         <message>
@@ -833,11 +938,6 @@ The files in your S3 bucket stay; only the collection and its tile registrations
         <message>
             <location filename="../byoc_qgis/gui/dock.py" />
             <source>{} collection(s) on {}</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <location filename="../byoc_qgis/gui/dock.py" />
-            <source>Collections of {}</source>
             <translation type="unfinished" />
         </message>
         <message>
@@ -854,6 +954,11 @@ id {}</source>
         <message>
             <location filename="../byoc_qgis/gui/dock.py" />
             <source>{} tiles loaded</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../byoc_qgis/gui/dock.py" />
+            <source>Retry</source>
             <translation type="unfinished" />
         </message>
         <message>
@@ -884,6 +989,11 @@ id {}</source>
         <message>
             <location filename="../byoc_qgis/gui/dock.py" />
             <source>Deleted with its {} tiles; the S3 files stay</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../byoc_qgis/gui/dock.py" />
+            <source>{} still ingesting (refreshing)</source>
             <translation type="unfinished" />
         </message>
         <message>
@@ -1009,6 +1119,11 @@ id {}</source>
         <message>
             <location filename="../byoc_qgis/gui/notify.py" />
             <source>(details in the BYOC log tab)</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../byoc_qgis/gui/notify.py" />
+            <source>The action failed: {}</source>
             <translation type="unfinished" />
         </message>
         <message>
@@ -1198,16 +1313,6 @@ id {}</source>
         </message>
         <message>
             <location filename="../byoc_qgis/gui/tile_actions.py" />
-            <source>Set cover from a layer</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <location filename="../byoc_qgis/gui/tile_actions.py" />
-            <source>Reingest tiles</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <location filename="../byoc_qgis/gui/tile_actions.py" />
             <source>Show the tiles of a collection first, then select some tiles.</source>
             <translation type="unfinished" />
         </message>
@@ -1327,6 +1432,16 @@ id {}</source>
             <translation type="unfinished" />
         </message>
         <message>
+            <location filename="../byoc_qgis/gui/tiles_layer.py" />
+            <source>Tile {} ({}) of {} cannot be shown: {}</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../byoc_qgis/gui/tiles_layer.py" />
+            <source>… and {} more tiles of {} cannot be shown</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
             <location filename="../byoc_qgis/gui/widgets.py" />
             <source>Cancel</source>
             <translation type="unfinished" />
@@ -1343,7 +1458,7 @@ id {}</source>
         </message>
         <message>
             <location filename="../byoc_qgis/processing/algorithms/collections.py" />
-            <source>Creates a BYOC collection for an S3 bucket and returns its id. Bands are optional: without them the service configures them from the first ingested tile (one band per file name). Give bands as 'B02,B03,B04' (one single-band file per band, of the chosen type) or as the service's JSON form. With 'Reuse an existing collection' a collection of the same name and bucket is returned instead of creating a second one (for re-runnable models).</source>
+            <source>Creates a BYOC collection for an S3 bucket and returns its id. Bands are optional: without them the service configures them from the first ingested tile (one band per file name). Give bands as 'B02,B03,B04' (one single-band file per band, of the chosen type) or as the service's JSON form. With 'Reuse an existing collection' a collection of the same name and bucket is returned instead of creating a second one (for re-runnable models). With S3 settings (S3_AUTHCFG, S3_ENDPOINT or the AWS_* environment variables) the bucket is checked first (it exists, the keys are accepted); a problem stops the algorithm with its fix unless CHECK_BUCKET is off.</source>
             <translation type="unfinished" />
         </message>
         <message>
@@ -1399,6 +1514,11 @@ id {}</source>
         <message>
             <location filename="../byoc_qgis/processing/algorithms/collections.py" />
             <source>Reuse an existing collection with this name and bucket</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../byoc_qgis/processing/algorithms/collections.py" />
+            <source>Check the bucket first (needs the S3 settings)</source>
             <translation type="unfinished" />
         </message>
         <message>
@@ -1473,7 +1593,17 @@ id {}</source>
         </message>
         <message>
             <location filename="../byoc_qgis/processing/algorithms/collections.py" />
+            <source>Bucket {} not checked: no S3 settings given (S3_AUTHCFG, S3_ENDPOINT)</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../byoc_qgis/processing/algorithms/collections.py" />
             <source>BANDS is not valid JSON: {}</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../byoc_qgis/processing/algorithms/collections.py" />
+            <source>{} Nothing was created (set CHECK_BUCKET to false to create it anyway).</source>
             <translation type="unfinished" />
         </message>
         <message>
@@ -1498,7 +1628,7 @@ id {}</source>
         </message>
         <message>
             <location filename="../byoc_qgis/processing/algorithms/create_tiles.py" />
-            <source>Turns local rasters (layers, files or a folder) into tiles of a collection: groups band files into tiles by FILE_PATTERN (e.g. (BAND).tif: every folder is a tile, the file name is the band), or splits each multi-band raster into BAND_NAMES; checks every file against the BYOC rules and COGifies it when needed; traces the cover geometry; uploads to the collection's bucket at PATH_TEMPLATE and registers the tile with its sensing time. Tiles run in parallel. Re-running continues where it stopped: tile paths already registered are skipped, files already uploaded are not sent again. A tile is registered only once all its files are in S3; existing S3 objects are never deleted, and only replaced when OVERWRITE is set. The output table lists the tile ids and statuses (chain it into 'Wait for ingestion'). PATH_TEMPLATE fields: {name} = the tile's folder relative to the input folder (or a multi-band file's path without extension), {tile} = its last part, and from the sensing time {year} {month} {day} {hour} {minute} {second} {doy} {date} (YYYYMMDD) {datetime}; e.g. {name}/(BAND).tif or {year}/{month}/{day}/{tile}/(BAND).tif.</source>
+            <source>Turns local rasters (layers, files or a folder) into tiles of a collection: groups band files into tiles by FILE_PATTERN (e.g. (BAND).tif: every folder is a tile, the file name is the band), or splits each multi-band raster into BAND_NAMES; checks every file against the BYOC rules and COGifies it when needed; traces the cover geometry; uploads to the collection's bucket at PATH_TEMPLATE and registers the tile with its sensing time. The bucket is checked once before uploading (exists, writable, keys accepted); each tile's files are checked against the collection's configured bands. Tiles run in parallel; S3 and service errors are retried. Re-running continues where it stopped: tile paths already registered are skipped, files already in S3 with the same content (MD5) are not sent again. A tile is registered only once all its files are in S3 and verified; existing S3 objects with other content are never deleted, and only replaced when OVERWRITE is set. With FAIL_ON_ERROR (the default) the algorithm fails when a tile failed; the output table lists the tile ids and statuses (chain it into 'Wait for ingestion'). PATH_TEMPLATE fields: {name} = the tile's folder relative to the input folder (or a multi-band file's path without extension), {tile} = its last part, and from the sensing time {year} {month} {day} {hour} {minute} {second} {doy} {date} (YYYYMMDD) {datetime}; e.g. {name}/(BAND).tif or {year}/{month}/{day}/{tile}/(BAND).tif.</source>
             <translation type="unfinished" />
         </message>
         <message>
@@ -1508,7 +1638,17 @@ id {}</source>
         </message>
         <message>
             <location filename="../byoc_qgis/processing/algorithms/create_tiles.py" />
-            <source>Lists the collection's bucket under PREFIX, groups the band files into tiles by FILE_PATTERN (e.g. (BAND).tif: one tile per folder) and registers every tile that is not registered yet, with its sensing time from a template on the path (or a constant) and, optionally, a cover geometry traced from the remote COGs' overviews. Nothing is uploaded or deleted.</source>
+            <source>Lists the collection's bucket under PREFIX, groups the band files into tiles by FILE_PATTERN (e.g. (BAND).tif: one tile per folder) and registers every tile that is not registered yet, with its sensing time from a template on the path (or a constant) and, optionally, a cover geometry traced from the remote COGs' overviews. Nothing is uploaded or deleted. With FAIL_ON_ERROR (the default) the algorithm fails when a tile failed.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../byoc_qgis/processing/algorithms/create_tiles.py" />
+            <source>Fail (error exit, stops a model) when a tile fails; off: failures are only listed in the output</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../byoc_qgis/processing/algorithms/create_tiles.py" />
+            <source>Summary: {} of {} tiles registered, {} already registered, {} failed, {} cancelled</source>
             <translation type="unfinished" />
         </message>
         <message>
@@ -1533,12 +1673,12 @@ id {}</source>
         </message>
         <message>
             <location filename="../byoc_qgis/processing/algorithms/create_tiles.py" />
-            <source>Sensing time 'constant' needs SENSING_TIME, e.g. 2023-06-10T07:36:29Z</source>
+            <source>Checking bucket {} at {}</source>
             <translation type="unfinished" />
         </message>
         <message>
             <location filename="../byoc_qgis/processing/algorithms/create_tiles.py" />
-            <source>{} tiles registered, {} already registered, {} failed</source>
+            <source>Sensing time 'constant' needs SENSING_TIME, e.g. 2023-06-10T07:36:29Z</source>
             <translation type="unfinished" />
         </message>
         <message>
@@ -1559,11 +1699,6 @@ id {}</source>
         <message>
             <location filename="../byoc_qgis/processing/algorithms/create_tiles.py" />
             <source>Replace S3 objects that exist with different content</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <location filename="../byoc_qgis/processing/algorithms/create_tiles.py" />
-            <source>Fail when a tile fails (stops a model)</source>
             <translation type="unfinished" />
         </message>
         <message>
@@ -1589,6 +1724,16 @@ id {}</source>
         <message>
             <location filename="../byoc_qgis/processing/algorithms/create_tiles.py" />
             <source>Prefix in the bucket</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../byoc_qgis/processing/algorithms/create_tiles.py" />
+            <source>S3 bucket check failed: {}</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../byoc_qgis/processing/algorithms/create_tiles.py" />
+            <source>{} of {} tiles failed (the others are registered; run again to retry them); first: {}: {}</source>
             <translation type="unfinished" />
         </message>
         <message>
@@ -1673,7 +1818,12 @@ id {}</source>
         </message>
         <message>
             <location filename="../byoc_qgis/processing/algorithms/create_tiles.py" />
-            <source>{} tiles failed; first: {}: {}</source>
+            <source>PATH_TEMPLATE {!r} must contain (BAND) once (it becomes each band file's name), e.g. {}</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../byoc_qgis/processing/algorithms/create_tiles.py" />
+            <source>Checking the tiles against the collection's bands: {}</source>
             <translation type="unfinished" />
         </message>
         <message>
@@ -2073,6 +2223,11 @@ id {}</source>
         </message>
         <message>
             <location filename="../byoc_qgis/processing/algorithms/tiles.py" />
+            <source>Tiles skipped (unusable geometry or CRS)</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../byoc_qgis/processing/algorithms/tiles.py" />
             <source>Give up after (seconds)</source>
             <translation type="unfinished" />
         </message>
@@ -2183,6 +2338,11 @@ id {}</source>
         </message>
         <message>
             <location filename="../byoc_qgis/processing/algorithms/tiles.py" />
+            <source>{} tiles had an unusable geometry or CRS and were skipped</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../byoc_qgis/processing/algorithms/tiles.py" />
             <source>{} tiles were still not finished after {:.0f} s</source>
             <translation type="unfinished" />
         </message>
@@ -2209,6 +2369,11 @@ id {}</source>
         <message>
             <location filename="../byoc_qgis/processing/algorithms/tiles.py" />
             <source>{} FAILED: {}</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../byoc_qgis/processing/algorithms/tiles.py" />
+            <source>Tile {} ({}) skipped: {}</source>
             <translation type="unfinished" />
         </message>
         <message>
@@ -2379,6 +2544,11 @@ id {}</source>
         <message>
             <location filename="../byoc_qgis/processing/tiles_common.py" />
             <source>TILES has no field {!r}; choose the tile id field in TILE_ID_FIELD</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../byoc_qgis/processing/tiles_common.py" />
+            <source>broken geometry ({})</source>
             <translation type="unfinished" />
         </message>
         <message>

@@ -11,6 +11,7 @@ from __future__ import annotations
 import atexit
 import hashlib
 import os
+import sqlite3
 import tempfile
 import threading
 from dataclasses import dataclass
@@ -181,9 +182,30 @@ def list_authcfgs() -> List[Tuple[str, str]]:
     )
 
 
+def _auth_db_locked() -> bool:
+    """True when another program holds a lock on QGIS's authentication database (QGIS then reads nothing)."""
+    path = getattr(QgsApplication, "qgisAuthDatabaseFilePath", lambda: "")()
+    if not path or not os.path.isfile(path):
+        return False
+    try:
+        con = sqlite3.connect(f"file:{path}?mode=ro", uri=True, timeout=0.2)
+        try:
+            con.execute("SELECT 1 FROM sqlite_master LIMIT 1").fetchall()
+        finally:
+            con.close()
+    except sqlite3.Error as exc:
+        return "locked" in str(exc) or "busy" in str(exc)
+    return False
+
+
 def _load_basic(authcfg_id: str) -> Tuple[str, str]:
     manager = _manager()
     if not authcfg_id or authcfg_id not in manager.configIds():
+        if authcfg_id and _auth_db_locked():
+            raise CredentialsError(
+                "QGIS's authentication database is locked by another program (another QGIS, a backup or a "
+                "database tool); close it and try again"
+            )
         raise CredentialsError(
             f"authentication configuration {authcfg_id!r} does not exist (deleted, or QGIS's authentication "
             "database cannot be read); choose or create one"

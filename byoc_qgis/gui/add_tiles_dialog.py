@@ -29,6 +29,7 @@ from ..core.preflight import preflight_tiles, s3_tile_files
 from ..core.s3 import bucket_options, list_tiles
 from ..translation import tr
 from .connections import Connection
+from .guard import guarded
 from .notify import Notifier, error_summary
 from .tasks import AlgorithmRun, TaskRunner
 from .widgets import ProgressRow, RowsTable
@@ -237,6 +238,7 @@ class AddTilesDialog(QDialog):
         return params
 
     # -- check -------------------------------------------------------------------------------------------------------
+    @guarded(lambda self: tr("Add tiles to {}").format(self.collection.name))
     def check(self):
         """Run the pre-flight check (``byoc:preflightcheck``; S3: the core check on the remote files)."""
         try:
@@ -324,6 +326,7 @@ class AddTilesDialog(QDialog):
         self.add_button.setEnabled(True)
 
     # -- add ---------------------------------------------------------------------------------------------------------
+    @guarded(lambda self: tr("Add tiles to {}").format(self.collection.name))
     def add(self) -> Optional[AlgorithmRun]:
         """Upload and register (only after a check of the same inputs)."""
         if self.checked_findings is None:
@@ -365,6 +368,6 @@ class AddTilesDialog(QDialog):
         else:
             message = run.error_text() or tr("see the BYOC log")
             self.summary.setText(message)
-            self.notifier.error(title, message)
+            self.notifier.error(title, message, retry=self.add)
         if self.on_finished is not None:
             self.on_finished(run)

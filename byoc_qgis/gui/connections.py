@@ -15,6 +15,7 @@ from qgis.core import QgsSettings
 from ..core import qgis_adapters as qa
 from ..core.client import SentinelHubClient
 from ..core.deployments import Deployment
+from ..core.http import RetryPolicy
 from ..core.s3 import S3Config
 from .notify import register_secret
 
@@ -22,6 +23,10 @@ __all__ = ["Connection", "ConnectionStore", "DEPLOYMENT_KEYS", "deployment_index
 
 GUI_ROOT = "byoc_qgis/gui"
 DEPLOYMENT_KEYS = ["sh-eu", "sh-us-west", "cdse", "custom"]  # same order as the Processing DEPLOYMENT enum
+# The dock's requests answer a click: a service that refuses connections or fails is reported within a few
+# seconds (with a Retry button) instead of after ~8 s of backoff. QGIS announces tasks that fail after 5 s as a
+# generic "Task failed" on top of our own message (QGIS < 3.26 has no flag to keep a task silent).
+GUI_POLICY = RetryPolicy(max_attempts=4, backoff_base=0.4, backoff_cap=1.6)
 
 
 def deployment_index(deployment: Deployment) -> int:
@@ -81,7 +86,7 @@ class Connection:
         """A thread-safe client for this connection (reads the auth manager: call on the main thread)."""
         credentials = qa.read_client_credentials(self.settings.client_authcfg)
         register_secret(credentials.secret())
-        client = SentinelHubClient(self.deployment, credentials, transport=qa.transport_from_qgis())
+        client = SentinelHubClient(self.deployment, credentials, transport=qa.transport_from_qgis(), policy=GUI_POLICY)
         for secret in client.http.transport.secrets():
             register_secret(secret)
         return client

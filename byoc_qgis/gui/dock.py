@@ -2,8 +2,9 @@
 
 Everything that talks to the service runs in tasks (core client in ``QgsTask``s, Processing algorithms as
 ``QgsProcessingAlgRunnerTask``s); errors go to the message bar with the service's message and to the "BYOC" log
-tab. The methods behind the buttons take their inputs as arguments (dialogs only collect them), so tests and
-scripts can drive the dock without clicking.
+tab. Every slot is :func:`~.guard.guarded`: a locked auth database, a deleted authcfg, no network or a 5xx is a
+message-bar error with Retry / Edit connection, never a Python traceback. The methods behind the buttons take
+their inputs as arguments (dialogs only collect them), so tests and scripts can drive the dock without clicking.
 """
 
 from __future__ import annotations
@@ -38,7 +39,8 @@ from .add_tiles_dialog import AddTilesDialog
 from .collection_dialog import BAND_TYPES, CollectionDialog
 from .connection_dialog import ConnectionDialog
 from .connections import Connection, ConnectionStore
-from .notify import Notifier, error_summary
+from .guard import guarded
+from .notify import Notifier, connection_problem, elide, error_summary, scrub
 from .process_dialog import ProcessDialog
 from .tasks import AlgorithmRun, FunctionTask, TaskRunner
 from .tile_actions import TileActions, explanation_text
@@ -51,7 +53,7 @@ from .tiles_layer import (
     is_tiles_layer,
     save_as_geopackage,
 )
-from .widgets import ProgressRow
+from .widgets import ProgressRow, never_widen
 
 __all__ = ["ByocDock"]
 
@@ -82,12 +84,16 @@ class ByocDock(QgsDockWidget):
         self.iface = iface
         self.store = ConnectionStore()
         self.runner = TaskRunner(self)
-        self.notifier = Notifier(iface)
+        self.notifier = Notifier(iface, edit_connection=self.on_edit_connection)
         self.actions_impl = TileActions(self.runner, self.notifier)
         self.collections: Dict[str, Collection] = {}
         self.controllers: Dict[str, TilesLayer] = {}
         self.dialogs: List[QDialog] = []
         self.list_task: Optional[FunctionTask] = None
+        self.trouble_items: Dict[int, Any] = {}  # id(controller) → its message-bar item while in trouble
+        self._countdown = QTimer(self)  # "retrying in N s" ticks while a tiles layer waits for the service
+        self._countdown.setInterval(1000)
+        self._countdown.timeout.connect(self._tick_troubles)
         self._search_timer = QTimer(self)
         self._search_timer.setSingleShot(True)
         self._search_timer.setInterval(400)
@@ -155,7 +161,9 @@ class ByocDock(QgsDockWidget):
         layout.addWidget(bar)
 
         self.tiles_label = QLabel(tr("Tiles: show the tiles of a collection, then select some in the map."), body)
+        self.tiles_label.setObjectName("tiles_label")
         self.tiles_label.setWordWrap(True)
+        never_widen(self.tiles_label)
         layout.addWidget(self.tiles_label)
         tbar = QToolBar(body)
         tbar.setIconSize(tbar.iconSize() * 0.8)
@@ -193,6 +201,7 @@ class ByocDock(QgsDockWidget):
         self.status = QLabel(tr("Not connected."), body)
         self.status.setObjectName("status")
         self.status.setWordWrap(True)
+        never_widen(self.status)
         layout.addWidget(self.status)
         self.status_label = self.status
         self.progress = ProgressRow(body)
@@ -294,6 +303,7 @@ class ByocDock(QgsDockWidget):
         )
         return ctl
 
+    @guarded(lambda self: tr("BYOC tiles"), retry=False, notify=False)
     def _update_tile_buttons(self, *_args) -> None:
         ctl = self.current_tiles()
         if ctl is None:
@@ -306,7 +316,12 @@ class ByocDock(QgsDockWidget):
         self.act_save.setEnabled(True)
         pending = len(ctl.pending)
         text = tr("Tiles of {}: {} tiles, {} selected").format(ctl.layer.name(), ctl.count, n)
-        if pending:
+        trouble = ctl.trouble
+        if trouble is not None and trouble.transient:
+            text += " — " + self._waiting_text(trouble)
+        elif trouble is not None:
+            text += " — " + tr("live refresh stopped (see the message bar)")
+        elif pending:
             text += " — " + tr("{} still ingesting (refreshing)").format(pending)
         self.tiles_label.setText(text)
 
@@ -328,6 +343,7 @@ class ByocDock(QgsDockWidget):
         """Re-read the saved connections (after another dialog or a script changed them)."""
         self._fill_connections(select)
 
+    @guarded(lambda self: tr("Connection"), retry=False)
     def _connection_changed(self, *_args) -> None:
         conn = self.connection()
         self.store.set_active(conn.name if conn else None)
@@ -340,11 +356,13 @@ class ByocDock(QgsDockWidget):
             self.refresh_collections()
         self._update_buttons()
 
+    @guarded(lambda self: tr("New connection"), retry=False)
     def on_new_connection(self) -> None:
         dialog = ConnectionDialog(self.store, self.runner, None, self)
         if dialog.exec() and dialog.saved is not None:
             self._fill_connections(dialog.saved.name)
 
+    @guarded(lambda self: tr("Edit connection"), retry=False)
     def on_edit_connection(self) -> None:
         conn = self.connection()
         if conn is None:
@@ -368,6 +386,7 @@ class ByocDock(QgsDockWidget):
                 group.setCustomProperty(PROP_CONNECTION, new)
                 group.setName(tr("BYOC: {}").format(new))
 
+    @guarded(lambda self: tr("Remove connection"), retry=False)
     def on_remove_connection(self) -> None:
         conn = self.connection()
         if conn is None:
@@ -381,17 +400,18 @@ class ByocDock(QgsDockWidget):
             self.store.remove(conn.name)
             self._fill_connections()
 
+    def _connection_title(self) -> str:
+        conn = self.connection()
+        return tr("Connection {}").format(conn.name) if conn is not None else tr("Connection")
+
+    @guarded(lambda self: self._connection_title())
     def test_connection(self) -> Optional[FunctionTask]:
         """Get a token and list the collections; report in the message bar."""
         conn = self.connection()
         if conn is None:
             return None
         title = tr("Connection {}").format(conn.name)
-        try:
-            client = self.client(conn)
-        except (ValueError, RuntimeError) as exc:
-            self.notifier.error(title, exc)
-            return None
+        client = self.client(conn)
 
         def work(task) -> int:
             return sum(1 for _ in client.byoc.iter_collections(cancel=task.isCanceled))
@@ -400,10 +420,11 @@ class ByocDock(QgsDockWidget):
             tr("Testing {}").format(conn.name),
             work,
             lambda n: self.notifier.success(title, tr("Connected: {} collection(s) visible").format(n)),
-            lambda exc: self.notifier.error(title, exc),
+            lambda exc: self.notifier.error(title, exc, retry=self.test_connection),
         )
 
     # --------------------------------------------------------------------------------------------- collections
+    @guarded(lambda self: self._connection_title())
     def refresh_collections(self, select: Optional[str] = None) -> Optional[FunctionTask]:
         """List the collections (server-side search with the search box's text) in the background."""
         conn = self.connection()
@@ -414,9 +435,9 @@ class ByocDock(QgsDockWidget):
         search = self.search.text().strip() or None
         try:
             client = self.client(conn)
-        except (ValueError, RuntimeError) as exc:
-            self.notifier.error(tr("Connection {}").format(conn.name), exc)
-            return None
+        except Exception:
+            self.status.setText(tr("Collections could not be listed (see the message bar)."))
+            raise
         previous = select or (self.selected_collection().id if self.selected_collection() else None)
 
         def work(task) -> List[Collection]:
@@ -429,8 +450,11 @@ class ByocDock(QgsDockWidget):
             self.status.setText(tr("{} collection(s) on {}").format(len(collections), conn.name))
 
         def failed(exc: BaseException) -> None:
-            self.status.setText(error_summary(exc))
-            self.notifier.error(tr("Collections of {}").format(conn.name), exc)
+            # a short status; the sentence (elided, with Retry / Edit connection) goes to the message bar
+            self.status.setText(tr("Collections could not be listed (see the message bar)."))
+            self.status.setToolTip(error_summary(exc))
+            title = tr("Collections of {}").format(conn.name)
+            self.notifier.error(title, exc, retry=lambda: self.refresh_collections())
 
         self.status.setText(tr("Listing collections…"))
         self.list_task = self.runner.run_function(tr("Listing BYOC collections"), work, done, failed)
@@ -454,6 +478,7 @@ class ByocDock(QgsDockWidget):
             self.select_collection(select)
         self._update_buttons()
 
+    @guarded(lambda self: tr("New collection"), retry=False)
     def on_new_collection(self) -> None:
         conn = self.connection()  # the dialog checks the bucket with the connection's S3 settings before OK
         dialog = CollectionDialog(None, 0, self, s3_for_bucket=conn.s3_config if conn else None, runner=self.runner)
@@ -461,6 +486,7 @@ class ByocDock(QgsDockWidget):
             v = dialog.values()
             self.create_collection(v["name"], v["bucket"], v["bands"], v["band_type"], v["nodata"])
 
+    @guarded(lambda self: tr("New collection"))
     def create_collection(
         self, name: str, bucket: str, bands: Optional[List[str]] = None, band_type=("UINT", 16), nodata=None
     ) -> Optional[AlgorithmRun]:
@@ -488,6 +514,7 @@ class ByocDock(QgsDockWidget):
 
         return self.runner.run_algorithm("byoc:createcollection", params, done, title)
 
+    @guarded(lambda self: tr("Counting tiles"))
     def count_tiles(self, collection: Collection, then: Callable[[int], None]) -> Optional[FunctionTask]:
         """Count a collection's tiles in the background, then call ``then(count)``."""
         client = self.client()
@@ -496,8 +523,12 @@ class ByocDock(QgsDockWidget):
         def work(task) -> int:
             return sum(1 for _ in client.byoc.iter_all_tiles(collection.id, cancel=task.isCanceled))
 
-        return self.runner.run_function(title, work, then, lambda exc: self.notifier.error(title, exc))
+        def failed(exc: BaseException) -> None:
+            self.notifier.error(title, exc, retry=lambda: self.count_tiles(collection, then))
 
+        return self.runner.run_function(title, work, then, failed)
+
+    @guarded(lambda self: tr("Edit collection"), retry=False)
     def on_edit_collection(self) -> None:
         col = self.selected_collection()
         if col is None:
@@ -510,6 +541,7 @@ class ByocDock(QgsDockWidget):
 
         self.count_tiles(col, edit)
 
+    @guarded(lambda self: tr("Edit collection"))
     def update_collection(self, collection: Collection) -> Optional[FunctionTask]:
         """Save the allowed edits of a collection (PUT) and refresh the list."""
         client = self.client()
@@ -523,9 +555,10 @@ class ByocDock(QgsDockWidget):
             title,
             lambda task: client.byoc.update_collection(collection, cancel=task.isCanceled),
             done,
-            lambda exc: self.notifier.error(title, exc),
+            lambda exc: self.notifier.error(title, exc, retry=lambda: self.update_collection(collection)),
         )
 
+    @guarded(lambda self: tr("Delete collection"), retry=False)
     def on_delete_collection(self) -> None:
         col = self.selected_collection()
         if col is None:
@@ -545,6 +578,7 @@ class ByocDock(QgsDockWidget):
         )
         return answer == QMessageBox.StandardButton.Yes
 
+    @guarded(lambda self: tr("Delete collection"), retry=False)
     def delete_collection(
         self, collection_id: str, confirm: Callable[[str, int], bool], count: Optional[int] = None
     ) -> Optional[AlgorithmRun]:
@@ -580,6 +614,8 @@ class ByocDock(QgsDockWidget):
         ctl.layer.selectionChanged.connect(self._update_tile_buttons)
         ctl.pending_changed.connect(self._update_tile_buttons)
         ctl.updated.connect(self._update_tile_buttons)
+        ctl.trouble_changed.connect(lambda c=ctl: self._trouble_changed(c))
+        ctl.skipped.connect(lambda n, first, c=ctl: self._tiles_skipped(c, n, first))
         if self.iface is not None:
             for action in self.tile_action_list + [self.act_save]:
                 try:
@@ -588,17 +624,14 @@ class ByocDock(QgsDockWidget):
                     break
         return ctl
 
+    @guarded(lambda self: tr("Show tiles"))
     def show_tiles(self, collection_id: Optional[str] = None) -> Optional[TilesLayer]:
         """Load every tile of a collection into its layer (in the connection's group) in the background."""
         conn = self.connection()
         col = self.collections.get(collection_id) if collection_id else self.selected_collection()
         if conn is None or col is None:
             return None
-        try:
-            self.client(conn)
-        except (ValueError, RuntimeError) as exc:
-            self.notifier.error(tr("Connection {}").format(conn.name), exc)
-            return None
+        self.client(conn)  # a deleted authcfg or a locked auth database: an error with Edit connection / Retry
         layer = find_tiles_layer(conn.name, col.id)
         ctl = self._controller_for_layer(layer) if layer is not None else None
         if ctl is None:
@@ -628,8 +661,8 @@ class ByocDock(QgsDockWidget):
         def on_failed(exc: BaseException) -> None:
             self._disconnect(ctl)
             self.progress.finish()
-            self.notifier.error(title, exc)
-            if fresh and ctl.count == 0:
+            self.notifier.error(title, exc, retry=lambda: self.show_tiles(col.id))
+            if fresh and ctl.count == 0 and ctl.alive:
                 QgsProject.instance().removeMapLayer(ctl.layer.id())
 
         ctl.progress.connect(on_progress)
@@ -655,7 +688,83 @@ class ByocDock(QgsDockWidget):
         ctl = self.controllers.pop(layer_id, None)
         if ctl is not None:
             ctl.stop()
+            self._close_trouble_item(ctl)
             QTimer.singleShot(0, self._update_tile_buttons)
+
+    # -------------------------------------------------------------------------------------- live refresh trouble
+    def _waiting_text(self, trouble) -> str:
+        seconds = trouble.retry_in()
+        if trouble.unreachable:
+            return tr("service unreachable — retrying in {} s").format(seconds)
+        status = getattr(trouble.error, "status", None)
+        return tr("service failing (HTTP {}) — retrying in {} s").format(status or "?", seconds)
+
+    def _trouble_text(self, trouble) -> str:
+        """Short enough for one line of the message bar; the full sentence is the item's tooltip and in the log."""
+        if trouble.transient:
+            waiting = self._waiting_text(trouble)
+            return waiting[:1].upper() + waiting[1:]
+        return tr("Live refresh stopped: {}").format(error_summary(trouble.error))
+
+    def _close_trouble_item(self, ctl: TilesLayer) -> bool:
+        item = self.trouble_items.pop(id(ctl), None)
+        bar = self.notifier._bar()
+        if item is None or bar is None:
+            return False
+        try:
+            bar.popWidget(item)
+        except RuntimeError:  # closed by the user
+            return False
+        return True
+
+    def _trouble_changed(self, ctl: TilesLayer) -> None:
+        """A tiles layer's live refresh ran into trouble or out of it: one message-bar item per outage, updated."""
+        title = tr("Tiles of {}").format(ctl.collection_name)
+        trouble = ctl.trouble
+        if trouble is None:
+            if self._close_trouble_item(ctl):
+                self.notifier.success(title, tr("Service reachable again: live refresh resumed"))
+        else:
+            item = self.trouble_items.get(id(ctl))
+            text = self._trouble_text(trouble)
+            try:
+                if item is not None:
+                    item.setText(scrub(text))
+            except RuntimeError:  # the user closed it: do not push it again during this outage
+                item = None
+            if item is None and id(ctl) not in self.trouble_items:
+                actions = [(tr("Retry"), ctl.retry_now)]
+                if connection_problem(trouble.error):
+                    actions.append((tr("Edit connection…"), self.on_edit_connection))
+                level = Qgis.MessageLevel.Warning if trouble.transient else Qgis.MessageLevel.Critical
+                item = self.notifier.push_with_actions(title, text, level, actions)
+                if item is not None:
+                    item.setToolTip(scrub(error_summary(trouble.error)))
+                self.trouble_items[id(ctl)] = item
+        if any(c.trouble is not None and c.trouble.transient for c in self.controllers.values()):
+            self._countdown.start()
+        else:
+            self._countdown.stop()
+        self._update_tile_buttons()
+
+    def _tick_troubles(self) -> None:
+        """Each second: the countdown in the message-bar items and the tiles label."""
+        for ctl in list(self.controllers.values()):
+            item = self.trouble_items.get(id(ctl))
+            if ctl.trouble is not None and ctl.trouble.transient and item is not None:
+                try:
+                    item.setText(scrub(self._trouble_text(ctl.trouble)))
+                except RuntimeError:
+                    pass
+        self._update_tile_buttons()
+
+    def _tiles_skipped(self, ctl: TilesLayer, count: int, first: str) -> None:
+        self.notifier.warning(
+            tr("Tiles of {}").format(ctl.collection_name),
+            tr("{} tiles cannot be shown and were skipped (first: {}); details in the BYOC log tab").format(
+                count, elide(first, 160)
+            ),
+        )
 
     # ------------------------------------------------------------------------------------------- tile actions
     def _collection_of(self, ctl: TilesLayer) -> Optional[Collection]:
@@ -668,6 +777,7 @@ class ByocDock(QgsDockWidget):
     def _conn_of(self, ctl: TilesLayer) -> Connection:
         return self.store.load(ctl.connection)
 
+    @guarded(lambda self: tr("Update sensing time"), retry=False)
     def on_sensing_time(self) -> None:
         ctl = self.current_tiles()
         if ctl is None:
@@ -696,10 +806,12 @@ class ByocDock(QgsDockWidget):
         if dialog.exec():
             self.actions_impl.update_sensing_time(ctl, self._conn_of(ctl), _utc(edit.dateTime()))
 
+    @guarded(lambda self: tr("Update sensing time"))
     def update_sensing_time(self, when: datetime, ctl: Optional[TilesLayer] = None):
         ctl = ctl or self.current_tiles()
         return self.actions_impl.update_sensing_time(ctl, self._conn_of(ctl), when) if ctl else None
 
+    @guarded(lambda self: tr("Set cover from a layer"), retry=False)
     def on_cover_from_layer(self) -> None:
         ctl = self.current_tiles()
         if ctl is None:
@@ -721,13 +833,16 @@ class ByocDock(QgsDockWidget):
         if dialog.exec() and isinstance(combo.currentLayer(), QgsVectorLayer):
             self.actions_impl.set_cover_from(ctl, self._conn_of(ctl), combo.currentLayer())
 
+    @guarded(lambda self: tr("Set cover from a layer"))
     def set_cover_from(self, source: QgsVectorLayer, feature=None, ctl: Optional[TilesLayer] = None):
         ctl = ctl or self.current_tiles()
         return self.actions_impl.set_cover_from(ctl, self._conn_of(ctl), source, feature) if ctl else None
 
+    @guarded(lambda self: tr("Re-trace cover"), retry=False)
     def on_retrace(self) -> None:
         self.retrace_cover()
 
+    @guarded(lambda self: tr("Re-trace cover"))
     def retrace_cover(self, ctl: Optional[TilesLayer] = None):
         ctl = ctl or self.current_tiles()
         if ctl is None:
@@ -744,13 +859,16 @@ class ByocDock(QgsDockWidget):
             return None
         return self.actions_impl.retrace_cover(ctl, self.store.client(conn), s3, self._bands_of(ctl))
 
+    @guarded(lambda self: tr("Reingest tiles"), retry=False)
     def on_reingest(self) -> None:
         self.reingest()
 
+    @guarded(lambda self: tr("Reingest tiles"))
     def reingest(self, ctl: Optional[TilesLayer] = None):
         ctl = ctl or self.current_tiles()
         return self.actions_impl.reingest(ctl, self._conn_of(ctl)) if ctl else None
 
+    @guarded(lambda self: tr("Delete tiles"), retry=False)
     def on_delete_tiles(self) -> None:
         self.delete_tiles(confirm=self._confirm_delete_tiles)
 
@@ -764,10 +882,12 @@ class ByocDock(QgsDockWidget):
         )
         return answer == QMessageBox.StandardButton.Yes
 
+    @guarded(lambda self: tr("Delete tiles"), retry=False)
     def delete_tiles(self, confirm: Callable[[int], bool], ctl: Optional[TilesLayer] = None):
         ctl = ctl or self.current_tiles()
         return self.actions_impl.delete(ctl, self._conn_of(ctl), confirm) if ctl else None
 
+    @guarded(lambda self: tr("Copy tiles"), retry=False)
     def on_copy_tiles(self) -> None:
         ctl = self.current_tiles()
         if ctl is None:
@@ -795,6 +915,7 @@ class ByocDock(QgsDockWidget):
         if dialog.exec():
             self.copy_tiles(combo.currentData(), ctl)
 
+    @guarded(lambda self: tr("Copy tiles"))
     def copy_tiles(self, target_id: str, ctl: Optional[TilesLayer] = None):
         ctl = ctl or self.current_tiles()
         if ctl is None:
@@ -803,9 +924,11 @@ class ByocDock(QgsDockWidget):
         name = target.name if target else target_id
         return self.actions_impl.copy_to(ctl, self.store.client(self._conn_of(ctl)), target_id, name)
 
+    @guarded(lambda self: tr("Explain failure"), retry=False)
     def on_explain(self) -> None:
         self.explain()
 
+    @guarded(lambda self: tr("Explain failure"))
     def explain(self, ctl: Optional[TilesLayer] = None, show: Optional[Callable] = None):
         ctl = ctl or self.current_tiles()
         if ctl is None:
@@ -835,6 +958,7 @@ class ByocDock(QgsDockWidget):
         self.dialogs.append(dialog)
         dialog.show()
 
+    @guarded(lambda self: tr("Save as GeoPackage"), retry=False)
     def on_save_gpkg(self) -> None:
         ctl = self.current_tiles()
         if ctl is None:
@@ -845,6 +969,7 @@ class ByocDock(QgsDockWidget):
         if path:
             self.save_geopackage(path, ctl)
 
+    @guarded(lambda self: tr("Save as GeoPackage"), retry=False)
     def save_geopackage(self, path: str, ctl: Optional[TilesLayer] = None) -> Optional[str]:
         """Write the tiles layer to ``path``; returns the error or None."""
         ctl = ctl or self.current_tiles()
@@ -861,9 +986,11 @@ class ByocDock(QgsDockWidget):
         return error
 
     # ----------------------------------------------------------------------------------------- add / process
+    @guarded(lambda self: tr("Add tiles"), retry=False)
     def on_add_tiles(self):
         return self.open_add_tiles()
 
+    @guarded(lambda self: tr("Add tiles"), retry=False)
     def open_add_tiles(self) -> Optional[AddTilesDialog]:
         """Open the (non-modal) Add tiles dialog for the selected collection."""
         conn, col = self.connection(), self.selected_collection()
@@ -891,9 +1018,11 @@ class ByocDock(QgsDockWidget):
         layer = find_tiles_layer(connection, collection_id)
         return self._controller_for_layer(layer) if layer is not None else None
 
+    @guarded(lambda self: tr("Process"), retry=False)
     def on_process(self):
         return self.open_process()
 
+    @guarded(lambda self: tr("Process"), retry=False)
     def open_process(self) -> Optional[ProcessDialog]:
         """Open the (non-modal) Process dialog for the selected collection."""
         conn, col = self.connection(), self.selected_collection()
@@ -924,6 +1053,9 @@ class ByocDock(QgsDockWidget):
     def cleanup(self) -> None:
         """Stop everything the dock started (plugin unload)."""
         self._search_timer.stop()
+        self._countdown.stop()
+        for ctl in list(self.controllers.values()):
+            self._close_trouble_item(ctl)
         self.runner.cancel_all()
         for ctl in list(self.controllers.values()):
             ctl.stop()

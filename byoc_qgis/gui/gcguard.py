@@ -13,30 +13,34 @@ from __future__ import annotations
 import gc
 import threading
 
-__all__ = ["bulk_begin", "bulk_end", "bulk_active"]
+__all__ = ["bulk_begin", "bulk_end", "bulk_active", "ENABLED"]
 
+ENABLED = True  # benchmarks/bench_gui.py measures the load with and without the freeze
 _lock = threading.Lock()
 _depth = 0
+_frozen = False  # whether this module froze (so it only unfreezes what it froze)
 
 
 def bulk_begin() -> None:
-    """Enter a bulk phase (reference counted; main thread)."""
-    global _depth
+    """Enter a bulk phase (reference counted; main thread). Every call must be paired with :func:`bulk_end`."""
+    global _depth, _frozen
     with _lock:
-        if _depth == 0 and hasattr(gc, "freeze"):
+        if _depth == 0 and ENABLED and hasattr(gc, "freeze"):
             gc.freeze()
+            _frozen = True
         _depth += 1
 
 
 def bulk_end() -> None:
     """Leave a bulk phase; the last one hands the frozen objects back to the collector."""
-    global _depth
+    global _depth, _frozen
     with _lock:
         if _depth == 0:
             return
         _depth -= 1
-        if _depth == 0 and hasattr(gc, "unfreeze"):
+        if _depth == 0 and _frozen:
             gc.unfreeze()
+            _frozen = False
 
 
 def bulk_active() -> bool:

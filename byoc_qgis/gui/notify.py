@@ -8,15 +8,39 @@ the log even if a library put one into an exception text.
 from __future__ import annotations
 
 import threading
-from typing import Optional, Set
+from typing import Callable, List, Optional, Set, Tuple
 
 from qgis.core import Qgis, QgsMessageLog
+from qgis.PyQt.QtWidgets import QPushButton
 
-from ..core.errors import CancelledError, SentinelHubError
+from ..core.errors import (
+    AuthError,
+    CancelledError,
+    CredentialsError,
+    ForbiddenError,
+    NetworkError,
+    SentinelHubError,
+    describe,
+    is_transient,
+)
 from ..core.progress import Cancelled
 from ..translation import tr
 
-__all__ = ["LOG_TAG", "Notifier", "scrub", "register_secret", "error_summary", "error_details", "log"]
+__all__ = [
+    "LOG_TAG",
+    "Notifier",
+    "scrub",
+    "register_secret",
+    "error_summary",
+    "error_details",
+    "log",
+    "elide",
+    "connection_problem",
+    "retry_helps",
+    "MAX_BAR_CHARS",
+]
+
+MAX_BAR_CHARS = 300  # longer texts are cut in the message bar (the log tab has them whole)
 
 LOG_TAG = "BYOC"
 _secrets: Set[str] = set()
@@ -40,10 +64,34 @@ def scrub(text: str) -> str:
     return text
 
 
+def elide(text: str, limit: int = MAX_BAR_CHARS) -> str:
+    """``text`` on one line, cut to ``limit`` characters with an ellipsis."""
+    text = " ".join(text.split())
+    return text if len(text) <= limit else text[: limit - 1].rstrip() + "…"
+
+
+def connection_problem(exc) -> bool:
+    """True when editing the connection may fix ``exc``: no answer, refused credentials, unreadable authcfg."""
+    if isinstance(exc, str):
+        return "Cannot reach " in exc or "authentication configuration" in exc
+    if isinstance(exc, (NetworkError, CredentialsError)):
+        return True
+    return isinstance(exc, AuthError) and not isinstance(exc, ForbiddenError)
+
+
+def retry_helps(exc) -> bool:
+    """True when trying again later may work: no connection, a 5xx, rate limited, a locked auth database."""
+    if isinstance(exc, str):
+        return True
+    return is_transient(exc) or isinstance(exc, CredentialsError)
+
+
 def error_summary(exc: BaseException) -> str:
     """One line for the message bar: the service's own message (with its violations) or the exception text."""
     if isinstance(exc, (Cancelled, CancelledError)):
         return tr("Cancelled.")
+    if isinstance(exc, NetworkError) or (isinstance(exc, SentinelHubError) and is_transient(exc)):
+        return scrub(describe(exc))
     if isinstance(exc, SentinelHubError):
         parts = [exc.message]
         for item in exc.errors[:3]:
@@ -60,8 +108,12 @@ def error_summary(exc: BaseException) -> str:
 
 
 def error_details(exc: BaseException) -> str:
-    """The full text for the log panel (method, path, status, code, message, errors)."""
-    return scrub(f"{type(exc).__name__}: {exc}")
+    """The full text for the log panel (method, path, status, code, message, errors; the library's own text)."""
+    text = f"{type(exc).__name__}: {exc}"
+    detail = getattr(exc, "detail", None)
+    if detail:
+        text += f" [{detail}]"
+    return scrub(text)
 
 
 def log(message: str, level=Qgis.MessageLevel.Info) -> None:
@@ -69,13 +121,21 @@ def log(message: str, level=Qgis.MessageLevel.Info) -> None:
     QgsMessageLog.logMessage(scrub(message), LOG_TAG, level, False)
 
 
+Action = Tuple[str, Callable[[], None]]
+
+
 class Notifier:
-    """Message bar + log panel for one QGIS interface (``iface`` may be None: then only the log is used)."""
+    """Message bar + log panel for one QGIS interface (``iface`` may be None: then only the log is used).
+
+    ``edit_connection`` (set by the dock) is offered as an "Edit connection" button on errors that editing the
+    connection may fix; callers pass ``retry`` to offer "Retry" on errors that may go away.
+    """
 
     DURATION = 8
 
-    def __init__(self, iface) -> None:
+    def __init__(self, iface, edit_connection: Optional[Callable[[], None]] = None) -> None:
         self.iface = iface
+        self.edit_connection = edit_connection
 
     def _bar(self):
         if self.iface is None:
@@ -105,14 +165,63 @@ class Notifier:
         log(f"{title}: {text}", Qgis.MessageLevel.Warning)
         self._push(title, text, Qgis.MessageLevel.Warning)
 
-    def error(self, title: str, exc_or_text) -> None:
-        """An error: the service's message in the bar, the details in the "BYOC" log tab."""
+    def error(
+        self,
+        title: str,
+        exc_or_text,
+        retry: Optional[Callable[[], None]] = None,
+        edit: Optional[Callable[[], None]] = None,
+    ):
+        """An error: a sentence in the bar (with Retry / Edit connection where they help), details in the log.
+
+        Returns the message-bar item when buttons were added (else None).
+        """
         if isinstance(exc_or_text, BaseException):
             if isinstance(exc_or_text, (Cancelled, CancelledError)):
                 self.info(title, tr("Cancelled."))
-                return
+                return None
             summary, details = error_summary(exc_or_text), error_details(exc_or_text)
         else:
             summary = details = str(exc_or_text)
         log(f"{title}: {details}", Qgis.MessageLevel.Critical)
-        self._push(title, summary + " " + tr("(details in the BYOC log tab)"), Qgis.MessageLevel.Critical, 0)
+        actions: List[Action] = []
+        if retry is not None and retry_helps(exc_or_text):
+            actions.append((tr("Retry"), retry))
+        edit = edit or self.edit_connection
+        if edit is not None and connection_problem(exc_or_text):
+            actions.append((tr("Edit connection…"), edit))
+        hint = tr("(details in the BYOC log tab)")
+        if actions:  # the sentence and its buttons on one line; the hint in the tooltip
+            item = self.push_with_actions(title, elide(summary), Qgis.MessageLevel.Critical, actions)
+            if item is not None:
+                item.setToolTip(hint)
+            return item
+        self._push(title, elide(summary) + " " + hint, Qgis.MessageLevel.Critical, 0)
+        return None
+
+    def push_with_actions(self, title: str, text: str, level, actions: List[Action], duration: int = 0):
+        """A message-bar item with a button per action; a click closes the item and runs the action."""
+        bar = self._bar()
+        if bar is None:
+            return None
+        item = bar.createMessage(scrub(title), scrub(elide(text, MAX_BAR_CHARS + 40)))
+        item.setLevel(level)
+        item.setDuration(duration)
+        for label, callback in actions:
+            button = QPushButton(label, item)
+            button.setObjectName("byoc_action_" + label.strip("…").replace(" ", "_").lower())
+            button.clicked.connect(lambda _checked=False, cb=callback, it=item: self._run_action(bar, it, cb))
+            item.layout().addWidget(button)
+        bar.pushItem(item)
+        return item
+
+    @staticmethod
+    def _run_action(bar, item, callback: Callable[[], None]) -> None:
+        try:
+            bar.popWidget(item)
+        except RuntimeError:  # already closed
+            pass
+        try:
+            callback()
+        except Exception as exc:  # noqa: BLE001 - a failing action is reported, never a traceback dialog
+            log(tr("The action failed: {}").format(error_details(exc)), Qgis.MessageLevel.Critical)

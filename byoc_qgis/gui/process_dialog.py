@@ -40,7 +40,8 @@ from ..core.models import Collection
 from ..core.process import MAX_PX
 from ..translation import tr
 from .connections import Connection
-from .notify import Notifier
+from .guard import guarded
+from .notify import Notifier, elide
 from .tasks import AlgorithmRun, TaskRunner
 from .widgets import ProgressRow
 
@@ -406,8 +407,8 @@ class ProcessDialog(QDialog):
     def update_info(self, *_args) -> None:
         try:
             plan = self.plan()
-        except (ValueError, RuntimeError) as exc:
-            self.info.setText(str(exc))
+        except Exception as exc:  # noqa: BLE001 - e.g. a transform error for an odd extent: said, not raised
+            self.info.setText(elide(str(exc)))
             return
         text = tr("{} × {} px in {}").format(plan["width"], plan["height"], plan["crs"].authid())
         if plan["parts"] > 1:
@@ -456,6 +457,7 @@ class ProcessDialog(QDialog):
             parts.append(a if a == b else f"{a}…{b}")
         return " — ".join(parts)
 
+    @guarded(lambda self: tr("Process {}").format(self.collection.name))
     def start(self) -> Optional[AlgorithmRun]:
         """Run the request as a task."""
         try:
@@ -480,7 +482,7 @@ class ProcessDialog(QDialog):
         if not run.ok:
             message = run.error_text() or tr("see the BYOC log")
             self.error.setText(message)  # the service's script errors stay readable here
-            self.notifier.error(title, message)
+            self.notifier.error(title, message, retry=self.start)
             return
         path = run.results.get("OUTPUT")
         layer = QgsRasterLayer(path, name, "gdal")

@@ -22,6 +22,7 @@ from qgis.PyQt.QtCore import QObject, pyqtSignal
 
 from ..core.progress import Cancelled
 from ..translation import tr
+from .guard import call_logged
 from .notify import log
 
 __all__ = ["FunctionTask", "TaskRunner", "AlgorithmRun", "LogFeedback"]
@@ -42,8 +43,11 @@ class FunctionTask(QgsTask):
         on_done: Callback = None,
         on_error: Callback = None,
         can_cancel: bool = True,
+        silent: bool = False,
     ) -> None:
         flags = QgsTask.Flag.CanCancel if can_cancel else QgsTask.Flags()
+        if silent and hasattr(QgsTask.Flag, "Silent"):  # QGIS >= 3.26: no "Task complete/failed" notification
+            flags |= QgsTask.Flag.Silent
         super().__init__(description, flags)
         self._fn = fn
         self._on_done = on_done
@@ -70,11 +74,11 @@ class FunctionTask(QgsTask):
                 self.error = Cancelled()
             if self.error is not None:
                 if self._on_error is not None:
-                    self._on_error(self.error)
+                    call_logged(self.description(), self._on_error, self.error)
                 elif not isinstance(self.error, Cancelled):
                     log(f"{self.description()}: {self.error}", Qgis.MessageLevel.Critical)
             elif self._on_done is not None:
-                self._on_done(self.result)
+                call_logged(self.description(), self._on_done, self.result)
         finally:
             self._fn = None
             self._on_done = self._on_error = None
@@ -181,8 +185,9 @@ class TaskRunner(QObject):
     def run_function(
         self, description: str, fn: Callable[[QgsTask], Any], on_done: Callback = None, on_error: Callback = None
     ) -> FunctionTask:
-        """Run ``fn(task)`` in the background (see :class:`FunctionTask`)."""
-        task = FunctionTask(description, fn, on_done, on_error)
+        """Run ``fn(task)`` in the background (see :class:`FunctionTask`). With an ``on_error`` the failure is
+        reported by the caller, so QGIS (>= 3.26) does not also announce a generic "Task failed"."""
+        task = FunctionTask(description, fn, on_done, on_error, silent=on_error is not None)
         self.start(task)
         return task
 
@@ -196,7 +201,7 @@ class TaskRunner(QObject):
         def finished(_ok, _results, r=run):
             try:
                 if not self.closed:
-                    on_done(r)
+                    call_logged(r.alg_id, on_done, r)
             finally:
                 if r in self._runs:
                     self._runs.remove(r)

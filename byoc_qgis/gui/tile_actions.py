@@ -70,7 +70,8 @@ class TileActions:
             if run.ok:
                 self.notifier.success(title, summary(run))
             else:
-                self.notifier.error(title, run.error_text() or tr("see the BYOC log"))
+                again = lambda: self._algorithm(title, alg, params, ctl, ids, summary, keep)  # noqa: E731
+                self.notifier.error(title, run.error_text() or tr("see the BYOC log"), retry=again)
             ctl.poke(ids)
 
         run = self.runner.run_algorithm(alg, params, done, title)
@@ -222,7 +223,7 @@ class TileActions:
             ctl.poke([t["tile_id"] for t in tiles])
 
         def failed(exc: BaseException) -> None:
-            self.notifier.error(title, exc)
+            self.notifier.error(title, exc, retry=lambda: self.retrace_cover(ctl, client, s3, bands, max_points))
             ctl.poke([t["tile_id"] for t in tiles])
 
         return self.runner.run_function(title, work, finished, failed)
@@ -260,7 +261,10 @@ class TileActions:
                 ),
             )
 
-        return self.runner.run_function(title, work, finished, lambda exc: self.notifier.error(title, exc))
+        def failed(exc: BaseException) -> None:
+            self.notifier.error(title, exc, retry=lambda: self.copy_to(ctl, client, target_id, target_name))
+
+        return self.runner.run_function(title, work, finished, failed)
 
     def explain(
         self,

@@ -2,13 +2,20 @@
 
 Loading never freezes QGIS: a ``QgsTask`` lists the tiles page by page and builds the features (geometry
 reprojection included) in its worker thread; the main thread only adds ready features to the layer in small
-batches from a timer, with a time budget per tick. While any tile is not final (WAITING/QUEUED/INGESTING) the
-layer polls the service with backoff and changes only the features whose tile changed.
+batches from a timer, with a time budget per tick. A tile whose geometry or CRS cannot be used is reported and
+skipped; the others load. While any tile is not final (WAITING/QUEUED/INGESTING) the layer polls the service with
+backoff and changes only the features whose tile changed.
+
+The live refresh survives an outage: a refresh that finds the service unreachable (or answering 5xx/429) puts
+the layer in :class:`Trouble` and tries again by itself with backoff (``retry_in()`` seconds, :meth:`retry_now`);
+the first refresh that works clears it. Errors that waiting cannot fix (refused credentials, a deleted authcfg)
+stop the polling until :meth:`retry_now`.
 """
 
 from __future__ import annotations
 
 import collections
+import math
 import threading
 import time
 from dataclasses import dataclass, field
@@ -28,16 +35,20 @@ from qgis.core import (
 )
 from qgis.PyQt.QtCore import QObject, QTimer, pyqtSignal
 
-from ..core.errors import NotFoundError
+from ..core.byoc import ByocClient
+from ..core.errors import NetworkError, NotFoundError, is_transient
+from ..core.http import RetryPolicy
+from ..core.progress import Cancelled
 from ..processing.tiles_common import FIELD_INDEX, FINAL_STATUSES, FeatureBuilder, tile_signature, wire
 from ..translation import tr
 from . import gcguard
-from .notify import log
+from .notify import error_details, log
 from .tasks import FunctionTask, TaskRunner
 
 __all__ = [
     "TilesLayer",
     "RefreshResult",
+    "Trouble",
     "PROP_CONNECTION",
     "PROP_COLLECTION",
     "PROP_COLLECTION_NAME",
@@ -53,6 +64,7 @@ PROP_CONNECTION = "byoc_qgis/connection"
 PROP_COLLECTION = "byoc_qgis/collection_id"
 PROP_COLLECTION_NAME = "byoc_qgis/collection_name"
 LAYER_CRS = "EPSG:4326"
+WARNING = Qgis.MessageLevel.Warning
 BATCH = 250  # features per hand-over batch from the worker
 TICK_BUDGET_S = 0.010  # main-thread time per feeder tick
 FEED_INTERVAL_MS = 10
@@ -60,8 +72,17 @@ POLL_INITIAL_S = 1.0
 POLL_FACTOR = 1.5
 POLL_MAX_S = 30.0
 FEW_PENDING = 30  # poll pending tiles one by one up to this many, else list the collection
+OUTAGE_INITIAL_S = 2.0  # first retry after the service stopped answering; doubles up to OUTAGE_MAX_S
+OUTAGE_MAX_S = 30.0
+# A live refresh has its own retry loop (the outage backoff): each poll tries little and briefly, so a poll
+# during an outage ends in about a second (QGIS announces tasks that fail after 5 s as "Task failed").
+REFRESH_POLICY = RetryPolicy(max_attempts=2, backoff_base=0.25, backoff_cap=1.0)
+OUTAGE_POLICY = RetryPolicy(max_attempts=1)
+REFRESH_TIMEOUT = (3.0, 60.0)
+MAX_SKIPPED_LOGGED = 20
 
-Row = Tuple[str, tuple, Any]  # (tile id, signature, QgsFeature)
+Row = Tuple[str, tuple, Any]  # (tile id, signature, QgsFeature or None when the tile cannot be shown)
+Problem = Tuple[str, str, str]  # (tile id, path, why it cannot be shown)
 
 _STATUS_STYLES = (
     ("INGESTED", "51,160,44,70", "27,110,20,255", "solid"),
@@ -136,12 +157,33 @@ def save_as_geopackage(layer: QgsVectorLayer, path: str) -> Optional[str]:
 
 
 @dataclass
+class Trouble:
+    """Why the live refresh does not work. ``transient`` ones (no connection, 5xx, 429) are retried by themselves
+    at ``retry_at`` (``time.monotonic()``); the others wait for :meth:`TilesLayer.retry_now`."""
+
+    error: BaseException
+    transient: bool
+    attempts: int = 1
+    retry_at: float = 0.0
+
+    @property
+    def unreachable(self) -> bool:
+        """No connection at all (rather than a failing or rate-limiting service)."""
+        return isinstance(self.error, NetworkError)
+
+    def retry_in(self) -> int:
+        """Whole seconds until the next automatic attempt (0 when none is planned)."""
+        return max(0, int(math.ceil(self.retry_at - time.monotonic()))) if self.transient else 0
+
+
+@dataclass
 class RefreshResult:
-    """What changed since the last known state."""
+    """What changed since the last known state (rows whose feature is None are tiles that cannot be shown)."""
 
     changed: List[Row] = field(default_factory=list)
     added: List[Row] = field(default_factory=list)
     removed: List[str] = field(default_factory=list)
+    problems: List[Problem] = field(default_factory=list)
     full: bool = False
 
     @property
@@ -161,10 +203,18 @@ def refresh_tiles(
     """Compare the service with ``known`` (tile id → signature); worker-thread safe.
 
     With few ids to ``check`` they are fetched one by one and the newest tiles are scanned for new ones;
-    otherwise (or with ``full``) the whole collection is listed, which also finds deletions.
+    otherwise (or with ``full``) the whole collection is listed, which also finds deletions. ``client`` is a
+    ``SentinelHubClient`` or a ``ByocClient``.
     """
     out = RefreshResult(full=full or len(check) > FEW_PENDING)
-    byoc = client.byoc
+    byoc = getattr(client, "byoc", client)
+
+    def row(d: Dict[str, Any], sig: tuple) -> Row:
+        feature, problem = builder.try_feature(d)
+        if feature is None:
+            out.problems.append((d.get("id"), d.get("path") or "", problem))
+        return (d.get("id"), sig, feature)
+
     if out.full:
         seen: Set[str] = set()
         for tile in byoc.iter_all_tiles(collection_id, cancel=cancel):
@@ -174,9 +224,9 @@ def refresh_tiles(
             sig = tile_signature(d)
             old = known.get(tid)
             if old is None:
-                out.added.append((tid, sig, builder.feature(d)))
+                out.added.append(row(d, sig))
             elif old != sig:
-                out.changed.append((tid, sig, builder.feature(d)))
+                out.changed.append(row(d, sig))
         out.removed = [tid for tid in known if tid not in seen]
         return out
     for tid in check:
@@ -188,7 +238,7 @@ def refresh_tiles(
         d = wire(tile)
         sig = tile_signature(d)
         if known.get(tid) != sig:
-            out.changed.append((tid, sig, builder.feature(d)))
+            out.changed.append(row(d, sig))
     # new tiles: newest first, until a page's worth of known tiles in a row
     in_a_row = 0
     for tile in byoc.iter_tiles(collection_id, sort="created:desc", cancel=cancel):
@@ -200,7 +250,7 @@ def refresh_tiles(
                 break
             continue
         in_a_row = 0
-        out.added.append((tid, tile_signature(d), builder.feature(d)))
+        out.added.append(row(d, tile_signature(d)))
     return out
 
 
@@ -215,6 +265,8 @@ class TilesLayer(QObject):
     load_failed = pyqtSignal(object)  # exception (Cancelled when cancelled)
     updated = pyqtSignal(int, int, int)  # changed, added, removed by a refresh
     pending_changed = pyqtSignal(int)  # tiles not final
+    trouble_changed = pyqtSignal()  # the live refresh ran into trouble, or out of it (see ``trouble``)
+    skipped = pyqtSignal(int, str)  # tiles that cannot be shown (unusable geometry/CRS): how many new, the first
 
     def __init__(
         self,
@@ -237,6 +289,8 @@ class TilesLayer(QObject):
         self.sigs: Dict[str, tuple] = {}
         self.pending: Set[str] = set()
         self.dirty: Set[str] = set()
+        self.unshown: Dict[str, tuple] = {}  # tiles that cannot be shown → their signature (not polled again)
+        self.trouble: Optional[Trouble] = None
         self.count = 0
         self.loading = False
         self.load_task: Optional[QgsTask] = None
@@ -255,7 +309,8 @@ class TilesLayer(QObject):
         self._poll.timeout.connect(self._refresh_now)
         self._delay = POLL_INITIAL_S
         self._watch_until = 0.0
-        self._errors = 0
+        self._problems: List[Problem] = []
+        self._reported: Set[str] = set()  # tiles already reported as not shown
         self._alive = True
         self._repaint_at = 0.0
         self._bulk = False
@@ -295,26 +350,34 @@ class TilesLayer(QObject):
         return FeatureBuilder(QgsCoordinateReferenceSystem(LAYER_CRS), QgsProject.instance().transformContext())
 
     # -- loading ---------------------------------------------------------------------------------------------------
-    def load(self) -> QgsTask:
-        """Start loading every tile (replaces the layer's features). Returns the task."""
+    def load(self) -> Optional[QgsTask]:
+        """Start loading every tile (replaces the layer's features). Returns the task, or None when the client
+        could not be built (``load_failed`` was emitted: a deleted authcfg, a locked auth database...)."""
         self.stop()
         gen = self._gen
+        try:
+            client = self.client_factory()
+            builder = self._builder()
+        except Exception as exc:  # noqa: BLE001 - reported through load_failed, like a failed listing
+            self.load_failed.emit(exc)
+            return None
+        self._set_trouble(None)
         provider = self.layer.dataProvider()
         provider.truncate()
         self.fids.clear()
         self.sigs.clear()
         self.pending.clear()
         self.dirty.clear()
+        self.unshown.clear()
+        self._reported.clear()
         self.count = 0
         queue = self._queue = collections.deque()
+        problems: List[Problem] = []
+        self._problems = problems
         self._worker_done = False
         self._worker_error = None
         self.loading = True
         self._t0 = time.perf_counter()
-        gcguard.bulk_begin()
-        self._bulk = True
-        client = self.client_factory()
-        builder = self._builder()
         cid = self.collection_id
 
         def work(task: QgsTask) -> int:
@@ -322,7 +385,10 @@ class TilesLayer(QObject):
             n = 0
             for tile in client.byoc.iter_all_tiles(cid, cancel=task.isCanceled):
                 d = wire(tile)
-                batch.append((d.get("id"), tile_signature(d), builder.feature(d)))
+                feature, problem = builder.try_feature(d)
+                if feature is None:  # reported and skipped; the other tiles load
+                    problems.append((d.get("id"), d.get("path") or "", problem))
+                batch.append((d.get("id"), tile_signature(d), feature))
                 n += 1
                 if len(batch) >= BATCH:
                     queue.append(batch)
@@ -346,10 +412,18 @@ class TilesLayer(QObject):
             self._worker_done = True
             self._feed()
 
-        task = FunctionTask(tr("Loading the tiles of {}").format(self.collection_name), work, done, failed)
-        self.load_task = task
-        self.runner.start(task)
-        self._feeder.start()
+        task = FunctionTask(tr("Loading the tiles of {}").format(self.collection_name), work, done, failed, silent=True)
+        gcguard.bulk_begin()  # balanced by _end_bulk() in _finish_load() and stop()
+        self._bulk = True
+        try:
+            self.load_task = task
+            self.runner.start(task)
+            self._feeder.start()
+        except BaseException:
+            self.loading = False
+            self.load_task = None
+            self._end_bulk()
+            raise
         return task
 
     def cancel_load(self) -> None:
@@ -361,6 +435,11 @@ class TilesLayer(QObject):
         if not self._alive:
             self._feeder.stop()
             return
+        task = self.load_task
+        if self.loading and not self._worker_done and isinstance(task, FunctionTask) and task.done:
+            # the task ended without handing over (its runner was closed): end the load as cancelled
+            self._worker_error = Cancelled()
+            self._worker_done = True
         start = time.perf_counter()
         added = False
         while self._queue and time.perf_counter() - start < TICK_BUDGET_S:
@@ -389,6 +468,7 @@ class TilesLayer(QObject):
         self.layer.updateExtents()
         self.layer.triggerRepaint()
         error = self._worker_error
+        self._report_problems(self._problems)
         if error is not None:
             self.load_failed.emit(error)
             return
@@ -397,8 +477,27 @@ class TilesLayer(QObject):
         self.loaded.emit(self.count)
         self._after_change(changed=True)
 
+    def _report_problems(self, problems: List[Problem]) -> None:
+        """Log tiles that cannot be shown (the first few by name) and tell the dock once per batch."""
+        new = [p for p in problems if p[0] not in self._reported]
+        if not new:
+            return
+        for tid, path, why in new[:MAX_SKIPPED_LOGGED]:
+            log(tr("Tile {} ({}) of {} cannot be shown: {}").format(tid, path, self.collection_name, why), WARNING)
+        if len(new) > MAX_SKIPPED_LOGGED:
+            more = len(new) - MAX_SKIPPED_LOGGED
+            log(tr("… and {} more tiles of {} cannot be shown").format(more, self.collection_name), WARNING)
+        self._reported.update(p[0] for p in new)
+        tid, path, why = new[0]
+        self.skipped.emit(len(new), f"{path or tid}: {why}")
+
     def _add_rows(self, rows: List[Row]) -> None:
-        fresh = [r for r in rows if r[0] not in self.fids]
+        fresh = []
+        for row in rows:
+            if row[2] is None:
+                self.unshown[row[0]] = row[1]  # cannot be shown: remembered so refreshes do not report it again
+            elif row[0] not in self.fids:
+                fresh.append(row)
         if not fresh:
             return
         ok, features = self.layer.dataProvider().addFeatures([r[2] for r in fresh])
@@ -409,6 +508,7 @@ class TilesLayer(QObject):
         for (tid, sig, _f), feat in zip(fresh, features):
             self.fids[tid] = feat.id()
             self.sigs[tid] = sig
+            self.unshown.pop(tid, None)
             if sig[0] not in FINAL_STATUSES:
                 self.pending.add(tid)
         self.count = len(self.fids)
@@ -443,14 +543,26 @@ class TilesLayer(QObject):
         if self._watching():
             self._schedule(self._delay if not changed else POLL_INITIAL_S)
 
+    def _poller(self, client) -> Any:
+        """The BYOC client a refresh polls with: few, short attempts (the outage backoff is the retry loop)."""
+        http = getattr(client, "http", None)
+        if http is None or not hasattr(http, "with_policy"):
+            return client
+        policy = OUTAGE_POLICY if self.trouble is not None else REFRESH_POLICY
+        return ByocClient(http.with_policy(policy, REFRESH_TIMEOUT))
+
     def refresh(self, full: bool = False) -> Optional[QgsTask]:
         """Start one refresh now (``full`` lists the whole collection)."""
         if self.loading or self.refresh_task is not None or not self._alive:
             return None
         self._poll.stop()
-        client = self.client_factory()
-        builder = self._builder()
-        known = dict(self.sigs)
+        try:
+            client = self._poller(self.client_factory())
+            builder = self._builder()
+        except Exception as exc:  # noqa: BLE001 - a deleted authcfg, a locked auth database: trouble, not a crash
+            self._refresh_failed(exc)
+            return None
+        known = {**self.unshown, **self.sigs}
         check = list(self.pending | self.dirty)
         self.dirty.clear()
         cid = self.collection_id
@@ -463,25 +575,53 @@ class TilesLayer(QObject):
             if gen != self._gen:
                 return
             self.refresh_task = None
-            self._errors = 0
             if self._alive:
+                recovered = self.trouble is not None
+                self._set_trouble(None)
                 self.apply(result)
-                self._after_change(changed=not result.empty)
+                self._after_change(changed=recovered or not result.empty)
 
         def failed(exc: BaseException) -> None:
             if gen != self._gen:
                 return
             self.refresh_task = None
-            self._errors += 1
             self.dirty.update(check)
-            log(tr("Refreshing {} failed: {}").format(self.collection_name, exc), Qgis.MessageLevel.Warning)
-            if self._errors < 5:
-                self._after_change(changed=False)
+            if self._alive and not isinstance(exc, Cancelled):
+                self._refresh_failed(exc)
 
-        task = FunctionTask(tr("Refreshing the tiles of {}").format(self.collection_name), work, done, failed)
+        task = FunctionTask(
+            tr("Refreshing the tiles of {}").format(self.collection_name), work, done, failed, silent=True
+        )
         self.refresh_task = task
         self.runner.start(task)
         return task
+
+    def _refresh_failed(self, exc: BaseException) -> None:
+        """Enter (or stay in) trouble: transient errors retry by themselves with backoff, others wait."""
+        attempts = self.trouble.attempts + 1 if self.trouble is not None else 1
+        first = self.trouble is None or type(self.trouble.error) is not type(exc)
+        level = WARNING if first else Qgis.MessageLevel.Info
+        log(tr("Refreshing {} failed: {}").format(self.collection_name, error_details(exc)), level)
+        if is_transient(exc):
+            delay = min(OUTAGE_MAX_S, OUTAGE_INITIAL_S * 2 ** (attempts - 1))
+            self._set_trouble(Trouble(exc, True, attempts, time.monotonic() + delay))
+            self._poll.start(int(delay * 1000))
+        else:
+            self._poll.stop()
+            self._set_trouble(Trouble(exc, False, attempts))
+
+    def _set_trouble(self, trouble: Optional[Trouble]) -> None:
+        if trouble is None and self.trouble is None:
+            return
+        self.trouble = trouble
+        self.trouble_changed.emit()
+
+    def retry_now(self) -> Optional[QgsTask]:
+        """Try the live refresh again at once (the Retry button); also resumes after a non-transient error."""
+        self._delay = POLL_INITIAL_S
+        if self.refresh_task is not None or not self._alive:
+            return None
+        return self.refresh()
 
     def _refresh_now(self) -> None:
         self.refresh()
@@ -489,11 +629,18 @@ class TilesLayer(QObject):
     def apply(self, result: RefreshResult) -> None:
         """Main thread: change only the features whose tile changed; add new ones; drop deleted ones."""
         provider = self.layer.dataProvider()
+        self._report_problems(result.problems)
+        unusable = [tid for tid, _sig, feat in result.changed if feat is None and tid in self.fids]
+        if unusable:  # a shown tile whose new geometry cannot be used: dropped (and reported), not kept stale
+            result.removed.extend(unusable)
         if result.changed:
             attrs: Dict[int, Dict[int, Any]] = {}
             geoms = {}
             for tid, sig, feat in result.changed:
                 fid = self.fids.get(tid)
+                if feat is None:
+                    self.unshown[tid] = sig
+                    continue
                 if fid is None:
                     result.added.append((tid, sig, feat))
                     continue
@@ -515,6 +662,8 @@ class TilesLayer(QObject):
             for tid in result.removed:
                 self.sigs.pop(tid, None)
                 self.pending.discard(tid)
+                if tid not in unusable:
+                    self.unshown.pop(tid, None)
             if fids:
                 self.layer.deselect(fids)
                 provider.deleteFeatures(fids)

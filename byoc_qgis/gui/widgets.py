@@ -13,6 +13,7 @@ from qgis.PyQt.QtWidgets import (
     QLabel,
     QProgressBar,
     QPushButton,
+    QSizePolicy,
     QTableWidget,
     QTableWidgetItem,
     QWidget,
@@ -20,7 +21,14 @@ from qgis.PyQt.QtWidgets import (
 
 from ..translation import tr
 
-__all__ = ["ProgressRow", "RowsTable"]
+__all__ = ["ProgressRow", "RowsTable", "never_widen"]
+
+
+def never_widen(label: QLabel) -> None:
+    """Let a word-wrapped label take the width its panel gives it instead of asking for its text's width: a long
+    unbreakable text (a URL, an error) then wraps or is cut instead of widening the dock and squeezing the map."""
+    label.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Preferred)
+    label.setMinimumWidth(1)
 
 
 class ProgressRow(QWidget):

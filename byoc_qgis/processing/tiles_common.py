@@ -218,6 +218,16 @@ class FeatureBuilder:
         """Features of several tiles."""
         return [self.feature(t) for t in tiles]
 
+    def try_feature(self, tile) -> Tuple[Optional[QgsFeature], str]:
+        """``(feature, "")``, or ``(None, why)`` when the tile's geometry or CRS cannot be used (unknown EPSG,
+        broken coordinates): the caller reports and skips that one tile instead of failing the whole listing."""
+        try:
+            return self.feature(tile), ""
+        except (IndexError, TypeError, KeyError, struct.error) as exc:
+            return None, tr("broken geometry ({})").format(str(exc).strip() or type(exc).__name__)
+        except Exception as exc:  # noqa: BLE001 - any defect of one tile's data is that tile's problem
+            return None, str(exc).strip() or type(exc).__name__
+
 
 def status_row(fields, tile_id: Optional[str], path: str, status: str, message: str = "") -> QgsFeature:
     feat = QgsFeature(fields)

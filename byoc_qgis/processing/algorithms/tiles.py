@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+from datetime import datetime, timezone
 from typing import Any, Dict, List
 
 from osgeo import ogr
@@ -22,6 +23,7 @@ from qgis.core import (
     QgsProcessingParameterNumber,
     QgsProcessingParameterString,
 )
+from qgis.PyQt.QtCore import QDate, QDateTime, QVariant
 
 from ...core.cover import count_points
 from ...core.errors import NotFoundError, SentinelHubError
@@ -45,6 +47,7 @@ from ..tiles_common import (
 __all__ = ["CollectionTiles", "WaitForIngestion", "UpdateTiles", "DeleteTiles", "ReingestTiles"]
 
 STATUS_FILTERS = [None] + [s.value for s in TileStatus]
+MAX_REPORTED = 20  # skipped tiles named one by one in the log; the rest are counted
 
 
 def _output_crs(alg, parameters, context) -> QgsCoordinateReferenceSystem:
@@ -90,6 +93,7 @@ class CollectionTiles(ServiceAlgorithm):
         )
         self.addParameter(QgsProcessingParameterFeatureSink("OUTPUT", tr("Tiles"), QgsProcessing.TypeVectorPolygon))
         self.addOutput(QgsProcessingOutputNumber("COUNT", tr("Number of tiles")))
+        self.addOutput(QgsProcessingOutputNumber("SKIPPED", tr("Tiles skipped (unusable geometry or CRS)")))
         self.addOutput(QgsProcessingOutputString("COLLECTION_ID", tr("Collection id")))
 
     def run_algorithm(self, parameters, context, bridge: FeedbackBridge) -> Dict[str, Any]:
@@ -104,15 +108,23 @@ class CollectionTiles(ServiceAlgorithm):
             raise QgsProcessingException(self.invalidSinkError(parameters, "OUTPUT"))
         builder = FeatureBuilder(crs, context.transformContext(), use_tile_geometry)
         filters = {"status": status} if status else {}
-        count = 0
+        count = skipped = 0
         for tile in client.iter_all_tiles(collection.id, cancel=bridge.cancel, **filters):
-            sink.addFeature(builder.feature(tile), QgsFeatureSink.FastInsert)
+            feature, problem = builder.try_feature(tile)
+            if feature is None:  # one tile's unusable geometry or CRS is reported, the others still load
+                skipped += 1
+                if skipped <= MAX_REPORTED:
+                    bridge.warning(tr("Tile {} ({}) skipped: {}").format(tile.id, tile.path, problem))
+                continue
+            sink.addFeature(feature, QgsFeatureSink.FastInsert)
             count += 1
             if count % 100 == 0:
                 bridge.check()
                 bridge.feedback.setProgressText(tr("{} tiles").format(count))
+        if skipped:
+            bridge.warning(tr("{} tiles had an unusable geometry or CRS and were skipped").format(skipped))
         bridge.info(tr("{} tiles of collection {}").format(count, collection.name))
-        return {"OUTPUT": dest, "COUNT": count, "COLLECTION_ID": collection.id}
+        return {"OUTPUT": dest, "COUNT": count, "SKIPPED": skipped, "COLLECTION_ID": collection.id}
 
 
 class WaitForIngestion(ServiceAlgorithm):
@@ -189,6 +201,23 @@ class WaitForIngestion(ServiceAlgorithm):
             "PENDING": pending,
             "COLLECTION_ID": collection.id,
         }
+
+
+def field_time_utc(value: Any) -> Any:
+    """A sensing-time field value as an aware UTC datetime: a ``QDateTime`` in any time spec (local, UTC, offset)
+    keeps its instant, a ``QDate`` is midnight UTC, an ISO string is left to the core's parser; NULL/empty → None.
+
+    (``QDateTime.toPyDateTime()`` drops the spec: a local 03:00 in New York became 03:00 UTC.)
+    """
+    if value is None or value == "" or (isinstance(value, QVariant) and value.isNull()):
+        return None
+    if isinstance(value, QDateTime):
+        if not value.isValid():
+            return None
+        return datetime.fromtimestamp(value.toMSecsSinceEpoch() / 1000.0, timezone.utc)
+    if isinstance(value, QDate):
+        return datetime(value.year(), value.month(), value.day(), tzinfo=timezone.utc) if value.isValid() else None
+    return value
 
 
 def _ogr_from_qgs(geom) -> ogr.Geometry:
@@ -290,10 +319,7 @@ class UpdateTiles(ServiceAlgorithm):
                 continue
             tile = client.get_tile(collection.id, str(tid), cancel=bridge.cancel)
             if time_index >= 0:
-                value = feat.attributes()[time_index]
-                if hasattr(value, "toPyDateTime"):
-                    value = value.toPyDateTime()
-                tile.sensing_time = value if value not in (None, "") else None
+                tile.sensing_time = field_time_utc(feat.attributes()[time_index])
             elif constant:
                 tile.sensing_time = constant
             if update_cover:
