@@ -9,6 +9,7 @@ from __future__ import annotations
 import json
 import os
 import shutil
+import signal
 import subprocess
 import textwrap
 from pathlib import Path
@@ -52,8 +53,45 @@ QTimer.singleShot({delay_ms}, run_body)
 '''
 
 
-def run_qgis_gui(body: str, tmp_path: Path, shots_dir: Path, delay_ms: int = 1500, timeout: float = 180) -> dict:
-    """Start QGIS under Xvfb with the plugin enabled, run ``body`` (Python, inside QGIS) and return its result."""
+class QgisGui:
+    """A QGIS desktop started under Xvfb with a startup script (see :func:`start_qgis_gui`)."""
+
+    def __init__(self, proc: subprocess.Popen, result_path: Path, log_path: Path) -> None:
+        self.proc = proc
+        self.result_path = result_path
+        self.log_path = log_path
+
+    def running(self) -> bool:
+        return self.proc.poll() is None
+
+    def kill(self) -> None:
+        """Stop QGIS and Xvfb (the whole process group this start created)."""
+        if self.proc.poll() is None:
+            try:
+                os.killpg(self.proc.pid, signal.SIGTERM)
+                self.proc.wait(timeout=10)
+            except (ProcessLookupError, subprocess.TimeoutExpired):
+                try:
+                    os.killpg(self.proc.pid, signal.SIGKILL)
+                except ProcessLookupError:
+                    pass
+                self.proc.wait()
+
+    def result(self, timeout: float = 180) -> dict:
+        """Wait for QGIS to finish and return what the startup script wrote."""
+        try:
+            self.proc.wait(timeout=timeout)
+        except subprocess.TimeoutExpired:
+            self.kill()
+        if not self.result_path.exists():
+            log = self.log_path.read_text(errors="replace") if self.log_path.exists() else ""
+            raise AssertionError(f"QGIS under Xvfb wrote no result (rc={self.proc.returncode}):\n{log[-4000:]}")
+        return json.loads(self.result_path.read_text())
+
+
+def start_qgis_gui(body: str, tmp_path: Path, shots_dir: Path, delay_ms: int = 1500) -> QgisGui:
+    """Start QGIS under Xvfb with the plugin enabled and ``body`` (Python, inside QGIS) as its startup script,
+    without waiting: the test can act (stop a service, write a file the script waits for) while QGIS runs."""
     home = tmp_path / "gui-home"
     make_profile(home)
     result_path = tmp_path / "gui-result.json"
@@ -81,9 +119,16 @@ def run_qgis_gui(body: str, tmp_path: Path, shots_dir: Path, delay_ms: int = 150
         "--code",
         str(script),
     ]
-    proc = subprocess.run(cmd, env=env, capture_output=True, text=True, timeout=timeout)
-    if not result_path.exists():
-        raise AssertionError(
-            f"QGIS under Xvfb wrote no result (rc={proc.returncode}):\n{proc.stdout[-2000:]}\n{proc.stderr[-4000:]}"
-        )
-    return json.loads(result_path.read_text())
+    log_path = tmp_path / "gui-qgis.log"
+    with open(log_path, "wb") as log:
+        proc = subprocess.Popen(cmd, env=env, stdout=log, stderr=subprocess.STDOUT, start_new_session=True)
+    return QgisGui(proc, result_path, log_path)
+
+
+def run_qgis_gui(body: str, tmp_path: Path, shots_dir: Path, delay_ms: int = 1500, timeout: float = 180) -> dict:
+    """Start QGIS under Xvfb with the plugin enabled, run ``body`` (Python, inside QGIS) and return its result."""
+    gui = start_qgis_gui(body, tmp_path, shots_dir, delay_ms)
+    try:
+        return gui.result(timeout)
+    finally:
+        gui.kill()
