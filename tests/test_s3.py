@@ -12,7 +12,6 @@ from osgeo import gdal
 
 from byoc_qgis.core import cog_rules, s3
 from byoc_qgis.core import s3_upload as up
-from byoc_qgis.core.gdal_compat import has_copy_file
 from byoc_qgis.core.progress import Cancelled
 from tests import fixtures_rasters as fr
 
@@ -56,7 +55,7 @@ def test_upload_cog_and_read_back(cfg, s3_server, tmp_path):
     res = up.upload(cfg, local, "tiles/t1/B02.tif", progress=lambda f, m: seen.append(f))
     data = open(local, "rb").read()
     assert res.size == len(data) and res.md5 == hashlib.md5(data).hexdigest()  # noqa: S324
-    assert res.method == ("copyfile" if has_copy_file() else "sync") and res.how == "same MD5"
+    assert res.method == "stream" and res.how == "same MD5"  # one PUT through a write handle
     assert seen and seen[-1] == 1.0
     assert body(s3_server, cfg.bucket, "tiles/t1/B02.tif") == data
     assert s3.read_bytes(cfg, "tiles/t1/B02.tif") == data
@@ -74,11 +73,11 @@ def test_upload_cog_and_read_back(cfg, s3_server, tmp_path):
     no_options_left(cfg)
 
 
-def test_sync_path_on_every_gdal(cfg, s3_server, tmp_path):
+def test_replacing_an_object_with_same_size_other_bytes(cfg, s3_server, tmp_path):
     local = tmp_path / "data.bin"
     local.write_bytes(os.urandom(300_000))
     res = up.upload(cfg, str(local), "x/data.bin", method="sync")
-    assert res.method == "sync"
+    assert res.method == "stream"  # a single part never goes through gdal.Sync (it deletes the target on failure)
     assert body(s3_server, cfg.bucket, "x/data.bin") == local.read_bytes()
     # uploading a changed file of the same size overwrites it (no timestamp skipping)
     local.write_bytes(os.urandom(300_000))
@@ -86,31 +85,43 @@ def test_sync_path_on_every_gdal(cfg, s3_server, tmp_path):
     assert s3.read_bytes(cfg, "x/data.bin") == local.read_bytes()
 
 
-@pytest.mark.skipif(not has_copy_file(), reason="gdal.CopyFile needs GDAL >= 3.7 (LTR lane)")
-def test_copyfile_path(cfg, s3_server, tmp_path):
-    local = tmp_path / "data.bin"
-    local.write_bytes(os.urandom(200_000))
-    assert up.upload(cfg, str(local), "y/data.bin", method="copyfile").method == "copyfile"
-    assert s3.read_bytes(cfg, "y/data.bin") == local.read_bytes()
-    meta = s3_server.client().head_object(Bucket=cfg.bucket, Key="y/data.bin")["Metadata"]
-    assert meta == {"byoc-md5": hashlib.md5(local.read_bytes()).hexdigest()}  # noqa: S324
-
-
-def test_copyfile_refused_without_it(cfg, tmp_path):
+@pytest.mark.parametrize("size_mb,fallback", [(0.3, False), (20, False), (20, True)], ids=["single", "sync", "stream"])
+def test_an_existing_object_survives_a_failed_or_cancelled_upload(cfg, s3_server, s3_faults, tmp_path, size_mb,
+                                                                  fallback):  # fmt: skip
+    """GDAL 3.10's CopyFile (and Sync for one part) delete the target when a transfer fails or is cancelled: the
+    uploads here never let them, on every path."""
     from byoc_qgis.core.gdal_compat import force_fallbacks
 
-    local = tmp_path / "a.bin"
-    local.write_bytes(b"x" * 10)
-    with force_fallbacks(), pytest.raises(s3.S3Error, match=r"needs GDAL 3\.7 or newer.*this QGIS runs GDAL"):
-        up.upload(cfg, str(local), "a.bin", method="copyfile")
+    local = tmp_path / "new.bin"
+    local.write_bytes(os.urandom(int(size_mb * 1024 * 1024)))
+    s3_server.client().put_object(Bucket=cfg.bucket, Key="e/obj.bin", Body=b"OLD")
+    failing = make_cfg(s3_server, cfg.bucket, max_retry=1)
+    s3_faults.configure(
+        {"rules": [{"method": "PUT", "path": f"/{cfg.bucket}/e/obj.bin", "probability": 1, "fault": {"status": 500}}]}
+    )
+    with force_fallbacks(fallback), pytest.raises(s3.S3Error, match="failed after 2 attempts"):
+        up.upload(failing, str(local), "e/obj.bin", chunk_size_mb=8)
+    assert body(s3_server, cfg.bucket, "e/obj.bin") == b"OLD"
+    s3_faults.configure({"rules": []})
+    if size_mb > 8 and not fallback:  # only gdal.Sync's multipart transfer stops at once
+        in_flight = []
+
+        def cancel():  # once our multipart upload is in flight, and from then on
+            in_flight.extend([True] if pending_uploads(s3_server, cfg.bucket) else [])
+            return bool(in_flight)
+
+        with pytest.raises(Cancelled):
+            up.upload(cfg, str(local), "e/obj.bin", chunk_size_mb=8, cancel=cancel)
+        assert body(s3_server, cfg.bucket, "e/obj.bin") == b"OLD"
+    assert pending_uploads(s3_server, cfg.bucket) == []
 
 
-@pytest.mark.parametrize("method", ["auto", "sync"])
+@pytest.mark.parametrize("method", ["auto", "stream"])
 def test_multipart_upload(cfg, s3_server, tmp_path, method):
     local = tmp_path / "big.bin"
     local.write_bytes(os.urandom(20 * 1024 * 1024))
     res = up.upload(cfg, str(local), "big/big.bin", method=method, chunk_size_mb=8)
-    assert res.how == "same multipart checksum"
+    assert res.how == "same multipart checksum" and res.method == {"auto": "sync", "stream": "stream"}[method]
     assert s3.head(cfg, "big/big.bin").etag == up.file_digest(str(local), 8 * 1024 * 1024).multipart_etag
     assert s3.head(cfg, "big/big.bin").multipart_parts == 3
     assert s3.read_bytes(cfg, "big/big.bin") == local.read_bytes()
@@ -138,8 +149,7 @@ def test_multipart_etag_matches_s3(cfg, s3_server, tmp_path):
     assert not same and "differs" in how
 
 
-@pytest.mark.parametrize("method", ["auto", "sync"])
-def test_cancel_aborts_only_our_multipart_upload(cfg, s3_server, tmp_path, method):
+def test_cancel_aborts_only_our_multipart_upload(cfg, s3_server, tmp_path):
     local = tmp_path / "big.bin"
     local.write_bytes(os.urandom(30 * 1024 * 1024))
     client = s3_server.client()
@@ -157,7 +167,7 @@ def test_cancel_aborts_only_our_multipart_upload(cfg, s3_server, tmp_path, metho
         return bool(pending_at_cancel)
 
     with pytest.raises(Cancelled):
-        up.upload(cfg, str(local), "c/big.bin", cancel=cancel, method=method, chunk_size_mb=8)
+        up.upload(cfg, str(local), "c/big.bin", cancel=cancel, chunk_size_mb=8)
     assert len(pending_at_cancel) == 4  # ours really was a multipart upload in flight
     assert body(s3_server, cfg.bucket, "c/big.bin") == b"older content"
     assert sorted(u["UploadId"] for u in pending_uploads(s3_server, cfg.bucket)) == sorted(foreign)

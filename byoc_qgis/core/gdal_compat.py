@@ -6,7 +6,9 @@ probed here, in one place, and each has a fallback or a one-sentence "needs GDAL
 * per-path options (``gdal.SetPathSpecificOption``, GDAL >= 3.6): per-bucket S3 credentials and endpoints; on older
   GDAL the same options are set as *thread-local* configuration options of the thread doing the S3 work
   (:func:`thread_local_options`), which GDAL reads when a /vsis3/ file is opened or written;
-* ``gdal.CopyFile`` (GDAL >= 3.7): uploads use ``gdal.Sync`` before;
+* ``gdal.CopyFile`` (GDAL >= 3.7) is probed but not used for uploads: on GDAL 3.10 it deletes the target when a
+  transfer fails or is cancelled, an object that existed before included (uploads use a write handle and
+  ``gdal.Sync``'s multipart upload, see :mod:`.s3_upload`);
 * the multipart-upload API (``gdal.MultipartUploadAbort``, GDAL >= 3.10): aborting exactly the upload a failed
   transfer left pending; before, its id is reported instead.
 
@@ -67,7 +69,8 @@ def _fallbacks_forced() -> bool:
 @contextlib.contextmanager
 def force_fallbacks(enabled: bool = True) -> Iterator[None]:
     """Within the block (in this thread), behave as on the oldest supported GDAL: no per-path options, no
-    ``gdal.CopyFile``, no multipart-upload API. For tests of the fallbacks on a newer GDAL."""
+    ``gdal.CopyFile``, no multipart-upload API. For tests of the fallbacks on a newer GDAL (GDAL's own worker
+    threads are not "this thread": code forced into the fallback must not rely on them)."""
     previous = getattr(_forced, "value", None)
     _forced.value = enabled
     try:

@@ -314,7 +314,8 @@ def classify(config: S3Config, errno: int, message: str, messages: Sequence[str]
             f"{where} denied access to bucket {b} (AccessDenied): the S3 keys are valid but lack permission; grant "
             "them s3:ListBucket, s3:GetObject and s3:PutObject on the bucket, or use other keys."
         )
-    if "could not resolve" in lower or "couldn't connect" in lower or "connection refused" in lower or status == 0:
+    unreachable = ("could not resolve", "couldn't connect", "could not connect", "failed to connect", "refused")
+    if any(text in lower for text in unreachable) or status == 0:
         return PROBLEM_UNREACHABLE, (
             f"Cannot reach the S3 endpoint {where} ({_curl_reason(text) or 'connection refused'}): check the endpoint "
             "host:port and the HTTPS setting, and that the server is running."

@@ -23,7 +23,6 @@ from osgeo import gdal
 
 from .gdal_compat import (
     collect_errors,
-    has_copy_file,
     has_multipart_api,
     has_path_specific_options,
     needs_gdal,
@@ -51,7 +50,6 @@ from .s3 import (
 
 __all__ = [
     "METHOD_AUTO",
-    "METHOD_COPYFILE",
     "METHOD_STREAM",
     "METHOD_SYNC",
     "LocalDigest",
@@ -64,9 +62,8 @@ __all__ = [
 ]
 
 METHOD_AUTO = "auto"
-METHOD_COPYFILE = "copyfile"
-METHOD_SYNC = "sync"
-METHOD_STREAM = "stream"  # write through a /vsis3/ file handle in the calling thread (GDAL 3.4/3.5 fallback)
+METHOD_SYNC = "sync"  # gdal.Sync's multi-threaded multipart upload (per-path options needed: GDAL >= 3.6)
+METHOD_STREAM = "stream"  # a /vsis3/ write handle in the calling thread: single PUTs, and multipart on GDAL < 3.6
 # part sizes tried when an object's multipart ETag was not written with our part size (GDAL's default 50 MiB,
 # the AWS CLI's 8 MiB, common tool defaults)
 MIN_PART_MB = 8  # gdal.Sync never uses smaller parts (GDAL 3.6: CHUNK_SIZE below 8 MiB gives 8 MiB parts)
@@ -212,11 +209,8 @@ def _transfer(
         return _stream(local_path, dst, headers, callback)
     with collect_errors() as errs:
         try:
-            if method == METHOD_COPYFILE:
-                ok = gdal.CopyFile(local_path, dst, options=headers, callback=callback) == 0
-            else:
-                opts = [f"NUM_THREADS={threads}", f"CHUNK_SIZE={part_size}", "SYNC_STRATEGY=OVERWRITE", *headers]
-                ok = bool(gdal.Sync(local_path, dst, options=opts, callback=callback))
+            opts = [f"NUM_THREADS={threads}", f"CHUNK_SIZE={part_size}", "SYNC_STRATEGY=OVERWRITE", *headers]
+            ok = bool(gdal.Sync(local_path, dst, options=opts, callback=callback))
         except RuntimeError as exc:
             errs.append(str(exc))
             ok = False
@@ -276,9 +270,12 @@ def upload(
 ) -> UploadResult:
     """Upload one local file to ``key`` (replacing what is there) and verify the object's content (MD5/ETag).
 
-    ``method``: "auto" (``gdal.CopyFile`` on GDAL >= 3.7, ``gdal.Sync`` before), "copyfile", "sync" or "stream";
-    on GDAL 3.4/3.5 a multipart "sync" becomes "stream" (a write handle in the calling thread: the thread-local
-    options do not reach gdal.Sync's worker threads), whose cancel waits for the file to finish.
+    How the bytes travel (``method`` "auto"): a file up to one part goes as one PUT through a /vsis3/ write handle
+    ("stream"); a larger one with ``gdal.Sync``'s multi-threaded multipart upload ("sync"), or, on GDAL 3.4/3.5
+    where per-bucket options are thread-local and never reach gdal.Sync's worker threads, through the write handle
+    too (its cancel then waits for the file to finish). ``gdal.CopyFile`` is never used: on GDAL 3.10 it deletes
+    the target when a transfer fails or is cancelled (an object that existed before included), and so does
+    ``gdal.Sync`` for a single-part file. "sync" or "stream" force one way for multipart files.
     ``chunk_size_mb``: multipart part size in MiB (at least 8, the smallest part gdal.Sync uses); files up to that
     size go as one PUT. Transient failures are retried with backoff (``config.max_retry``). Cancel stops a
     multipart transfer at once (GDAL aborts its upload) and a single-part one when it has finished (a partly sent
@@ -293,22 +290,21 @@ def upload(
     key = check_key(config, key)
     if not os.path.isfile(local_path):
         raise S3Error(f"Cannot upload {local_path}: the file does not exist.")
-    if method == METHOD_COPYFILE and not has_copy_file():
-        raise S3Error(needs_gdal("Uploading with gdal.CopyFile (method 'copyfile')", 3, 7) + " Use method 'sync'.")
-    if method not in (METHOD_AUTO, METHOD_COPYFILE, METHOD_SYNC, METHOD_STREAM):
-        raise S3Error(f"Unknown upload method {method!r}; use auto, copyfile, sync or stream.")
+    if method not in (METHOD_AUTO, METHOD_SYNC, METHOD_STREAM):
+        raise S3Error(f"Unknown upload method {method!r}; use auto, sync or stream.")
     part_mb = max(MIN_PART_MB, int(chunk_size_mb))
     part_size = part_mb * MIB
     if digest is None or digest.part_size != part_size:
         digest = file_digest(local_path, part_size, prog.sub(0.0, 0.05))
     size = digest.size
     multipart = size > part_size
-    if method == METHOD_AUTO:
-        method = METHOD_COPYFILE if has_copy_file() else METHOD_SYNC
-    if method == METHOD_SYNC and multipart and not has_path_specific_options():
-        # thread-local options (GDAL < 3.6) never reach the threads gdal.Sync uploads parts from
+    if not multipart or not has_path_specific_options():
+        # one PUT: a write handle never deletes or truncates on failure; GDAL < 3.6: thread-local options never
+        # reach the threads gdal.Sync uploads parts from
         method = METHOD_STREAM
-    abortable = multipart and method != METHOD_STREAM
+    elif method == METHOD_AUTO:
+        method = METHOD_SYNC
+    abortable = method == METHOD_SYNC  # GDAL aborts its multipart upload when the callback says stop
     dst = vsis3_path(config, key)
     prog.check()  # cancelled before anything was sent: leave the bucket untouched
     start = time.perf_counter()
@@ -317,10 +313,17 @@ def upload(
 
     report = transfer_prog.gdal_callback(f"uploading {name}")
 
+    stopped = []  # the callback told GDAL to stop (cancel is final even if the caller's flag changes later)
+
     def callback(complete, msg=None, data=None):
-        # multipart (Sync, CopyFile): 0 on cancel makes GDAL abort its upload (the object is left as it was); single
-        # part or stream: go on, a transfer cut short would replace the object with a truncated one
-        return report(complete, msg, data) if abortable else 1 if transfer_prog.cancelled() else report(complete)
+        # Sync multipart: 0 on cancel makes GDAL abort its upload (the object is left as it was); stream: go on, a
+        # transfer cut short would replace the object with a truncated one
+        if not abortable:
+            return 1 if transfer_prog.cancelled() else report(complete)
+        rc = report(complete, msg, data)
+        if not rc:
+            stopped.append(True)
+        return rc
 
     headers = [f"{CHECKSUM_HEADER}={digest.md5}"]
     transfer_options = dict(config.retry_options(), VSIS3_CHUNK_SIZE=str(part_mb))
@@ -337,7 +340,7 @@ def upload(
                 attempt += 1
                 ok, errs = _transfer(local_path, dst, method, part_size, threads, headers, callback)
                 pending += _abort_left_uploads(dst, errs)
-                if ok or transfer_prog.cancelled():
+                if ok or stopped or transfer_prog.cancelled():
                     break
                 # GDAL's write errors are generic ("DoSinglePartPUT ... failed"): ask the bucket what is wrong
                 found, errno, message, messages = probe_path(config.prefix)
@@ -356,7 +359,7 @@ def upload(
             raise
         if not ok:
             cleanup = _cleanup_failed(config, key, existed, digest)
-            if transfer_prog.cancelled():
+            if stopped or transfer_prog.cancelled():
                 raise Cancelled()
             reason = config.scrub(errs[-1]) if errs else "GDAL gave no reason (a request in one of its worker threads)"
             raise S3Error(
