@@ -176,23 +176,39 @@ class Reprojector:
         self._transformation(source)
 
     def _transformation(self, source: Definition) -> Optional[osr.CoordinateTransformation]:
-        cache: Dict[str, object] = self._local.__dict__.setdefault("transforms", {})
-        key = normalize(source)
-        found = cache.get(key, _NONE)
+        cache: Dict[object, object] = self._local.__dict__.setdefault("transforms", {})
+        found = cache.get(source, _NONE)  # hot path: the caller's own key (an int EPSG code, a text)
         if found is _NONE:
-            if key == self.target:
-                found = None
-            else:
-                src, dst = spatial_reference(key), spatial_reference(self.target)
-                with _QuietErrors():
-                    try:
-                        found = osr.CreateCoordinateTransformation(src, dst)
-                    except RuntimeError:
-                        found = None
-                if found is None:
-                    raise ReprojectionError(f"no coordinate operation from {key} to {self.target}")
-            cache[key] = found
+            key = normalize(source)
+            found = cache.get(key, _NONE)
+            if found is _NONE:
+                found = None if key == self.target else self._create(key)
+                cache[key] = found
+            cache[source] = found
         return found  # type: ignore[return-value]
+
+    def _create(self, key: str) -> osr.CoordinateTransformation:
+        src, dst = spatial_reference(key), spatial_reference(self.target)
+        with _QuietErrors():
+            try:
+                found = osr.CreateCoordinateTransformation(src, dst)
+            except RuntimeError:
+                found = None
+        if found is None:
+            raise ReprojectionError(f"no coordinate operation from {key} to {self.target}")
+        return found
+
+    @staticmethod
+    def _run(ct: osr.CoordinateTransformation, source: Definition, points: Sequence[Sequence[float]]) -> list:
+        # The hot path (one call per tile outline): no error-handler push; a failed point comes back as inf (GDAL
+        # reports it through the error handler in place, QGIS's log in QGIS) or raises in exception mode.
+        try:
+            out = ct.TransformPoints(points)
+        except RuntimeError as exc:
+            raise ReprojectionError(f"coordinates outside what {normalize(source)} can represent ({exc})") from None
+        if not math.isfinite(sum(map(sum, out))):  # a failed point is inf (or nan): one C-level pass finds it
+            raise ReprojectionError(f"coordinates outside what {normalize(source)} can represent")
+        return out
 
     def points(self, source: Definition, points: Sequence[Sequence[float]]) -> List[Point]:
         """``[(x, y), ...]`` in the target CRS; raises :class:`ReprojectionError` for points outside the domain."""
@@ -201,23 +217,31 @@ class Reprojector:
             return [(float(p[0]), float(p[1])) for p in points]
         if not points:
             return []
-        with _QuietErrors():
-            try:
-                out = ct.TransformPoints([(p[0], p[1]) for p in points])
-            except RuntimeError as exc:
-                raise ReprojectionError(f"coordinates outside what {normalize(source)} can represent ({exc})") from None
-        result = [(x, y) for x, y, *_ in out]
-        if not all(math.isfinite(x) and math.isfinite(y) for x, y in result):
-            raise ReprojectionError(f"coordinates outside what {normalize(source)} can represent")
-        return result
+        return [(p[0], p[1]) for p in self._run(ct, source, points)]
 
-    def polygons(self, source: Definition, polygons: Sequence[Sequence[Sequence[Sequence[float]]]]) -> List:
-        """Polygons (lists of rings of points, as in GeoJSON) reprojected with one OSR call; same nesting."""
-        if self._transformation(source) is None:
-            return [[[(float(p[0]), float(p[1])) for p in ring] for ring in poly] for poly in polygons]
+    def polygons(self, source: Definition, polygons: Sequence[Sequence[Sequence[Sequence[float]]]]) -> Sequence:
+        """Polygons (lists of rings of points, as in GeoJSON) reprojected with one OSR call; same nesting.
+
+        Points come back as ``(x, y, z)`` tuples (read ``[0]``, ``[1]``); with nothing to do the input is returned.
+        """
+        ct = self._transformation(source)
+        if ct is None:
+            return polygons
+        if len(polygons) == 1 and len(polygons[0]) == 1:  # one ring: every tile box, most covers
+            return [[self._run(ct, source, polygons[0][0])]]
         flat = [pt for poly in polygons for ring in poly for pt in ring]
-        moved = iter(self.points(source, flat))
-        return [[[next(moved) for _ in ring] for ring in poly] for poly in polygons]
+        if not flat:
+            return polygons
+        out = self._run(ct, source, flat)
+        result, i = [], 0
+        for poly in polygons:
+            rings = []
+            for ring in poly:
+                n = len(ring)
+                rings.append(out[i : i + n])
+                i += n
+            result.append(rings)
+        return result
 
     def ogr_geometry(self, source: Definition, geometry) -> None:
         """Reproject an ``ogr.Geometry`` in place (its own spatial reference, if any, is not consulted)."""
