@@ -248,7 +248,11 @@ def _epsg(ds: gdal.Dataset) -> Tuple[Optional[int], Optional[osr.SpatialReferenc
         if srs.GetAuthorityName(node) == "EPSG" and srs.GetAuthorityCode(node):
             return int(srs.GetAuthorityCode(node)), srs
     clone = srs.Clone()
-    if clone.AutoIdentifyEPSG() == 0 and clone.GetAuthorityCode(None):
+    try:  # QGIS 3.40's Processing turns OSR exceptions on for the whole process
+        identified = clone.AutoIdentifyEPSG() == 0
+    except RuntimeError:  # "Unsupported SRS"
+        identified = False
+    if identified and clone.GetAuthorityCode(None):
         return int(clone.GetAuthorityCode(None)), srs
     return None, srs
 
@@ -336,10 +340,11 @@ def inspect_file(path: str) -> Tuple[Optional[FileFacts], List[Finding]]:
         ds = open_raster(path)
     except GdalError as exc:
         reason, fix = describe_unreadable(path)
-        gdal_text = str(exc)
-        if gdal_text.endswith("unknown GDAL error"):  # GDAL said nothing: our own diagnosis is the message
-            gdal_text = f"{path}: {reason}"
-        return None, [_error(name, "readable", reason, f"The file cannot be read as a raster: {gdal_text}", fix)]
+        detail = str(exc).split(": ", 1)[-1]
+        if "unknown GDAL error" in detail or "not recognized as being in a supported file format" in detail:
+            detail = ""  # GDAL said nothing more than our diagnosis (the wording differs between GDAL versions)
+        message = f"The file cannot be read as a raster: {path}: {reason}" + (f" (GDAL: {detail})" if detail else "")
+        return None, [_error(name, "readable", reason, message, fix)]
     try:
         return _inspect_dataset(ds, name)
     finally:
