@@ -232,14 +232,13 @@ def _established_to(port: int) -> int:
     return count
 
 
-def test_algorithms_close_the_http_sessions_they_open(qgis_processing, localhub):
+def test_algorithms_close_the_http_sessions_they_open(qgis_processing, localhub, gui_provider):
     from urllib.parse import urlsplit
 
     from qgis.core import QgsApplication, QgsProcessingContext, QgsProcessingFeedback, QgsProject
 
-    from .test_processing_support import connection_params, register_provider, store_basic_authcfg
+    from .test_processing_support import connection_params, store_basic_authcfg
 
-    provider = register_provider()  # keep a reference: QGIS loses a provider Python deleted
     authcfg = store_basic_authcfg(localhub.client_id, localhub.client_secret, name="sessions")
     port = urlsplit(localhub.base_url).port
     before = _established_to(port)
@@ -254,7 +253,7 @@ def test_algorithms_close_the_http_sessions_they_open(qgis_processing, localhub)
     # the algorithm object is still alive (as in a model or the history): its sessions must be closed anyway
     assert _established_to(port) == before
     assert alg.connection is not None and alg.connection.opened == []
-    assert provider.id() == "byoc"
+    assert gui_provider.id() == "byoc"  # (the fixture keeps the provider referenced and removes it afterwards)
 
 
 def test_ca_bundle_is_a_private_file_removed_at_unload(qgis_app):

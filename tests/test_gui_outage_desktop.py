@@ -53,7 +53,13 @@ QgsApplication.taskManager().statusChanged.connect(status)
 bar = iface.messageBar()
 
 def items():
-    return [[i.title(), i.text(), [b.text() for b in i.findChildren(QPushButton)], i.toolTip()] for i in bar.items()]
+    # ours, and what QGIS itself says about tasks (other startup notices, e.g. fonts on QGIS 3.40, are left out)
+    ours = ("Collections of", "Tiles of", "Task failed", "Task complete")
+    return [
+        [i.title(), i.text(), [b.text() for b in i.findChildren(QPushButton)], i.toolTip()]
+        for i in bar.items()
+        if i.title().startswith(ours)
+    ]
 
 iface.mainWindow().resize(1600, 1000)
 plugin = sys.modules["qgis.utils"].plugins["byoc_qgis"]
