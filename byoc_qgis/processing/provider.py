@@ -14,6 +14,7 @@ ICON_PATH = str(Path(__file__).resolve().parent.parent / "icons" / "byoc.svg")
 
 def algorithm_classes() -> list:
     """The provider's algorithm classes, in toolbox order."""
+    from .algorithms.batch import BatchCreate, BatchResults, BatchStart, BatchStatusAlgorithm, BatchStop, BatchWait
     from .algorithms.collections import CreateCollection, DeleteCollection, ListCollections
     from .algorithms.create_tiles import CreateTilesLocal, CreateTilesS3
     from .algorithms.local import PreflightCheck, TraceCover
@@ -35,6 +36,12 @@ def algorithm_classes() -> list:
         PreflightCheck,
         TraceCover,
         ProcessRequestAlgorithm,
+        BatchCreate,
+        BatchStart,
+        BatchStatusAlgorithm,
+        BatchWait,
+        BatchStop,
+        BatchResults,
         CreateWaitProcessModel,
     ]
 
