@@ -20,7 +20,7 @@ def algorithm_classes() -> list:
     from .algorithms.local import PreflightCheck, TraceCover
     from .algorithms.process import ProcessRequestAlgorithm
     from .algorithms.tiles import CollectionTiles, DeleteTiles, ReingestTiles, UpdateTiles, WaitForIngestion
-    from .shipped_models import CreateWaitProcessModel
+    from .shipped_models import CreateWaitBatchModel, CreateWaitProcessModel
 
     return [
         CreateCollection,
@@ -43,6 +43,7 @@ def algorithm_classes() -> list:
         BatchStop,
         BatchResults,
         CreateWaitProcessModel,
+        CreateWaitBatchModel,
     ]
 
 

@@ -8,7 +8,7 @@ from qgis.core import QgsProcessingModelAlgorithm
 
 from ..translation import tr
 
-__all__ = ["CreateWaitProcessModel", "MODELS_DIR"]
+__all__ = ["CreateWaitProcessModel", "CreateWaitBatchModel", "MODELS_DIR"]
 
 MODELS_DIR = Path(__file__).resolve().parent / "models"
 
@@ -36,3 +36,15 @@ class CreateWaitProcessModel(QgsProcessingModelAlgorithm):
 
     def createInstance(self):
         return type(self)()
+
+
+class CreateWaitBatchModel(CreateWaitProcessModel):
+    """Create tiles → wait for ingestion → batch task over the area → wait for it → results (mosaics, cells)."""
+
+    FILE = MODELS_DIR / "byoc_create_wait_batch.model3"
+
+    def name(self) -> str:
+        return "modelcreatewaitbatch"
+
+    def displayName(self) -> str:
+        return tr("Create tiles, wait, batch (example model)")
