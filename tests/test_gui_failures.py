@@ -141,10 +141,10 @@ def test_deleted_authcfg_is_an_error_with_edit_connection(qgis_iface, localhub, 
 
 
 def test_locked_auth_database_then_retry(qgis_iface, localhub, bar, tracebacks):
-    from qgis.core import QgsApplication
+    from byoc_qgis.core.qgis_adapters import auth_database_path
 
     conn = store_connection(localhub, f"locked-{uuid.uuid4().hex[:6]}", with_s3=False)
-    lock = sqlite3.connect(QgsApplication.qgisAuthDatabaseFilePath(), timeout=0.1)
+    lock = sqlite3.connect(auth_database_path(), timeout=0.1)
     dock = None
     try:
         lock.execute("BEGIN EXCLUSIVE")  # another program holds the auth database

@@ -30,6 +30,7 @@ __all__ = [
     "transport_from_qgis",
     "ca_bundle",
     "remove_ca_bundles",
+    "auth_database_path",
     "qgis_version",
     "store_client_credentials",
     "store_s3_keys",
@@ -182,9 +183,17 @@ def list_authcfgs() -> List[Tuple[str, str]]:
     )
 
 
+def auth_database_path() -> str:
+    """The file of QGIS's authentication database ("" when it is not a SQLite file)."""
+    if hasattr(QgsApplication, "qgisAuthDatabaseUri"):  # QGIS >= 3.40 (the file path call is deprecated there)
+        uri = QgsApplication.qgisAuthDatabaseUri()
+        return uri[len("QSQLITE://") :] if uri.startswith("QSQLITE://") else ""
+    return QgsApplication.qgisAuthDatabaseFilePath()
+
+
 def _auth_db_locked() -> bool:
     """True when another program holds a lock on QGIS's authentication database (QGIS then reads nothing)."""
-    path = getattr(QgsApplication, "qgisAuthDatabaseFilePath", lambda: "")()
+    path = auth_database_path()
     if not path or not os.path.isfile(path):
         return False
     try:
