@@ -233,7 +233,8 @@ def test_qgis_process_exits_nonzero_and_the_gdal_34_fallback_works_end_to_end(
     assert "1 of 1 tiles failed" in proc.stderr + proc.stdout
     _nothing_left(env, collection)
     good = tmp_path / "good"
-    big = np.random.default_rng(1).integers(1, 60000, (2600, 2600), dtype=np.uint16)  # ~18 MB with overviews: two 16 MiB parts
+    # ~18 MB with overviews: two 16 MiB parts
+    big = np.random.default_rng(1).integers(1, 60000, (2600, 2600), dtype=np.uint16)
     fr.write_cog(good / DAY / "t1" / "B02.tif", fr.mem_dataset([big]), compress="NONE")
     proc, data = home.run("byoc:createtiles", {**params, "FOLDER": good})
     assert proc.returncode == 0, proc.stderr[-3000:]
