@@ -4,9 +4,12 @@
 2. generate Sentinel-2-like band COGs around the Caspian Sea (scripts/demo_data.py);
 3. store the demo credentials in a fresh QGIS profile's auth manager (Basic configs, master password file);
 4. run, each as `qgis_process run byoc:<alg>`: create collection → create tiles from the local COGs → wait for
-   ingestion → tiles layer to a GeoPackage → Process API false colour (the seed's evalscript) over the seed's
-   Caspian bbox to a GeoTIFF;
-5. render a PNG map of the result with the tile outlines (scripts/demo_map.py, PyQGIS);
+   ingestion → start a Batch Processing task (a vegetation/water colour evalscript on a few cells of the UTM 20 km
+   grid in the middle of the area, delivered as COGs to a second bucket) → tiles layer to a GeoPackage → Process
+   API false colour (the seed's evalscript) over the seed's Caspian bbox to a GeoTIFF → wait for the batch task →
+   its results (a VRT mosaic over /vsis3/ per CRS and the grid cells with their status);
+5. render a PNG map of the result with the tile outlines, and the batch mosaic inside its cells' outlines on top
+   (scripts/demo_map.py, PyQGIS);
 6. print a summary (counts, paths, timings) and stop the services — also on failure or Ctrl+C.
 
 Usage: python scripts/demo.py [--out demo-output] [--pixel 120] [--keep-profile]
@@ -48,6 +51,25 @@ function setup() {
 var f = 2.5/10000;
 function evaluatePixel(sample) {
   return [f*sample.B08, f*sample.B04, f*sample.B03, sample.dataMask];
+}
+"""
+# the batch step: a few cells of the UTM 20 km grid (id 0) at 60 m in the middle of the area, coast included
+BATCH_BBOX = (50.30, 44.88, 50.70, 45.08)
+BATCH_BUCKET = "caspian-batch"
+BATCH_PATH = "caspian/<requestId>/<tileName>/<outputId>.<format>"
+# vegetation/water colours from NDVI (8-bit RGB): water blue, bare land sand, vegetation green
+BATCH_EVALSCRIPT = """//VERSION=3
+function setup() {
+  return {input: ["B04", "B08", "dataMask"], output: {bands: 3, sampleType: "UINT8"}};
+}
+
+function clamp(v) { return Math.max(0, Math.min(255, Math.round(v))); }
+
+function evaluatePixel(s) {
+  if (s.dataMask === 0) return [0, 0, 0];
+  var ndvi = (s.B08 - s.B04) / (s.B08 + s.B04 + 1e-6);
+  if (ndvi < 0) return [clamp(30 + 40 * ndvi), clamp(90 + 60 * ndvi), clamp(220 + 80 * ndvi)];
+  return [clamp(230 - 400 * ndvi), clamp(200 + 100 * ndvi), clamp(120 - 300 * ndvi)];
 }
 """
 SH_AUTHCFG = "demoshc"
@@ -241,6 +263,7 @@ def run_demo(out: Path, pixel: float, python: str, keep_profile: bool = False) -
         hub = Localhub(python, work)
         hub.wait_ready()
         _create_bucket(hub, BUCKET)
+        _create_bucket(hub, BATCH_BUCKET)
         done("services", t, f"{hub.base_url}, S3 {hub.s3_endpoint}")
 
         t = step("generate Sentinel-2-like COGs around the Caspian Sea")
@@ -311,6 +334,34 @@ def run_demo(out: Path, pixel: float, python: str, keep_profile: bool = False) -
         summary["ingested"] = res["results"]["INGESTED"]
         done("wait for ingestion", t, f"{summary['ingested']} ingested")
 
+        t = step("qgis_process byoc:batchcreate (a few grid cells, started: runs while the next steps do)")
+        batch_script = out / "batch_vegetation_water.js"
+        batch_script.write_text(BATCH_EVALSCRIPT)
+        minx, miny, maxx, maxy = BATCH_BBOX
+        res = qgis.run(
+            "byoc:batchcreate",
+            {
+                "COLLECTION": cid,
+                "EXTENT": f"{minx},{maxx},{miny},{maxy} [EPSG:4326]",
+                "GRID": 0,
+                "RESOLUTION": 60,
+                "TIME_FROM": "2023-06-01",
+                "TIME_TO": "2023-06-30",
+                "EVALSCRIPT_FILE": batch_script,
+                "BUCKET": BATCH_BUCKET,
+                "PATH": BATCH_PATH,
+                "COG": True,
+                "DESCRIPTION": "make demo",
+                "START": True,
+                **conn,
+                **s3,
+            },
+            logs / "3b-batchcreate.json",
+        )
+        task_id = res["results"]["TASK_ID"]
+        summary.update(batch_task=task_id, batch_cells=res["results"]["CELLS"])
+        done("batch create", t, f"task {task_id}, {summary['batch_cells']} cells, {res['results']['STATUS']}")
+
         t = step("qgis_process byoc:collectiontiles → GeoPackage")
         tiles_gpkg = out / "tiles.gpkg"
         if tiles_gpkg.exists():
@@ -344,10 +395,37 @@ def run_demo(out: Path, pixel: float, python: str, keep_profile: bool = False) -
         summary["result_size"] = f"{res['results']['WIDTH_PX']} x {res['results']['HEIGHT_PX']} px"
         done("process request", t, f"{summary['result_size']} → {result_tif}")
 
+        t = step("qgis_process byoc:batchwait")
+        res = qgis.run(
+            "byoc:batchwait", {"TASK_ID": task_id, "POLL_MAX": 1, "TIMEOUT": 600, **conn}, logs / "6-batchwait.json"
+        )
+        r = res["results"]
+        summary.update(batch_status=r["STATUS"], batch_cost_pu=round(r["COST_PU"], 2))
+        done("batch wait", t, f"{r['STATUS']}, {r['COMPLETION']:.0f} %, {r['COST_PU']:.2f} PU")
+
+        t = step("qgis_process byoc:batchresults (VRT mosaic over /vsis3/, grid cells)")
+        batch_dir = out / "batch"
+        batch_cells = out / "batch_cells.gpkg"
+        if batch_cells.exists():
+            batch_cells.unlink()
+        res = qgis.run(
+            "byoc:batchresults",
+            {"TASK_ID": task_id, "FOLDER": batch_dir, "CELLS": batch_cells, **conn, **s3},
+            logs / "7-batchresults.json",
+        )
+        r = res["results"]
+        mosaics = [str(p) for p in r["LAYERS"]]
+        summary.update(batch_delivered=r["DELIVERED"], batch_no_data=r["NO_DATA"], batch_mosaics=len(mosaics))
+        done("batch results", t, f"{r['DELIVERED']} of {r['TOTAL']} cells delivered, {len(mosaics)} mosaic(s)")
+
         t = step("render the PNG map")
         png = out / "caspian_false_color_map.png"
+        map_args = [str(result_tif), str(tiles_gpkg), str(png), "--cells", str(batch_cells)]
+        for mosaic in mosaics:
+            map_args += ["--mosaic", mosaic]
+        map_args += ["--s3-authcfg", S3_AUTHCFG, "--s3-endpoint", hub.s3_endpoint, "--s3-bucket", BATCH_BUCKET]
         proc = subprocess.run(
-            [SYSTEM_PYTHON, str(REPO / "scripts" / "demo_map.py"), str(result_tif), str(tiles_gpkg), str(png)],
+            [SYSTEM_PYTHON, str(REPO / "scripts" / "demo_map.py"), *map_args],
             env=qgis.env(),
             capture_output=True,
             text=True,
@@ -364,6 +442,8 @@ def run_demo(out: Path, pixel: float, python: str, keep_profile: bool = False) -
                 "created tiles table": str(created),
                 "ingestion status": str(out / "ingestion.csv"),
                 "false colour GeoTIFF": str(result_tif),
+                "batch mosaics (VRT)": str(batch_dir),
+                "batch grid cells": str(batch_cells),
                 "map": str(png),
                 "logs": str(logs),
             },
@@ -390,6 +470,11 @@ def print_summary(summary: Dict[str, object]) -> None:
         f"{summary['failed']} failed; {summary['ingested']} ingested; {summary['tiles_in_layer']} in the layer"
     )
     print(f"false colour          {summary['result_size']} at 100 m (EPSG:32639)")
+    print(
+        f"batch                 task {summary['batch_task']}: {summary['batch_status']}, {summary['batch_cells']} "
+        f"cells of the UTM 20 km grid at 60 m, {summary['batch_delivered']} delivered, {summary['batch_no_data']} "
+        f"without data, {summary['batch_mosaics']} VRT mosaic(s), {summary['batch_cost_pu']} PU"
+    )
     for name, path in summary["outputs"].items():  # type: ignore[union-attr]
         print(f"{name:<22}{path}")
     print("timings               " + ", ".join(f"{k} {v:.1f} s" for k, v in timings.items()))  # type: ignore[union-attr]

@@ -79,6 +79,15 @@ def test_demo_end_to_end(tmp_path):
     assert yellow.mean() > 0.002
     assert rgb.std() > 10
     assert _feature_count(out / "tiles.gpkg") == 6
+    # the batch step: six cells of the UTM 20 km grid delivered, one VRT mosaic over /vsis3/ drawn on the map (water
+    # blue inside the cells' cyan outlines)
+    assert (summary["batch_status"], summary["batch_cells"], summary["batch_delivered"]) == ("DONE", 6, 6)
+    assert summary["batch_mosaics"] == 1 and _feature_count(out / "batch_cells.gpkg") == 6
+    [vrt] = list((out / "batch").glob("*.vrt"))
+    assert "/vsis3/caspian-batch/caspian/" in vrt.read_text() and "EPSG32639" in vrt.name
+    cyan = (rgb[..., 0] < 60) & (rgb[..., 1] > 200) & (rgb[..., 2] > 230)
+    water_blue = (rgb[..., 0] < 60) & (rgb[..., 1] < 110) & (rgb[..., 2] > 180)
+    assert cyan.mean() > 0.002 and water_blue.mean() > 0.05
     # services stopped, no secret printed or written
     assert "localhub and its S3 server stopped" in proc.stdout
     _assert_stopped(_base_url(proc.stdout))
