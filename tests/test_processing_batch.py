@@ -13,7 +13,7 @@ from pathlib import Path
 
 import numpy as np
 import pytest
-from osgeo import gdal
+from osgeo import gdal, ogr
 
 from byoc_qgis.core.s3 import S3Config, bucket_options
 
@@ -405,3 +405,52 @@ def test_bad_task_id_is_named(env):
 
     with pytest.raises(QgsProcessingException, match="is not a batch task id"):
         _run("byoc:batchwait", {"TASK_ID": "../x", **env["conn"]})
+
+
+def test_mosaic_from_the_manifest_opens_one_file_and_falls_back_to_gdal(env, done_task, tmp_path):
+    import dataclasses
+
+    from byoc_qgis.core.auth import ClientCredentials
+    from byoc_qgis.core.batch import BatchClient
+    from byoc_qgis.core.batch_mosaic import build_mosaics
+    from byoc_qgis.core.batch_results import read_cells
+    from byoc_qgis.core.deployments import custom_deployment
+    from byoc_qgis.core.http import HttpClient
+
+    hub, config = env["hub"], _config(env)
+    http = HttpClient(
+        custom_deployment(hub.base_url, hub.token_url), ClientCredentials(hub.client_id, hub.client_secret)
+    )
+    task = BatchClient(http).get_task(done_task["id"])
+    http.close()
+    cells = sorted((c for c in read_cells(config, task) if c.epsg == Z33 and c.delivered), key=lambda c: c.name)
+    [reference] = build_mosaics(config, task, cells, str(tmp_path / "a"))
+    z33 = _read(reference.path, config)
+    # only the first delivered file is opened: the others may even be missing when the mosaic is written
+    gone = [dataclasses.replace(c, paths={"default": c.paths["default"] + ".missing"}) for c in cells]
+    gone[0] = cells[0]
+    [lazy] = build_mosaics(config, task, gone, str(tmp_path / "b"))
+    assert lazy.sources == 4 and lazy.skipped == () and ".missing" in Path(lazy.path).read_text()
+    # a manifest that does not describe the files (outline shifted by half a pixel): GDAL reads every header
+    shifted = []
+    for c in cells:
+        geom = ogr.CreateGeometryFromWkt(c.wkt)
+        geom.Transform(_shift(30.0))
+        shifted.append(dataclasses.replace(c, wkt=geom.ExportToWkt()))
+    [checked] = build_mosaics(config, task, shifted, str(tmp_path / "c"))  # written from the manifest: 30 m off
+    for mosaic in (reference, checked):
+        arr, gt, epsg = _read(mosaic.path, config)
+        assert np.array_equal(arr, z33[0]) and gt == z33[1] and epsg == Z33
+
+
+def _shift(dx: float):
+    """An OGR transformer that moves x by ``dx``."""
+    from osgeo import osr
+
+    src = osr.SpatialReference()
+    src.ImportFromEPSG(Z33)
+    dst = osr.SpatialReference()
+    dst.ImportFromProj4(f"{src.ExportToProj4()} +x_0={500000 - dx}")
+    for ref in (src, dst):
+        ref.SetAxisMappingStrategy(osr.OAMS_TRADITIONAL_GIS_ORDER)
+    return osr.CoordinateTransformation(src, dst)

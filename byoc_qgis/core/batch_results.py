@@ -13,7 +13,7 @@ GDAL's per-bucket options and never reach paths, texts or logs.
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from typing import Dict, List, Optional, Sequence
+from typing import Dict, List, Optional, Sequence, Tuple
 
 from osgeo import gdal, ogr
 
@@ -30,6 +30,7 @@ __all__ = [
     "read_feature_manifest",
     "read_cells",
     "output_paths",
+    "cell_outputs",
     "vsis3_url",
 ]
 
@@ -205,17 +206,25 @@ def read_cells(config: S3Config, task: BatchTask) -> List[BatchCell]:
     return [cells[k] for k in sorted(cells)]
 
 
-def output_paths(
+def cell_outputs(
     config: S3Config, task: BatchTask, output_id: str, cells: Sequence[BatchCell], delivered_only: bool = True
-) -> Dict[int, List[str]]:
-    """``/vsis3/`` paths of one output's delivered files grouped by EPSG (one VRT mosaic per CRS)."""
+) -> Dict[int, List[Tuple[BatchCell, str]]]:
+    """``(cell, /vsis3/ path)`` of one output's delivered files grouped by EPSG (one VRT mosaic per CRS)."""
     fmt = output_extension(task.outputs.get(output_id, "image/tiff"))
-    out: Dict[int, List[str]] = {}
+    out: Dict[int, List[Tuple[BatchCell, str]]] = {}
     for cell in cells:
         if delivered_only and not cell.delivered:
             continue
         url = cell.paths.get(output_id) or expand_template(
             _delivery(task), task.id, cell.name, output_id, fmt, tile_id=cell.id
         )
-        out.setdefault(cell.epsg, []).append(vsis3_url(config, url))
+        out.setdefault(cell.epsg, []).append((cell, vsis3_url(config, url)))
     return out
+
+
+def output_paths(
+    config: S3Config, task: BatchTask, output_id: str, cells: Sequence[BatchCell], delivered_only: bool = True
+) -> Dict[int, List[str]]:
+    """``/vsis3/`` paths of one output's delivered files grouped by EPSG (one VRT mosaic per CRS)."""
+    groups = cell_outputs(config, task, output_id, cells, delivered_only)
+    return {epsg: [path for _cell, path in pairs] for epsg, pairs in groups.items()}
