@@ -5,13 +5,17 @@ PY := $(VENV)/bin/python
 VERSION := $(shell sed -n 's/^version=//p' metadata.txt)
 DIST ?= dist
 PYTEST_ARGS ?=
+RELIABILITY_ARGS ?=
 QGIS_PROFILE_PLUGINS ?= $(HOME)/.local/share/QGIS/QGIS3/profiles/default/python/plugins
 
-.PHONY: help setup test test-host test-ltr lint package deploy bench clean translations translations-update ltr-chroot demo
+.PHONY: help setup test test-host test-ltr lint package deploy bench clean translations translations-update ltr-chroot demo \
+	reliability reliability-ltr
 
 help:
 	@echo "make test      - set up what is missing, run the whole suite in both QGIS lanes (3.22 host, 3.40 LTR)"
 	@echo "make test-host - the suite on the host's QGIS only;  make test-ltr - in the Debian 13 chroot only"
+	@echo "make reliability - issue 11's reliability suite (R1-R8) as one table of figures, PASS/FAIL (~8 min);"
+	@echo "                   make reliability-ltr - the same in the LTR chroot; RELIABILITY_ARGS='--only R1,R3 --tiles 50'"
 	@echo "make lint | package | deploy | bench | clean"
 
 setup:
@@ -63,6 +67,12 @@ bench: setup
 
 demo:
 	@scripts/demo.sh $(VENV)
+
+reliability: setup
+	@$(PY) scripts/reliability.py $(RELIABILITY_ARGS)
+
+reliability-ltr: ltr-chroot
+	@scripts/ltr.sh run bash -c '.cache/venv-ltr/bin/python scripts/reliability.py $(RELIABILITY_ARGS)'
 
 clean:
 	@if mount | grep -q "$(CURDIR)/.cache/trixie-root/"; then echo "clean: chroot still mounted, not removing"; exit 1; fi

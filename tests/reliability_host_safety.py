@@ -73,13 +73,17 @@ class HostSafety:
 
     def row(self) -> str:
         """One line for the reliability table."""
+        return f"R8 host safety  {'PASS' if self.ok() else 'FAIL'}  {self.figures()}"
+
+    def figures(self) -> str:
+        """The figures of :meth:`row` (without the item and verdict)."""
         lons = ", ".join(
             f"EPSG:{z} {self.lon_new_thread[z]:.4f} (GDAL {self.lon_expected[z]:.4f})"
             for z in sorted(self.lon_new_thread)
         )
         inside, total = self.outlines_in_degrees
         return (
-            f"R8 host safety  {'PASS' if self.ok() else 'FAIL'}  after Show tiles ({self.tiles_shown} tiles, 2 UTM "
+            f"after Show tiles ({self.tiles_shown} tiles, 2 UTM "
             f"zones) + a Process request split in {self.split_parts}, pool threads expired: new-thread transform "
             f"{lons}; UTM raster on EPSG:4326 map {self.raster_drawn:.0%} drawn, Process result "
             f"{self.process_drawn:.0%}; outlines in degrees {inside}/{total}; {self.seconds:.1f} s"

@@ -345,10 +345,15 @@ class SecretScan:
 
     def figures(self) -> str:
         found = "; ".join(f"{f.what} in {f.where} ×{f.count}" for f in self.findings[:4])
+        kinds: Dict[str, int] = {}
+        for place in self.places:  # "qgis_process output (case)" x 15 → "qgis_process output ×15"
+            kind = place.split(" (", 1)[0].split(": ", 1)[0]
+            kinds[kind] = kinds.get(kind, 0) + 1
+        places = ", ".join(k if n == 1 else f"{k} ×{n}" for k, n in kinds.items())
         return (
             f"secret occurrences found: {self.occurrences}{' (' + found + ')' if found else ''}; looked for "
             f"{len(self.secrets)} secrets + {self.tokens_known} tokens issued during the run + any JWT piece in "
-            f"{self.texts} texts and {self.files} files ({self.megabytes:.1f} MB): {', '.join(self.places)}"
+            f"{self.texts} texts and {self.files} files ({self.megabytes:.1f} MB): {places}"
         )
 
 
