@@ -454,3 +454,34 @@ def _shift(dx: float):
     for ref in (src, dst):
         ref.SetAxisMappingStrategy(osr.OAMS_TRADITIONAL_GIS_ORDER)
     return osr.CoordinateTransformation(src, dst)
+
+
+class _ScriptedBatch:
+    """A batch client whose one task processes for ``duration`` seconds at a steady rate (real clock)."""
+
+    def __init__(self, duration: float) -> None:
+        import time
+
+        self.start, self.duration, self.polls = time.monotonic(), duration, []
+
+    def get_task(self, _tid, cancel=None):
+        import time
+
+        from byoc_qgis.core.batch import BatchTask
+
+        elapsed = time.monotonic() - self.start
+        self.polls.append(elapsed)
+        done = elapsed >= self.duration
+        percent = 100.0 if done else 100.0 * elapsed / self.duration
+        return BatchTask({"id": "8b1c1f3e-0d7a-4c1e-9b7e-2f4d1a6c9e01", "status": "DONE" if done else "PROCESSING",
+                          "userAction": "START", "completionPercentage": percent})  # fmt: skip
+
+
+def test_monitor_sees_the_end_soon_without_polling_often():
+    from byoc_qgis.core.batch import wait_for_task
+
+    client = _ScriptedBatch(4.0)
+    task = wait_for_task(client, "8b1c1f3e-0d7a-4c1e-9b7e-2f4d1a6c9e01", initial_delay=0.1, max_delay=2.0)
+    assert task.status_text == "DONE"
+    # backing off alone (0.1 s ×1.5 up to 2 s) would see the end at 4.9 s, 0.9 s late
+    assert client.polls[-1] - 4.0 < 0.4 and len(client.polls) <= 16, client.polls
