@@ -109,15 +109,18 @@ class FaultsRun:
             and len(self.s3_fired) > 0
         )
 
+    def _first_failure(self) -> str:
+        return f" (first failure: {self.failures[0][0]}: {self.failures[0][2]})" if self.failures else ""
+
     def figures(self) -> str:
         """One line for the reliability table."""
         return (
             f"{self.tiles} tiles, ~20 % of API+S3 requests failing ({len(self.api_fired)} API, {len(self.s3_fired)} "
             f"S3 faults): first run registered {self.first[0]} (failed {self.first[2]}) in {self.first_seconds:.0f} "
-            f"s; duplicates {self.duplicates}; orphans {self.objects_without_tile} objects w/o tile + "
-            f"{self.tiles_without_objects} tiles w/o objects; pending uploads {self.pending_uploads}; bytes differ "
-            f"{self.bytes_differ}/{self.bytes_checked}; rerun added {self.rerun[0]} (skipped {self.rerun[1]}, "
-            f"{self.rerun_seconds:.0f} s)"
+            f"s{self._first_failure()}; duplicates {self.duplicates}; orphans {self.objects_without_tile} objects "
+            f"w/o tile + {self.tiles_without_objects} tiles w/o objects; pending uploads {self.pending_uploads}; "
+            f"bytes differ {self.bytes_differ}/{self.bytes_checked}; rerun added {self.rerun[0]} (skipped "
+            f"{self.rerun[1]}, {self.rerun_seconds:.0f} s)"
         )
 
 
@@ -144,7 +147,9 @@ def run_faults(
     data = root / "data"
     for i in range(n_tiles):
         make_tile(data / f"2023-08-{1 + i % 28:02d}" / f"t{i:03d}", stems=STEMS, size=(300, 250))
-    create = {"COLLECTION": cid, "FOLDER": str(data), "THREADS": threads, "OUTPUT": output, **params}
+    # FAIL_ON_ERROR false: a tile that fails is counted (and listed) instead of ending the run without figures
+    create = {"COLLECTION": cid, "FOLDER": str(data), "THREADS": threads, "OUTPUT": output, "FAIL_ON_ERROR": False,
+              **params}  # fmt: skip
     try:
         set_faults(hub, api_faults(seed=seeds[0]), s3_faults(bucket, seed=seeds[1]))
         start = time.monotonic()
