@@ -485,3 +485,35 @@ def test_monitor_sees_the_end_soon_without_polling_often():
     assert task.status_text == "DONE"
     # backing off alone (0.1 s ×1.5 up to 2 s) would see the end at 4.9 s, 0.9 s late
     assert client.polls[-1] - 4.0 < 0.4 and len(client.polls) <= 16, client.polls
+
+
+@pytest.mark.parametrize(
+    "params, overviews, block, predictor",
+    [({}, [501, 251], 256, "2"), ({"overviewLevels": [2, 4, 8]}, [501, 251, 126], 256, "2"),
+     ({"usePredictor": False, "blockxsize": 512}, [501], 512, None)],
+)  # fmt: skip
+def test_localhub_cell_cog_is_a_valid_cog_with_the_same_pixels(tmp_path, params, overviews, block, predictor):
+    from byoc_qgis.core.cog_rules import inspect_file
+    from localhub.batch.cells import _finish_tiff
+
+    rows, cols = np.mgrid[0:1002, 0:1002]
+    bands = [((rows * (3 + b) + cols * 7) % 251).astype(np.uint8) for b in range(4)]
+    ds = mem_dataset(bands, Z33, (300600.0, 20.0, 0.0, 5010000.0, 0.0, -20.0), dtype="Byte")
+    rendered = tmp_path / "default.out"
+    gdal.Translate(
+        str(rendered), ds, format="GTiff", creationOptions=["COMPRESS=DEFLATE", "ZLEVEL=1", "INTERLEAVE=PIXEL"]
+    )
+    ds = None
+    out = _finish_tiff(str(rendered), str(tmp_path / "default.tif"), True, params)
+    cog = gdal.Open(out)
+    band = cog.GetRasterBand(1)
+    structure = cog.GetMetadata("IMAGE_STRUCTURE")
+    assert structure["LAYOUT"] == "COG" and structure.get("PREDICTOR") == predictor
+    assert band.GetBlockSize() == [block, block]
+    assert [band.GetOverview(i).XSize for i in range(band.GetOverviewCount())] == overviews
+    assert np.array_equal(cog.ReadAsArray(), np.stack(bands))
+    assert cog.GetGeoTransform() == (300600.0, 20.0, 0.0, 5010000.0, 0.0, -20.0)
+    cog = band = None
+    _facts, findings = inspect_file(out)
+    assert [f for f in findings if f.level == "error"] == [], findings
+    assert not rendered.exists()
