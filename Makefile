@@ -14,7 +14,7 @@ QGIS_PROFILE_PLUGINS ?= $(HOME)/.local/share/QGIS/QGIS3/profiles/default/python/
 help:
 	@echo "make test      - set up what is missing, run the whole suite in both QGIS lanes (3.22 host, 3.40 LTR)"
 	@echo "make test-host - the suite on the host's QGIS only;  make test-ltr - in the Debian 13 chroot only"
-	@echo "make reliability - issue 11's reliability suite (R1-R8) as one table of figures, PASS/FAIL (~8 min);"
+	@echo "make reliability - issue 11's reliability suite (R1-R8) as one table of figures, PASS/FAIL (~4 min);"
 	@echo "                   make reliability-ltr - the same in the LTR chroot; RELIABILITY_ARGS='--only R1,R3 --tiles 50'"
 	@echo "make lint | package | deploy | bench | clean"
 
