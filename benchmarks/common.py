@@ -64,3 +64,28 @@ def format_table(rows: List[Row]) -> str:
         for key, value in r.extra.items():
             lines.append(f"    {key}: {value}")
     return "\n".join(lines)
+
+
+def load_note() -> str:
+    """The machine's 1-minute load average and core count, to print beside a figure (these machines are shared)."""
+    import os
+
+    return f"load {os.getloadavg()[0]:.1f} (1 min) on {os.cpu_count()} cores"
+
+
+def machine_busy_s() -> float:
+    """CPU seconds the whole machine spent busy since boot (all cores, from /proc/stat; NaN where unavailable).
+
+    The difference over a run, minus the CPU time of the benchmark's own processes, is what other processes took:
+    on a shared machine that tells how many cores a parallel run actually had.
+    """
+    import os
+
+    try:
+        with open("/proc/stat") as fh:
+            fields = fh.readline().split()
+    except OSError:
+        return float("nan")
+    # cpu user nice system idle iowait irq softirq steal ...
+    busy = sum(int(v) for i, v in enumerate(fields[1:9]) if i not in (3, 4))
+    return busy / os.sysconf("SC_CLK_TCK")
