@@ -140,9 +140,9 @@ class Transport:
 class RetryPolicy:
     """How often and how long to retry. Times in seconds."""
 
-    max_attempts: int = 5
+    max_attempts: int = 8  # 0.2⁸: a run of thousands of requests survives ~20 % of them failing
     backoff_base: float = 0.5
-    backoff_cap: float = 20.0
+    backoff_cap: float = 8.0  # a persisting outage is reported after ~30 s
     jitter: float = 0.5
     max_rate_limit_wait: float = 300.0
     default_retry_after: float = 5.0

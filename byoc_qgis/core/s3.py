@@ -94,12 +94,19 @@ class S3ExistsError(S3Error):
     """An object exists at the key with other content, and overwriting was not allowed."""
 
 
+GDAL_REQUEST_RETRIES = 2  # GDAL's retries inside one request; our loops retry the whole operation on top
+BACKOFF_CAP_S = 8.0  # longest pause between two of our retries
+
+
 @dataclass(frozen=True)
 class S3Config:
     """Where a bucket lives and how to reach it. Secrets are hidden from repr.
 
-    ``max_retry``/``retry_delay``: retries of one failed request (GDAL's, and ours around uploads and checks) and
-    the first delay in seconds, doubled on each retry.
+    ``max_retry``/``retry_delay``: how often our loops around checks, listings and uploads retry a transient
+    problem (503/SlowDown, 5xx, dropped connections) and the first delay in seconds, doubled on each retry up to
+    :data:`BACKOFF_CAP_S`. GDAL's own per-request retries are capped at :data:`GDAL_REQUEST_RETRIES` so the two
+    do not multiply into minutes. Seven retries make a whole run survive ~20 % failing requests (0.2⁸ per
+    operation); a persisting outage is reported after about a minute.
     """
 
     bucket: str
@@ -111,7 +118,7 @@ class S3Config:
     https: Optional[bool] = None  # None: from the endpoint's scheme, default True
     virtual_hosting: Optional[bool] = None  # None: path style for custom endpoints, virtual hosting on AWS
     no_sign_request: bool = False  # public bucket
-    max_retry: int = 3
+    max_retry: int = 7
     retry_delay: float = 1.0
 
     def __post_init__(self) -> None:
@@ -172,7 +179,8 @@ class S3Config:
 
     def retry_options(self) -> Dict[str, str]:
         """GDAL's retry options for this bucket's requests."""
-        return {"GDAL_HTTP_MAX_RETRY": str(max(0, self.max_retry)), "GDAL_HTTP_RETRY_DELAY": str(self.retry_delay)}
+        retries = max(0, min(self.max_retry, GDAL_REQUEST_RETRIES))
+        return {"GDAL_HTTP_MAX_RETRY": str(retries), "GDAL_HTTP_RETRY_DELAY": str(self.retry_delay)}
 
     def scrub(self, text: str) -> str:
         """``text`` with every secret of this config replaced by ***."""
@@ -350,8 +358,8 @@ def _curl_reason(text: str) -> str:
 
 
 def backoff(config: S3Config, attempt: int, cancelled: Callable[[], bool]) -> None:
-    """Sleep before retry ``attempt`` (1, 2, ...): retry_delay doubled each time, with jitter, capped at 30 s."""
-    delay = min(30.0, max(0.0, config.retry_delay) * (2 ** (attempt - 1))) * (0.75 + 0.5 * random.random())  # noqa: S311
+    """Sleep before retry ``attempt`` (1, 2, ...): retry_delay doubled each time, with jitter, capped."""
+    delay = min(BACKOFF_CAP_S, max(0.0, config.retry_delay) * (2 ** (attempt - 1))) * (0.75 + 0.5 * random.random())  # noqa: S311
     deadline = time.monotonic() + delay
     while time.monotonic() < deadline:
         if cancelled():
