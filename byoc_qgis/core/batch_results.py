@@ -97,7 +97,11 @@ def _open(config: S3Config, url: str, what: str) -> gdal.Dataset:
     with collect_errors() as errs:
         if hasattr(gdal, "VSICurlPartialClearCache"):
             gdal.VSICurlPartialClearCache(path)  # the service rewrites these files while it works
-        ds = gdal.OpenEx(path, gdal.OF_VECTOR | gdal.OF_READONLY)
+        try:
+            ds = gdal.OpenEx(path, gdal.OF_VECTOR | gdal.OF_READONLY)
+        except RuntimeError as exc:  # GDAL's exception mode (QGIS >= 3.36 turns it on)
+            errs.append(str(exc))
+            ds = None
     if ds is None:
         reason = errs[-1] if errs else "not found"
         raise S3Error(config.scrub(f"Cannot read the {what} {url}: {reason}"))
