@@ -117,7 +117,7 @@ def _client(cfg: Dict[str, Any]) -> Dict[str, Any]:
         busy0, cpu0, wall0 = machine_busy_s(), _cpu_s(), time.perf_counter()
         outcomes = run_pipeline(client.byoc, collection.id, s3, jobs, opts, log=lambda m, w: w and warnings.append(m))
         wall, cpu, busy = time.perf_counter() - wall0, _cpu_s() - cpu0, machine_busy_s() - busy0
-    failed = [f"{o.job.name}: {o.message}" for o in outcomes if o.status != REGISTERED]
+    failed = [f"{o.job.name}: {o.status} {o.message}" for o in outcomes if o.status != REGISTERED]
     return {
         "wall_s": wall,
         "cpu_s": cpu,
@@ -185,7 +185,7 @@ def _new_collection(hub, s3) -> Dict[str, str]:
     return {"bucket": bucket, "collection": r.json()["data"]["id"]}
 
 
-def _wait_ingested(hub, collection: str, count: int, timeout: float = 900.0) -> Dict[str, int]:
+def _wait_ingested(hub, collection: str, count: int, timeout: float = 300.0) -> Dict[str, int]:
     """Statuses of the collection's tiles once every one of ``count`` is final."""
     session = hub.session()
     deadline = time.monotonic() + timeout
@@ -246,12 +246,10 @@ def run() -> List[Row]:
                 before = _service_cpu(hub)
                 result = _run_child(cfg, f"{profile}-{threads}.txt" if profile and rep == REPEAT - 1 else "")
                 result["service_cpu_s"] = _service_cpu(hub) - before  # (the service idles while the child starts)
-                others = result["machine_busy_s"] - result["service_cpu_s"] - result["cpu_s"]
-                result["cores_left"] = (os.cpu_count() or 1) - max(0.0, others) / result["wall_s"]
                 result["load"] = load
+                assert result["registered"] == N_TILES, f"{threads} threads: not every tile registered: {result}"
                 statuses = _wait_ingested(hub, where["collection"], N_TILES)
                 result["ingested"] = statuses.get("INGESTED", 0)
-                assert result["registered"] == N_TILES, result
                 assert result["ingested"] == N_TILES, (statuses, hub.log_text()[-2000:])
                 _empty_bucket(s3, where["bucket"])
                 runs[threads].append(result)
@@ -282,8 +280,12 @@ def _rows(runs: Dict[int, List[Dict[str, Any]]], total_mib: float) -> List[Row]:
             "client peak RSS added": f"{_median(rs, 'peak_mib'):.0f} MiB (interpreter baseline "
             f"{_median(rs, 'baseline_mib'):.0f} MiB)",
             "runs (wall s @ load)": ", ".join(f"{r['wall_s']:.1f} @ {r['load']:.1f}" for r in rs),
-            "cores left by other processes": ", ".join(f"{r['cores_left']:.2f}" for r in rs)
-            + f" of {cores} (machine busy CPU during the run from /proc/stat minus its client and service CPU)",
+            "cores busy during the run: machine / this run": ", ".join(
+                f"{r['machine_busy_s'] / r['wall_s']:.2f} / {(r['cpu_s'] + r['service_cpu_s']) / r['wall_s']:.2f}"
+                for r in rs
+            )
+            + f" of {cores} (/proc/stat; client + service CPU; a machine at {cores} is saturated: other processes "
+            "then set this run's share)",
             "per tile": f"{1000 * _median(rs, 'wall_s') / N_TILES:.0f} ms; {N_TILES} registered and INGESTED each run",
             "warnings (first)": "; ".join(rs[-1]["warnings"]) or "none",
         }

@@ -341,8 +341,6 @@ def run() -> List[Row]:
                 before = _service_cpu(hub)
                 result = _run_child(cfg)
                 result["service_cpu_s"] = _service_cpu(hub) - before
-                others = result["machine_busy_s"] - result["service_cpu_s"] - result["cpu_s"]
-                result["cores_left"] = (os.cpu_count() or 1) - max(0.0, others) / result["wall_s"]
                 result["load"] = load
                 runs[kind].append(result)
                 if kind in last:
@@ -372,7 +370,12 @@ def _rows(runs: Dict[str, List[Dict[str, Any]]], pool: int) -> List[Row]:
             "client peak RSS added": f"{_median(rs, 'peak_mib'):.0f} MiB (interpreter baseline "
             f"{_median(rs, 'baseline_mib'):.0f} MiB)",
             "runs (wall s @ load)": ", ".join(f"{r['wall_s']:.1f} @ {r['load']:.1f}" for r in rs),
-            "cores left by other processes": ", ".join(f"{r['cores_left']:.2f}" for r in rs) + f" of {cores}",
+            "cores busy during the run: machine / this run": ", ".join(
+                f"{r['machine_busy_s'] / r['wall_s']:.2f} / {(r['cpu_s'] + r['service_cpu_s']) / r['wall_s']:.2f}"
+                for r in rs
+            )
+            + f" of {cores} (/proc/stat; client + service CPU; a machine at {cores} is saturated: other processes "
+            "then set this run's share)",
             "output": f"{rs[-1]['parts']} sub-requests, GeoTIFF {rs[-1]['file_mib']:.0f} MiB",
         }
 
