@@ -62,7 +62,7 @@ def env(qgis_processing, localhub, s3_server, tmp_path_factory):
     sh = store_basic_authcfg(hub.client_id, hub.client_secret, "batch-sh")
     s3 = store_basic_authcfg(s3_server.access_key, s3_server.secret_key, "batch-s3")
     conn = connection_params(hub, sh)
-    return {
+    yield {
         "hub": hub,
         "world": world,
         "conn": conn,
@@ -71,6 +71,9 @@ def env(qgis_processing, localhub, s3_server, tmp_path_factory):
         "provider": provider,
         "secrets": [hub.client_secret, s3_server.secret_key],
     }
+    from byoc_qgis.core.s3_layers import release_all
+
+    release_all()  # the mosaics' bucket options end with this module's buckets
 
 
 def _create_params(env, prefix: str, **extra):
@@ -517,3 +520,31 @@ def test_localhub_cell_cog_is_a_valid_cog_with_the_same_pixels(tmp_path, params,
     _facts, findings = inspect_file(out)
     assert [f for f in findings if f.level == "error"] == [], findings
     assert not rendered.exists()
+
+
+def test_held_bucket_options_stay_for_every_thread_until_released():
+    import threading
+
+    from byoc_qgis.core.s3 import S3Error
+    from byoc_qgis.core.s3_layers import held_buckets, hold_bucket, release_bucket
+
+    held = S3Config("hold-test-bucket", "AKIAHOLD", "hold-secret", endpoint="127.0.0.1:9", https=False)
+    other = S3Config("hold-test-bucket", "AKIAOTHER", "other-secret", endpoint="127.0.0.1:9", https=False)
+    prefix = "/vsis3/hold-test-bucket"
+    assert hold_bucket(held, "/tmp/a.vrt") and hold_bucket(held, "/tmp/b.vrt")
+    seen = []
+    worker = threading.Thread(target=lambda: seen.append(gdal.GetPathSpecificOption(prefix, "AWS_ACCESS_KEY_ID")))
+    worker.start()
+    worker.join()
+    assert seen == ["AKIAHOLD"]  # a render thread sees them
+    with pytest.raises(S3Error, match="in use with other settings"):
+        with bucket_options(other):
+            pass
+    with bucket_options(held):  # the same settings nest
+        pass
+    assert release_bucket("/tmp/a.vrt") and gdal.GetPathSpecificOption(prefix, "AWS_ACCESS_KEY_ID") == "AKIAHOLD"
+    assert release_bucket("/tmp/b.vrt") and not release_bucket("/tmp/b.vrt")
+    assert gdal.GetPathSpecificOption(prefix, "AWS_ACCESS_KEY_ID") is None
+    assert not {"/tmp/a.vrt", "/tmp/b.vrt"} & set(held_buckets())
+    with bucket_options(other):  # free again
+        assert gdal.GetPathSpecificOption(prefix, "AWS_ACCESS_KEY_ID") == "AKIAOTHER"
