@@ -77,5 +77,7 @@ class ByocPlugin:
             QCoreApplication.removeTranslator(self.translator)
             self.translator = None
         from .core.qgis_adapters import remove_ca_bundles
+        from .core.s3_layers import release_all
 
         remove_ca_bundles()  # the private CA bundle files of this session
+        release_all()  # per-bucket GDAL options held for batch mosaic layers
