@@ -217,6 +217,6 @@ def test_tile_crs_mismatch(tmp_path):
 def test_fallback_validator_agrees(raster_factory):
     for maker, ok in (("utm_cog", True), ("overview_128", False)):
         ds = fr.gdal.Open(getattr(raster_factory, maker)())
-        warnings, errors, details = cog_rules._fallback_validate(ds)
+        warnings, errors, details = cog_rules.validator.fallback_validate(ds)
         assert (errors == []) is ok, errors
         assert details["data_offsets"]["main"] > 0
