@@ -24,8 +24,8 @@ from xml.sax.saxutils import escape, quoteattr
 
 from osgeo import gdal, ogr
 
-from .batch import BatchTask
 from .batch_results import BatchCell, cell_outputs
+from .batch_task import BatchTask
 from .gdal_compat import collect_errors
 from .http import CancelFn, check_cancel
 from .s3 import S3Config, S3Error, bucket_options

@@ -17,8 +17,8 @@ from typing import Dict, List, Optional, Sequence, Tuple
 
 from osgeo import gdal, ogr
 
-from .batch import BatchTask
 from .batch_paths import execution_db_url, expand_template, manifest_url, output_extension, split_s3_url
+from .batch_task import BatchTask
 from .gdal_compat import collect_errors
 from .s3 import S3Config, S3Error, bucket_options, vsis3_path
 
