@@ -1153,56 +1153,6 @@ id {}</source>
         </message>
         <message>
             <location filename="../byoc_qgis/gui/process_dialog.py" />
-            <source>Metres per pixel</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <location filename="../byoc_qgis/gui/process_dialog.py" />
-            <source>Pixel size (width × height)</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <location filename="../byoc_qgis/gui/process_dialog.py" />
-            <source> m</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <location filename="../byoc_qgis/gui/process_dialog.py" />
-            <source>Only tiles sensed between</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <location filename="../byoc_qgis/gui/process_dialog.py" />
-            <source>Most recent on top</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <location filename="../byoc_qgis/gui/process_dialog.py" />
-            <source>Least recent on top</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <location filename="../byoc_qgis/gui/process_dialog.py" />
-            <source>Insert template</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <location filename="../byoc_qgis/gui/process_dialog.py" />
-            <source>GeoTIFF (*.tif);;PNG (*.png);;JPEG (*.jpg)</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <location filename="../byoc_qgis/gui/process_dialog.py" />
-            <source>[Save to a temporary file]</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <location filename="../byoc_qgis/gui/process_dialog.py" />
-            <source>Run</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <location filename="../byoc_qgis/gui/process_dialog.py" />
             <source>Extent</source>
             <translation type="unfinished" />
         </message>
@@ -1214,6 +1164,16 @@ id {}</source>
         <message>
             <location filename="../byoc_qgis/gui/process_dialog.py" />
             <source>Time</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../byoc_qgis/gui/process_dialog.py" />
+            <source>Most recent on top</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../byoc_qgis/gui/process_dialog.py" />
+            <source>Least recent on top</source>
             <translation type="unfinished" />
         </message>
         <message>
@@ -1234,6 +1194,46 @@ id {}</source>
         <message>
             <location filename="../byoc_qgis/gui/process_dialog.py" />
             <source>Save to</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../byoc_qgis/gui/process_dialog.py" />
+            <source>Metres per pixel</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../byoc_qgis/gui/process_dialog.py" />
+            <source>Pixel size (width × height)</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../byoc_qgis/gui/process_dialog.py" />
+            <source> m</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../byoc_qgis/gui/process_dialog.py" />
+            <source>Only tiles sensed between</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../byoc_qgis/gui/process_dialog.py" />
+            <source>Insert template</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../byoc_qgis/gui/process_dialog.py" />
+            <source>GeoTIFF (*.tif);;PNG (*.png);;JPEG (*.jpg)</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../byoc_qgis/gui/process_dialog.py" />
+            <source>[Save to a temporary file]</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../byoc_qgis/gui/process_dialog.py" />
+            <source>Run</source>
             <translation type="unfinished" />
         </message>
         <message>
@@ -1593,31 +1593,6 @@ id {}</source>
         </message>
         <message>
             <location filename="../byoc_qgis/processing/algorithms/batch.py" />
-            <source>Evalscript</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <location filename="../byoc_qgis/processing/algorithms/batch.py" />
-            <source>Bands for the generated evalscript</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <location filename="../byoc_qgis/processing/algorithms/batch.py" />
-            <source>Scale for colour composites (value × scale = 0..1)</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <location filename="../byoc_qgis/processing/algorithms/batch.py" />
-            <source>Evalscript (custom)</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <location filename="../byoc_qgis/processing/algorithms/batch.py" />
-            <source>…or evalscript file</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <location filename="../byoc_qgis/processing/algorithms/batch.py" />
             <source>Delivery S3 bucket</source>
             <translation type="unfinished" />
         </message>
@@ -1899,31 +1874,6 @@ id {}</source>
         <message>
             <location filename="../byoc_qgis/processing/algorithms/batch.py" />
             <source>TASK_ID {!r} is not a batch task id (a UUID such as the TASK_ID output of 'Create batch task')</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <location filename="../byoc_qgis/processing/algorithms/batch.py" />
-            <source>Custom (EVALSCRIPT or EVALSCRIPT_FILE)</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <location filename="../byoc_qgis/processing/algorithms/batch.py" />
-            <source>True colour (BANDS = red,green,blue)</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <location filename="../byoc_qgis/processing/algorithms/batch.py" />
-            <source>False colour (BANDS = nir,red,green)</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <location filename="../byoc_qgis/processing/algorithms/batch.py" />
-            <source>Normalized difference (BANDS = a,b)</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <location filename="../byoc_qgis/processing/algorithms/batch.py" />
-            <source>Single band (BANDS = name)</source>
             <translation type="unfinished" />
         </message>
         <message>
@@ -2543,7 +2493,7 @@ id {}</source>
         </message>
         <message>
             <location filename="../byoc_qgis/processing/algorithms/process.py" />
-            <source>Runs a Process API request on a BYOC collection and writes a georeferenced raster. The extent may be in any CRS; it is requested in CRS (default: the extent's CRS when the service accepts it, else EPSG:4326). Give RESOLUTION (in CRS units) or WIDTH and HEIGHT. Requests larger than 2500 px are split into a grid and mosaicked (GeoTIFF). The evalscript is the given text or file, or generated from the collection's bands: true/false colour (×SCALE into 0..1, 8-bit), normalized difference of two bands (float), one band or all bands as they are. TIME_FROM/TIME_TO limit the tiles used (a date alone means the whole day); MOSAICKING picks which tile is on top.</source>
+            <source>Runs a Process API request on a BYOC collection and writes a georeferenced raster. The extent may be in any CRS; it is requested in CRS (default: the extent's CRS when the service accepts it, else EPSG:4326). Give RESOLUTION (in CRS units) or WIDTH and HEIGHT. Requests larger than 2500 px are split into a grid and mosaicked (GeoTIFF). The evalscript is the given text or file, or generated from the collection's bands: true/false colour (×SCALE into 0..1, 8-bit), normalized difference of two bands (float), one band or all bands as they are; for PNG and JPEG, which cannot hold 16-bit or float samples, the generated script scales the bands by their bit depth into 8-bit instead. TIME_FROM/TIME_TO limit the tiles used (a date alone means the whole day); MOSAICKING picks which tile is on top.</source>
             <translation type="unfinished" />
         </message>
         <message>
@@ -2588,11 +2538,6 @@ id {}</source>
         </message>
         <message>
             <location filename="../byoc_qgis/processing/algorithms/process.py" />
-            <source>Give an EVALSCRIPT or EVALSCRIPT_FILE, or choose a generated evalscript</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <location filename="../byoc_qgis/processing/algorithms/process.py" />
             <source>Give RESOLUTION or WIDTH and HEIGHT, not both</source>
             <translation type="unfinished" />
         </message>
@@ -2628,16 +2573,6 @@ id {}</source>
         </message>
         <message>
             <location filename="../byoc_qgis/processing/algorithms/process.py" />
-            <source>Collection {} has no bands yet (no tile ingested): give a custom EVALSCRIPT</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <location filename="../byoc_qgis/processing/algorithms/process.py" />
-            <source>This evalscript needs {} band names in BANDS; the collection has: {}</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <location filename="../byoc_qgis/processing/algorithms/process.py" />
             <source>The service's {} answer could not be read</source>
             <translation type="unfinished" />
         </message>
@@ -2649,11 +2584,6 @@ id {}</source>
         <message>
             <location filename="../byoc_qgis/processing/algorithms/process.py" />
             <source>{} x {} px is over 2500 px: PNG/JPEG cannot be split, use GeoTIFF or a coarser RESOLUTION</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <location filename="../byoc_qgis/processing/algorithms/process.py" />
-            <source>EVALSCRIPT_FILE {}: {}</source>
             <translation type="unfinished" />
         </message>
         <message>
@@ -3004,6 +2934,76 @@ id {}</source>
         <message>
             <location filename="../byoc_qgis/processing/inputs.py" />
             <source>Folder {!r} does not exist</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../byoc_qgis/processing/parameters.py" />
+            <source>Custom (EVALSCRIPT or EVALSCRIPT_FILE)</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../byoc_qgis/processing/parameters.py" />
+            <source>True colour (BANDS = red,green,blue)</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../byoc_qgis/processing/parameters.py" />
+            <source>False colour (BANDS = nir,red,green)</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../byoc_qgis/processing/parameters.py" />
+            <source>Normalized difference (BANDS = a,b)</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../byoc_qgis/processing/parameters.py" />
+            <source>Single band (BANDS = name)</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../byoc_qgis/processing/parameters.py" />
+            <source>Give an EVALSCRIPT or EVALSCRIPT_FILE, or choose a generated evalscript</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../byoc_qgis/processing/parameters.py" />
+            <source>Evalscript</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../byoc_qgis/processing/parameters.py" />
+            <source>Bands for the generated evalscript</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../byoc_qgis/processing/parameters.py" />
+            <source>Scale for colour composites (value × scale = 0..1)</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../byoc_qgis/processing/parameters.py" />
+            <source>Evalscript (custom)</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../byoc_qgis/processing/parameters.py" />
+            <source>…or evalscript file</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../byoc_qgis/processing/parameters.py" />
+            <source>Collection {} has no bands yet (no tile ingested): give a custom EVALSCRIPT</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../byoc_qgis/processing/parameters.py" />
+            <source>This evalscript needs {} band names in BANDS; the collection has: {}</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../byoc_qgis/processing/parameters.py" />
+            <source>EVALSCRIPT_FILE {}: {}</source>
             <translation type="unfinished" />
         </message>
         <message>

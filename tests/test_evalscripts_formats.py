@@ -135,3 +135,53 @@ def test_display_scale_by_bit_depth():
 )  # fmt: skip
 def test_format_issues_of_hand_written_scripts(script, fmt, issues):
     assert [(i.kind, i.found) for i in evalscripts.format_issues(script, fmt)] == issues
+
+
+# -- named templates (core.evalscripts.template_script: the dialog's, processrequest's and batchcreate's) -------------
+@pytest.mark.parametrize(
+    ("template", "bands", "fmt", "sample_type"),
+    [
+        ("single", ["B02"], "tif", "UINT16"),
+        ("single", ["B02"], "png", "UINT16"),
+        ("single", ["B02"], "jpg", "AUTO"),
+        ("ndi", ["B04", "B03"], "tif", "FLOAT32"),
+        ("ndi", ["B04", "B03"], "png", "AUTO"),
+        ("ndi", ["B04", "B03"], "jpg", "AUTO"),
+        ("true", ["B04", "B03", "B02"], "jpg", "AUTO"),
+        ("all", [], "tif", "UINT16"),
+        ("all", [], "jpg", "AUTO"),
+    ],
+)
+def test_template_script_follows_the_format(template, bands, fmt, sample_type):
+    script = evalscripts.template_script(S16, template, bands, fmt)
+    assert [t for _n, t in evalscripts.script_outputs(script)] == [sample_type]
+    assert not [i for i in evalscripts.format_issues(script, fmt) if i.kind == "sampleType"]
+
+
+def test_template_script_scale_none_keeps_raw_values_where_the_format_holds_them():
+    raw = evalscripts.template_script(S16, "true", ["B04", "B03", "B02"], "tif", scale=None)
+    assert evalscripts.script_outputs(raw) == [(3, "UINT16")] and "return [s.B04, s.B03, s.B02]" in raw
+    eight = evalscripts.template_script(S16, "true", ["B04", "B03", "B02"], "jpg", scale=None)
+    assert eight == evalscripts.true_color(S16, "B04", "B03", "B02", eight_bit=True)
+    scaled = evalscripts.template_script(S16, "false", ["B04", "B03", "B02"], "jpg", scale=0.5)
+    assert scaled == evalscripts.false_color(S16, "B04", "B03", "B02", scale=0.5)
+
+
+def test_template_script_refuses_wrong_band_counts_and_unknown_templates():
+    with pytest.raises(ValueError, match="needs 2 band names, got 1"):
+        evalscripts.template_script(S16, "ndi", ["B04"])
+    with pytest.raises(ValueError, match="unknown evalscript template 'ndvi'"):
+        evalscripts.template_script(S16, "ndvi", ["B04", "B03"])
+    with pytest.raises(ValueError, match="band 'B08' is not in the collection"):
+        evalscripts.template_script(S16, "single", ["B08"])
+
+
+def test_default_bands_prefer_sentinel_2_names():
+    names = ["B02", "B03", "B04", "B08"]
+    assert evalscripts.default_bands(names, "true") == ["B04", "B03", "B02"]
+    assert evalscripts.default_bands(names, "false") == ["B08", "B04", "B03"]
+    assert evalscripts.default_bands(names, "ndi") == ["B08", "B04"]
+    assert evalscripts.default_bands(names, "single") == ["B02"]
+    assert evalscripts.default_bands(names, "all") == []
+    assert evalscripts.default_bands(["x", "y"], "true") == ["x", "y", "x"]
+    assert evalscripts.default_bands([], "single") == []

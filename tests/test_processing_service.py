@@ -239,6 +239,34 @@ def test_process_request_to_geotiff(env, ingested, tmp_path):
         )
 
 
+@pytest.mark.parametrize(
+    ("preset", "bands", "fmt", "driver", "count"),
+    [
+        (4, "B02", 2, "JPEG", 1),  # one UInt16 band: its own UINT16 script is refused by JPEG
+        (3, "B03,B02", 1, "PNG", 1),  # normalized difference: FLOAT32 is refused by PNG
+        (3, "B03,B02", 2, "JPEG", 1),
+        (1, "B03,B02,B02", 2, "JPEG", 3),  # true colour with SCALE 0 (raw values): UINT16 for GeoTIFF only
+    ],
+)
+def test_process_request_presets_follow_png_and_jpeg(env, ingested, tmp_path, preset, bands, fmt, driver, count):
+    """Generated evalscripts are 8-bit for PNG/JPEG (core.evalscripts.template_script, as in the dialog)."""
+    res, layer = run_alg("byoc:collectiontiles", {"COLLECTION": ingested["cid"], "OUTPUT": "memory:", **env["conn"]})
+    extent = layer.extent()
+    ext = f"{extent.xMinimum()},{extent.xMaximum()},{extent.yMinimum()},{extent.yMaximum()} [EPSG:4326]"
+    out = str(tmp_path / f"preset.{driver.lower()}")
+    params = {"COLLECTION": ingested["cid"], "EXTENT": ext, "WIDTH": 64, "HEIGHT": 48, "PRESET": preset,
+              "BANDS": bands, "FORMAT": fmt, "OUTPUT": out, **env["conn"]}  # fmt: skip
+    if preset == 1:
+        params["SCALE"] = 0
+    res, _ = run_alg("byoc:processrequest", params)
+    ds = gdal.Open(out)
+    assert (ds.GetDriver().ShortName, ds.RasterCount, ds.RasterXSize, ds.RasterYSize) == (driver, count, 64, 48)
+    assert ds.GetRasterBand(1).DataType == gdal.GDT_Byte
+    data = ds.ReadAsArray()
+    ds = None
+    assert data.max() > 0 and data.std() > 1  # a picture, not a flat frame
+
+
 def test_update_reingest_and_delete_tiles(env, ingested, s3_server):
     from qgis.core import QgsProcessingException
 

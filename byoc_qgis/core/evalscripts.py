@@ -3,7 +3,8 @@
 Output formats limit the sample types (JPEG: AUTO/UINT8; PNG: AUTO/UINT8/UINT16; GeoTIFF: all), so every generator
 takes ``eight_bit=True`` to scale the bands into 0..1 and output ``AUTO`` (8-bit) instead; ``eight_bit_needed`` says
 when a format asks for it, and ``format_issues`` finds what a (user-edited) script's outputs do that a format cannot
-hold.
+hold. ``template_script`` is the one place a named template (true/false colour, normalized difference, one band,
+all bands) becomes a script for an output format: the Process dialog, ``processrequest`` and ``batchcreate`` use it.
 """
 
 from __future__ import annotations
@@ -32,6 +33,10 @@ __all__ = [
     "script_outputs",
     "FormatIssue",
     "format_issues",
+    "TEMPLATES",
+    "TEMPLATE_BAND_COUNTS",
+    "default_bands",
+    "template_script",
 ]
 
 # 16-bit EO data is mostly reflectance x 10000: 0..4000 shows as 0..1 (true colour's usual stretch)
@@ -260,3 +265,61 @@ def normalized_difference(
         f"  return [sum === 0 ? NaN : {diff}];"
     )
     return _script([band_a.name, band_b.name], 1, "FLOAT32", body, None)
+
+
+# -- named templates ------------------------------------------------------------------------------------------------
+#: template keys, in the order the dialog and the Processing PRESET enum (after "custom") list them
+TEMPLATES = ("true", "false", "ndi", "single", "all")
+#: how many band names each template takes (0: every band of the collection)
+TEMPLATE_BAND_COUNTS = {"true": 3, "false": 3, "ndi": 2, "single": 1, "all": 0}
+_PREFERRED_BANDS = {"true": ["B04", "B03", "B02"], "false": ["B08", "B04", "B03"], "ndi": ["B08", "B04"]}
+
+
+def default_bands(names: Sequence[str], template: str) -> List[str]:
+    """Sensible band choices for a template (Sentinel-2-like names first, else the first bands)."""
+    names = list(names)
+    wanted = _PREFERRED_BANDS.get(template, names[:1] if template == "single" else [])
+    if all(w in names for w in wanted):
+        return list(wanted)
+    need = TEMPLATE_BAND_COUNTS[template]
+    return (names * need)[:need] if names else []
+
+
+def template_script(
+    collection: Collection,
+    template: str,
+    bands: Sequence[str],
+    fmt: str = "tif",
+    scale: Optional[float] = REFLECTANCE_SCALE,
+) -> str:
+    """The evalscript of a named template (:data:`TEMPLATES`) over ``bands`` that output format ``fmt`` holds.
+
+    Colour composites multiply by ``scale`` into 0..1 (8-bit ``AUTO``; ``scale`` None: raw values). When the format
+    cannot hold the template's own sample type (JPEG: 16-bit or float; PNG: float or signed), the 8-bit variant is
+    generated (bands scaled by their bit depth into 0..1, ``AUTO``). Raises ``ValueError`` for an unknown template,
+    a wrong number of bands or a band the collection does not have.
+    """
+    if template not in TEMPLATE_BAND_COUNTS:
+        raise ValueError(f"unknown evalscript template {template!r}; use one of {', '.join(TEMPLATES)}")
+    need = TEMPLATE_BAND_COUNTS[template]
+    if need and len(bands) != need:
+        raise ValueError(
+            f"template {template!r} needs {need} band names, got {len(bands)}; "
+            f"the collection has: {', '.join(collection.bands) or 'no bands yet'}"
+        )
+    script = _template(collection, template, list(bands), False, scale)
+    if any(eight_bit_needed(t, fmt) for _n, t in script_outputs(script)):
+        script = _template(collection, template, list(bands), True, scale)
+    return script
+
+
+def _template(collection: Collection, template: str, bands: List[str], eight_bit: bool, scale) -> str:
+    if template == "true":
+        return true_color(collection, *bands, scale=scale, eight_bit=eight_bit)
+    if template == "false":
+        return false_color(collection, *bands, scale=scale, eight_bit=eight_bit)
+    if template == "ndi":
+        return normalized_difference(collection, *bands, eight_bit=eight_bit)
+    if template == "single":
+        return single_band(collection, bands[0], eight_bit=eight_bit)
+    return all_bands(collection, eight_bit=eight_bit)

@@ -5,20 +5,13 @@ mosaicking order, an evalscript editor with templates from the collection's band
 
 from __future__ import annotations
 
-import math
 import os
 import tempfile
 import uuid
 from datetime import datetime, timedelta, timezone
 from typing import Any, Callable, Dict, List, Optional, Tuple
 
-from qgis.core import (
-    QgsCoordinateReferenceSystem,
-    QgsCoordinateTransform,
-    QgsProject,
-    QgsRasterLayer,
-    QgsRectangle,
-)
+from qgis.core import QgsCoordinateReferenceSystem, QgsProject, QgsRasterLayer, QgsRectangle
 from qgis.gui import QgsCodeEditorJavascript, QgsDateTimeEdit, QgsExtentWidget, QgsFileWidget
 from qgis.PyQt.QtCore import QDateTime, Qt
 from qgis.PyQt.QtWidgets import (
@@ -34,10 +27,10 @@ from qgis.PyQt.QtWidgets import (
     QVBoxLayout,
 )
 
-from ..core import evalscripts
-from ..core.cog_rules import is_allowed_epsg
+from ..core import evalscripts, process_plan
+from ..core.evalscripts import TEMPLATES, default_bands, template_script
 from ..core.models import Collection
-from ..core.process import MAX_PX
+from ..processing.crs import crs_definition, main_thread_crs
 from ..translation import tr
 from .connections import Connection
 from .guard import guarded
@@ -45,11 +38,9 @@ from .notify import Notifier, elide
 from .tasks import AlgorithmRun, TaskRunner
 from .widgets import ProgressRow
 
-__all__ = ["ProcessDialog", "TEMPLATES", "default_bands", "utm_epsg", "plan_request"]
+__all__ = ["ProcessDialog", "plan_request", "format_hint"]
 
-TEMPLATES = ("true", "false", "ndi", "single", "all")
 FORMATS = (("GeoTIFF", "tif"), ("PNG", "png"), ("JPEG", "jpg"))
-SCALE = evalscripts.REFLECTANCE_SCALE
 
 
 def _template_label(key: str) -> str:
@@ -60,45 +51,6 @@ def _template_label(key: str) -> str:
         "single": tr("Single band"),
         "all": tr("All bands"),
     }[key]
-
-
-def default_bands(names: List[str], template: str) -> List[str]:
-    """Sensible band choices for a template (Sentinel-2-like names first, else the first bands)."""
-    wanted = {
-        "true": ["B04", "B03", "B02"],
-        "false": ["B08", "B04", "B03"],
-        "ndi": ["B08", "B04"],
-        "single": [names[0]] if names else [],
-        "all": [],
-    }[template]
-    if all(w in names for w in wanted):
-        return wanted
-    need = {"true": 3, "false": 3, "ndi": 2, "single": 1, "all": 0}[template]
-    return (names * need)[:need] if names else []
-
-
-def template_script(collection: Collection, template: str, bands: List[str], fmt: str = "tif") -> str:
-    """An evalscript generated from the collection's bands (core.evalscripts) that output format ``fmt`` holds.
-
-    When the format cannot hold the template's own sample type (JPEG: 16-bit or float; PNG: float or signed), the
-    8-bit variant is generated (bands scaled by their bit depth into 0..1, ``AUTO``).
-    """
-    script = _template(collection, template, bands, False)
-    if any(evalscripts.eight_bit_needed(t, fmt) for _n, t in evalscripts.script_outputs(script)):
-        script = _template(collection, template, bands, True)
-    return script
-
-
-def _template(collection: Collection, template: str, bands: List[str], eight_bit: bool) -> str:
-    if template == "true":
-        return evalscripts.true_color(collection, *bands, scale=SCALE)
-    if template == "false":
-        return evalscripts.false_color(collection, *bands, scale=SCALE)
-    if template == "ndi":
-        return evalscripts.normalized_difference(collection, *bands, eight_bit=eight_bit)
-    if template == "single":
-        return evalscripts.single_band(collection, bands[0], eight_bit=eight_bit)
-    return evalscripts.all_bands(collection, eight_bit=eight_bit)
 
 
 def format_hint(script: str, fmt: str) -> str:
@@ -122,46 +74,15 @@ def format_hint(script: str, fmt: str) -> str:
     return " ".join(texts)
 
 
-def utm_epsg(lon: float, lat: float) -> int:
-    """The WGS84 UTM zone's EPSG code at a point."""
-    zone = min(60, max(1, int(math.floor((lon + 180.0) / 6.0)) + 1))
-    return (32600 if lat >= 0 else 32700) + zone
-
-
-def _epsg(crs: QgsCoordinateReferenceSystem) -> Optional[int]:
-    authid = crs.authid().upper()
-    return int(authid.split(":")[1]) if authid.startswith("EPSG:") and authid.split(":")[1].isdigit() else None
-
-
 def plan_request(
     extent: QgsRectangle, extent_crs: QgsCoordinateReferenceSystem, metres: Optional[float], size: Tuple[int, int]
 ) -> Dict[str, Any]:
-    """Request CRS, parameters and the expected output size for an extent.
-
-    With ``metres`` the request is made in a metric CRS (the extent's when it is metric and accepted, else the
-    UTM zone of its centre) at that resolution; else in the extent's CRS (EPSG:4326 when not accepted) with
-    ``size`` = (width, height) pixels.
-    """
-    epsg = _epsg(extent_crs)
-    if metres:
-        metric = extent_crs.isValid() and not extent_crs.isGeographic() and is_allowed_epsg(epsg)
-        if not metric:
-            wgs = QgsCoordinateReferenceSystem("EPSG:4326")
-            centre = QgsCoordinateTransform(extent_crs, wgs, QgsProject.instance()).transform(extent.center())
-            epsg = utm_epsg(centre.x(), centre.y())
-        crs = QgsCoordinateReferenceSystem(f"EPSG:{epsg}")
-        box = extent
-        if crs != extent_crs:
-            box = QgsCoordinateTransform(extent_crs, crs, QgsProject.instance()).transformBoundingBox(extent)
-        width = max(1, round(box.width() / metres))
-        height = max(1, round(box.height() / metres))
-        params = {"CRS": crs.authid(), "RESOLUTION": float(metres)}
-    else:
-        crs = extent_crs if is_allowed_epsg(epsg) else QgsCoordinateReferenceSystem("EPSG:4326")
-        width, height = int(size[0]), int(size[1])
-        params = {"CRS": crs.authid(), "WIDTH": width, "HEIGHT": height}
-    parts = math.ceil(width / MAX_PX) * math.ceil(height / MAX_PX)
-    return {"crs": crs, "params": params, "width": width, "height": height, "parts": parts}
+    """The core's plan (:func:`~byoc_qgis.core.process_plan.plan_request`) for a QGIS extent, with the request CRS
+    as a QGIS object made on the main thread: ``{"crs", "params", "width", "height", "parts"}``."""
+    bbox = (extent.xMinimum(), extent.yMinimum(), extent.xMaximum(), extent.yMaximum())
+    plan = process_plan.plan_request(bbox, crs_definition(extent_crs) if extent_crs.isValid() else None, metres, size)
+    crs = main_thread_crs(plan.authid)
+    return {"crs": crs, "params": plan.params, "width": plan.width, "height": plan.height, "parts": plan.parts}
 
 
 def _extent_text(extent: QgsRectangle, crs: QgsCoordinateReferenceSystem) -> str:
@@ -191,10 +112,30 @@ class ProcessDialog(QDialog):
         self.on_layer = on_layer
         self.run: Optional[AlgorithmRun] = None
         self.result_layer: Optional[QgsRasterLayer] = None
+        self._generated = ""  # the last inserted template, to tell an unedited script from an edited one
+        self._generated_from: Tuple[str, List[str]] = ("", [])
         self.setObjectName("ByocProcessDialog")
         self.setWindowTitle(tr("Process {}").format(collection.name))
         self.setModal(False)
 
+        form = QFormLayout()
+        form.addRow(tr("Extent"), self._build_extent(canvas))
+        form.addRow(tr("Resolution"), self._build_resolution())
+        form.addRow(tr("Time"), self._build_time(selected_times or []))
+        self.mosaicking = QComboBox(self)
+        self.mosaicking.addItem(tr("Most recent on top"), "mostRecent")
+        self.mosaicking.addItem(tr("Least recent on top"), "leastRecent")
+        form.addRow(tr("Mosaicking"), self.mosaicking)
+        form.addRow(tr("Evalscript template"), self._build_templates())
+        self._build_output()
+        form.addRow(tr("Format"), self.format)
+        form.addRow(tr("Save to"), self.output)
+        self._build_layout(form)
+        self._connect_signals()
+        self._start_script()
+
+    # -- building ----------------------------------------------------------------------------------------------------
+    def _build_extent(self, canvas) -> QgsExtentWidget:
         self.extent = QgsExtentWidget(self)
         if canvas is not None:
             self.extent.setMapCanvas(canvas)
@@ -202,7 +143,9 @@ class ProcessDialog(QDialog):
             self.extent.setOutputCrs(crs)
             self.extent.setCurrentExtent(canvas.extent(), crs)
             self.extent.setOutputExtentFromCurrent()
+        return self.extent
 
+    def _build_resolution(self) -> QHBoxLayout:
         self.res_mode = QComboBox(self)
         self.res_mode.addItem(tr("Metres per pixel"), "metres")
         self.res_mode.addItem(tr("Pixel size (width × height)"), "pixels")
@@ -212,55 +155,45 @@ class ProcessDialog(QDialog):
         self.metres.setValue(float(self._default_metres()))
         self.metres.setSuffix(tr(" m"))
         self.width_px = QSpinBox(self)
-        self.width_px.setRange(1, 100000)
-        self.width_px.setValue(512)
         self.height_px = QSpinBox(self)
-        self.height_px.setRange(1, 100000)
-        self.height_px.setValue(512)
-        res_row = QHBoxLayout()
-        res_row.addWidget(self.res_mode)
-        res_row.addWidget(self.metres)
-        res_row.addWidget(self.width_px)
-        res_row.addWidget(QLabel("×", self))
-        res_row.addWidget(self.height_px)
+        for box in (self.width_px, self.height_px):
+            box.setRange(1, 100000)
+            box.setValue(512)
+        row = QHBoxLayout()
+        for widget in (self.res_mode, self.metres, self.width_px, QLabel("×", self), self.height_px):
+            row.addWidget(widget)
+        return row
 
+    def _build_time(self, selected_times: List[datetime]) -> QHBoxLayout:
         self.use_time = QCheckBox(tr("Only tiles sensed between"), self)
         self.time_from = QgsDateTimeEdit(self)
         self.time_to = QgsDateTimeEdit(self)
         for w in (self.time_from, self.time_to):
             w.setDisplayFormat("yyyy-MM-dd HH:mm:ss")
             w.setTimeSpec(Qt.TimeSpec.UTC)
-        self._default_times(selected_times or [])
-        time_row = QHBoxLayout()
-        time_row.addWidget(self.use_time)
-        time_row.addWidget(self.time_from)
-        time_row.addWidget(QLabel(tr("and"), self))
-        time_row.addWidget(self.time_to)
+        self._default_times(selected_times)
+        row = QHBoxLayout()
+        for widget in (self.use_time, self.time_from, QLabel(tr("and"), self), self.time_to):
+            row.addWidget(widget)
+        return row
 
-        self.mosaicking = QComboBox(self)
-        self.mosaicking.addItem(tr("Most recent on top"), "mostRecent")
-        self.mosaicking.addItem(tr("Least recent on top"), "leastRecent")
-
+    def _build_templates(self) -> QHBoxLayout:
         self.template = QComboBox(self)
         for key in TEMPLATES:
             self.template.addItem(_template_label(key), key)
         self.band_boxes = [QComboBox(self) for _ in range(3)]
-        band_names = list(collection.bands)
         for box in self.band_boxes:
-            box.addItems(band_names)
+            box.addItems(list(self.collection.bands))
         self.insert_button = QPushButton(tr("Insert template"), self)
         self.insert_button.clicked.connect(self.insert_template)
-        tpl_row = QHBoxLayout()
-        tpl_row.addWidget(self.template)
-        for box in self.band_boxes:
-            tpl_row.addWidget(box)
-        tpl_row.addWidget(self.insert_button)
+        row = QHBoxLayout()
+        for widget in (self.template, *self.band_boxes, self.insert_button):
+            row.addWidget(widget)
         self.editor = QgsCodeEditorJavascript(self)
         self.editor.setMinimumHeight(180)
-        self.template.currentIndexChanged.connect(self._template_changed)
-        self._generated = ""  # the last inserted template, to tell an unedited script from an edited one
-        self._generated_from: Tuple[str, List[str]] = ("", [])
+        return row
 
+    def _build_output(self) -> None:
         self.format = QComboBox(self)
         for label, ext in FORMATS:
             self.format.addItem(label, ext)
@@ -269,6 +202,7 @@ class ProcessDialog(QDialog):
         self.output.setFilter(tr("GeoTIFF (*.tif);;PNG (*.png);;JPEG (*.jpg)"))
         self.output.lineEdit().setPlaceholderText(tr("[Save to a temporary file]"))
 
+    def _build_layout(self, form: QFormLayout) -> None:
         self.info = QLabel("", self)
         self.info.setWordWrap(True)
         self.error = QLabel("", self)
@@ -290,25 +224,16 @@ class ProcessDialog(QDialog):
         buttons.addStretch(1)
         buttons.addWidget(self.run_button)
         buttons.addWidget(close)
-
-        form = QFormLayout()
-        form.addRow(tr("Extent"), self.extent)
-        form.addRow(tr("Resolution"), res_row)
-        form.addRow(tr("Time"), time_row)
-        form.addRow(tr("Mosaicking"), self.mosaicking)
-        form.addRow(tr("Evalscript template"), tpl_row)
-        form.addRow(tr("Format"), self.format)
-        form.addRow(tr("Save to"), self.output)
         layout = QVBoxLayout(self)
         layout.addLayout(form)
         layout.addWidget(self.editor, 1)
-        layout.addWidget(self.info)
-        layout.addWidget(self.format_hint)
-        layout.addWidget(self.error)
-        layout.addWidget(self.progress)
+        for widget in (self.info, self.format_hint, self.error, self.progress):
+            layout.addWidget(widget)
         layout.addLayout(buttons)
         self.resize(820, 720)
 
+    def _connect_signals(self) -> None:
+        self.template.currentIndexChanged.connect(self._template_changed)
         self.res_mode.currentIndexChanged.connect(self._res_changed)
         for signal in (
             self.metres.valueChanged,
@@ -321,6 +246,9 @@ class ProcessDialog(QDialog):
         self.format.currentIndexChanged.connect(self._format_changed)
         self.editor.textChanged.connect(self.update_format_hint)
         self._res_changed()
+
+    def _start_script(self) -> None:
+        band_names = list(self.collection.bands)
         if band_names:
             self.template.setCurrentIndex(TEMPLATES.index("true" if len(band_names) >= 3 else "single"))
             self._template_changed()

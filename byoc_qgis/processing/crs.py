@@ -15,14 +15,15 @@ CRS once the worker exits, if the main thread used it meanwhile (QGIS 3.22..3.40
 from __future__ import annotations
 
 import threading
-from typing import Dict
+from typing import Dict, Optional
 
 from qgis.core import QgsCoordinateReferenceSystem
 from qgis.PyQt.QtCore import QCoreApplication, QThread
 
+from ..core.process_plan import epsg_code
 from ..core.reproject import normalize
 
-__all__ = ["on_main_thread", "main_thread_crs", "wgs84", "crs_definition", "pin_parameter_crs"]
+__all__ = ["on_main_thread", "main_thread_crs", "wgs84", "crs_definition", "epsg_of", "pin_parameter_crs"]
 
 _made_on_main: Dict[str, QgsCoordinateReferenceSystem] = {}
 _lock = threading.Lock()
@@ -76,6 +77,11 @@ def crs_definition(crs: QgsCoordinateReferenceSystem) -> str:
     if not wkt:
         raise ValueError(f"CRS {crs.description()!r} has no WKT")
     return wkt
+
+
+def epsg_of(crs: QgsCoordinateReferenceSystem) -> Optional[int]:
+    """The CRS's EPSG code when its authority id is ``EPSG:n``, else None (creates no CRS)."""
+    return epsg_code(crs.authid())
 
 
 def pin_parameter_crs(alg, parameters, context) -> None:

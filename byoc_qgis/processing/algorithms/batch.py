@@ -24,12 +24,10 @@ from qgis.core import (
     QgsProcessingOutputString,
     QgsProcessingParameterBoolean,
     QgsProcessingParameterCrs,
-    QgsProcessingParameterDefinition,
     QgsProcessingParameterEnum,
     QgsProcessingParameterExtent,
     QgsProcessingParameterFeatureSink,
     QgsProcessingParameterFeatureSource,
-    QgsProcessingParameterFile,
     QgsProcessingParameterFolderDestination,
     QgsProcessingParameterNumber,
     QgsProcessingParameterString,
@@ -53,11 +51,12 @@ from ...core.s3 import S3Error
 from ...core.s3_layers import hold_bucket, release_unused
 from ...translation import tr
 from ..base import UUID_RE, ServiceAlgorithm
-from ..crs import crs_definition, wgs84
+from ..crs import crs_definition, epsg_of, wgs84
 from ..feedback import FeedbackBridge
 from ..fields import WkbType, make_fields, qdatetime
+from ..parameters import add_evalscript_parameters, advanced, evalscript_from_parameters
 from .create_tiles import check_bucket_or_fail, s3_config
-from .process import MOSAICKING, ProcessRequestAlgorithm, _epsg, time_range
+from .process import MOSAICKING, time_range
 
 __all__ = [
     "BatchCreate",
@@ -85,11 +84,6 @@ def _grid_labels() -> List[str]:
         tr("LAEA 100 km (id 6, Europe): 40, 50, 100 m"),
         tr("LAEA 20 km (id 7, Europe): 10, 20 m"),
     ]
-
-
-def _advanced(param: QgsProcessingParameterDefinition) -> QgsProcessingParameterDefinition:
-    param.setFlags(param.flags() | QgsProcessingParameterDefinition.FlagAdvanced)
-    return param
 
 
 def _raster_hint():
@@ -170,7 +164,7 @@ class BatchCreate(_BatchAlgorithm):
         self.addParameter(QgsProcessingParameterExtent("EXTENT", tr("Area: extent"), optional=True))
         self.addParameter(
             QgsProcessingParameterFeatureSource(
-                "AOI", tr("…or area: polygon layer"), [QgsProcessing.TypeVectorPolygon], optional=True
+                "AOI", tr("…or area: polygon layer"), [QgsProcessing.SourceType.TypeVectorPolygon], optional=True
             )
         )
         self.addParameter(QgsProcessingParameterEnum("GRID", tr("Tiling grid"), options=_grid_labels(), defaultValue=0))
@@ -178,7 +172,7 @@ class BatchCreate(_BatchAlgorithm):
             QgsProcessingParameterNumber(
                 "RESOLUTION",
                 tr("Resolution (grid units: metres, degrees for the WGS84 grid)"),
-                QgsProcessingParameterNumber.Double,
+                QgsProcessingParameterNumber.Type.Double,
                 60.0,
                 False,
                 0.0,
@@ -186,8 +180,10 @@ class BatchCreate(_BatchAlgorithm):
         )
         for name, label in (("BUFFER_X", tr("Buffer X (pixels each side)")), ("BUFFER_Y", tr("Buffer Y (pixels)"))):
             self.addParameter(
-                _advanced(
-                    QgsProcessingParameterNumber(name, label, QgsProcessingParameterNumber.Integer, 0, False, 0, 32767)
+                advanced(
+                    QgsProcessingParameterNumber(
+                        name, label, QgsProcessingParameterNumber.Type.Integer, 0, False, 0, 32767
+                    )
                 )
             )
         self.addParameter(QgsProcessingParameterString("TIME_FROM", tr("From (ISO 8601 date or time)"), optional=True))
@@ -200,44 +196,9 @@ class BatchCreate(_BatchAlgorithm):
                 defaultValue=0,
             )
         )
+        add_evalscript_parameters(self)
         self.addParameter(
-            QgsProcessingParameterEnum(
-                "PRESET",
-                tr("Evalscript"),
-                options=[
-                    tr("Custom (EVALSCRIPT or EVALSCRIPT_FILE)"),
-                    tr("True colour (BANDS = red,green,blue)"),
-                    tr("False colour (BANDS = nir,red,green)"),
-                    tr("Normalized difference (BANDS = a,b)"),
-                    tr("Single band (BANDS = name)"),
-                    tr("All bands"),
-                ],
-                defaultValue=0,
-            )
-        )
-        self.addParameter(
-            QgsProcessingParameterString("BANDS", tr("Bands for the generated evalscript"), optional=True)
-        )
-        self.addParameter(
-            QgsProcessingParameterNumber(
-                "SCALE",
-                tr("Scale for colour composites (value × scale = 0..1)"),
-                QgsProcessingParameterNumber.Double,
-                evalscripts.REFLECTANCE_SCALE,
-                False,
-                0.0,
-            )
-        )
-        self.addParameter(
-            QgsProcessingParameterString("EVALSCRIPT", tr("Evalscript (custom)"), multiLine=True, optional=True)
-        )
-        self.addParameter(
-            QgsProcessingParameterFile(
-                "EVALSCRIPT_FILE", tr("…or evalscript file"), QgsProcessingParameterFile.File, "js", optional=True
-            )
-        )
-        self.addParameter(
-            _advanced(
+            advanced(
                 QgsProcessingParameterString(
                     "OUTPUTS",
                     tr("Outputs to deliver (evalscript output ids, comma-separated; empty: all)"),
@@ -256,31 +217,31 @@ class BatchCreate(_BatchAlgorithm):
             )
         )
         self.addParameter(
-            _advanced(QgsProcessingParameterBoolean("OVERWRITE", tr("Overwrite existing output files"), False))
+            advanced(QgsProcessingParameterBoolean("OVERWRITE", tr("Overwrite existing output files"), False))
         )
         self.addParameter(
-            _advanced(QgsProcessingParameterBoolean("SKIP_EXISTING", tr("Skip cells whose outputs exist"), False))
+            advanced(QgsProcessingParameterBoolean("SKIP_EXISTING", tr("Skip cells whose outputs exist"), False))
         )
         self.addParameter(
-            _advanced(
+            advanced(
                 QgsProcessingParameterString(
                     "IAM_ROLE_ARN", tr("IAM role the service assumes to write (instead of S3 keys)"), optional=True
                 )
             )
         )
         self.addParameter(
-            _advanced(
+            advanced(
                 QgsProcessingParameterBoolean(
                     "CHECK_BUCKET", tr("Check that the bucket is reachable with the S3 keys first"), True
                 )
             )
         )
         self.addParameter(
-            _advanced(
+            advanced(
                 QgsProcessingParameterNumber(
                     "MAX_CELLS",
                     tr("Refuse areas touching more grid cells than"),
-                    QgsProcessingParameterNumber.Integer,
+                    QgsProcessingParameterNumber.Type.Integer,
                     20000,
                     False,
                     1,
@@ -315,7 +276,7 @@ class BatchCreate(_BatchAlgorithm):
         bbox = [extent.xMinimum(), extent.yMinimum(), extent.xMaximum(), extent.yMaximum()]
         if not crs.isValid():
             return bbox, None, 4326  # an extent without CRS: longitudes and latitudes
-        epsg = _epsg(crs)
+        epsg = epsg_of(crs)
         if is_allowed_epsg(epsg):
             return bbox, None, int(epsg)
         ring = ogr.CreateGeometryFromWkt(
@@ -342,7 +303,7 @@ class BatchCreate(_BatchAlgorithm):
             raise QgsProcessingException(tr("The AOI layer has no polygon"))
         area = parts.UnionCascaded()
         crs = source.sourceCrs()
-        epsg = _epsg(crs) if crs.isValid() else 4326
+        epsg = epsg_of(crs) if crs.isValid() else 4326
         if not is_allowed_epsg(epsg):
             area.Segmentize(_span(area) / 32.0)  # straight edges stay right once curved in lon/lat
             Reprojector(4326).ogr_geometry(crs_definition(crs), area)
@@ -351,8 +312,8 @@ class BatchCreate(_BatchAlgorithm):
         return None, json.loads(area.ExportToJson()), int(epsg)
 
     def _evalscript(self, parameters, context, collection) -> str:
-        # the same parameters and generated scripts as 'Process request to raster' (core.evalscripts)
-        return ProcessRequestAlgorithm._evalscript(self, parameters, context, collection)  # noqa: SLF001
+        # the same parameters and generated scripts as 'Process request to raster' (core.evalscripts), GeoTIFF
+        return evalscript_from_parameters(self, parameters, context, collection, "tif")
 
     def run_algorithm(self, parameters, context, bridge: FeedbackBridge) -> Dict[str, Any]:
         grid_id = GRID_IDS[self.parameterAsEnum(parameters, "GRID", context)]
@@ -571,7 +532,9 @@ class BatchStatusAlgorithm(_BatchAlgorithm):
                 "SEARCH", tr("Search (words joined by | or &; without TASK_ID)"), optional=True
             )
         )
-        self.addParameter(QgsProcessingParameterFeatureSink("OUTPUT", tr("Batch tasks"), QgsProcessing.TypeVector))
+        self.addParameter(
+            QgsProcessingParameterFeatureSink("OUTPUT", tr("Batch tasks"), QgsProcessing.SourceType.TypeVector)
+        )
         self.addOutput(QgsProcessingOutputNumber("COUNT", tr("Tasks")))
         self.addOutput(QgsProcessingOutputString("STATUS", tr("Status (one task)")))
         self.addOutput(QgsProcessingOutputNumber("COMPLETION", tr("Completion % (one task)")))
@@ -592,7 +555,7 @@ class BatchStatusAlgorithm(_BatchAlgorithm):
         count = 0
         last: Optional[BatchTask] = None
         for task in tasks:
-            sink.addFeature(_status_feature(fields, task), QgsFeatureSink.FastInsert)
+            sink.addFeature(_status_feature(fields, task), QgsFeatureSink.Flag.FastInsert)
             count += 1
             last = task
         if tid and last is not None:
@@ -637,18 +600,18 @@ class BatchWait(_BatchAlgorithm):
             QgsProcessingParameterNumber(
                 "TIMEOUT",
                 tr("Give up after (seconds; the task keeps running)"),
-                QgsProcessingParameterNumber.Double,
+                QgsProcessingParameterNumber.Type.Double,
                 86400,
                 False,
                 1,
             )  # fmt: skip
         )
         self.addParameter(
-            _advanced(
+            advanced(
                 QgsProcessingParameterNumber(
                     "POLL_MAX",
                     tr("Longest pause between polls (seconds)"),
-                    QgsProcessingParameterNumber.Double,
+                    QgsProcessingParameterNumber.Type.Double,
                     30,
                     False,
                     0.1,
@@ -848,7 +811,9 @@ class BatchResults(_BatchAlgorithm):
             QgsProcessingParameterCrs("OUTPUT_CRS", tr("CRS of the cells layer"), "EPSG:4326", optional=True)
         )
         self.addParameter(QgsProcessingParameterFolderDestination("FOLDER", tr("Folder for the VRT mosaics")))
-        self.addParameter(QgsProcessingParameterFeatureSink("CELLS", tr("Grid cells"), QgsProcessing.TypeVectorPolygon))
+        self.addParameter(
+            QgsProcessingParameterFeatureSink("CELLS", tr("Grid cells"), QgsProcessing.SourceType.TypeVectorPolygon)
+        )
         self.addOutput(QgsProcessingOutputMultipleLayers("LAYERS", tr("Mosaics")))
         self.addOutput(QgsProcessingOutputNumber("MOSAICS", tr("Mosaics (VRT files)")))
         self.addOutput(QgsProcessingOutputNumber("TOTAL", tr("Grid cells")))
@@ -908,7 +873,7 @@ class BatchResults(_BatchAlgorithm):
             feature["width"] = int(cell.width)
             feature["height"] = int(cell.height)
             feature["outputs"] = json.dumps(cell.paths, sort_keys=True)
-            sink.addFeature(feature, QgsFeatureSink.FastInsert)
+            sink.addFeature(feature, QgsFeatureSink.Flag.FastInsert)
             if cell.delivered:
                 counts["delivered"] += 1
             if cell.status == "DONE" and (cell.error or "") == NO_DATA:

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 from dataclasses import replace
-from pathlib import Path
 from typing import Any, Dict, Optional, Tuple
 
 from osgeo import gdal
@@ -12,31 +11,27 @@ from qgis.core import (
     QgsProcessingException,
     QgsProcessingOutputNumber,
     QgsProcessingParameterCrs,
-    QgsProcessingParameterDefinition,
     QgsProcessingParameterEnum,
     QgsProcessingParameterExtent,
-    QgsProcessingParameterFile,
     QgsProcessingParameterNumber,
     QgsProcessingParameterRasterDestination,
     QgsProcessingParameterString,
 )
 
-from ...core import evalscripts
 from ...core.cog_rules import is_allowed_epsg
 from ...core.models import parse_time
 from ...core.process import MAX_PX, DataSource, OutputResponse, ProcessClient, ProcessRequest
 from ...translation import tr
 from ..base import ServiceAlgorithm
-from ..crs import wgs84
+from ..crs import epsg_of, wgs84
 from ..feedback import FeedbackBridge
+from ..parameters import add_evalscript_parameters, advanced, evalscript_from_parameters
 
 __all__ = ["ProcessRequestAlgorithm", "time_range"]
 
-PRESETS = ["custom", "true", "false", "ndi", "single", "all"]
 MOSAICKING = ["mostRecent", "leastRecent"]
 RESAMPLING = ["NEAREST", "BILINEAR", "BICUBIC"]
-FORMATS = [("image/tiff", "GTiff"), ("image/png", "PNG"), ("image/jpeg", "JPEG")]
-DEFAULT_SCALE = 2.5 / 10000
+FORMATS = [("image/tiff", "GTiff", "tif"), ("image/png", "PNG", "png"), ("image/jpeg", "JPEG", "jpg")]
 
 
 def time_range(start: str, end: str) -> Tuple[Optional[str], Optional[str]]:
@@ -56,11 +51,6 @@ def time_range(start: str, end: str) -> Tuple[Optional[str], Optional[str]]:
     return begin.isoformat(), finish.isoformat()
 
 
-def _advanced(param: QgsProcessingParameterDefinition) -> QgsProcessingParameterDefinition:
-    param.setFlags(param.flags() | QgsProcessingParameterDefinition.FlagAdvanced)
-    return param
-
-
 class ProcessRequestAlgorithm(ServiceAlgorithm):
     """Render a collection through the Process API into a georeferenced raster."""
 
@@ -77,8 +67,9 @@ class ProcessRequestAlgorithm(ServiceAlgorithm):
             "EPSG:4326). Give RESOLUTION (in CRS units) or WIDTH and HEIGHT. Requests larger than 2500 px are "
             "split into a grid and mosaicked (GeoTIFF). The evalscript is the given text or file, or generated from "
             "the collection's bands: true/false colour (×SCALE into 0..1, 8-bit), normalized difference of two "
-            "bands (float), one band or all bands as they are. TIME_FROM/TIME_TO limit the tiles used (a date "
-            "alone means the whole day); MOSAICKING picks which tile is on top."
+            "bands (float), one band or all bands as they are; for PNG and JPEG, which cannot hold 16-bit or float "
+            "samples, the generated script scales the bands by their bit depth into 8-bit instead. TIME_FROM/TIME_TO "
+            "limit the tiles used (a date alone means the whole day); MOSAICKING picks which tile is on top."
         )
 
     def init_parameters(self) -> None:
@@ -89,19 +80,19 @@ class ProcessRequestAlgorithm(ServiceAlgorithm):
             QgsProcessingParameterNumber(
                 "RESOLUTION",
                 tr("Resolution (CRS units per pixel)"),
-                QgsProcessingParameterNumber.Double,
+                QgsProcessingParameterNumber.Type.Double,
                 optional=True,
                 minValue=0.0,
             )
         )
         self.addParameter(
             QgsProcessingParameterNumber(
-                "WIDTH", tr("…or width (px)"), QgsProcessingParameterNumber.Integer, optional=True, minValue=0
+                "WIDTH", tr("…or width (px)"), QgsProcessingParameterNumber.Type.Integer, optional=True, minValue=0
             )
         )
         self.addParameter(
             QgsProcessingParameterNumber(
-                "HEIGHT", tr("…and height (px)"), QgsProcessingParameterNumber.Integer, optional=True, minValue=0
+                "HEIGHT", tr("…and height (px)"), QgsProcessingParameterNumber.Type.Integer, optional=True, minValue=0
             )
         )
         self.addParameter(QgsProcessingParameterString("TIME_FROM", tr("From (ISO 8601 date or time)"), optional=True))
@@ -114,52 +105,15 @@ class ProcessRequestAlgorithm(ServiceAlgorithm):
                 defaultValue=0,
             )
         )
-        self.addParameter(
-            QgsProcessingParameterEnum(
-                "PRESET",
-                tr("Evalscript"),
-                options=[
-                    tr("Custom (EVALSCRIPT or EVALSCRIPT_FILE)"),
-                    tr("True colour (BANDS = red,green,blue)"),
-                    tr("False colour (BANDS = nir,red,green)"),
-                    tr("Normalized difference (BANDS = a,b)"),
-                    tr("Single band (BANDS = name)"),
-                    tr("All bands"),
-                ],
-                defaultValue=0,
-            )
-        )
-        self.addParameter(
-            QgsProcessingParameterString("BANDS", tr("Bands for the generated evalscript"), optional=True)
-        )
-        self.addParameter(
-            QgsProcessingParameterNumber(
-                "SCALE",
-                tr("Scale for colour composites (value × scale = 0..1)"),
-                QgsProcessingParameterNumber.Double,
-                DEFAULT_SCALE,
-                False,
-                0.0,
-            )
-        )
-        self.addParameter(
-            QgsProcessingParameterString("EVALSCRIPT", tr("Evalscript (custom)"), multiLine=True, optional=True)
-        )
-        self.addParameter(
-            QgsProcessingParameterFile(
-                "EVALSCRIPT_FILE", tr("…or evalscript file"), QgsProcessingParameterFile.File, "js", optional=True
-            )
-        )
+        add_evalscript_parameters(self)
         self.addParameter(
             QgsProcessingParameterEnum("FORMAT", tr("Format"), options=["GeoTIFF", "PNG", "JPEG"], defaultValue=0)
         )
         self.addParameter(
-            _advanced(QgsProcessingParameterEnum("UPSAMPLING", tr("Upsampling"), options=RESAMPLING, defaultValue=0))
+            advanced(QgsProcessingParameterEnum("UPSAMPLING", tr("Upsampling"), options=RESAMPLING, defaultValue=0))
         )
         self.addParameter(
-            _advanced(
-                QgsProcessingParameterEnum("DOWNSAMPLING", tr("Downsampling"), options=RESAMPLING, defaultValue=0)
-            )
+            advanced(QgsProcessingParameterEnum("DOWNSAMPLING", tr("Downsampling"), options=RESAMPLING, defaultValue=0))
         )
         self.addParameter(QgsProcessingParameterRasterDestination("OUTPUT", tr("Result")))
         self.addOutput(QgsProcessingOutputNumber("WIDTH_PX", tr("Width (px)")))
@@ -170,54 +124,15 @@ class ProcessRequestAlgorithm(ServiceAlgorithm):
         crs = self.parameterAsCrs(parameters, "CRS", context)
         if not crs.isValid():
             crs = self.parameterAsExtentCrs(parameters, "EXTENT", context)
-            if not crs.isValid() or not is_allowed_epsg(_epsg(crs)):
+            if not crs.isValid() or not is_allowed_epsg(epsg_of(crs)):
                 crs = wgs84()
-        epsg = _epsg(crs)
-        if not is_allowed_epsg(epsg):
+        if not is_allowed_epsg(epsg_of(crs)):
             raise QgsProcessingException(
                 tr("CRS {} is not accepted by the Process API here; use EPSG:4326, 3857, 3035 or a UTM zone").format(
                     crs.authid() or crs.description()
                 )
             )
         return crs
-
-    def _evalscript(self, parameters, context, collection) -> str:
-        preset = PRESETS[self.parameterAsEnum(parameters, "PRESET", context)]
-        text = self.parameterAsString(parameters, "EVALSCRIPT", context) or ""
-        path = self.parameterAsFile(parameters, "EVALSCRIPT_FILE", context)
-        if preset == "custom":
-            if text.strip():
-                return text
-            if path:
-                try:
-                    return Path(path).read_text(encoding="utf-8")
-                except OSError as exc:
-                    raise QgsProcessingException(tr("EVALSCRIPT_FILE {}: {}").format(path, exc)) from None
-            raise QgsProcessingException(tr("Give an EVALSCRIPT or EVALSCRIPT_FILE, or choose a generated evalscript"))
-        if not collection.bands:
-            raise QgsProcessingException(
-                tr("Collection {} has no bands yet (no tile ingested): give a custom EVALSCRIPT").format(
-                    collection.name
-                )
-            )
-        names = [b.strip() for b in (self.parameterAsString(parameters, "BANDS", context) or "").split(",") if b]
-        scale = self.parameterAsDouble(parameters, "SCALE", context) or None
-        need = {"true": 3, "false": 3, "ndi": 2, "single": 1, "all": 0}[preset]
-        if need and len(names) != need:
-            raise QgsProcessingException(
-                tr("This evalscript needs {} band names in BANDS; the collection has: {}").format(
-                    need, ", ".join(collection.bands)
-                )
-            )
-        if preset == "true":
-            return evalscripts.true_color(collection, *names, scale=scale)
-        if preset == "false":
-            return evalscripts.false_color(collection, *names, scale=scale)
-        if preset == "ndi":
-            return evalscripts.normalized_difference(collection, *names)
-        if preset == "single":
-            return evalscripts.single_band(collection, names[0])
-        return evalscripts.all_bands(collection)
 
     def run_algorithm(self, parameters, context, bridge: FeedbackBridge) -> Dict[str, Any]:
         crs = self._crs(parameters, context)
@@ -236,13 +151,13 @@ class ProcessRequestAlgorithm(ServiceAlgorithm):
             self.parameterAsString(parameters, "TIME_FROM", context),
             self.parameterAsString(parameters, "TIME_TO", context),
         )
-        mime, driver = FORMATS[self.parameterAsEnum(parameters, "FORMAT", context)]
+        mime, driver, ext = FORMATS[self.parameterAsEnum(parameters, "FORMAT", context)]
         output = self.parameterAsOutputLayer(parameters, "OUTPUT", context)
         http = self.connection.http()
         from ...core.byoc import ByocClient
 
         collection = self.resolve_collection(ByocClient(http), parameters, context, bridge)
-        evalscript = self._evalscript(parameters, context, collection)
+        evalscript = evalscript_from_parameters(self, parameters, context, collection, ext)
         source = DataSource(
             collection.id,
             time_from=time_from,
@@ -255,7 +170,7 @@ class ProcessRequestAlgorithm(ServiceAlgorithm):
             evalscript=evalscript,
             data=[source],
             bbox=bbox,
-            crs=_epsg(crs),
+            crs=epsg_of(crs),
             width=width or None,
             height=height or None,
             resx=resolution or None,
@@ -278,16 +193,6 @@ class ProcessRequestAlgorithm(ServiceAlgorithm):
             result = client.process(request, cancel=bridge.cancel)
             _write_georeferenced(result.single(), output, driver, bbox, size, crs)
         return {"OUTPUT": output, "WIDTH_PX": size[0], "HEIGHT_PX": size[1]}
-
-
-def _epsg(crs: QgsCoordinateReferenceSystem) -> Optional[int]:
-    authid = crs.authid()
-    if authid.upper().startswith("EPSG:"):
-        try:
-            return int(authid.split(":")[1])
-        except ValueError:
-            return None
-    return None
 
 
 def _write_georeferenced(data: bytes, path: str, driver: str, bbox, size, crs) -> None:
