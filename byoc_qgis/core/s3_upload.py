@@ -1,33 +1,24 @@
-"""Uploads that never register wrong data: content digests, verified uploads with retries, resume by content.
+"""Uploads that never register wrong data: verified uploads with retries, resume by content.
 
-* :func:`file_digest` and :func:`same_content`: whether an object holds a local file's bytes (stored checksum,
-  plain-MD5 ETag, or multipart ETag computed with the part size), never decided by size alone.
 * :func:`upload`: one file to one key, retried on transient errors with backoff on every supported GDAL (GDAL's
   retry options are set thread-locally: GDAL 3.6 ignores per-path retry options for writes), verified by content,
   cleaned up exactly (see :mod:`.s3` for the rules).
 * :func:`ensure_object`: resume: skip a key that already holds the bytes, refuse (or, when allowed, replace) one
   that holds other bytes.
 * :func:`upload_tile`: the band files of one tile, all or nothing for new objects.
+
+Content digests and their comparison (:func:`file_digest`, :func:`same_content`) are in :mod:`.s3_digest`, the
+GDAL transfer itself in :mod:`.s3_transfer`; both are re-exported here.
 """
 
 from __future__ import annotations
 
-import hashlib
 import os
-import re
 import time
 from dataclasses import dataclass
-from typing import List, Mapping, Optional, Sequence, Tuple
+from typing import Callable, List, Mapping, Optional, Sequence
 
-from osgeo import gdal
-
-from .gdal_compat import (
-    collect_errors,
-    has_multipart_api,
-    has_path_specific_options,
-    needs_gdal,
-    thread_local_options,
-)
+from .gdal_compat import has_path_specific_options, needs_gdal, thread_local_options
 from .progress import Cancelled, Progress
 from .s3 import (
     CHECKSUM_HEADER,
@@ -47,6 +38,8 @@ from .s3 import (
     probe_path,
     vsis3_path,
 )
+from .s3_digest import LocalDigest, file_digest, same_content
+from .s3_transfer import METHOD_AUTO, METHOD_STREAM, METHOD_SYNC, abort_left_uploads, transfer
 
 __all__ = [
     "METHOD_AUTO",
@@ -61,104 +54,7 @@ __all__ = [
     "upload_tile",
 ]
 
-METHOD_AUTO = "auto"
-METHOD_SYNC = "sync"  # gdal.Sync's multi-threaded multipart upload (per-path options needed: GDAL >= 3.6)
-METHOD_STREAM = "stream"  # a /vsis3/ write handle in the calling thread: single PUTs, and multipart on GDAL < 3.6
-# part sizes tried when an object's multipart ETag was not written with our part size (GDAL's default 50 MiB,
-# the AWS CLI's 8 MiB, common tool defaults)
 MIN_PART_MB = 8  # gdal.Sync never uses smaller parts (GDAL 3.6: CHUNK_SIZE below 8 MiB gives 8 MiB parts)
-_COMMON_PART_MIB = (5, 8, 10, 15, 16, 32, 50, 64, 100, 128)
-
-
-@dataclass(frozen=True)
-class LocalDigest:
-    """MD5 of a local file and its multipart ETag for ``part_size`` (what S3 reports after such an upload)."""
-
-    path: str
-    size: int
-    md5: str
-    part_size: int
-    multipart_etag: str
-
-
-def file_digest(path: str, part_size: int, progress=None) -> LocalDigest:
-    """MD5 and multipart ETag (``md5(part md5s)-<n>`` for parts of ``part_size`` bytes) in one read."""
-    prog = Progress.of(progress)
-    size = os.path.getsize(path)
-    whole = hashlib.md5()  # noqa: S324 - S3's ETag algorithm, not a security use
-    parts: List[bytes] = []
-    part = hashlib.md5()  # noqa: S324
-    in_part = 0
-    done = 0
-    block = 1 << 20
-    with open(path, "rb") as f:
-        while True:
-            want = min(block, part_size - in_part)
-            data = f.read(want)
-            if not data:
-                break
-            whole.update(data)
-            part.update(data)
-            in_part += len(data)
-            done += len(data)
-            if in_part == part_size:
-                parts.append(part.digest())
-                part = hashlib.md5()  # noqa: S324
-                in_part = 0
-            if done % (64 * block) < block:
-                prog(done / max(1, size), "checksum")
-    if in_part or not parts:
-        parts.append(part.digest())
-    multipart = hashlib.md5(b"".join(parts)).hexdigest() + f"-{len(parts)}"  # noqa: S324
-    return LocalDigest(path, size, whole.hexdigest(), part_size, multipart)
-
-
-def _multipart_etag(path: str, part_size: int) -> str:
-    return file_digest(path, part_size).multipart_etag
-
-
-def same_content(remote: RemoteObject, local: LocalDigest) -> Tuple[bool, str]:
-    """Whether ``remote`` holds the bytes of ``local``, and how that was decided (or why it cannot be).
-
-    Same size required; then S3's own checksum (the ETag: the MD5 of a single-part upload, or the multipart ETag
-    computed with our part size or a common part size for that number of parts); when the ETag says otherwise or
-    cannot be read (encrypted buckets give ETags that are not MD5s), the checksum our uploads store in the object's
-    metadata decides.
-    """
-    if remote.size >= 0 and remote.size != local.size:
-        return False, f"{remote.size} bytes (the file has {local.size})"
-    etag_says = _etag_matches(remote, local)
-    if etag_says is True:
-        return True, "same multipart checksum" if remote.multipart_parts else "same MD5"
-    if remote.md5:
-        if remote.md5 == local.md5:
-            return True, "same MD5 (the checksum stored with the object)"
-        return False, "other content (MD5 differs, same size)"
-    if etag_says is False:
-        return False, "other content (checksum differs, same size)"
-    n = remote.multipart_parts
-    if n:
-        return False, f"content that cannot be compared (uploaded in {n} parts of an unknown size)"
-    return False, "content that cannot be compared (its ETag is not an MD5 and it has no checksum of ours)"
-
-
-def _etag_matches(remote: RemoteObject, local: LocalDigest) -> Optional[bool]:
-    """True/False when the ETag can be compared, None when it cannot (unknown part size, not an MD5)."""
-    if re.fullmatch(r"[0-9a-f]{32}", remote.etag):
-        return remote.etag == local.md5
-    n = remote.multipart_parts
-    if not n:
-        return None
-    if remote.etag == local.multipart_etag:
-        return True
-    tried = set()
-    for size in [local.part_size] + [m * MIB for m in _COMMON_PART_MIB]:
-        if size in tried or size <= 0 or -(-local.size // size) != n:
-            continue
-        tried.add(size)
-        if _multipart_etag(local.path, size) == remote.etag:
-            return True
-    return False if tried else None
 
 
 @dataclass
@@ -174,85 +70,6 @@ class UploadResult:
     md5: str = ""
     attempts: int = 1
     how: str = ""  # how the content was verified ("same MD5", "same multipart checksum")
-
-
-_UPLOAD_ID = re.compile(r"uploadId=([^)\s]+)")
-
-
-def _abort_left_uploads(dst: str, messages: Sequence[str]) -> List[str]:
-    """Abort the multipart uploads GDAL reported it could not abort (their ids are in its messages); return the ids
-    still pending (all of them before GDAL 3.10, which has no call to abort one upload)."""
-    ids = list(dict.fromkeys(m.group(1) for text in messages for m in _UPLOAD_ID.finditer(text)))
-    left = []
-    for upload_id in ids:
-        aborted = False
-        if has_multipart_api():
-            for _attempt in range(3):
-                with collect_errors():
-                    try:
-                        aborted = bool(gdal.MultipartUploadAbort(dst, upload_id))
-                    except RuntimeError:
-                        aborted = False
-                if aborted:
-                    break
-                time.sleep(0.5)
-        if not aborted:
-            left.append(upload_id)
-    return left
-
-
-def _transfer(
-    local_path: str, dst: str, method: str, part_size: int, threads: int, headers: List[str], callback
-) -> Tuple[bool, List[str]]:
-    """One GDAL transfer; (ok, GDAL's messages)."""
-    if method == METHOD_STREAM:
-        return _stream(local_path, dst, headers, callback)
-    with collect_errors() as errs:
-        try:
-            opts = [f"NUM_THREADS={threads}", f"CHUNK_SIZE={part_size}", "SYNC_STRATEGY=OVERWRITE", *headers]
-            ok = bool(gdal.Sync(local_path, dst, options=opts, callback=callback))
-        except RuntimeError as exc:
-            errs.append(str(exc))
-            ok = False
-    return ok, list(errs)
-
-
-def _stream(local_path: str, dst: str, headers: List[str], callback) -> Tuple[bool, List[str]]:
-    """Write ``local_path`` through a /vsis3/ write handle, all in the calling thread (GDAL uploads the parts of a
-    multipart upload from ``VSIFWriteL``). A failed part makes GDAL abort its upload when the handle is closed; a
-    local read error leaves the handle unclosed, so that nothing truncated is ever completed. Not cancellable."""
-    size = os.path.getsize(local_path) or 1
-    with collect_errors() as errs:
-        try:
-            handle = gdal.VSIFOpenExL(dst, "wb", False, headers)
-        except RuntimeError as exc:
-            return False, [*errs, str(exc)]
-        if handle is None:
-            return False, list(errs) or [f"cannot open {dst} for writing"]
-        ok = True
-        done = 0
-        try:
-            with open(local_path, "rb") as src:
-                while True:
-                    data = src.read(1 << 20)
-                    if not data:
-                        break
-                    if gdal.VSIFWriteL(data, 1, len(data), handle) != len(data):
-                        ok = False
-                        break
-                    done += len(data)
-                    callback(done / size)
-        except OSError as exc:  # the local file: never close (= complete) a partial upload
-            return False, [*errs, f"cannot read {local_path}: {exc}"]
-        except RuntimeError as exc:
-            errs.append(str(exc))
-            ok = False
-        try:
-            closed = gdal.VSIFCloseL(handle) == 0
-        except RuntimeError as exc:
-            errs.append(str(exc))
-            closed = False
-    return ok and closed, list(errs)
 
 
 def upload(
@@ -296,106 +113,151 @@ def upload(
     part_size = part_mb * MIB
     if digest is None or digest.part_size != part_size:
         digest = file_digest(local_path, part_size, prog.sub(0.0, 0.05))
-    size = digest.size
-    multipart = size > part_size
-    if not multipart or not has_path_specific_options():
-        # one PUT: a write handle never deletes or truncates on failure; GDAL < 3.6: thread-local options never
-        # reach the threads gdal.Sync uploads parts from
-        method = METHOD_STREAM
-    elif method == METHOD_AUTO:
-        method = METHOD_SYNC
-    abortable = method == METHOD_SYNC  # GDAL aborts its multipart upload when the callback says stop
-    dst = vsis3_path(config, key)
+    method = _transfer_method(method, multipart=digest.size > part_size)
     prog.check()  # cancelled before anything was sent: leave the bucket untouched
     start = time.perf_counter()
-    name = os.path.basename(local_path)
     transfer_prog = prog.sub(0.05, 0.95)
-
-    report = transfer_prog.gdal_callback(f"uploading {name}")
-
-    stopped = []  # the callback told GDAL to stop (cancel is final even if the caller's flag changes later)
-
-    def callback(complete, msg=None, data=None):
-        # Sync multipart: 0 on cancel makes GDAL abort its upload (the object is left as it was); stream: go on, a
-        # transfer cut short would replace the object with a truncated one
-        if not abortable:
-            return 1 if transfer_prog.cancelled() else report(complete)
-        rc = report(complete, msg, data)
-        if not rc:
-            stopped.append(True)
-        return rc
-
+    callback = _TransferCallback(transfer_prog, f"uploading {os.path.basename(local_path)}", method == METHOD_SYNC)
     headers = [f"{CHECKSUM_HEADER}={digest.md5}"]
+    dst = vsis3_path(config, key)
+
+    def send() -> tuple:
+        return transfer(local_path, dst, method, part_size, threads, headers, callback)
+
     transfer_options = dict(config.retry_options(), VSIS3_CHUNK_SIZE=str(part_mb))
     with bucket_options(config), thread_local_options(transfer_options):
         if not existing_known:
             existing = head(config, key, cancel=prog.cancelled)
         existed = existing is not None
-        attempt = 0
-        ok = False
-        errs: List[str] = []
-        pending: List[str] = []
-        try:
-            while True:
-                attempt += 1
-                ok, errs = _transfer(local_path, dst, method, part_size, threads, headers, callback)
-                pending += _abort_left_uploads(dst, errs)
-                if ok or stopped or transfer_prog.cancelled():
-                    break
-                # GDAL's write errors are generic ("DoSinglePartPUT ... failed"): ask the bucket what is wrong
-                found, errno, message, messages = probe_path(config.prefix)
-                if not found:
-                    problem, text = classify(config, errno, message, messages)
-                    if problem not in TRANSIENT_PROBLEMS:
-                        note = _cleanup_failed(config, key, existed, digest)
-                        raise S3Error(
-                            f"Upload of {local_path} to s3://{config.bucket}/{key} failed: {text}{note}", problem
-                        )
-                if attempt > config.max_retry:
-                    break
-                backoff(config, attempt, prog.cancelled)
-        except Cancelled:
-            _cleanup_failed(config, key, existed, digest)
-            raise
-        if not ok:
-            cleanup = _cleanup_failed(config, key, existed, digest)
-            if stopped or transfer_prog.cancelled():
-                raise Cancelled()
-            reason = config.scrub(errs[-1]) if errs else "GDAL gave no reason (a request in one of its worker threads)"
-            raise S3Error(
-                f"Upload of {local_path} to s3://{config.bucket}/{key} failed after {attempt} attempts: {reason}."
-                f"{_pending_note(pending, config, key)}{cleanup} Try again later; check the bucket with Test "
-                "connection.",
-                PROBLEM_UNAVAILABLE,
-            )
-        try:
-            remote = head(config, key, cancel=prog.cancelled)
-        except S3Error as exc:
-            raise S3Error(
-                f"Upload of {local_path} to s3://{config.bucket}/{key} could not be verified: {exc}", exc.problem
-            ) from None
-        if remote is None:
-            raise S3Error(
-                f"Upload of {local_path} to s3://{config.bucket}/{key} could not be verified: S3 reports no object "
-                "at the key after a successful transfer; try again."
-            )
-        same, how = same_content(remote, digest)
-        if not same:
-            raise S3Error(
-                f"Upload of {local_path} to s3://{config.bucket}/{key} could not be verified: the object holds "
-                f"{how}; it is not registered. Try again."
-            )
+        target = _Target(config, key, local_path, existed, digest)
+        attempts = _send_with_retries(target, send, callback, prog)
+        how = _verify(target, prog.cancelled)
     prog(1.0, f"uploaded {key}")
     return UploadResult(
         key=key,
-        size=size,
+        size=digest.size,
         seconds=time.perf_counter() - start,
         method=method,
         replaced=existed,
         md5=digest.md5,
-        attempts=attempt,
+        attempts=attempts,
         how=how,
     )
+
+
+def _transfer_method(method: str, multipart: bool) -> str:
+    """The transfer method "auto" (or a forced one) means for a file that needs a multipart upload or not."""
+    if not multipart or not has_path_specific_options():
+        # one PUT: a write handle never deletes or truncates on failure; GDAL < 3.6: thread-local options never
+        # reach the threads gdal.Sync uploads parts from
+        return METHOD_STREAM
+    return METHOD_SYNC if method == METHOD_AUTO else method
+
+
+class _TransferCallback:
+    """GDAL's progress callback for one upload; remembers when it told GDAL to stop (cancel is final even if the
+    caller's flag changes later)."""
+
+    def __init__(self, prog: Progress, message: str, abortable: bool) -> None:
+        self._prog = prog
+        self._report = prog.gdal_callback(message)
+        self._abortable = abortable  # gdal.Sync multipart: GDAL aborts its multipart upload when told to stop
+        self.stopped = False
+
+    def __call__(self, complete, msg=None, data=None) -> int:
+        # Sync multipart: 0 on cancel makes GDAL abort its upload (the object is left as it was); stream: go on, a
+        # transfer cut short would replace the object with a truncated one
+        if not self._abortable:
+            return 1 if self._prog.cancelled() else self._report(complete)
+        rc = self._report(complete, msg, data)
+        if not rc:
+            self.stopped = True
+        return rc
+
+    def cancelled(self) -> bool:
+        """True when GDAL was told to stop or the caller cancelled."""
+        return self.stopped or self._prog.cancelled()
+
+
+@dataclass(frozen=True)
+class _Target:
+    """What one upload writes where, and what a failure must clean up."""
+
+    config: S3Config
+    key: str
+    local_path: str
+    existed: bool  # an object was at the key before: never deleted
+    digest: LocalDigest
+
+    def failed(self, detail: str) -> str:
+        return f"Upload of {self.local_path} to s3://{self.config.bucket}/{self.key} {detail}"
+
+    def cleanup(self) -> str:
+        return _cleanup_failed(self.config, self.key, self.existed, self.digest)
+
+
+def _send_with_retries(target: _Target, send: Callable[[], tuple], callback: _TransferCallback, prog: Progress) -> int:
+    """Run the transfer until it succeeds, retrying transient failures with backoff; return the number of attempts.
+
+    On failure or cancel, cleans up (an object this call created is deleted) and raises :class:`S3Error` or
+    :class:`Cancelled`.
+    """
+    config = target.config
+    dst = vsis3_path(config, target.key)
+    attempt = 0
+    ok = False
+    errs: List[str] = []
+    pending: List[str] = []
+    try:
+        while True:
+            attempt += 1
+            ok, errs = send()
+            pending += abort_left_uploads(dst, errs)
+            if ok or callback.cancelled():
+                break
+            # GDAL's write errors are generic ("DoSinglePartPUT ... failed"): ask the bucket what is wrong
+            found, errno, message, messages = probe_path(config.prefix)
+            if not found:
+                problem, text = classify(config, errno, message, messages)
+                if problem not in TRANSIENT_PROBLEMS:
+                    note = target.cleanup()
+                    raise S3Error(target.failed(f"failed: {text}{note}"), problem)
+            if attempt > config.max_retry:
+                break
+            backoff(config, attempt, prog.cancelled)
+    except Cancelled:
+        target.cleanup()
+        raise
+    if ok:
+        return attempt
+    cleanup = target.cleanup()
+    if callback.cancelled():
+        raise Cancelled()
+    reason = config.scrub(errs[-1]) if errs else "GDAL gave no reason (a request in one of its worker threads)"
+    raise S3Error(
+        target.failed(f"failed after {attempt} attempts: {reason}.")
+        + f"{_pending_note(pending, config, target.key)}{cleanup} Try again later; check the bucket with Test "
+        "connection.",
+        PROBLEM_UNAVAILABLE,
+    )
+
+
+def _verify(target: _Target, cancel: Callable[[], bool]) -> str:
+    """Check that the object now holds the file's bytes; return how that was decided. Raises :class:`S3Error`."""
+    try:
+        remote: Optional[RemoteObject] = head(target.config, target.key, cancel=cancel)
+    except S3Error as exc:
+        raise S3Error(target.failed(f"could not be verified: {exc}"), exc.problem) from None
+    if remote is None:
+        raise S3Error(
+            target.failed(
+                "could not be verified: S3 reports no object at the key after a successful transfer; try again."
+            )
+        )
+    same, how = same_content(remote, target.digest)
+    if not same:
+        raise S3Error(target.failed(f"could not be verified: the object holds {how}; it is not registered. Try again."))
+    return how
 
 
 def _pending_note(pending: Sequence[str], config: S3Config, key: str) -> str:
