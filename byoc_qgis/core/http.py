@@ -12,24 +12,24 @@ Retry rules (:class:`RetryPolicy`):
   whether the thing exists before trying again (see ``ByocClient.create_tile``).
 
 Logs name method, path, status and timing only: never headers, bodies, tokens, secrets or proxy URLs.
+
+The waiting primitives (policy, backoff, ``Retry-After``, rate gate, cancellable sleep) are in :mod:`.http_retry`,
+the diagnosis of network failures in :mod:`.network_errors`; both are re-exported here.
 """
 
 from __future__ import annotations
 
 import configparser
 import copy
-import errno
 import logging
 import os
 import random
 import re
-import socket
 import sys
-import threading
 import time
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any, Callable, Dict, Iterable, List, Optional, Tuple, Union
+from typing import Any, Dict, Iterable, List, Optional, Tuple, Union
 from urllib.parse import urlsplit
 
 import requests
@@ -37,14 +37,17 @@ from requests.adapters import HTTPAdapter
 
 from .auth import ClientCredentials, TokenManager
 from .deployments import Deployment
-from .errors import (
-    AuthError,
-    CancelledError,
-    NetworkError,
-    SentinelHubError,
-    cannot_reach,
-    error_from_response,
+from .errors import AuthError, NetworkError, SentinelHubError, cannot_reach, error_from_response
+from .http_retry import (
+    CancelFn,
+    RateGate,
+    RetryPolicy,
+    backoff_delay,
+    check_cancel,
+    parse_retry_after,
+    sleep_cancellable,
 )
+from .network_errors import network_reason, never_sent
 
 __all__ = [
     "Transport",
@@ -62,9 +65,6 @@ __all__ = [
 ]
 
 log = logging.getLogger(__name__)
-
-CancelFn = Optional[Callable[[], bool]]
-"""A callable returning True when the caller wants the work to stop (e.g. ``QgsTask.isCanceled``)."""
 
 DEFAULT_TIMEOUT = (10.0, 120.0)
 
@@ -134,154 +134,6 @@ class Transport:
             if parts.password:
                 out.append(parts.password)
         return out
-
-
-@dataclass(frozen=True)
-class RetryPolicy:
-    """How often and how long to retry. Times in seconds."""
-
-    max_attempts: int = 8  # 0.2⁸: a run of thousands of requests survives ~20 % of them failing
-    backoff_base: float = 0.5
-    backoff_cap: float = 8.0  # a persisting outage is reported after ~30 s
-    jitter: float = 0.5
-    max_rate_limit_wait: float = 300.0
-    default_retry_after: float = 5.0
-
-    def delay(self, attempt: int, rng: Optional[random.Random] = None) -> float:
-        """Backoff before retry number ``attempt`` (1-based) after a 5xx or connection error."""
-        return backoff_delay(attempt, self.backoff_base, self.backoff_cap, self.jitter, rng)
-
-
-def backoff_delay(
-    attempt: int, base: float, cap: float, jitter: float = 0.5, rng: Optional[random.Random] = None
-) -> float:
-    """Capped exponential backoff: ``min(cap, base·2^(attempt-1))``, of which a ``jitter`` fraction is random."""
-    full = min(cap, base * (2 ** max(0, attempt - 1)))
-    rnd = (rng or random).random()
-    return full * (1.0 - jitter) + full * jitter * rnd
-
-
-def parse_retry_after(value: Optional[str], default: float) -> float:
-    """Seconds to wait from a Sentinel Hub ``Retry-After`` header (milliseconds); ``default`` if absent/odd."""
-    if value is None:
-        return default
-    try:
-        ms = float(value.strip())
-    except (ValueError, AttributeError):
-        return default
-    if ms != ms or ms < 0:  # NaN or negative
-        return default
-    return ms / 1000.0
-
-
-def check_cancel(cancel: CancelFn) -> None:
-    """Raise :class:`CancelledError` if ``cancel()`` says so."""
-    if cancel is not None and cancel():
-        raise CancelledError("cancelled")
-
-
-def sleep_cancellable(seconds: float, cancel: CancelFn, step: float = 0.05) -> None:
-    """Sleep ``seconds``, waking every ``step`` to check ``cancel``."""
-    deadline = time.monotonic() + max(0.0, seconds)
-    while True:
-        check_cancel(cancel)
-        left = deadline - time.monotonic()
-        if left <= 0:
-            return
-        time.sleep(min(step, left))
-
-
-class RateGate:
-    """A shared "not before" time: after a 429 every thread of the connection waits until it has passed."""
-
-    def __init__(self) -> None:
-        self._lock = threading.Lock()
-        self._not_before = 0.0
-
-    def defer(self, seconds: float) -> None:
-        """Hold all requests for ``seconds`` from now (never shortens an existing hold)."""
-        with self._lock:
-            self._not_before = max(self._not_before, time.monotonic() + seconds)
-
-    def remaining(self) -> float:
-        """Seconds until requests may go again."""
-        with self._lock:
-            return max(0.0, self._not_before - time.monotonic())
-
-    def wait(self, cancel: CancelFn) -> float:
-        """Wait until the gate is open; return how long that took."""
-        waited = 0.0
-        while True:
-            left = self.remaining()
-            if left <= 0:
-                return waited
-            sleep_cancellable(left, cancel)
-            waited += left
-
-
-def _never_sent(exc: requests.RequestException) -> bool:
-    """True when the request certainly did not reach the server (connect failed)."""
-    if isinstance(exc, requests.exceptions.ConnectTimeout):
-        return True
-    if isinstance(exc, requests.exceptions.ConnectionError) and not isinstance(exc, requests.exceptions.ReadTimeout):
-        reason = exc.args[0] if exc.args else None
-        inner = getattr(reason, "reason", reason)
-        name = type(inner).__name__
-        return name in ("NewConnectionError", "ConnectTimeoutError", "NameResolutionError") or (
-            "NewConnectionError" in repr(inner) or "Failed to establish a new connection" in str(inner)
-        )
-    return False
-
-
-_PROXY_HINT = "check the proxy in QGIS Settings → Options → Network"
-_CA_HINT = "add the service's CA in QGIS Settings → Options → Authentication → Certificate Manager"
-
-
-def _causes(exc: BaseException) -> List[BaseException]:
-    """``exc`` and every exception it wraps (urllib3 ``reason``, ``args``, ``__cause__``/``__context__``)."""
-    seen: List[BaseException] = []
-    todo: List[Any] = [exc]
-    while todo and len(seen) < 20:
-        item = todo.pop(0)
-        if not isinstance(item, BaseException) or any(item is s for s in seen):
-            continue
-        seen.append(item)
-        todo.append(getattr(item, "reason", None))
-        todo.extend(a for a in getattr(item, "args", ()) if isinstance(a, BaseException))
-        todo.append(item.__cause__)
-        todo.append(item.__context__)
-    return seen
-
-
-def network_reason(exc: BaseException, timeout: Any = None) -> Tuple[str, str]:
-    """A short cause (``connection refused``, ``host name not found``, ...) and a hint for a failed request."""
-    connect_timeout, read_timeout = (timeout if isinstance(timeout, tuple) else (timeout, timeout)) or (None, None)
-    if isinstance(exc, requests.exceptions.ProxyError):
-        return "the proxy refused or dropped the connection", _PROXY_HINT
-    if isinstance(exc, requests.exceptions.SSLError):
-        return "certificate problem", _CA_HINT
-    if isinstance(exc, requests.exceptions.ConnectTimeout):
-        return (f"no answer within {connect_timeout:g} s" if connect_timeout else "no answer"), ""
-    if isinstance(exc, requests.exceptions.ReadTimeout):
-        return (f"the service did not answer within {read_timeout:g} s" if read_timeout else "no answer"), ""
-    causes = _causes(exc)
-    names = {type(c).__name__ for c in causes}
-    for cause in causes:
-        if isinstance(cause, ConnectionRefusedError):
-            return "connection refused", ""
-        if isinstance(cause, socket.gaierror) or type(cause).__name__ == "NameResolutionError":
-            return "host name not found", ""
-        if isinstance(cause, ConnectionResetError):
-            return "connection reset", ""
-        if isinstance(cause, OSError) and cause.errno in (errno.ENETUNREACH, errno.EHOSTUNREACH):
-            return "network unreachable", ""
-        if isinstance(cause, (socket.timeout, TimeoutError)):
-            return "no answer", ""
-    if names & {"RemoteDisconnected", "ProtocolError", "IncompleteRead", "ChunkedEncodingError"}:
-        return "the connection was dropped", ""
-    if isinstance(exc, requests.exceptions.ConnectionError):
-        return "connection failed", ""
-    return "network error", ""
 
 
 class HttpClient:
@@ -459,28 +311,13 @@ class HttpClient:
                     proxies=proxies,
                 )
             except requests.RequestException as exc:
-                elapsed = time.monotonic() - started
-                sent = not _never_sent(exc)
-                log.info("%s %s failed after %.2f s: %s", method, path, elapsed, type(exc).__name__)
-                if sent and not repeatable:
-                    raise self._network_error(exc, method, path, maybe_applied=True) from None
-                if attempt >= self.policy.max_attempts:
-                    raise self._network_error(exc, method, path, maybe_applied=False) from None
-                sleep_cancellable(self.policy.delay(attempt, self._rng), cancel)
+                log.info("%s %s failed after %.2f s: %s", method, path, time.monotonic() - started, type(exc).__name__)
+                self._retry_after_network_error(exc, method, path, attempt, repeatable, cancel)
                 continue
             status = resp.status_code
             log.debug("%s %s -> %d in %.3f s", method, path, status, time.monotonic() - started)
             if status == 429:
-                wait = parse_retry_after(resp.headers.get("Retry-After"), self.policy.default_retry_after)
-                body = resp.content
-                resp.close()
-                if rate_waited + wait > self.policy.max_rate_limit_wait:
-                    err = error_from_response(status, body, method=method, path=path, retry_after=wait)
-                    err.message = f"{err.message} (rate limited; waited {rate_waited:.1f} s already)"
-                    err.args = (err.message,)
-                    raise err
-                log.info("%s %s rate limited: waiting %.3f s", method, path, wait)
-                self.gate.defer(wait)
+                self._hold_for_rate_limit(resp, method, path, rate_waited)
                 attempt -= 1  # a 429 is not a failed attempt
                 continue
             if status == 401 and token is not None and not refreshed:
@@ -491,23 +328,63 @@ class HttpClient:
                 attempt -= 1
                 continue
             if status >= 500:
-                body = resp.content
-                resp.close()
-                if not repeatable or attempt >= self.policy.max_attempts:
-                    err = error_from_response(status, body, method=method, path=path, reason=resp.reason or "")
-                    err.maybe_applied = not repeatable
-                    raise err
-                sleep_cancellable(self.policy.delay(attempt, self._rng), cancel)
+                self._retry_after_server_error(resp, method, path, attempt, repeatable, cancel)
                 continue
             if expected_set is None or status in expected_set:
                 return resp
-            body = resp.content
-            resp.close()
-            err = error_from_response(status, body, method=method, path=path, reason=resp.reason or "")
-            if isinstance(err, AuthError) and status == 401:
-                err.message += " (the token was refreshed once and still refused)"
-                err.args = (err.message,)
+            raise self._refusal(resp, method, path)
+
+    def _retry_after_network_error(
+        self, exc: requests.RequestException, method: str, path: str, attempt: int, repeatable: bool, cancel: CancelFn
+    ) -> None:
+        """After a request got no answer: raise :class:`NetworkError` when it must not (it may have reached the
+        service and is not repeatable) or may not (attempts used up) be sent again, else wait the backoff."""
+        if not repeatable and not never_sent(exc):
+            raise self._network_error(exc, method, path, maybe_applied=True) from None
+        if attempt >= self.policy.max_attempts:
+            raise self._network_error(exc, method, path, maybe_applied=False) from None
+        sleep_cancellable(self.policy.delay(attempt, self._rng), cancel)
+
+    def _hold_for_rate_limit(self, resp: requests.Response, method: str, path: str, rate_waited: float) -> None:
+        """After a 429: hold every request of the connection for ``Retry-After``, or raise the rate-limit error when
+        the total wait of this request would exceed the policy's cap."""
+        status = resp.status_code
+        wait = parse_retry_after(resp.headers.get("Retry-After"), self.policy.default_retry_after)
+        body = resp.content
+        resp.close()
+        if rate_waited + wait > self.policy.max_rate_limit_wait:
+            err = error_from_response(status, body, method=method, path=path, retry_after=wait)
+            err.message = f"{err.message} (rate limited; waited {rate_waited:.1f} s already)"
+            err.args = (err.message,)
             raise err
+        log.info("%s %s rate limited: waiting %.3f s", method, path, wait)
+        self.gate.defer(wait)
+
+    def _retry_after_server_error(
+        self, resp: requests.Response, method: str, path: str, attempt: int, repeatable: bool, cancel: CancelFn
+    ) -> None:
+        """After a 5xx: raise its error when the request is not repeatable (``maybe_applied``) or the attempts are
+        used up, else wait the backoff."""
+        status = resp.status_code
+        body = resp.content
+        resp.close()
+        if not repeatable or attempt >= self.policy.max_attempts:
+            err = error_from_response(status, body, method=method, path=path, reason=resp.reason or "")
+            err.maybe_applied = not repeatable
+            raise err
+        sleep_cancellable(self.policy.delay(attempt, self._rng), cancel)
+
+    @staticmethod
+    def _refusal(resp: requests.Response, method: str, path: str) -> SentinelHubError:
+        """The error for an answer that is not expected and not retried (4xx, or a 401 after a fresh token)."""
+        status = resp.status_code
+        body = resp.content
+        resp.close()
+        err = error_from_response(status, body, method=method, path=path, reason=resp.reason or "")
+        if isinstance(err, AuthError) and status == 401:
+            err.message += " (the token was refreshed once and still refused)"
+            err.args = (err.message,)
+        return err
 
     def get_json(self, path_or_url: str, params: Optional[Dict[str, Any]] = None, cancel: CancelFn = None) -> Any:
         """GET and decode JSON."""
