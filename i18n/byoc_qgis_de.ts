@@ -2163,6 +2163,26 @@ id {}</source>
         </message>
         <message>
             <location filename="../byoc_qgis/processing/algorithms/create_tiles.py" />
+            <source>Created tiles</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../byoc_qgis/processing/algorithms/create_tiles.py" />
+            <source>Tiles registered</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../byoc_qgis/processing/algorithms/create_tiles.py" />
+            <source>Tiles already registered</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../byoc_qgis/processing/algorithms/create_tiles.py" />
+            <source>Tiles failed</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../byoc_qgis/processing/algorithms/create_tiles.py" />
             <source>Summary: {} of {} tiles registered, {} already registered, {} failed, {} cancelled</source>
             <translation type="unfinished" />
         </message>
@@ -2193,12 +2213,17 @@ id {}</source>
         </message>
         <message>
             <location filename="../byoc_qgis/processing/algorithms/create_tiles.py" />
-            <source>Sensing time 'constant' needs SENSING_TIME, e.g. 2023-06-10T07:36:29Z</source>
+            <source>Cover: maximum points</source>
             <translation type="unfinished" />
         </message>
         <message>
             <location filename="../byoc_qgis/processing/algorithms/create_tiles.py" />
-            <source>Band file pattern ((BAND) = band name)</source>
+            <source>Tiles in parallel</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../byoc_qgis/processing/algorithms/create_tiles.py" />
+            <source>Sensing time 'constant' needs SENSING_TIME, e.g. 2023-06-10T07:36:29Z</source>
             <translation type="unfinished" />
         </message>
         <message>
@@ -2214,26 +2239,6 @@ id {}</source>
         <message>
             <location filename="../byoc_qgis/processing/algorithms/create_tiles.py" />
             <source>Replace S3 objects that exist with different content</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <location filename="../byoc_qgis/processing/algorithms/create_tiles.py" />
-            <source>Created tiles</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <location filename="../byoc_qgis/processing/algorithms/create_tiles.py" />
-            <source>Tiles registered</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <location filename="../byoc_qgis/processing/algorithms/create_tiles.py" />
-            <source>Tiles already registered</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <location filename="../byoc_qgis/processing/algorithms/create_tiles.py" />
-            <source>Tiles failed</source>
             <translation type="unfinished" />
         </message>
         <message>
@@ -2293,16 +2298,6 @@ id {}</source>
         </message>
         <message>
             <location filename="../byoc_qgis/processing/algorithms/create_tiles.py" />
-            <source>Cover: maximum points</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <location filename="../byoc_qgis/processing/algorithms/create_tiles.py" />
-            <source>Tiles in parallel</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <location filename="../byoc_qgis/processing/algorithms/create_tiles.py" />
             <source>{} tiles to create in collection {} (bucket {})</source>
             <translation type="unfinished" />
         </message>
@@ -2323,12 +2318,22 @@ id {}</source>
         </message>
         <message>
             <location filename="../byoc_qgis/processing/algorithms/create_tiles.py" />
+            <source>Cancelled: {} tiles were registered before; run again to continue</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../byoc_qgis/processing/algorithms/create_tiles.py" />
             <source>{}: no metadata item {} with a time; choose another sensing-time mode</source>
             <translation type="unfinished" />
         </message>
         <message>
             <location filename="../byoc_qgis/processing/algorithms/create_tiles.py" />
             <source>{} ({}): {}</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../byoc_qgis/processing/algorithms/create_tiles.py" />
+            <source>{} files do not match FILE_PATTERN {!r}, e.g. {}; change the pattern or the inputs</source>
             <translation type="unfinished" />
         </message>
         <message>
@@ -2347,28 +2352,13 @@ id {}</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../byoc_qgis/processing/algorithms/create_tiles.py" />
-            <source>{} files do not match FILE_PATTERN {!r}, e.g. {}; change the pattern or the inputs</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <location filename="../byoc_qgis/processing/algorithms/create_tiles.py" />
-            <source>Cancelled: {} tiles were registered before; run again to continue</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <location filename="../byoc_qgis/processing/algorithms/create_tiles.py" />
-            <source>{} is not under {}; give a FOLDER that contains every file</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
             <location filename="../byoc_qgis/processing/algorithms/local.py" />
             <source>Pre-flight check</source>
             <translation type="unfinished" />
         </message>
         <message>
             <location filename="../byoc_qgis/processing/algorithms/local.py" />
-            <source>Checks rasters against Sentinel Hub's BYOC rules (valid COG, internal tiles 256–2048 px, header ≤ 1 MB, no JPEG, allowed CRS and data type, overviews, ≤ 10 chunky bands) without touching the service. With 'Check band files of a folder as one tile', files in one folder are also checked together (same extension, footprints within one pixel). The output table lists every finding with the file, the rule, the value found and how to fix it.</source>
+            <source>Checks rasters against Sentinel Hub's BYOC rules (valid COG, internal tiles 256–2048 px, header ≤ 1 MB, no JPEG, allowed CRS and data type, overviews, ≤ 10 chunky bands) without touching the service. With 'Check band files of a folder as one tile', the files are grouped into tiles by FILE_PATTERN exactly as 'Create tiles from local rasters' groups them and each tile is checked as a whole (same extension, footprints within one pixel; every tile with the same band files and data types); a file that matches no pattern is an error. The output table lists every finding with the file, the rule, the value found and how to fix it.</source>
             <translation type="unfinished" />
         </message>
         <message>
@@ -2378,7 +2368,7 @@ id {}</source>
         </message>
         <message>
             <location filename="../byoc_qgis/processing/algorithms/local.py" />
-            <source>Traces where a raster has valid data (nodata, NaN, alpha and masks of all bands) from a coarse overview and fits the outline to at most MAX_POINTS points, as the cover geometry a BYOC tile needs. Policy 'contain all data' keeps every valid pixel inside (default); 'exclude nodata' keeps no-data collars out (for overlapping tiles). One feature per raster, or per folder when band files are traced as one tile; geometries are reprojected to OUTPUT_CRS and the GeoJSON in the raster's own CRS (what the service wants) is kept in the field cover_geojson.</source>
+            <source>Traces where a raster has valid data (nodata, NaN, alpha and masks of all bands) from a coarse overview and fits the outline to at most MAX_POINTS points, as the cover geometry a BYOC tile needs. Policy 'contain all data' keeps every valid pixel inside (default); 'exclude nodata' keeps no-data collars out (for overlapping tiles). One feature per raster, or per tile when band files are traced as one tile (grouped by FILE_PATTERN as 'Create tiles' groups them); geometries are reprojected to OUTPUT_CRS and the GeoJSON in the raster's own CRS (what the service wants) is kept in the field cover_geojson.</source>
             <translation type="unfinished" />
         </message>
         <message>
@@ -2399,6 +2389,11 @@ id {}</source>
         <message>
             <location filename="../byoc_qgis/processing/algorithms/local.py" />
             <source>Trace at an overview of about this many pixels (long side)</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../byoc_qgis/processing/algorithms/local.py" />
+            <source>Band file pattern ((BAND) = band name)</source>
             <translation type="unfinished" />
         </message>
         <message>
@@ -2463,12 +2458,12 @@ id {}</source>
         </message>
         <message>
             <location filename="../byoc_qgis/processing/algorithms/local.py" />
-            <source>{} files: {} errors, {} warnings</source>
+            <source>{} is not under {}; give a FOLDER that contains every file</source>
             <translation type="unfinished" />
         </message>
         <message>
             <location filename="../byoc_qgis/processing/algorithms/local.py" />
-            <source>Checking {}</source>
+            <source>{} files: {} errors, {} warnings</source>
             <translation type="unfinished" />
         </message>
         <message>
@@ -2484,6 +2479,11 @@ id {}</source>
         <message>
             <location filename="../byoc_qgis/processing/algorithms/local.py" />
             <source>Exclude nodata</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../byoc_qgis/processing/algorithms/local.py" />
+            <source>{} matches no FILE_PATTERN: traced alone</source>
             <translation type="unfinished" />
         </message>
         <message>

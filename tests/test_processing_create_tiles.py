@@ -321,3 +321,43 @@ def test_create_tiles_from_s3_fails_by_default_when_a_tile_fails(env, collection
     assert set(_tiles(env, collection["id"])) == {"in/2023-03-05/good/(BAND).tif"}  # the others are registered
     res, table = run_alg("byoc:createtilesfroms3", {**params, "FAIL_ON_ERROR": False})
     assert (res["REGISTERED"], res["SKIPPED"], res["FAILED"]) == (0, 1, 1)
+
+
+def test_every_entry_point_groups_a_folder_the_same_way(env, collection, tmp_path):
+    """Pre-flight, createtiles, the S3 listing and createtilesfroms3 take the same tiles from the same tree
+    (core.tile_groups), and a file the pattern does not take is named by the pre-flight as createtiles refuses it."""
+    from qgis.core import QgsProcessingException
+
+    from byoc_qgis.core.s3 import S3Config, list_tiles
+
+    root = tmp_path / "tree"
+    for folder in ("a/t1", "a/t2", "b"):
+        make_tile(root / folder, stems=("B02", "B03"))
+    expected = {"a/t1/(BAND).tif", "a/t2/(BAND).tif", "b/(BAND).tif"}
+    res, findings = run_alg("byoc:preflightcheck", {"FOLDER": str(root), "OUTPUT": "memory:"})
+    assert (res["ERRORS"], res["FILES"]) == (0, 6)
+    res, table = run_alg(
+        "byoc:createtiles",
+        {"COLLECTION": collection["id"], "FOLDER": str(root), "PATH_TEMPLATE": "{name}/(BAND).tif", "COVER": 2,
+         "SENSING_TIME_MODE": 3, "OUTPUT": "memory:", **env["params"]},
+    )  # fmt: skip
+    assert {f["path"] for f in table.getFeatures()} == expected and res["REGISTERED"] == 3
+    s3 = env["s3"]
+    cfg = S3Config(collection["bucket"], access_key=s3.access_key, secret_key=s3.secret_key, region=s3.region,
+                   endpoint=s3.endpoint, https=False)  # fmt: skip
+    assert {t.path: list(t.files) for t in list_tiles(cfg)} == dict.fromkeys(expected, ["B02", "B03"])
+    res, _ = run_alg("byoc:createcollection", {"NAME": f"again-{uuid.uuid4().hex[:6]}", "BUCKET": collection["bucket"],
+                                               **env["params"]})  # fmt: skip
+    res, table = run_alg(
+        "byoc:createtilesfroms3",
+        {"COLLECTION": res["COLLECTION_ID"], "SENSING_TIME_MODE": 2, "OUTPUT": "memory:", **env["params"]},
+    )
+    assert {f["path"] for f in table.getFeatures()} == expected and res["REGISTERED"] == 3
+
+    make_tile(root / "b", stems=("B03.v2",))  # a dot is not a band name character: the pattern does not take it
+    res, findings = run_alg("byoc:preflightcheck", {"FOLDER": str(root), "OUTPUT": "memory:"})
+    errors = [(f["rule"], f["value"]) for f in findings.getFeatures() if f["severity"] == "error"]
+    assert errors == [("file-pattern", "B03.v2.tif")] and res["FILES"] == 7
+    with pytest.raises(QgsProcessingException, match=r"1 files do not match FILE_PATTERN '\(BAND\).tif', e.g. b/B03"):
+        run_alg("byoc:createtiles", {"COLLECTION": collection["id"], "FOLDER": str(root), "OUTPUT": "memory:",
+                                     **env["params"]})  # fmt: skip

@@ -1,8 +1,9 @@
 """Pre-flight check for the plugin: BYOC rules (cog_rules) on local or /vsis3/ files, tiles and tile sets.
 
-One call per scope: :func:`preflight_file`, :func:`preflight_tile` (band files of one tile) and
+One call per scope: :func:`preflight_file`, :func:`preflight_tile` (band files of one tile),
 :func:`preflight_tiles` (several tiles, adds the cross-tile rules: same file names in every tile, one data type
-per band file name). Remote files are read through /vsis3/ with the bucket's options set only for the duration of
+per band file name) and :func:`preflight_local` (local files grouped into tiles exactly as ``createtiles`` groups
+them, :mod:`.tile_groups`). Remote files are read through /vsis3/ with the bucket's options set only for the duration of
 the check. Results are lists of :class:`~byoc_qgis.core.cog_rules.Finding`, each naming the file, the rule, the
 value found and the fix.
 """
@@ -12,10 +13,11 @@ from __future__ import annotations
 import os
 import re
 from dataclasses import dataclass, field
-from typing import Dict, List, Mapping, Optional
+from typing import Dict, List, Mapping, Optional, Sequence
 
 from .cog_rules import FileFacts, Finding, bands_from_facts, check_tile, inspect_file
 from .progress import Progress
+from .tile_groups import DEFAULT_PATTERN, Grouping, folder_band_files, group_local_files
 
 _JS_IDENT = re.compile(r"^[A-Za-z_$][A-Za-z0-9_$]*$")
 
@@ -199,22 +201,75 @@ def _cross_tile(tiles: Mapping[str, Mapping[str, str]], reports: Dict[str, Prefl
                 )
 
 
-def tile_files_from_folder(folder: str, pattern: str = "(BAND).tif") -> Dict[str, str]:
+def tile_files_from_folder(folder: str, pattern: str = DEFAULT_PATTERN) -> Dict[str, str]:
     """The band files of a local tile folder matching ``pattern`` (with (BAND)), as ``{stem: path}``."""
-    if pattern.count("(BAND)") != 1:
-        raise ValueError(f"The file pattern {pattern!r} must contain (BAND) exactly once, e.g. (BAND).tif.")
-    before, after = pattern.split("(BAND)")
-    rx = re.compile("^" + re.escape(before) + r"(?P<band>[A-Za-z0-9_\-]+)" + re.escape(after) + "$")
-    out = {}
-    for name in sorted(os.listdir(folder)):
-        m = rx.match(name)
-        if m and os.path.isfile(os.path.join(folder, name)):
-            out[m.group("band")] = os.path.join(folder, name)
-    return out
+    return folder_band_files(folder, pattern)
+
+
+def pattern_findings(files: Sequence[str], pattern: str) -> List[Finding]:
+    """One error per file whose name does not match the band file pattern: creating tiles would refuse it."""
+    return [
+        Finding(
+            "error",
+            path,
+            "file-pattern",
+            os.path.basename(path),
+            f"The file name does not match the band file pattern {pattern!r}, so it belongs to no tile.",
+            "Rename the file or change the band file pattern (FILE_PATTERN), e.g. (BAND).tif.",
+        )
+        for path in files
+    ]
+
+
+def preflight_grouping(
+    grouping: Grouping,
+    pattern: str = DEFAULT_PATTERN,
+    collection_bands: Optional[Mapping[str, dict]] = None,
+    progress=None,
+    cancel=None,
+) -> Dict[str, PreflightReport]:
+    """Check local files grouped by :func:`.tile_groups.group_local_files`: every tile with the tile and
+    cross-tile rules (keyed ``<root>/a/b/(BAND).tif``); a file matching no pattern alone, with a ``file-pattern``
+    error (keyed by its path)."""
+    prog = Progress.of(progress, cancel)
+    tiles = {os.path.join(grouping.root, g.path): g.files for g in grouping.tiles}
+    reports = preflight_tiles(tiles, collection_bands, progress=prog.sub(0.0, 0.95))
+    for path in grouping.unmatched:
+        report = preflight_file(path)
+        report.findings[:0] = pattern_findings([path], pattern)
+        reports[path] = report
+    prog(1.0, "pre-flight check done")
+    return reports
+
+
+def preflight_local(
+    paths: Sequence[str],
+    root: Optional[str] = None,
+    pattern: str = DEFAULT_PATTERN,
+    as_tiles: bool = True,
+    collection_bands: Optional[Mapping[str, dict]] = None,
+    progress=None,
+    cancel=None,
+) -> Dict[str, PreflightReport]:
+    """Check local files as ``createtiles`` takes them: grouped into tiles by ``pattern`` with their folders
+    relative to ``root`` (see :func:`preflight_grouping`), or with ``as_tiles`` False every file alone (keyed by
+    its path). Raises ``ValueError`` for files outside ``root``."""
+    prog = Progress.of(progress, cancel)
+    if as_tiles:
+        grouping = group_local_files(paths, root, pattern)
+        if grouping.outside:
+            raise ValueError(f"{grouping.outside[0]} is not under {grouping.root}; give a folder that holds every file")
+        return preflight_grouping(grouping, pattern, collection_bands, prog)
+    reports: Dict[str, PreflightReport] = {}
+    for n, path in enumerate(paths):
+        prog(n / max(1, len(paths)), f"checking {path}")
+        reports[path] = preflight_file(path, collection_bands)
+    prog(1.0, "pre-flight check done")
+    return reports
 
 
 def s3_tile_files(s3_config, listing) -> Dict[str, str]:
-    """``{stem: /vsis3/ path}`` for a :class:`~byoc_qgis.core.s3.TileListing`."""
+    """``{stem: /vsis3/ path}`` for a tile listed by :func:`~byoc_qgis.core.s3.list_tiles`."""
     from .s3 import vsis3_path
 
     return {stem: vsis3_path(s3_config, obj.key) for stem, obj in listing.files.items()}

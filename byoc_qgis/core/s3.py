@@ -1,5 +1,7 @@
+# Over 500 lines on purpose: every S3 call here (options, checks, listing, delete) follows the data-safety rules below.
 """S3 through GDAL's /vsis3/ (no boto3): per-bucket options, worded errors, definite existence checks, listing
-tiles, delete. Uploads are in :mod:`.s3_upload`, the bucket check in :mod:`.s3_check`.
+tiles, delete. Uploads are in :mod:`.s3_upload`, the bucket check in :mod:`.s3_check`, the wording of errors in
+:mod:`.s3_errors`, the grouping of listed files into tiles in :mod:`.tile_groups`.
 
 Options: credentials and endpoint are set per bucket with ``gdal.SetPathSpecificOption("/vsis3/<bucket>", ...)``
 (GDAL >= 3.6) inside :func:`bucket_options` and cleared when it exits (never ``gdal.SetConfigOption``: that is
@@ -40,13 +42,8 @@ from .gdal_compat import (
     VSI_STAT_EXISTS_FLAG,
     VSI_STAT_NATURE_FLAG,
     VSI_STAT_SET_ERROR_FLAG,
-    VSIE_ACCESS_DENIED,
-    VSIE_BUCKET_NOT_FOUND,
-    VSIE_HTTP_ERROR,
-    VSIE_INVALID_CREDENTIALS,
     VSIE_NONE,
     VSIE_OBJECT_NOT_FOUND,
-    VSIE_SIGNATURE_MISMATCH,
     clear_vsicurl_cache,
     collect_errors,
     has_path_specific_options,
@@ -56,6 +53,22 @@ from .gdal_compat import (
     vsi_error_reset,
 )
 from .progress import Cancelled, Progress
+from .s3_errors import (  # noqa: F401 - the problem codes and classify are re-exported (s3_check, s3_upload, tests)
+    PROBLEM_ACCESS_DENIED,
+    PROBLEM_BAD_KEY,
+    PROBLEM_BAD_SECRET,
+    PROBLEM_DROPPED,
+    PROBLEM_MISSING_BUCKET,
+    PROBLEM_NO_CREDENTIALS,
+    PROBLEM_NOT_WRITABLE,
+    PROBLEM_OTHER,
+    PROBLEM_UNAVAILABLE,
+    PROBLEM_UNREACHABLE,
+    TRANSIENT_PROBLEMS,
+    classify,
+    status_of,
+)
+from .tile_groups import PatternError, TileGroup, group_files, pattern_regex
 
 #: user metadata header with the MD5 (hex) of the uploaded file, written by every upload of this module
 CHECKSUM_HEADER = "x-amz-meta-byoc-md5"
@@ -64,19 +77,6 @@ MIB = 1024 * 1024
 # part sizes tried when an object's multipart ETag was not written with our part size (GDAL's default 50 MiB,
 # the AWS CLI's 8 MiB, common tool defaults)
 _COMMON_PARTMIB = (5, 8, 10, 15, 16, 32, 50, 64, 100, 128)
-
-# problems found by check_bucket and named in S3Error.problem
-PROBLEM_MISSING_BUCKET = "missing-bucket"
-PROBLEM_UNREACHABLE = "unreachable"
-PROBLEM_DROPPED = "dropped"
-PROBLEM_UNAVAILABLE = "unavailable"
-PROBLEM_BAD_SECRET = "bad-secret"  # noqa: S105 - a problem code, not a secret
-PROBLEM_BAD_KEY = "bad-key"
-PROBLEM_NO_CREDENTIALS = "no-credentials"
-PROBLEM_ACCESS_DENIED = "access-denied"
-PROBLEM_NOT_WRITABLE = "not-writable"
-PROBLEM_OTHER = "error"
-TRANSIENT_PROBLEMS = (PROBLEM_UNREACHABLE, PROBLEM_DROPPED, PROBLEM_UNAVAILABLE, PROBLEM_OTHER)
 
 
 class S3Error(RuntimeError):
@@ -282,81 +282,7 @@ def check_key(config: S3Config, key: str) -> str:
     return key
 
 
-# -- errors: classify, word, retry ---------------------------------------------------------------------------------
-def status_of(messages: Sequence[str]) -> Optional[int]:
-    """The last HTTP status GDAL warned about ("HTTP response code on ...: 503", "HTTP error code: 503")."""
-    for text in reversed(list(messages)):
-        m = re.search(r"HTTP (?:response|error) code.*?:\s+(\d{1,3})\b", text)
-        if m:
-            return int(m.group(1))
-    return None
-
-
-def classify(config: S3Config, errno: int, message: str, messages: Sequence[str] = ()) -> Tuple[str, str]:
-    """``(problem, sentence)`` for a failed S3 request: a ``PROBLEM_*`` code and what happened with its fix."""
-    b, where = config.bucket, config.where
-    text = message or (messages[-1] if messages else "")
-    lower = text.lower()
-    status = status_of(messages)
-    if errno == VSIE_BUCKET_NOT_FOUND or "nosuchbucket" in lower or "bucket does not exist" in lower:
-        return PROBLEM_MISSING_BUCKET, (
-            f"Bucket {b} does not exist at {where}: create it, or correct the bucket name (and the S3 endpoint/region)."
-        )
-    if errno == VSIE_SIGNATURE_MISMATCH or "signature" in lower and "does not match" in lower:
-        return PROBLEM_BAD_SECRET, (
-            f"{where} refused the S3 secret key for access key {_key_hint(config)} (the signature does not match): "
-            "correct the secret key in the S3 credentials."
-        )
-    if errno == VSIE_INVALID_CREDENTIALS or "invalidaccesskeyid" in lower or "access key id" in lower:
-        if not config.access_key or "not defined" in lower or "credentials" in lower and "not filled" in lower:
-            return PROBLEM_NO_CREDENTIALS, (
-                f"No S3 credentials for bucket {b}: choose S3 credentials (access key / secret key) for the "
-                "connection (Processing: S3_AUTHCFG), or set AWS_ACCESS_KEY_ID and AWS_SECRET_ACCESS_KEY."
-            )
-        return PROBLEM_BAD_KEY, (
-            f"{where} does not know the S3 access key {_key_hint(config)}: correct the access key in the S3 "
-            "credentials (and check the endpoint: keys of one provider do not work at another)."
-        )
-    if errno == VSIE_ACCESS_DENIED or status == 403 or "access denied" in lower or "accessdenied" in lower:
-        return PROBLEM_ACCESS_DENIED, (
-            f"{where} denied access to bucket {b} (AccessDenied): the S3 keys are valid but lack permission; grant "
-            "them s3:ListBucket, s3:GetObject and s3:PutObject on the bucket, or use other keys."
-        )
-    unreachable = ("could not resolve", "couldn't connect", "could not connect", "failed to connect", "refused")
-    if any(text in lower for text in unreachable) or status == 0:
-        return PROBLEM_UNREACHABLE, (
-            f"Cannot reach the S3 endpoint {where} ({_curl_reason(text) or 'connection refused'}): check the endpoint "
-            "host:port and the HTTPS setting, and that the server is running."
-        )
-    if errno == VSIE_HTTP_ERROR or "empty reply" in lower or "reset" in lower or "timed out" in lower:
-        return PROBLEM_DROPPED, (
-            f"The S3 endpoint {where} dropped the connection ({_curl_reason(text) or 'no answer'}): try again later; "
-            "if it persists, check the HTTPS setting and any proxy."
-        )
-    if (
-        status is not None
-        and (status == 429 or status >= 500)
-        or "reduce your request rate" in lower
-        or ("internal error" in lower or "unavailable" in lower or "slowdown" in lower)
-    ):
-        return PROBLEM_UNAVAILABLE, (
-            f"S3 at {where} is unavailable or throttling ({config.scrub(text) or f'HTTP {status}'}): try again later."
-        )
-    return PROBLEM_OTHER, f"S3 at {where} answered: {config.scrub(text) or 'unknown error'}."
-
-
-def _key_hint(config: S3Config) -> str:
-    key = config.access_key
-    return f"{key[:4]}…" if len(key) > 6 else "(set)" if key else "(none)"
-
-
-def _curl_reason(text: str) -> str:
-    m = re.search(r"CURL error:\s*(.*)", text)
-    reason = (m.group(1) if m else "").strip()
-    reason = re.sub(r"Failed to connect to \S+ port \d+( after \d+ ms)?:\s*", "", reason)
-    return reason.lower().rstrip(".")
-
-
+# -- retry ---------------------------------------------------------------------------------------------------------
 def backoff(config: S3Config, attempt: int, cancelled: Callable[[], bool]) -> None:
     """Sleep before retry ``attempt`` (1, 2, ...): retry_delay doubled each time, with jitter, capped."""
     delay = min(BACKOFF_CAP_S, max(0.0, config.retry_delay) * (2 ** (attempt - 1))) * (0.75 + 0.5 * random.random())  # noqa: S311
@@ -578,51 +504,22 @@ def _list_once(
     return out, None
 
 
-@dataclass
-class TileListing:
-    """Band files of one tile: ``path`` is the BYOC tile path with (BAND), ``files`` band stem -> object."""
-
-    path: str
-    files: Dict[str, ObjectInfo]
-
-
-def _pattern_regex(pattern: str) -> re.Pattern:
-    if pattern.count("(BAND)") != 1:
-        raise S3Error(f"The file pattern {pattern!r} must contain (BAND) exactly once, e.g. (BAND).tif.")
-    before, after = pattern.split("(BAND)")
-    return re.compile(
-        r"^(?P<tile>(?:.*/)?)" + re.escape(before) + r"(?P<band>[A-Za-z0-9_\-]+)" + re.escape(after) + r"$"
-    )
-
-
-def group_tiles(
-    objects: Sequence[ObjectInfo], patterns: Sequence[str] = ("(BAND).tif", "(BAND).tiff")
-) -> List[TileListing]:
-    """Group objects into tiles by a file-name pattern containing (BAND) (first matching pattern wins).
-
-    ``a/b/B02.tif`` with pattern ``(BAND).tif`` belongs to tile ``a/b/(BAND).tif`` as band ``B02``; with
-    ``S2_(BAND)_x.tif`` the band part is taken between the fixed parts.
-    """
-    regexes = [(p, _pattern_regex(p)) for p in patterns]
-    tiles: Dict[str, Dict[str, ObjectInfo]] = {}
-    for obj in objects:
-        for pattern, rx in regexes:
-            m = rx.match(obj.key)
-            if m:
-                tiles.setdefault(m.group("tile") + pattern, {})[m.group("band")] = obj
-                break
-    return [TileListing(path, dict(sorted(files.items()))) for path, files in sorted(tiles.items())]
-
-
 def list_tiles(
     config: S3Config,
     prefix: str = "",
     patterns: Sequence[str] = ("(BAND).tif", "(BAND).tiff"),
     progress=None,
     cancel=None,
-) -> List[TileListing]:
-    """List ``prefix`` recursively and group the band files into tiles (see :func:`group_tiles`)."""
-    return group_tiles(list_objects(config, prefix, progress, cancel), patterns)
+) -> List[TileGroup[ObjectInfo]]:
+    """List ``prefix`` recursively and group the band files into tiles (:func:`.tile_groups.group_files`: the same
+    rule as local folders); ``files`` map band → :class:`ObjectInfo`."""
+    try:
+        for pattern in patterns:  # a bad pattern is refused before anything is listed
+            pattern_regex(pattern)
+    except PatternError as exc:
+        raise S3Error(str(exc)) from None
+    objects = list_objects(config, prefix, progress, cancel)
+    return group_files(objects, patterns, key=lambda o: o.key).tiles
 
 
 def delete(config: S3Config, keys: Sequence[str]) -> None:

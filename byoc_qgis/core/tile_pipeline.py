@@ -11,10 +11,14 @@ Plain Python over core (no QGIS imports), so the dock and scripts can use it too
   for "absent".
 * **Checked against the collection**: with ``collection_bands`` the pre-flight checks each tile's files against the
   collection's configured bands (file names, band count, bit depth, sample format) before anything is uploaded.
+
+Files already in the bucket (``PipelineOptions.s3_sources``, the ``createtilesfroms3`` algorithm) go through the
+same run: skip what is registered, trace the cover from the COGs through /vsis3/, register; nothing is uploaded.
 """
 
 from __future__ import annotations
 
+import contextlib
 import os
 import shutil
 import threading
@@ -31,7 +35,7 @@ from .cover import trace_cover
 from .errors import CancelledError, SentinelHubError
 from .models import Tile
 from .progress import Cancelled, Progress
-from .s3 import S3Config, S3Error
+from .s3 import S3Config, S3Error, bucket_options, vsis3_path
 from .s3_upload import ensure_object
 
 __all__ = [
@@ -54,7 +58,8 @@ CANCELLED = "CANCELLED"
 
 @dataclass
 class TileJob:
-    """One tile to create: band stem → local file (or one multi-band file split into ``split_bands``)."""
+    """One tile to create: band stem → local file (or one multi-band file split into ``split_bands``); with
+    ``PipelineOptions.s3_sources`` band stem → key in the collection's bucket."""
 
     name: str
     files: Dict[str, str]
@@ -83,6 +88,9 @@ class PipelineOptions:
     cogify_options: Dict[str, object] = field(default_factory=dict)
     # the collection's configured bands ({name: {source, bandIndex, bitDepth, sampleFormat}}), None = not configured
     collection_bands: Optional[Dict[str, dict]] = None
+    # the jobs' files are keys in the bucket already (createtilesfroms3): no pre-flight, COGify or upload; the
+    # cover is traced from the COGs through /vsis3/
+    s3_sources: bool = False
 
 
 Log = Callable[[str, bool], None]
@@ -180,6 +188,90 @@ def _upload(job: TileJob, files: Dict[str, str], s3: S3Config, opts: PipelineOpt
         offset += share
 
 
+def _check_paths(jobs: List[TileJob]) -> None:
+    paths = [j.path for j in jobs]
+    dup = {p for p in paths if paths.count(p) > 1}
+    if dup:
+        raise ValueError(f"several tiles would get the same path {sorted(dup)[0]!r}; change the path template")
+
+
+class _Run:
+    """One pipeline run: shared state of the workers (overall progress, known tiles) and one tile's steps."""
+
+    def __init__(self, client, collection_id, s3, jobs, opts, progress, prog: Progress, log: Log) -> None:
+        self.client, self.collection_id, self.s3, self.jobs, self.opts = client, collection_id, s3, jobs, opts
+        self.progress, self.prog, self.log = progress, prog, log
+        self.known = registered_paths(client, collection_id, cancel=prog.cancelled)
+        self.fractions = [0.0] * len(jobs)
+        self.lock = threading.Lock()
+        self.workroot = opts.workdir or os.path.join(os.getcwd(), ".byoc-work")
+
+    def report(self, index: int) -> Progress:
+        """A progress for job ``index``; the overall fraction is the mean over all jobs."""
+
+        def cb(fraction: float, message: str = "") -> None:
+            with self.lock:
+                self.fractions[index] = fraction
+                total = sum(self.fractions) / max(1, len(self.jobs))
+            if self.progress is not None:
+                self.progress(total, message)
+
+        return Progress(cb, self.prog.cancelled)
+
+    def tile(self, index: int) -> TileOutcome:
+        """Create one tile; every failure is this tile's outcome (the other tiles go on)."""
+        job = self.jobs[index]
+        existing = _is_registered(job.path, self.known)
+        if existing:
+            self.report(index)(1.0, f"{job.name}: already registered")
+            return TileOutcome(job, EXISTS, existing, "already registered: skipped")
+        tile_prog = self.report(index)
+        workdir = os.path.join(self.workroot, f"tile{index:05d}")
+        try:
+            tile_prog.check()
+            if self.opts.s3_sources:
+                cover = self._cover([vsis3_path(self.s3, k) for k in job.files.values()], job, tile_prog.sub(0, 0.9))
+            else:
+                os.makedirs(workdir, exist_ok=True)
+                files = _prepare(job, self.opts, workdir, tile_prog.sub(0.0, 0.3), self.log)
+                cover = self._cover(list(files.values()), job, tile_prog.sub(0.3, 0.4))
+                _upload(job, files, self.s3, self.opts, tile_prog.sub(0.4, 0.95), self.log)
+            tile_prog.check()  # cancelled after the upload: do not register (files stay for the next run)
+            tile = self.client.create_tile(
+                self.collection_id,
+                Tile(job.path, sensing_time=job.sensing_time, cover_geometry=cover),
+                cancel=self.prog.cancelled,
+            )
+            tile_prog(1.0, f"{job.name}: registered")
+            return TileOutcome(job, REGISTERED, tile.id, "")
+        except _NoData:
+            return TileOutcome(job, FAILED, None, "no valid pixel: nothing to register")
+        except (Cancelled, CancelledError):
+            return TileOutcome(job, CANCELLED, None, "cancelled before registration")
+        except (ValueError, S3Error, SentinelHubError, RuntimeError) as exc:
+            return TileOutcome(job, FAILED, None, self.s3.scrub(str(exc)))
+        except Exception as exc:  # noqa: BLE001 - an unexpected error is this tile's outcome; the table survives
+            return TileOutcome(job, FAILED, None, self.s3.scrub(f"unexpected error: {type(exc).__name__}: {exc}"))
+        finally:
+            shutil.rmtree(workdir, ignore_errors=True)
+
+    def _cover(self, paths: List[str], job: TileJob, prog: Progress) -> Optional[dict]:
+        """The traced cover (None without a cover policy); raises _NoData when no pixel is valid."""
+        if not self.opts.cover_policy:
+            return None
+        with bucket_options(self.s3) if self.opts.s3_sources else contextlib.nullcontext():
+            result = trace_cover(paths, policy=self.opts.cover_policy, max_points=self.opts.max_points, progress=prog)
+        for w in result.report.warnings:
+            self.log(f"{job.name}: {w}", True)
+        if result.geojson is None:
+            raise _NoData()
+        return result.geojson
+
+
+class _NoData(Exception):
+    """No valid pixel in a tile's files: nothing to register."""
+
+
 def run_pipeline(
     client: ByocClient,
     collection_id: str,
@@ -190,80 +282,16 @@ def run_pipeline(
     cancel=None,
     log: Optional[Log] = None,
 ) -> List[TileOutcome]:
-    """Create the tiles of ``jobs``; returns one outcome per job (in job order). Raises Cancelled when cancelled
-    (outcomes so far are then in ``exc.outcomes``)."""
+    """Create the tiles of ``jobs`` on ``opts.threads`` workers; returns one outcome per job (in job order).
+    Raises Cancelled when cancelled (outcomes so far are then in ``exc.outcomes``)."""
     prog = Progress.of(progress, cancel)
-    log = log or (lambda _m, _w: None)
-    paths = [j.path for j in jobs]
-    dup = {p for p in paths if paths.count(p) > 1}
-    if dup:
-        raise ValueError(f"several tiles would get the same path {sorted(dup)[0]!r}; change the path template")
-    known = registered_paths(client, collection_id, cancel=prog.cancelled)
-    outcomes: List[Optional[TileOutcome]] = [None] * len(jobs)
-    fractions = [0.0] * len(jobs)
-    lock = threading.Lock()
-    workroot = opts.workdir or os.path.join(os.getcwd(), ".byoc-work")
-
-    def report(index: int):
-        def cb(fraction: float, message: str = "") -> None:
-            with lock:
-                fractions[index] = fraction
-                total = sum(fractions) / max(1, len(jobs))
-            if progress is not None:
-                progress(total, message)
-
-        return Progress(cb, prog.cancelled)
-
-    def work(index: int) -> TileOutcome:
-        job = jobs[index]
-        existing = _is_registered(job.path, known)
-        if existing:
-            report(index)(1.0, f"{job.name}: already registered")
-            return TileOutcome(job, EXISTS, existing, "already registered: skipped")
-        tile_prog = report(index)
-        workdir = os.path.join(workroot, f"tile{index:05d}")
-        os.makedirs(workdir, exist_ok=True)
-        try:
-            tile_prog.check()
-            files = _prepare(job, opts, workdir, tile_prog.sub(0.0, 0.3), log)
-            cover = None
-            if opts.cover_policy:
-                result = trace_cover(
-                    list(files.values()),
-                    policy=opts.cover_policy,
-                    max_points=opts.max_points,
-                    progress=tile_prog.sub(0.3, 0.4),
-                )
-                for w in result.report.warnings:
-                    log(f"{job.name}: {w}", True)
-                if result.geojson is None:
-                    return TileOutcome(job, FAILED, None, "no valid pixel: nothing to register")
-                cover = result.geojson
-            _upload(job, files, s3, opts, tile_prog.sub(0.4, 0.95), log)
-            tile_prog.check()  # cancelled after the upload: do not register (files stay for the next run)
-            tile = client.create_tile(
-                collection_id,
-                Tile(job.path, sensing_time=job.sensing_time, cover_geometry=cover),
-                cancel=prog.cancelled,
-            )
-            tile_prog(1.0, f"{job.name}: registered")
-            return TileOutcome(job, REGISTERED, tile.id, "")
-        except (Cancelled, CancelledError):
-            return TileOutcome(job, CANCELLED, None, "cancelled before registration")
-        except (ValueError, S3Error, SentinelHubError, RuntimeError) as exc:
-            return TileOutcome(job, FAILED, None, str(exc))
-        except Exception as exc:  # noqa: BLE001 - an unexpected error is this tile's outcome; the table survives
-            return TileOutcome(job, FAILED, None, f"unexpected error: {type(exc).__name__}: {exc}")
-        finally:
-            shutil.rmtree(workdir, ignore_errors=True)
-
+    _check_paths(jobs)
+    run = _Run(client, collection_id, s3, jobs, opts, progress, prog, log or (lambda _m, _w: None))
     with ThreadPoolExecutor(max_workers=max(1, opts.threads), thread_name_prefix="byoc-tiles") as pool:
-        futures = [pool.submit(work, i) for i in range(len(jobs))]
-        for i, fut in enumerate(futures):
-            outcomes[i] = fut.result()
+        futures = [pool.submit(run.tile, i) for i in range(len(jobs))]
+        done: List[TileOutcome] = [fut.result() for fut in futures]
     if not opts.workdir:
-        shutil.rmtree(workroot, ignore_errors=True)
-    done: List[TileOutcome] = [o for o in outcomes if o is not None]
+        shutil.rmtree(run.workroot, ignore_errors=True)
     if prog.cancelled():
         exc = Cancelled()
         exc.outcomes = done  # type: ignore[attr-defined]

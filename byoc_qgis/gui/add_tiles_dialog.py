@@ -27,6 +27,7 @@ from qgis.PyQt.QtWidgets import (
 
 from ..core.preflight import preflight_tiles, s3_tile_files
 from ..core.s3 import bucket_options, list_tiles
+from ..core.tile_groups import DEFAULT_PATTERN
 from ..translation import tr
 from .connections import Connection
 from .guard import guarded
@@ -220,7 +221,7 @@ class AddTilesDialog(QDialog):
         """Parameters of the create-tiles algorithm for the current form."""
         params: Dict[str, Any] = {
             "COLLECTION": self.collection.id,
-            "FILE_PATTERN": self.file_pattern.text().strip() or "(BAND).tif",
+            "FILE_PATTERN": self.file_pattern.text().strip() or DEFAULT_PATTERN,
             "COVER": COVER.index(self.cover.currentData()),
             "OUTPUT": "memory:",
             "FAIL_ON_ERROR": False,  # failed tiles are shown in this dialog's table, not as a failed task
@@ -248,7 +249,12 @@ class AddTilesDialog(QDialog):
         except (ValueError, RuntimeError) as exc:
             self.summary.setText(str(exc))
             return None
-        params = {"AS_TILES": not self.band_names.text().strip(), "OUTPUT": "memory:", **inputs}
+        params = {
+            "AS_TILES": not self.band_names.text().strip(),
+            "FILE_PATTERN": self.file_pattern.text().strip() or DEFAULT_PATTERN,  # grouped as createtiles groups
+            "OUTPUT": "memory:",
+            **inputs,
+        }
         self.check_button.setEnabled(False)
         self.summary.setText(tr("Checking…"))
         run = self.runner.run_algorithm(
@@ -275,7 +281,7 @@ class AddTilesDialog(QDialog):
     def _check_s3(self):
         s3 = self.connection.s3_config(self.collection.s3_bucket)
         prefix = self.prefix.text().strip().strip("/")
-        pattern = self.file_pattern.text().strip() or "(BAND).tif"
+        pattern = self.file_pattern.text().strip() or DEFAULT_PATTERN
         bands = {n: b.to_dict() for n, b in self.collection.bands.items()} or None
 
         def work(task):

@@ -5,7 +5,6 @@ from __future__ import annotations
 import os
 import re
 import threading
-from concurrent.futures import ThreadPoolExecutor
 from datetime import datetime
 from pathlib import Path, PurePosixPath
 from typing import Any, Dict, List, Optional
@@ -17,7 +16,6 @@ from qgis.core import (
     QgsProcessingOutputNumber,
     QgsProcessingOutputString,
     QgsProcessingParameterBoolean,
-    QgsProcessingParameterDefinition,
     QgsProcessingParameterEnum,
     QgsProcessingParameterFeatureSink,
     QgsProcessingParameterNumber,
@@ -25,13 +23,12 @@ from qgis.core import (
     QgsProcessingUtils,
 )
 
-from ...core.cover import trace_cover
-from ...core.errors import CancelledError, SentinelHubError
-from ...core.models import Tile, parse_time
+from ...core.models import parse_time
 from ...core.path_templates import PathTemplateError, build_tile_path, find_date
 from ...core.progress import Cancelled
-from ...core.s3 import ObjectInfo, S3Config, S3Error, bucket_options, group_tiles, list_tiles, vsis3_path
+from ...core.s3 import S3Config, S3Error, list_tiles
 from ...core.s3_check import check_bucket
+from ...core.tile_groups import relative_key
 from ...core.tile_pipeline import (
     CANCELLED,
     EXISTS,
@@ -40,26 +37,28 @@ from ...core.tile_pipeline import (
     PipelineOptions,
     TileJob,
     TileOutcome,
-    registered_paths,
     run_pipeline,
 )
 from ...translation import tr
 from ..base import ServiceAlgorithm
 from ..feedback import FeedbackBridge
 from ..fields import WkbType
+from ..parameters import advanced
 from ..tiles_common import status_fields, status_row
-from .local import _add_raster_inputs, collect_raster_paths
+from .local import (
+    _add_raster_inputs,
+    add_file_pattern_parameter,
+    collect_raster_paths,
+    file_pattern,
+    folder_root,
+    local_groups,
+)
 
 __all__ = ["CreateTilesLocal", "CreateTilesS3", "s3_config"]
 
 COGIFY_MODES = ["auto", "never", "always"]
 COVER_MODES = ["contain", "exclude", None]
 TIME_MODES = ["template", "constant", "metadata", "none"]
-
-
-def _advanced(param: QgsProcessingParameterDefinition) -> QgsProcessingParameterDefinition:
-    param.setFlags(param.flags() | QgsProcessingParameterDefinition.FlagAdvanced)
-    return param
 
 
 def s3_config(settings, bucket: str) -> S3Config:
@@ -88,7 +87,22 @@ def check_bucket_or_fail(s3: S3Config, bridge: FeedbackBridge, write: bool) -> N
     bridge.info(s3.scrub(result.message))
 
 
-def _add_fail_on_error(alg) -> None:
+def _add_common_parameters(alg) -> None:
+    """MAX_POINTS, THREADS, FAIL_ON_ERROR, the OUTPUT table and the counts: the same in both algorithms."""
+    alg.addParameter(
+        advanced(
+            QgsProcessingParameterNumber(
+                "MAX_POINTS", tr("Cover: maximum points"), QgsProcessingParameterNumber.Type.Integer, 95, False, 5, 100
+            )
+        )
+    )
+    alg.addParameter(
+        advanced(
+            QgsProcessingParameterNumber(
+                "THREADS", tr("Tiles in parallel"), QgsProcessingParameterNumber.Type.Integer, 4, False, 1, 32
+            )
+        )
+    )
     alg.addParameter(
         QgsProcessingParameterBoolean(
             "FAIL_ON_ERROR",
@@ -96,6 +110,39 @@ def _add_fail_on_error(alg) -> None:
             True,
         )
     )
+    alg.addParameter(
+        QgsProcessingParameterFeatureSink("OUTPUT", tr("Created tiles"), QgsProcessing.SourceType.TypeVector)
+    )
+    alg.addOutput(QgsProcessingOutputNumber("REGISTERED", tr("Tiles registered")))
+    alg.addOutput(QgsProcessingOutputNumber("SKIPPED", tr("Tiles already registered")))
+    alg.addOutput(QgsProcessingOutputNumber("FAILED", tr("Tiles failed")))
+    alg.addOutput(QgsProcessingOutputString("COLLECTION_ID", tr("Collection id")))
+
+
+def _run(alg, parameters, context, bridge, client, collection, s3: S3Config, jobs, opts) -> Dict[str, Any]:
+    """Run the core pipeline over ``jobs``, write the table, summarise; the algorithm's results."""
+    lock = threading.Lock()
+
+    def log(message: str, warning: bool) -> None:
+        with lock:
+            (bridge.warning if warning else bridge.info)(s3.scrub(message))
+
+    try:
+        outcomes = run_pipeline(client, collection.id, s3, jobs, opts, bridge.fraction, bridge.cancel, log)
+    except Cancelled as exc:
+        done = getattr(exc, "outcomes", [])
+        registered = sum(1 for o in done if o.status == REGISTERED)
+        bridge.warning(tr("Cancelled: {} tiles were registered before; run again to continue").format(registered))
+        raise
+    dest, counts = _write_outcomes(alg, parameters, context, outcomes, bridge)
+    _finish(alg, parameters, context, outcomes, counts, bridge)
+    return {
+        "OUTPUT": dest,
+        "REGISTERED": counts[REGISTERED],
+        "SKIPPED": counts[EXISTS],
+        "FAILED": counts[FAILED],
+        "COLLECTION_ID": collection.id,
+    }
 
 
 def _finish(alg, parameters, context, outcomes: List[TileOutcome], counts: Dict[str, int], bridge) -> None:
@@ -111,12 +158,6 @@ def _finish(alg, parameters, context, outcomes: List[TileOutcome], counts: Dict[
                 counts[FAILED], len(outcomes), first.job.name, first.message
             )
         )
-
-
-def _tile_name(listing_path: str) -> str:
-    """``a/b/(BAND).tif`` → ``a/b``; ``a/T1_(BAND).tif`` → ``a/T1``."""
-    head = listing_path.split("(BAND)")[0]
-    return head.rstrip("/_-.") or "tile"
 
 
 def _metadata_time(path: str, item: str) -> Optional[datetime]:
@@ -149,7 +190,7 @@ def _add_sensing_time_parameters(alg, with_metadata: bool) -> None:
     )
     if with_metadata:
         alg.addParameter(
-            _advanced(
+            advanced(
                 QgsProcessingParameterString(
                     "METADATA_ITEM", tr("Metadata item with the time"), "TIFFTAG_DATETIME", optional=True
                 )
@@ -245,11 +286,7 @@ class CreateTilesLocal(ServiceAlgorithm):
     def init_parameters(self) -> None:
         self.add_collection_parameter()
         _add_raster_inputs(self)
-        self.addParameter(
-            QgsProcessingParameterString(
-                "FILE_PATTERN", tr("Band file pattern ((BAND) = band name)"), "(BAND).tif", optional=True
-            )
-        )
+        add_file_pattern_parameter(self)
         self.addParameter(
             QgsProcessingParameterString(
                 "BAND_NAMES",
@@ -278,36 +315,38 @@ class CreateTilesLocal(ServiceAlgorithm):
             )
         )
         self.addParameter(
-            _advanced(
-                QgsProcessingParameterNumber(
-                    "MAX_POINTS", tr("Cover: maximum points"), QgsProcessingParameterNumber.Integer, 95, False, 5, 100
-                )
-            )
-        )
-        self.addParameter(
             QgsProcessingParameterBoolean(
                 "OVERWRITE", tr("Replace S3 objects that exist with different content"), defaultValue=False
             )
         )
-        self.addParameter(
-            _advanced(
-                QgsProcessingParameterNumber(
-                    "THREADS", tr("Tiles in parallel"), QgsProcessingParameterNumber.Integer, 4, False, 1, 32
-                )
-            )
-        )
-        _add_fail_on_error(self)
-        self.addParameter(QgsProcessingParameterFeatureSink("OUTPUT", tr("Created tiles"), QgsProcessing.TypeVector))
-        self.addOutput(QgsProcessingOutputNumber("REGISTERED", tr("Tiles registered")))
-        self.addOutput(QgsProcessingOutputNumber("SKIPPED", tr("Tiles already registered")))
-        self.addOutput(QgsProcessingOutputNumber("FAILED", tr("Tiles failed")))
-        self.addOutput(QgsProcessingOutputString("COLLECTION_ID", tr("Collection id")))
+        _add_common_parameters(self)
 
     # -- jobs ----------------------------------------------------------------------------------------------------
-    def _jobs(self, parameters, context) -> List[TileJob]:
+    def _groups(self, parameters, context) -> List[tuple]:
+        """``[(tile name, {band: file}, split bands)]``: FILE_PATTERN's tiles (core.tile_groups, as the pre-flight
+        check groups them), or with BAND_NAMES every file a tile split into those bands."""
         paths = collect_raster_paths(self, parameters, context)
-        folder = self.parameterAsFile(parameters, "FOLDER", context)
-        root = Path(folder) if folder else Path(os.path.commonpath([str(Path(p).parent) for p in paths]))
+        bands = [b.strip() for b in (self.parameterAsString(parameters, "BAND_NAMES", context) or "").split(",")]
+        bands = [b for b in bands if b]
+        if bands:
+            root = folder_root(self, parameters, context) or os.path.commonpath([os.path.dirname(p) for p in paths])
+            out = []
+            for p in paths:
+                rel = relative_key(p, root)
+                out.append((str(PurePosixPath(rel).with_suffix("")) if rel else Path(p).stem, {Path(p).stem: p}, bands))
+            return out
+        grouping = local_groups(self, parameters, context, paths)
+        if grouping.unmatched:
+            raise QgsProcessingException(
+                tr("{} files do not match FILE_PATTERN {!r}, e.g. {}; change the pattern or the inputs").format(
+                    len(grouping.unmatched),
+                    file_pattern(self, parameters, context),
+                    relative_key(grouping.unmatched[0], grouping.root) or grouping.unmatched[0],
+                )
+            )
+        return [(g.name, g.files, None) for g in grouping.tiles]
+
+    def _jobs(self, parameters, context) -> List[TileJob]:
         template = (self.parameterAsString(parameters, "PATH_TEMPLATE", context) or "").strip()
         if template.count("(BAND)") != 1:
             raise QgsProcessingException(
@@ -316,50 +355,12 @@ class CreateTilesLocal(ServiceAlgorithm):
                 )
             )
         mode = _time_mode(self, parameters, context, with_metadata=True)
-        bands = [b.strip() for b in (self.parameterAsString(parameters, "BAND_NAMES", context) or "").split(",")]
-        bands = [b for b in bands if b]
-        groups: List[tuple] = []  # (tile, files, split)
-        if bands:
-            for p in paths:
-                rel = (
-                    PurePosixPath(Path(p).resolve().relative_to(root.resolve()).as_posix()) if _under(p, root) else None
-                )
-                tile = str(rel.with_suffix("")) if rel else Path(p).stem
-                groups.append((tile, {Path(p).stem: p}, bands))
-        else:
-            pattern = (self.parameterAsString(parameters, "FILE_PATTERN", context) or "(BAND).tif").strip()
-            objects = []
-            for p in paths:
-                if not _under(p, root):
-                    raise QgsProcessingException(
-                        tr("{} is not under {}; give a FOLDER that contains every file").format(p, root)
-                    )
-                objects.append(
-                    ObjectInfo(key=Path(p).resolve().relative_to(root.resolve()).as_posix(), size=0, mtime=0)
-                )
-            try:
-                listings = group_tiles(objects, [pattern])
-            except S3Error as exc:
-                raise QgsProcessingException(str(exc)) from None
-            matched = {o.key for listing in listings for o in listing.files.values()}
-            unmatched = [o.key for o in objects if o.key not in matched]
-            if unmatched:
-                raise QgsProcessingException(
-                    tr("{} files do not match FILE_PATTERN {!r}, e.g. {}; change the pattern or the inputs").format(
-                        len(unmatched), pattern, unmatched[0]
-                    )
-                )
-            for listing in listings:
-                files = {band: str(root / o.key) for band, o in listing.files.items()}
-                groups.append((_tile_name(listing.path), files, None))
         jobs: List[TileJob] = []
-        for tile, files, split in groups:
+        for tile, files, split in self._groups(parameters, context):
             first = next(iter(files.values()))
-            rel_text = tile + "/" + Path(first).name
-            when = _sensing_time(self, parameters, context, mode, rel_text, first)
-            name = PurePosixPath(tile).name or tile
+            when = _sensing_time(self, parameters, context, mode, tile + "/" + Path(first).name, first)
             try:
-                path = build_tile_path(template, when, tile=name, name=tile)
+                path = build_tile_path(template, when, tile=PurePosixPath(tile).name or tile, name=tile)
             except PathTemplateError as exc:
                 raise QgsProcessingException(str(exc)) from None
             jobs.append(TileJob(name=tile, files=files, path=path, sensing_time=when, split_bands=split))
@@ -388,36 +389,7 @@ class CreateTilesLocal(ServiceAlgorithm):
         if bands:
             bridge.info(tr("Checking the tiles against the collection's bands: {}").format(", ".join(bands)))
         check_bucket_or_fail(s3, bridge, write=True)
-        lock = threading.Lock()
-
-        def log(message: str, warning: bool) -> None:
-            with lock:
-                (bridge.warning if warning else bridge.info)(s3.scrub(message))
-
-        try:
-            outcomes = run_pipeline(client, collection.id, s3, jobs, opts, bridge.fraction, bridge.cancel, log)
-        except Cancelled as exc:
-            done = getattr(exc, "outcomes", [])
-            registered = sum(1 for o in done if o.status == REGISTERED)
-            bridge.warning(tr("Cancelled: {} tiles were registered before; run again to continue").format(registered))
-            raise
-        dest, counts = _write_outcomes(self, parameters, context, outcomes, bridge)
-        _finish(self, parameters, context, outcomes, counts, bridge)
-        return {
-            "OUTPUT": dest,
-            "REGISTERED": counts[REGISTERED],
-            "SKIPPED": counts[EXISTS],
-            "FAILED": counts[FAILED],
-            "COLLECTION_ID": collection.id,
-        }
-
-
-def _under(path: str, root: Path) -> bool:
-    try:
-        Path(path).resolve().relative_to(root.resolve())
-        return True
-    except ValueError:
-        return False
+        return _run(self, parameters, context, bridge, client, collection, s3, jobs, opts)
 
 
 class CreateTilesS3(ServiceAlgorithm):
@@ -442,11 +414,7 @@ class CreateTilesS3(ServiceAlgorithm):
     def init_parameters(self) -> None:
         self.add_collection_parameter()
         self.addParameter(QgsProcessingParameterString("PREFIX", tr("Prefix in the bucket"), optional=True))
-        self.addParameter(
-            QgsProcessingParameterString(
-                "FILE_PATTERN", tr("Band file pattern ((BAND) = band name)"), "(BAND).tif", optional=True
-            )
-        )
+        add_file_pattern_parameter(self)
         _add_sensing_time_parameters(self, with_metadata=False)
         self.addParameter(
             QgsProcessingParameterEnum(
@@ -460,26 +428,7 @@ class CreateTilesS3(ServiceAlgorithm):
                 defaultValue=2,
             )
         )
-        self.addParameter(
-            _advanced(
-                QgsProcessingParameterNumber(
-                    "MAX_POINTS", tr("Cover: maximum points"), QgsProcessingParameterNumber.Integer, 95, False, 5, 100
-                )
-            )
-        )
-        self.addParameter(
-            _advanced(
-                QgsProcessingParameterNumber(
-                    "THREADS", tr("Tiles in parallel"), QgsProcessingParameterNumber.Integer, 4, False, 1, 32
-                )
-            )
-        )
-        _add_fail_on_error(self)
-        self.addParameter(QgsProcessingParameterFeatureSink("OUTPUT", tr("Created tiles"), QgsProcessing.TypeVector))
-        self.addOutput(QgsProcessingOutputNumber("REGISTERED", tr("Tiles registered")))
-        self.addOutput(QgsProcessingOutputNumber("SKIPPED", tr("Tiles already registered")))
-        self.addOutput(QgsProcessingOutputNumber("FAILED", tr("Tiles failed")))
-        self.addOutput(QgsProcessingOutputString("COLLECTION_ID", tr("Collection id")))
+        _add_common_parameters(self)
 
     def run_algorithm(self, parameters, context, bridge: FeedbackBridge) -> Dict[str, Any]:
         client = self.connection.byoc()
@@ -487,69 +436,25 @@ class CreateTilesS3(ServiceAlgorithm):
         s3 = s3_config(self.s3, collection.s3_bucket)
         check_bucket_or_fail(s3, bridge, write=False)
         prefix = (self.parameterAsString(parameters, "PREFIX", context) or "").strip().strip("/")
-        pattern = (self.parameterAsString(parameters, "FILE_PATTERN", context) or "(BAND).tif").strip()
+        pattern = file_pattern(self, parameters, context)
         mode = _time_mode(self, parameters, context, with_metadata=False)
-        policy = COVER_MODES[self.parameterAsEnum(parameters, "COVER", context)]
-        max_points = self.parameterAsInt(parameters, "MAX_POINTS", context)
         bridge.fraction(0.02, tr("Listing s3://{}/{}").format(s3.bucket, prefix))
         listings = list_tiles(s3, prefix, [pattern], cancel=bridge.cancel)
         if not listings:
             raise QgsProcessingException(tr("No file under s3://{}/{} matches {!r}").format(s3.bucket, prefix, pattern))
         jobs = [
             TileJob(
-                name=_tile_name(listing.path),
+                name=listing.name,
                 files={b: o.key for b, o in listing.files.items()},
                 path=listing.path,
                 sensing_time=_sensing_time(self, parameters, context, mode, listing.path, None),
             )
             for listing in listings
         ]
-        known = registered_paths(client, collection.id, cancel=bridge.cancel)
-        step = bridge.sub(0.05, 1.0)
-        done_count = [0]
-        lock = threading.Lock()
-
-        def work(job: TileJob) -> TileOutcome:
-            try:
-                if job.path in known:
-                    return TileOutcome(job, EXISTS, known[job.path], "already registered: skipped")
-                cover = None
-                if policy:
-                    with bucket_options(s3):
-                        result = trace_cover(
-                            [vsis3_path(s3, k) for k in job.files.values()],
-                            policy=policy,
-                            max_points=max_points,
-                            cancel=bridge.cancel,
-                        )
-                    cover = result.geojson
-                if bridge.cancel():
-                    return TileOutcome(job, CANCELLED, None, "cancelled")
-                tile = client.create_tile(
-                    collection.id,
-                    Tile(job.path, sensing_time=job.sensing_time, cover_geometry=cover),
-                    cancel=bridge.cancel,
-                )
-                return TileOutcome(job, REGISTERED, tile.id, "")
-            except (Cancelled, CancelledError):
-                return TileOutcome(job, CANCELLED, None, "cancelled")
-            except (ValueError, S3Error, SentinelHubError, RuntimeError) as exc:
-                return TileOutcome(job, FAILED, None, s3.scrub(str(exc)))
-            finally:
-                with lock:
-                    done_count[0] += 1
-                    step.fraction(done_count[0] / len(jobs))
-
-        threads = self.parameterAsInt(parameters, "THREADS", context)
-        with ThreadPoolExecutor(max_workers=threads, thread_name_prefix="byoc-s3tiles") as pool:
-            outcomes = list(pool.map(work, jobs))
-        bridge.check()
-        dest, counts = _write_outcomes(self, parameters, context, outcomes, bridge)
-        _finish(self, parameters, context, outcomes, counts, bridge)
-        return {
-            "OUTPUT": dest,
-            "REGISTERED": counts[REGISTERED],
-            "SKIPPED": counts[EXISTS],
-            "FAILED": counts[FAILED],
-            "COLLECTION_ID": collection.id,
-        }
+        opts = PipelineOptions(
+            cover_policy=COVER_MODES[self.parameterAsEnum(parameters, "COVER", context)],
+            max_points=self.parameterAsInt(parameters, "MAX_POINTS", context),
+            threads=self.parameterAsInt(parameters, "THREADS", context),
+            s3_sources=True,
+        )
+        return _run(self, parameters, context, bridge.sub(0.05, 1.0), client, collection, s3, jobs, opts)

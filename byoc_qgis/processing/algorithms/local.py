@@ -3,8 +3,9 @@
 from __future__ import annotations
 
 import json
+import os
 from pathlib import Path
-from typing import Any, Dict, List, Tuple
+from typing import Any, Dict, List, Optional
 
 from qgis.core import (
     QgsFeature,
@@ -15,23 +16,25 @@ from qgis.core import (
     QgsProcessingOutputNumber,
     QgsProcessingParameterBoolean,
     QgsProcessingParameterCrs,
-    QgsProcessingParameterDefinition,
     QgsProcessingParameterEnum,
     QgsProcessingParameterFeatureSink,
     QgsProcessingParameterFile,
     QgsProcessingParameterMultipleLayers,
     QgsProcessingParameterNumber,
+    QgsProcessingParameterString,
 )
 
-from ...core import cog_rules
 from ...core.cover import POLICY_CONTAIN, POLICY_EXCLUDE, geometry_from_geojson, trace_cover
+from ...core.preflight import preflight_grouping, preflight_local
 from ...core.reproject import Reprojector
+from ...core.tile_groups import DEFAULT_PATTERN, Grouping, PatternError, group_local_files
 from ...translation import tr
 from ..base import ByocAlgorithm
 from ..crs import crs_definition, wgs84
 from ..feedback import FeedbackBridge
 from ..fields import WkbType, make_fields
 from ..inputs import raster_source_path, rasters_in_folder
+from ..parameters import advanced
 
 __all__ = ["PreflightCheck", "TraceCover", "collect_raster_paths"]
 
@@ -65,14 +68,14 @@ COVER_FIELDS = [
 def _add_raster_inputs(alg) -> None:
     alg.addParameter(
         QgsProcessingParameterMultipleLayers(
-            "INPUT", tr("Rasters (layers or files)"), QgsProcessing.TypeRaster, optional=True
+            "INPUT", tr("Rasters (layers or files)"), QgsProcessing.SourceType.TypeRaster, optional=True
         )
     )
     alg.addParameter(
         QgsProcessingParameterFile(
             "FOLDER",
             tr("…or a folder of rasters (searched recursively)"),
-            QgsProcessingParameterFile.Folder,
+            QgsProcessingParameterFile.Behavior.Folder,
             optional=True,
         )
     )
@@ -92,13 +95,38 @@ def collect_raster_paths(alg, parameters, context) -> List[str]:
     return unique
 
 
-def _group_by_folder(paths: List[str]) -> List[Tuple[str, Dict[str, str]]]:
-    """Band files of one tile share a folder: ``[(folder, {stem: path})]`` in first-seen order."""
-    groups: Dict[str, Dict[str, str]] = {}
-    for path in paths:
-        p = Path(path)
-        groups.setdefault(str(p.parent), {})[p.stem] = path
-    return list(groups.items())
+def add_file_pattern_parameter(alg, description: str = "") -> None:
+    """FILE_PATTERN: how band files are grouped into tiles (core.tile_groups), the same for every algorithm."""
+    alg.addParameter(
+        QgsProcessingParameterString(
+            "FILE_PATTERN", description or tr("Band file pattern ((BAND) = band name)"), DEFAULT_PATTERN, optional=True
+        )
+    )
+
+
+def file_pattern(alg, parameters, context) -> str:
+    """The FILE_PATTERN parameter (default ``(BAND).tif``)."""
+    return (alg.parameterAsString(parameters, "FILE_PATTERN", context) or DEFAULT_PATTERN).strip()
+
+
+def folder_root(alg, parameters, context) -> Optional[str]:
+    """FOLDER, the root tile folders are taken relative to (None: the deepest folder holding every input)."""
+    return alg.parameterAsFile(parameters, "FOLDER", context) or None
+
+
+def local_groups(alg, parameters, context, paths: List[str]) -> Grouping:
+    """The input files grouped into tiles by FILE_PATTERN, relative to FOLDER (as createtiles groups them)."""
+    try:
+        grouping = group_local_files(
+            paths, folder_root(alg, parameters, context), file_pattern(alg, parameters, context)
+        )
+    except PatternError as exc:
+        raise QgsProcessingException(str(exc)) from None
+    if grouping.outside:
+        raise QgsProcessingException(
+            tr("{} is not under {}; give a FOLDER that contains every file").format(grouping.outside[0], grouping.root)
+        )
+    return grouping
 
 
 class PreflightCheck(ByocAlgorithm):
@@ -114,9 +142,11 @@ class PreflightCheck(ByocAlgorithm):
         return tr(
             "Checks rasters against Sentinel Hub's BYOC rules (valid COG, internal tiles 256–2048 px, header ≤ 1 MB, "
             "no JPEG, allowed CRS and data type, overviews, ≤ 10 chunky bands) without touching the service. "
-            "With 'Check band files of a folder as one tile', files in one folder are also checked together (same "
-            "extension, footprints within one pixel). The output table lists every finding with the file, the rule, "
-            "the value found and how to fix it."
+            "With 'Check band files of a folder as one tile', the files are grouped into tiles by FILE_PATTERN "
+            "exactly as 'Create tiles from local rasters' groups them and each tile is checked as a whole (same "
+            "extension, footprints within one pixel; every tile with the same band files and data types); a file "
+            "that matches no pattern is an error. The output table lists every finding with the file, the rule, the "
+            "value found and how to fix it."
         )
 
     def initAlgorithm(self, config=None) -> None:
@@ -124,13 +154,14 @@ class PreflightCheck(ByocAlgorithm):
         self.addParameter(
             QgsProcessingParameterBoolean("AS_TILES", tr("Check band files of a folder as one tile"), defaultValue=True)
         )
+        add_file_pattern_parameter(self)
         self.addParameter(
             QgsProcessingParameterBoolean(
                 "FAIL_ON_ERROR", tr("Fail when an error is found (stops a model)"), defaultValue=False
             )
         )
         self.addParameter(
-            QgsProcessingParameterFeatureSink("OUTPUT", tr("Pre-flight findings"), QgsProcessing.TypeVector)
+            QgsProcessingParameterFeatureSink("OUTPUT", tr("Pre-flight findings"), QgsProcessing.SourceType.TypeVector)
         )
         self.addOutput(QgsProcessingOutputNumber("ERRORS", tr("Number of errors")))
         self.addOutput(QgsProcessingOutputNumber("WARNINGS", tr("Number of warnings")))
@@ -143,19 +174,18 @@ class PreflightCheck(ByocAlgorithm):
         sink, dest = self.parameterAsSink(parameters, "OUTPUT", context, fields, WkbType.NoGeometry)
         if sink is None:
             raise QgsProcessingException(self.invalidSinkError(parameters, "OUTPUT"))
-        groups = _group_by_folder(paths) if as_tiles else [(p, {Path(p).stem: p}) for p in paths]
+        if as_tiles:
+            grouping = local_groups(self, parameters, context, paths)
+            pattern = file_pattern(self, parameters, context)
+            reports = preflight_grouping(grouping, pattern, progress=bridge.fraction, cancel=bridge.cancel)
+        else:
+            reports = preflight_local(paths, as_tiles=False, progress=bridge.fraction, cancel=bridge.cancel)
         errors = warnings = 0
-        for i, (tile, files) in enumerate(groups):
-            bridge.check()
-            bridge.fraction(i / len(groups), tr("Checking {}").format(tile))
-            if len(files) > 1:
-                _facts, findings = cog_rules.check_tile(files)
-            else:
-                _facts, findings = cog_rules.inspect_file(next(iter(files.values())))
-            for f in findings:
+        for tile, report in reports.items():
+            for f in report.findings:
                 feat = QgsFeature(fields)
                 feat.setAttributes([tile, f.file, f.severity, f.rule, f.value, f.message, f.fix])
-                sink.addFeature(feat, QgsFeatureSink.FastInsert)
+                sink.addFeature(feat, QgsFeatureSink.Flag.FastInsert)
                 if f.is_error:
                     errors += 1
                     bridge.warning(str(f))
@@ -184,9 +214,10 @@ class TraceCover(ByocAlgorithm):
             "Traces where a raster has valid data (nodata, NaN, alpha and masks of all bands) from a coarse "
             "overview and fits the outline to at most MAX_POINTS points, as the cover geometry a BYOC tile "
             "needs. Policy 'contain all data' keeps every valid pixel inside (default); 'exclude nodata' keeps "
-            "no-data collars out (for overlapping tiles). One feature per raster, or per folder when band files "
-            "are traced as one tile; geometries are reprojected to OUTPUT_CRS and the GeoJSON in the raster's own "
-            "CRS (what the service wants) is kept in the field cover_geojson."
+            "no-data collars out (for overlapping tiles). One feature per raster, or per tile when band files "
+            "are traced as one tile (grouped by FILE_PATTERN as 'Create tiles' groups them); geometries are "
+            "reprojected to OUTPUT_CRS and the GeoJSON in the raster's own CRS (what the service wants) is kept in "
+            "the field cover_geojson."
         )
 
     def initAlgorithm(self, config=None) -> None:
@@ -196,6 +227,7 @@ class TraceCover(ByocAlgorithm):
                 "AS_TILES", tr("Trace band files of a folder as one tile"), defaultValue=False
             )
         )
+        add_file_pattern_parameter(self)
         self.addParameter(
             QgsProcessingParameterEnum(
                 "POLICY", tr("Cover policy"), options=[tr("Contain all data"), tr("Exclude nodata")], defaultValue=0
@@ -203,25 +235,32 @@ class TraceCover(ByocAlgorithm):
         )
         self.addParameter(
             QgsProcessingParameterNumber(
-                "MAX_POINTS", tr("Maximum number of points"), QgsProcessingParameterNumber.Integer, 95, False, 5, 100
+                "MAX_POINTS",
+                tr("Maximum number of points"),
+                QgsProcessingParameterNumber.Type.Integer,
+                95,
+                False,
+                5,
+                100,
             )
         )
         size = QgsProcessingParameterNumber(
             "TARGET_SIZE",
             tr("Trace at an overview of about this many pixels (long side)"),
-            QgsProcessingParameterNumber.Integer,
+            QgsProcessingParameterNumber.Type.Integer,
             1024,
             False,
             64,
             100000,
         )
-        size.setFlags(size.flags() | QgsProcessingParameterDefinition.FlagAdvanced)
-        self.addParameter(size)
+        self.addParameter(advanced(size))
         self.addParameter(
             QgsProcessingParameterCrs("OUTPUT_CRS", tr("Output CRS (default EPSG:4326)"), "EPSG:4326", optional=True)
         )
         self.addParameter(
-            QgsProcessingParameterFeatureSink("OUTPUT", tr("Cover geometries"), QgsProcessing.TypeVectorPolygon)
+            QgsProcessingParameterFeatureSink(
+                "OUTPUT", tr("Cover geometries"), QgsProcessing.SourceType.TypeVectorPolygon
+            )
         )
         self.addOutput(QgsProcessingOutputNumber("COUNT", tr("Number of covers")))
 
@@ -239,7 +278,13 @@ class TraceCover(ByocAlgorithm):
         sink, dest = self.parameterAsSink(parameters, "OUTPUT", context, fields, WkbType.MultiPolygon, out_crs)
         if sink is None:
             raise QgsProcessingException(self.invalidSinkError(parameters, "OUTPUT"))
-        groups = _group_by_folder(paths) if as_tiles else [(p, {Path(p).stem: p}) for p in paths]
+        groups = [(p, {Path(p).stem: p}) for p in paths]
+        if as_tiles:
+            grouping = local_groups(self, parameters, context, paths)
+            for path in grouping.unmatched:
+                bridge.warning(tr("{} matches no FILE_PATTERN: traced alone").format(path))
+            groups = [(os.path.join(grouping.root, g.path), g.files) for g in grouping.tiles]
+            groups += [(p, {Path(p).stem: p}) for p in grouping.unmatched]
         count = 0
         for i, (tile, files) in enumerate(groups):
             bridge.check()
@@ -257,7 +302,7 @@ class TraceCover(ByocAlgorithm):
             if result.geojson is None:
                 continue
             feat = self._feature(fields, tile, files, result, reproject)
-            sink.addFeature(feat, QgsFeatureSink.FastInsert)
+            sink.addFeature(feat, QgsFeatureSink.Flag.FastInsert)
             bridge.info(f"{tile}: {result.report.summary()}")
             count += 1
         return {"OUTPUT": dest, "COUNT": count}

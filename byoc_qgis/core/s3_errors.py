@@ -1,0 +1,110 @@
+"""Worded S3 errors: which problem a failed /vsis3/ request had (``PROBLEM_*``) and the sentence with its fix.
+
+Used by every S3 operation of :mod:`.s3`, :mod:`.s3_upload` and :mod:`.s3_check` (which import these names from
+:mod:`.s3`). Sentences name the bucket, the endpoint and the fix, never a secret (GDAL's text is scrubbed).
+"""
+
+from __future__ import annotations
+
+import re
+from typing import TYPE_CHECKING, Optional, Sequence, Tuple
+
+from .gdal_compat import (
+    VSIE_ACCESS_DENIED,
+    VSIE_BUCKET_NOT_FOUND,
+    VSIE_HTTP_ERROR,
+    VSIE_INVALID_CREDENTIALS,
+    VSIE_SIGNATURE_MISMATCH,
+)
+
+if TYPE_CHECKING:  # pragma: no cover
+    from .s3 import S3Config
+
+__all__ = ["status_of", "classify", "TRANSIENT_PROBLEMS"]
+
+# problems found by check_bucket and named in S3Error.problem
+PROBLEM_MISSING_BUCKET = "missing-bucket"
+PROBLEM_UNREACHABLE = "unreachable"
+PROBLEM_DROPPED = "dropped"
+PROBLEM_UNAVAILABLE = "unavailable"
+PROBLEM_BAD_SECRET = "bad-secret"  # noqa: S105 - a problem code, not a secret
+PROBLEM_BAD_KEY = "bad-key"
+PROBLEM_NO_CREDENTIALS = "no-credentials"
+PROBLEM_ACCESS_DENIED = "access-denied"
+PROBLEM_NOT_WRITABLE = "not-writable"
+PROBLEM_OTHER = "error"
+TRANSIENT_PROBLEMS = (PROBLEM_UNREACHABLE, PROBLEM_DROPPED, PROBLEM_UNAVAILABLE, PROBLEM_OTHER)
+
+
+def status_of(messages: Sequence[str]) -> Optional[int]:
+    """The last HTTP status GDAL warned about ("HTTP response code on ...: 503", "HTTP error code: 503")."""
+    for text in reversed(list(messages)):
+        m = re.search(r"HTTP (?:response|error) code.*?:\s+(\d{1,3})\b", text)
+        if m:
+            return int(m.group(1))
+    return None
+
+
+def classify(config: S3Config, errno: int, message: str, messages: Sequence[str] = ()) -> Tuple[str, str]:
+    """``(problem, sentence)`` for a failed S3 request: a ``PROBLEM_*`` code and what happened with its fix."""
+    b, where = config.bucket, config.where
+    text = message or (messages[-1] if messages else "")
+    lower = text.lower()
+    status = status_of(messages)
+    if errno == VSIE_BUCKET_NOT_FOUND or "nosuchbucket" in lower or "bucket does not exist" in lower:
+        return PROBLEM_MISSING_BUCKET, (
+            f"Bucket {b} does not exist at {where}: create it, or correct the bucket name (and the S3 endpoint/region)."
+        )
+    if errno == VSIE_SIGNATURE_MISMATCH or "signature" in lower and "does not match" in lower:
+        return PROBLEM_BAD_SECRET, (
+            f"{where} refused the S3 secret key for access key {_key_hint(config)} (the signature does not match): "
+            "correct the secret key in the S3 credentials."
+        )
+    if errno == VSIE_INVALID_CREDENTIALS or "invalidaccesskeyid" in lower or "access key id" in lower:
+        if not config.access_key or "not defined" in lower or "credentials" in lower and "not filled" in lower:
+            return PROBLEM_NO_CREDENTIALS, (
+                f"No S3 credentials for bucket {b}: choose S3 credentials (access key / secret key) for the "
+                "connection (Processing: S3_AUTHCFG), or set AWS_ACCESS_KEY_ID and AWS_SECRET_ACCESS_KEY."
+            )
+        return PROBLEM_BAD_KEY, (
+            f"{where} does not know the S3 access key {_key_hint(config)}: correct the access key in the S3 "
+            "credentials (and check the endpoint: keys of one provider do not work at another)."
+        )
+    if errno == VSIE_ACCESS_DENIED or status == 403 or "access denied" in lower or "accessdenied" in lower:
+        return PROBLEM_ACCESS_DENIED, (
+            f"{where} denied access to bucket {b} (AccessDenied): the S3 keys are valid but lack permission; grant "
+            "them s3:ListBucket, s3:GetObject and s3:PutObject on the bucket, or use other keys."
+        )
+    unreachable = ("could not resolve", "couldn't connect", "could not connect", "failed to connect", "refused")
+    if any(text in lower for text in unreachable) or status == 0:
+        return PROBLEM_UNREACHABLE, (
+            f"Cannot reach the S3 endpoint {where} ({_curl_reason(text) or 'connection refused'}): check the endpoint "
+            "host:port and the HTTPS setting, and that the server is running."
+        )
+    if errno == VSIE_HTTP_ERROR or "empty reply" in lower or "reset" in lower or "timed out" in lower:
+        return PROBLEM_DROPPED, (
+            f"The S3 endpoint {where} dropped the connection ({_curl_reason(text) or 'no answer'}): try again later; "
+            "if it persists, check the HTTPS setting and any proxy."
+        )
+    if (
+        status is not None
+        and (status == 429 or status >= 500)
+        or "reduce your request rate" in lower
+        or ("internal error" in lower or "unavailable" in lower or "slowdown" in lower)
+    ):
+        return PROBLEM_UNAVAILABLE, (
+            f"S3 at {where} is unavailable or throttling ({config.scrub(text) or f'HTTP {status}'}): try again later."
+        )
+    return PROBLEM_OTHER, f"S3 at {where} answered: {config.scrub(text) or 'unknown error'}."
+
+
+def _key_hint(config: S3Config) -> str:
+    key = config.access_key
+    return f"{key[:4]}…" if len(key) > 6 else "(set)" if key else "(none)"
+
+
+def _curl_reason(text: str) -> str:
+    m = re.search(r"CURL error:\s*(.*)", text)
+    reason = (m.group(1) if m else "").strip()
+    reason = re.sub(r"Failed to connect to \S+ port \d+( after \d+ ms)?:\s*", "", reason)
+    return reason.lower().rstrip(".")
