@@ -8,8 +8,8 @@ from datetime import datetime
 from enum import Enum
 from typing import Any, Dict, Optional, Type, TypeVar, Union
 
+from .api_values import parse_time
 from .errors import SentinelHubError
-from .models import parse_time
 
 SECRET_KEYS = ("accessKey", "secretAccessKey", "credentials", "sessionToken")
 MASK = "***"
