@@ -332,6 +332,19 @@ def cogify(src: str, dst: str, options: Optional[CogifyOptions] = None, progress
         return CogifyResult({stem: src}, untouched=True, findings_before=before)
 
     outputs = _output_paths(src, dst, stems, opts)
+    _prepare_outputs(src, outputs, opts)
+    warnings = _source_warnings(ds, src)
+    if opts.layout == LAYOUT_PER_BAND:
+        jobs: List[Tuple[str, Optional[List[int]]]] = [(outputs[stem], [i + 1]) for i, stem in enumerate(stems)]
+    else:
+        jobs = [(next(iter(outputs.values())), None)]
+    _write_all(ds, src, opts, jobs, out_type, reproject, prog)
+    prog(1.0, "COGify done")
+    return CogifyResult(outputs, untouched=False, findings_before=before, warnings=warnings)
+
+
+def _prepare_outputs(src: str, outputs: Dict[str, str], opts: CogifyOptions) -> None:
+    """Refuse outputs that exist (unless overwriting) or are the source; create their folders."""
     for path in outputs.values():
         if os.path.exists(path) and not opts.overwrite:
             raise CogifyError(f"{path} exists; choose another output or allow overwriting.")
@@ -339,17 +352,28 @@ def cogify(src: str, dst: str, options: Optional[CogifyOptions] = None, progress
             raise CogifyError(f"{path}: the output would overwrite the source; choose another output.")
         os.makedirs(os.path.dirname(path) or ".", exist_ok=True)
 
+
+def _source_warnings(ds: gdal.Dataset, src: str) -> List[str]:
+    """What the conversion keeps or drops that the user may not expect (alpha band, colour table)."""
     warnings: List[str] = []
     if any(ds.GetRasterBand(i + 1).GetColorInterpretation() == gdal.GCI_AlphaBand for i in range(ds.RasterCount)):
         warnings.append(f"{src}: the alpha band is kept as a band; BYOC does not treat alpha as no-data.")
     if any(ds.GetRasterBand(i + 1).GetColorTable() is not None for i in range(ds.RasterCount)):
         warnings.append(f"{src}: colour table dropped; the index values are kept as grey levels.")
+    return warnings
 
-    jobs: List[Tuple[str, Optional[List[int]]]] = []
-    if opts.layout == LAYOUT_PER_BAND:
-        jobs = [(outputs[stem], [i + 1]) for i, stem in enumerate(stems)]
-    else:
-        jobs = [(next(iter(outputs.values())), None)]
+
+def _write_all(
+    ds: gdal.Dataset,
+    src: str,
+    opts: CogifyOptions,
+    jobs: List[Tuple[str, Optional[List[int]]]],
+    out_type: Optional[str],
+    reproject: Optional[int],
+    prog: Progress,
+) -> None:
+    """Write each (output path, bands) job through a ``.part.tif`` that must pass the BYOC check before it replaces
+    the output; on any failure or cancel, every part and every output written so far is removed."""
     done: List[str] = []
     try:
         for n, (path, bands) in enumerate(jobs):
@@ -377,5 +401,3 @@ def cogify(src: str, dst: str, options: Optional[CogifyOptions] = None, progress
         for path in done:
             _remove(path)
         raise
-    prog(1.0, "COGify done")
-    return CogifyResult(outputs, untouched=False, findings_before=before, warnings=warnings)
