@@ -1,7 +1,7 @@
 """The dock never freezes QGIS (issue 8).
 
-Real QGIS (offscreen), a real localhub process and a moto S3 server process. The stall watchdog of the plugin
-(``byoc_qgis.gui.watchdog.StallWatchdog``: a 5 ms main-thread QTimer heartbeat) records the longest main-thread gap
+Real QGIS (offscreen), a real localhub process and a moto S3 server process. The stall watchdog of the tests
+(``tests.watchdog.StallWatchdog``: a 5 ms main-thread QTimer heartbeat) records the longest main-thread gap
 while
 
 1. 20 000 tiles load into a tiles layer (the dock's ``TilesLayer``), also timed against the core client's bare
@@ -68,7 +68,7 @@ def _provider():
 
 
 def _wait(cond: Callable[[], bool], timeout: float = 300.0) -> None:
-    from byoc_qgis.gui.watchdog import wait_until
+    from tests.watchdog import wait_until
 
     if not wait_until(cond, timeout=timeout):
         raise TimeoutError("benchmark step did not finish in time")
@@ -133,9 +133,9 @@ def _load_rows(hub, client, runner) -> List[Row]:
     from byoc_qgis.core.models import Collection
     from byoc_qgis.gui import gcguard
     from byoc_qgis.gui.tiles_layer import TilesLayer
-    from byoc_qgis.gui.watchdog import StallWatchdog
     from localhub.store import Store
     from tests.test_gui_support import synthetic_rows
+    from tests.watchdog import StallWatchdog
 
     col = client.byoc.create_collection(Collection(name="bench 20k", s3_bucket="bench-20k"))
     store = Store(hub.data_dir)
@@ -227,8 +227,8 @@ def _load_rows(hub, client, runner) -> List[Row]:
 def _add_rows(conn, client, s3, runner, root: Path) -> List[Row]:
     from byoc_qgis.core.models import Collection
     from byoc_qgis.gui.tiles_layer import TilesLayer
-    from byoc_qgis.gui.watchdog import StallWatchdog
     from tests.fixtures_rasters import make_tile
+    from tests.watchdog import StallWatchdog
 
     gaps, times = [], []
     for r in range(REPEAT):
@@ -280,8 +280,8 @@ def _add_rows(conn, client, s3, runner, root: Path) -> List[Row]:
 def _process_rows(conn, client, s3, runner, root: Path) -> List[Row]:
     from byoc_qgis.core.ingestion import wait_for_tiles
     from byoc_qgis.core.models import Collection, Tile
-    from byoc_qgis.gui.watchdog import StallWatchdog
     from tests.fixtures_rasters import make_tile
+    from tests.watchdog import StallWatchdog
 
     bucket = f"bench-proc-{uuid.uuid4().hex[:8]}"
     s3.client().create_bucket(Bucket=bucket)

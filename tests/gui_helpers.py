@@ -20,6 +20,7 @@ REPO = Path(__file__).resolve().parent.parent
 
 PRELUDE = '''
 import json, os, sys, traceback
+sys.path.insert(0, {repo!r})  # the test helpers (tests.watchdog) are not part of the plugin
 from qgis.PyQt.QtCore import QTimer
 from qgis.PyQt.QtWidgets import QApplication
 from qgis.utils import iface, active_plugins
@@ -98,6 +99,7 @@ def start_qgis_gui(body: str, tmp_path: Path, shots_dir: Path, delay_ms: int = 1
     script = tmp_path / "startup.py"
     script.write_text(
         PRELUDE.format(
+            repo=str(REPO),
             result=str(result_path),
             shots=str(shots_dir),
             delay_ms=delay_ms,

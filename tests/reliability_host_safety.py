@@ -116,7 +116,7 @@ def set_pool_expiry(ms: int) -> Callable[[], None]:
 
 
 def _wait(cond: Callable[[], bool], timeout: float, what: str) -> None:
-    from byoc_qgis.gui.watchdog import wait_until
+    from .watchdog import wait_until
 
     if not wait_until(cond, timeout=timeout):
         raise TimeoutError(f"R8: {what} did not finish in {timeout:.0f} s")

@@ -481,9 +481,9 @@ def run_gui_session(iface, conn, s3, root: Path, evidence: Evidence, timeout: fl
     from byoc_qgis.core.ingestion import wait_for_tiles
     from byoc_qgis.core.models import Tile
     from byoc_qgis.gui.dock import ByocDock
-    from byoc_qgis.gui.watchdog import wait_until
 
     from .test_gui_support import ensure_provider, new_collection, upload_tiles
+    from .watchdog import wait_until
 
     def wait(cond, what: str) -> None:
         if not wait_until(cond, timeout=timeout):

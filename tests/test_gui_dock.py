@@ -15,7 +15,7 @@ pytestmark = pytest.mark.usefixtures("gui_provider")
 
 
 def _wait(cond, timeout=60.0):
-    from byoc_qgis.gui.watchdog import wait_until
+    from .watchdog import wait_until
 
     assert wait_until(cond, timeout=timeout), "timed out"
 
@@ -234,7 +234,7 @@ def test_collections_tiles_live_updates_actions_and_no_secrets(dock, qgis_iface,
 
 
 def test_add_a_local_cog_through_the_dialog(dock, qgis_iface, localhub, tmp_path):
-    from byoc_qgis.gui.watchdog import StallWatchdog
+    from .watchdog import StallWatchdog
 
     col = new_collection(dock.client(), localhub.s3)
     dock.refresh_collections(select=col["id"])
@@ -289,7 +289,7 @@ def ingested(conn, localhub, tmp_path_factory):
 def test_process_the_canvas_extent_into_a_raster_layer(dock, qgis_iface, ingested):
     from qgis.core import QgsCoordinateReferenceSystem, QgsProject, QgsRasterLayer
 
-    from byoc_qgis.gui.watchdog import StallWatchdog
+    from .watchdog import StallWatchdog
 
     dock.refresh_collections(select=ingested["id"])
     _wait(lambda: dock.selected_collection() is not None and dock.selected_collection().id == ingested["id"])

@@ -26,7 +26,7 @@ from qgis.PyQt.QtWidgets import QPushButton
 from byoc_qgis.core import qgis_adapters as qa
 from byoc_qgis.core.deployments import custom_deployment
 from byoc_qgis.gui.connections import Connection, ConnectionStore
-from byoc_qgis.gui.watchdog import wait_until
+from tests.watchdog import wait_until
 
 p = json.load(open(PARAMS))
 flags = Path(p["flags"])

@@ -14,7 +14,7 @@ pytestmark = [pytest.mark.timeout(300), pytest.mark.usefixtures("gui_provider")]
 
 
 def _wait(cond, timeout=60.0):
-    from byoc_qgis.gui.watchdog import wait_until
+    from .watchdog import wait_until
 
     assert wait_until(cond, timeout=timeout), "timed out"
 

@@ -18,7 +18,7 @@ from qgis.core import QgsApplication, QgsProject
 from byoc_qgis.core import qgis_adapters as qa
 from byoc_qgis.core.deployments import custom_deployment
 from byoc_qgis.gui.connections import Connection, ConnectionStore
-from byoc_qgis.gui.watchdog import wait_until, StallWatchdog
+from tests.watchdog import wait_until, StallWatchdog
 
 p = json.load(open(PARAMS))
 manager = QgsApplication.authManager()

@@ -94,8 +94,9 @@ def test_tile_features_attributes_and_geometries(qgis_app, client, localhub):
 
 
 def test_show_20000_tiles_without_freezing_qgis(qgis_app, qgis_new_project, runner, client, localhub):
-    from byoc_qgis.gui.watchdog import StallWatchdog, wait_until
     from byoc_qgis.processing.tiles_common import FIELD_NAMES
+
+    from .watchdog import StallWatchdog, wait_until
 
     col = new_collection(client)
     n = 20000
@@ -122,7 +123,8 @@ def test_show_20000_tiles_without_freezing_qgis(qgis_app, qgis_new_project, runn
 
 def test_refresh_reports_only_the_changed_tile(qgis_app, qgis_new_project, runner, client, localhub):
     from byoc_qgis.gui.tiles_layer import refresh_tiles
-    from byoc_qgis.gui.watchdog import wait_until
+
+    from .watchdog import wait_until
 
     col = new_collection(client)
     bulk_tiles(localhub, col["id"], synthetic_rows(5))

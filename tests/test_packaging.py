@@ -59,6 +59,14 @@ def test_zip_has_one_plugin_folder_with_license_metadata_and_no_junk(plugin_zip)
     assert junk == []
 
 
+def test_zip_has_no_test_or_benchmark_helper(plugin_zip):
+    """Helpers of the tests and benchmarks (the stall watchdog, fixtures, bench code) never ship."""
+    shipped = {n.rsplit("/", 1)[-1] for n in zipfile.ZipFile(plugin_zip).namelist()}
+    helpers = {p.name for folder in ("tests", "benchmarks") for p in (REPO / folder).glob("*.py")} - {"__init__.py"}
+    assert "watchdog.py" in helpers
+    assert sorted(helpers & shipped) == []
+
+
 def test_zip_contains_compiled_translations(plugin_zip):
     names = zipfile.ZipFile(plugin_zip).namelist()
     sources = sorted(p.stem for p in (REPO / "i18n").glob("*.ts"))

@@ -3,6 +3,7 @@
 When the GUI thread is blocked (a long synchronous call, a big batch of work in one slot), the timer cannot fire;
 the gap between two ticks minus the interval is how long QGIS was frozen. Used by the tests and by
 ``benchmarks/bench_gui.py`` to check that loading 20 000 tiles, adding tiles and Process requests never freeze QGIS.
+A test and benchmark helper: it is not part of the plugin (nor of its zip).
 """
 
 from __future__ import annotations
