@@ -15,7 +15,7 @@ import threading
 import uuid
 from concurrent.futures import FIRST_COMPLETED, Future, ThreadPoolExecutor, wait
 from dataclasses import dataclass, replace
-from typing import TYPE_CHECKING, Any, Dict, List, Optional, Tuple
+from typing import TYPE_CHECKING, Any, Callable, Dict, List, Optional, Tuple
 
 from .errors import CancelledError, SentinelHubError
 from .progress import Cancelled, Progress
@@ -150,93 +150,77 @@ def run_to_geotiff(
     ``progress(fraction, message)``; ``cancel()`` → :class:`CancelledError`, leaving no file behind.
     """
     try:
-        return _run_to_geotiff(client, request, path, cancel, progress, max_px, identifier, max_workers)
+        prog = Progress.of(progress, cancel)
+        request.validate(max_px=None)
+        ident = _tiff_identifier(request, identifier)
+        width, height = request.size()
+        template = replace(
+            request,
+            responses=[r for r in request.responses if r.identifier == ident],
+            resx=None,
+            resy=None,
+        )
+        if width <= max_px and height <= max_px:
+            single = replace(template, width=width, height=height)
+            return _run_single(client, single, request, ident, path, prog, cancel)
+        cells = plan_grid(width, height, max_px)
+        log.info("process request %dx%d px split into %d sub-requests", width, height, len(cells))
+        workers = max(1, min(max_workers or client.max_workers, len(cells)))
+        return _run_grid(client, template, request, ident, path, cells, workers, prog, cancel)
     except Cancelled as exc:
         if isinstance(exc, CancelledError):
             raise
         raise CancelledError(str(exc)) from None
 
 
-def _run_to_geotiff(
+def _run_single(
     client: ProcessClient,
+    single: ProcessRequest,
     request: ProcessRequest,
+    ident: str,
     path: str,
-    cancel: Any = None,
-    progress: Any = None,
-    max_px: int = 2500,
-    identifier: Optional[str] = None,
-    max_workers: Optional[int] = None,
+    prog: Progress,
+    cancel: Any,
 ) -> str:
-    prog = Progress.of(progress, cancel)
-    request.validate(max_px=None)
-    ident = _tiff_identifier(request, identifier)
-    width, height = request.size()
-    sub_template = replace(
-        request,
-        responses=[r for r in request.responses if r.identifier == ident],
-        resx=None,
-        resy=None,
-    )
-    if width <= max_px and height <= max_px:
-        single = replace(sub_template, width=width, height=height)
-        prog(0.0, "requesting the image")
-        result = client.process(single, cancel=cancel)
-        try:
-            _write_single(result.outputs[ident], path, request)
-        except BaseException:
-            _remove(f"{path}.part")
-            raise
-        prog(1.0, "image written")
-        return path
+    """``single`` (the request with its one TIFF output), its answer written as is (via ``path.part``)."""
+    prog(0.0, "requesting the image")
+    result = client.process(single, cancel=cancel)
+    try:
+        _write_single(result.outputs[ident], path, request)
+    except BaseException:
+        _remove(f"{path}.part")
+        raise
+    prog(1.0, "image written")
+    return path
 
+
+def _run_grid(
+    client: ProcessClient,
+    template: ProcessRequest,
+    request: ProcessRequest,
+    ident: str,
+    path: str,
+    cells: List[Cell],
+    workers: int,
+    prog: Progress,
+    cancel: Any,
+) -> str:
+    """One sub-request per cell (``template`` with the cell's bbox and size), their answers mosaicked into ``path``
+    on the grid of ``request`` (via ``path.part``, removed on failure)."""
+    size = request.size()
     bounds = request.bounds()
-    cells = plan_grid(width, height, max_px)
-    log.info("process request %dx%d px split into %d sub-requests", width, height, len(cells))
-    workers = max(1, min(max_workers or client.max_workers, len(cells)))
     tmp = f"{path}.part"
     out = None
     done = 0
-    # One failed part fails the whole image: the parts still running are cancelled at once (between their
-    # retries, rate-limit waits and download chunks) instead of running on for minutes.
-    stop = threading.Event()
 
-    def sub_cancel() -> bool:
-        return stop.is_set() or bool(cancel is not None and cancel())
+    def write(cell: Cell, data: bytes) -> None:
+        nonlocal out, done
+        out = _write_cell(out, tmp, data, cell, size, bounds, request.epsg)
+        done += 1
+        prog(done / len(cells), f"{done}/{len(cells)} parts")
 
     try:
-        with ThreadPoolExecutor(max_workers=workers, thread_name_prefix="byoc-process") as pool:
-            pending: Dict[Future, Cell] = {}
-            queue = list(cells)
-
-            def submit() -> None:
-                while queue and len(pending) < workers:
-                    cell = queue.pop(0)
-                    sub = replace(
-                        sub_template,
-                        bbox=tuple(cell_bbox(bounds, (width, height), cell)),
-                        width=cell.width,
-                        height=cell.height,
-                    )
-                    pending[pool.submit(client.process, sub, sub_cancel)] = cell
-
-            try:
-                submit()
-                while pending:
-                    finished, _ = wait(list(pending), timeout=0.2, return_when=FIRST_COMPLETED)
-                    prog.check()
-                    for fut in sorted(finished, key=lambda f: isinstance(f.exception(), Cancelled)):
-                        cell = pending.pop(fut)
-                        data = fut.result().outputs[ident]
-                        out = _write_cell(out, tmp, data, cell, (width, height), bounds, request.epsg)
-                        done += 1
-                        prog(done / len(cells), f"{done}/{len(cells)} parts")
-                    submit()
-            except BaseException:
-                stop.set()
-                queue.clear()
-                for fut in pending:
-                    fut.cancel()
-                raise
+        _fetch_cells(client, template, ident, size, bounds, cells, workers, prog, cancel, write)
         if out is None:  # pragma: no cover - at least one cell always exists
             raise SentinelHubError("no image parts were received")
         out.FlushCache()
@@ -247,6 +231,56 @@ def _run_to_geotiff(
         _remove(tmp)
         raise
     return path
+
+
+def _fetch_cells(
+    client: ProcessClient,
+    template: ProcessRequest,
+    ident: str,
+    size: Tuple[int, int],
+    bounds: Tuple[float, float, float, float],
+    cells: List[Cell],
+    workers: int,
+    prog: Progress,
+    cancel: Any,
+    on_answer: Callable[[Cell, bytes], None],
+) -> None:
+    """Run one sub-request per cell, at most ``workers`` at a time, handing each answer to ``on_answer`` in the
+    calling thread as it arrives.
+
+    One failed part fails the whole image: the parts still running are cancelled at once (between their retries,
+    rate-limit waits and download chunks) instead of running on for minutes.
+    """
+    stop = threading.Event()
+
+    def sub_cancel() -> bool:
+        return stop.is_set() or bool(cancel is not None and cancel())
+
+    with ThreadPoolExecutor(max_workers=workers, thread_name_prefix="byoc-process") as pool:
+        pending: Dict[Future, Cell] = {}
+        queue = list(cells)
+
+        def submit() -> None:
+            while queue and len(pending) < workers:
+                cell = queue.pop(0)
+                sub = replace(template, bbox=tuple(cell_bbox(bounds, size, cell)), width=cell.width, height=cell.height)
+                pending[pool.submit(client.process, sub, sub_cancel)] = cell
+
+        try:
+            submit()
+            while pending:
+                finished, _ = wait(list(pending), timeout=0.2, return_when=FIRST_COMPLETED)
+                prog.check()
+                for fut in sorted(finished, key=lambda f: isinstance(f.exception(), Cancelled)):
+                    cell = pending.pop(fut)
+                    on_answer(cell, fut.result().outputs[ident])
+                submit()
+        except BaseException:
+            stop.set()
+            queue.clear()
+            for fut in pending:
+                fut.cancel()
+            raise
 
 
 def _write_cell(out, tmp: str, data: bytes, cell: Cell, size: Tuple[int, int], bounds, epsg: int):
