@@ -2587,6 +2587,126 @@ id {}</source>
             <translation type="unfinished" />
         </message>
         <message>
+            <location filename="../byoc_qgis/processing/algorithms/tile_workflows.py" />
+            <source>Explain ingestion failures</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../byoc_qgis/processing/algorithms/tile_workflows.py" />
+            <source>Explains why tiles FAILED to ingest: the service's cause, the pre-flight rule it breaks and how to fix it. With S3 settings (and CHECK_FILES) the tile's files are checked in the bucket and the finding that is the service's cause gives the exact rule and fix; otherwise the cause is matched to a rule by its wording. Give tiles in TILES (e.g. the selected features of a tiles layer) or TILE_IDS; without either, every FAILED tile of the collection is explained. Tiles that did not fail are listed as NOT_FAILED. Nothing is changed.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../byoc_qgis/processing/algorithms/tile_workflows.py" />
+            <source>Re-trace tile covers from their COGs</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../byoc_qgis/processing/algorithms/tile_workflows.py" />
+            <source>Traces the cover geometry of the selected tiles again from their COGs in the collection's bucket (overviews read through /vsis3/; the (BAND) placeholder replaced by each band's source) and updates the tiles with it, e.g. after their files were replaced or a cover was set by hand. A tile without any valid pixel keeps its cover (NO_DATA). With FAIL_ON_ERROR (the default) the algorithm fails when a tile could not be traced or updated; the others are updated.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../byoc_qgis/processing/algorithms/tile_workflows.py" />
+            <source>Registers the selected tiles of COLLECTION in TARGET_COLLECTION with the same path, sensing time and cover geometry. No file is copied: the target reads the same paths from its own bucket, so use a target on the same bucket (or copy the files first). Tiles whose path the target has already are kept as they are (ALREADY_REGISTERED); nothing is deleted.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../byoc_qgis/processing/algorithms/tile_workflows.py" />
+            <source>Source collection (id, or its exact name)</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../byoc_qgis/processing/algorithms/tile_workflows.py" />
+            <source>Check the tiles' files in S3 (needs S3 settings)</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../byoc_qgis/processing/algorithms/tile_workflows.py" />
+            <source>Explanations</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../byoc_qgis/processing/algorithms/tile_workflows.py" />
+            <source>Failed tiles explained</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../byoc_qgis/processing/algorithms/tile_workflows.py" />
+            <source>Rules broken (comma-separated)</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../byoc_qgis/processing/algorithms/tile_workflows.py" />
+            <source>Fail when a tile could not be re-traced</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../byoc_qgis/processing/algorithms/tile_workflows.py" />
+            <source>Results</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../byoc_qgis/processing/algorithms/tile_workflows.py" />
+            <source>Tiles with a new cover</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../byoc_qgis/processing/algorithms/tile_workflows.py" />
+            <source>Target collection (id, or its exact name)</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../byoc_qgis/processing/algorithms/tile_workflows.py" />
+            <source>Tiles registered in the target</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../byoc_qgis/processing/algorithms/tile_workflows.py" />
+            <source>Tiles the target had already</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../byoc_qgis/processing/algorithms/tile_workflows.py" />
+            <source>Tiles no longer in the source</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../byoc_qgis/processing/algorithms/tile_workflows.py" />
+            <source>Target collection id</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../byoc_qgis/processing/algorithms/tile_workflows.py" />
+            <source>TARGET_COLLECTION is the source collection: choose another one</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../byoc_qgis/processing/algorithms/tile_workflows.py" />
+            <source>{} FAILED tiles in collection {}</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../byoc_qgis/processing/algorithms/tile_workflows.py" />
+            <source>{} of {} tiles could not be re-traced (the others are updated); first: {}: {}</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../byoc_qgis/processing/algorithms/tile_workflows.py" />
+            <source>The target reads bucket {} and the source {}: the tiles' files must be in both</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../byoc_qgis/processing/algorithms/tile_workflows.py" />
+            <source>the files could not be checked: {}</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../byoc_qgis/processing/algorithms/tile_workflows.py" />
+            <source>{}: {} — rule {}: {}</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
             <location filename="../byoc_qgis/processing/algorithms/tiles.py" />
             <source>Collection tiles to layer</source>
             <translation type="unfinished" />
@@ -2718,11 +2838,6 @@ id {}</source>
         </message>
         <message>
             <location filename="../byoc_qgis/processing/algorithms/tiles.py" />
-            <source>Results</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <location filename="../byoc_qgis/processing/algorithms/tiles.py" />
             <source>Tiles done</source>
             <translation type="unfinished" />
         </message>
@@ -2823,12 +2938,12 @@ id {}</source>
         </message>
         <message>
             <location filename="../byoc_qgis/processing/base.py" />
-            <source>COLLECTION is empty: give a collection id or name</source>
+            <source>Collection (id, or its exact name)</source>
             <translation type="unfinished" />
         </message>
         <message>
             <location filename="../byoc_qgis/processing/base.py" />
-            <source>Collection (id, or its exact name)</source>
+            <source>{} is empty: give a collection id or name</source>
             <translation type="unfinished" />
         </message>
         <message>

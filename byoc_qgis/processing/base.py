@@ -142,11 +142,11 @@ class ServiceAlgorithm(ByocAlgorithm):
             )
         )
 
-    def resolve_collection(self, client, parameters, context, bridge: FeedbackBridge):
-        """The ``COLLECTION`` parameter as a core ``Collection`` (id, or an unambiguous exact name)."""
-        value = (self.parameterAsString(parameters, "COLLECTION", context) or "").strip()
+    def resolve_collection(self, client, parameters, context, bridge: FeedbackBridge, name: str = "COLLECTION"):
+        """The ``COLLECTION`` (or ``name``) parameter as a core ``Collection`` (id, or an unambiguous exact name)."""
+        value = (self.parameterAsString(parameters, name, context) or "").strip()
         if not value:
-            raise QgsProcessingException(tr("COLLECTION is empty: give a collection id or name"))
+            raise QgsProcessingException(tr("{} is empty: give a collection id or name").format(name))
         if UUID_RE.match(value):
             return client.get_collection(value, cancel=bridge.cancel)
         matches = [c for c in client.iter_collections(cancel=bridge.cancel) if c.name == value]

@@ -19,6 +19,7 @@ def algorithm_classes() -> list:
     from .algorithms.create_tiles import CreateTilesLocal, CreateTilesS3
     from .algorithms.local import PreflightCheck, TraceCover
     from .algorithms.process import ProcessRequestAlgorithm
+    from .algorithms.tile_workflows import CopyTiles, ExplainFailure, RetraceCover
     from .algorithms.tiles import CollectionTiles, DeleteTiles, ReingestTiles, UpdateTiles, WaitForIngestion
     from .shipped_models import CreateWaitBatchModel, CreateWaitProcessModel
 
@@ -33,6 +34,9 @@ def algorithm_classes() -> list:
         UpdateTiles,
         ReingestTiles,
         DeleteTiles,
+        RetraceCover,
+        CopyTiles,
+        ExplainFailure,
         PreflightCheck,
         TraceCover,
         ProcessRequestAlgorithm,
