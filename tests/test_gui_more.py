@@ -709,7 +709,7 @@ def test_tiles_layers_follow_a_renamed_connection_and_drop_a_removed_one(dock, q
     from qgis.core import QgsProject
     from qgis.PyQt.QtWidgets import QMessageBox
 
-    from byoc_qgis.gui.tiles_layer import PROP_CONNECTION
+    from byoc_qgis.gui.layer_tree import PROP_CONNECTION
 
     from .test_gui_support import bulk_tiles, synthetic_rows
 

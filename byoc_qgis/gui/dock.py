@@ -40,19 +40,13 @@ from .collection_dialog import BAND_TYPES, CollectionDialog
 from .connection_dialog import ConnectionDialog
 from .connections import Connection, ConnectionStore
 from .guard import guarded
+from .layer_tree import PROP_COLLECTION, PROP_COLLECTION_NAME, PROP_CONNECTION, find_tiles_layer, is_tiles_layer
 from .notify import Notifier, connection_problem, elide, error_summary, scrub
 from .process_dialog import ProcessDialog
 from .tasks import AlgorithmRun, FunctionTask, TaskRunner
 from .tile_actions import TileActions, explanation_text
-from .tiles_layer import (
-    PROP_COLLECTION,
-    PROP_COLLECTION_NAME,
-    PROP_CONNECTION,
-    TilesLayer,
-    find_tiles_layer,
-    is_tiles_layer,
-    save_as_geopackage,
-)
+from .tiles_layer import TilesLayer
+from .tiles_memory import save_as_geopackage
 from .widgets import ProgressRow, never_widen
 
 __all__ = ["ByocDock"]
@@ -1005,8 +999,7 @@ class ByocDock(QgsDockWidget):
         def finished(_run) -> None:
             ctl = self._shown_controller(conn.name, col.id)
             if ctl is not None:
-                ctl._watch_until = 0.0
-                ctl.poke(watch_seconds=5)
+                ctl.poke(watch_seconds=5, only=True)  # new tiles may still appear for a moment, not for an hour
             self.refresh_collections(select=col.id)
 
         dialog = AddTilesDialog(conn, col, self.runner, self.notifier, started, finished, self)
