@@ -145,6 +145,17 @@ class Notifier:
         except (AttributeError, RuntimeError):
             return None
 
+    def close(self, item) -> bool:
+        """Remove a message-bar item this notifier pushed; False when it is gone already (closed by the user)."""
+        bar = self._bar()
+        if bar is None:
+            return False
+        try:
+            bar.popWidget(item)
+        except RuntimeError:  # closed by the user
+            return False
+        return True
+
     def _push(self, title: str, text: str, level, duration: Optional[int] = None) -> None:
         bar = self._bar()
         if bar is not None:

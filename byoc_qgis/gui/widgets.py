@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from typing import Iterable, List, Optional, Sequence
+from typing import Callable, Iterable, List, Optional, Sequence
 
 from qgis.PyQt.QtCore import Qt
 from qgis.PyQt.QtGui import QColor
@@ -60,10 +60,18 @@ class ProgressRow(QWidget):
         task.progressChanged.connect(lambda p: self.bar.setValue(int(p)))
         self.show()
 
-    def busy(self, text: str) -> None:
+    def busy(self, text: str, cancel: Optional[Callable[[], None]] = None) -> None:
+        """An indeterminate bar with ``text``; with ``cancel``, the Cancel button calls it."""
         self.text.setText(text)
         self.bar.setRange(0, 0)
+        if cancel is not None:
+            self._cancel = cancel
+            self.cancel_button.setEnabled(True)
         self.show()
+
+    def set_text(self, text: str) -> None:
+        """The status text beside the bar."""
+        self.text.setText(text)
 
     def finish(self, text: str = "") -> None:
         self.bar.setRange(0, 100)
