@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-from pathlib import Path
 from typing import Optional
 
 from qgis.core import QgsApplication
@@ -10,10 +9,8 @@ from qgis.PyQt.QtCore import QCoreApplication, Qt
 from qgis.PyQt.QtGui import QIcon
 from qgis.PyQt.QtWidgets import QAction
 
-from .processing.provider import ByocProvider
+from .processing.provider import ICON_PATH, ByocProvider
 from .translation import install_translator, tr
-
-ICON_PATH = str(Path(__file__).resolve().parent / "icons" / "byoc.svg")
 
 
 class ByocPlugin:

@@ -1378,36 +1378,6 @@ id {}</source>
         </message>
         <message>
             <location filename="../byoc_qgis/gui/tiles_layer.py" />
-            <source>Ingested</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <location filename="../byoc_qgis/gui/tiles_layer.py" />
-            <source>Failed</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <location filename="../byoc_qgis/gui/tiles_layer.py" />
-            <source>In progress: ingesting</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <location filename="../byoc_qgis/gui/tiles_layer.py" />
-            <source>In progress: queued</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <location filename="../byoc_qgis/gui/tiles_layer.py" />
-            <source>In progress: waiting</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <location filename="../byoc_qgis/gui/tiles_layer.py" />
-            <source>Other</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <location filename="../byoc_qgis/gui/tiles_layer.py" />
             <source>Loading the tiles of {}</source>
             <translation type="unfinished" />
         </message>
@@ -1439,6 +1409,36 @@ id {}</source>
         <message>
             <location filename="../byoc_qgis/gui/tiles_layer.py" />
             <source>… and {} more tiles of {} cannot be shown</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../byoc_qgis/gui/tiles_memory.py" />
+            <source>Ingested</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../byoc_qgis/gui/tiles_memory.py" />
+            <source>Failed</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../byoc_qgis/gui/tiles_memory.py" />
+            <source>In progress: ingesting</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../byoc_qgis/gui/tiles_memory.py" />
+            <source>In progress: queued</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../byoc_qgis/gui/tiles_memory.py" />
+            <source>In progress: waiting</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../byoc_qgis/gui/tiles_memory.py" />
+            <source>Other</source>
             <translation type="unfinished" />
         </message>
         <message>

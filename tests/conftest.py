@@ -23,6 +23,16 @@ REPO = Path(__file__).resolve().parent.parent
 ARTIFACTS = REPO / "artifacts"
 
 
+@pytest.fixture(scope="module", autouse=True)
+def _byoc_provider_released():
+    """The ``byoc`` provider a module registered (test_processing_support.register_provider) is removed when the
+    module ends: the plugin tests count providers, and must pass after any other module."""
+    yield
+    from .test_processing_support import release_providers
+
+    release_providers()
+
+
 @pytest.fixture(scope="session")
 def lane() -> str:
     """Which QGIS lane runs the tests: ``host`` (3.22) or ``ltr`` (3.40)."""

@@ -75,6 +75,12 @@ QT6_RULES = [
         "unscoped Qt enum: use the scoped form, e.g. Qt.AlignmentFlag.AlignLeft",
     ),
     (r"\bQgis\.(Info|Warning|Critical|Success)\b", "unscoped message level: use Qgis.MessageLevel.X"),
+    (
+        r"\bQgs(Processing\w*|FeatureSink)\.(Type[A-Z]\w*|Flag[A-Z]\w*|Double|Integer|File|Folder|Any|String|Numeric"
+        r"|DateTime|Boolean|FastInsert)\b",
+        "unscoped Processing enum: use the scoped form, e.g. QgsProcessingParameterNumber.Type.Double, "
+        "QgsProcessing.SourceType.TypeVector (QGIS 3.22 sip, 3.40 and Qt6 builds all have it)",
+    ),
     (r"\bimport\s+resources\b|resources_rc", "no compiled Qt resources: load icons from files"),
 ]
 

@@ -19,8 +19,12 @@ from .qgis_helpers import QGIS_PROCESS, make_profile, qgis_process_env
 MASTER_PASSWORD = "test-master-password"  # noqa: S105 - the test auth DB's master password (shared with test_client_qgis)
 
 
+_REGISTERED: list = []  # providers added by register_provider (kept referenced: Python would delete them)
+
+
 def register_provider():
-    """Register the ``byoc`` provider (once) and return it."""
+    """Register the ``byoc`` provider (once) and return it; it is removed again when the test module ends
+    (:func:`release_providers`, from the autouse fixture in conftest.py)."""
     from qgis.core import QgsApplication
 
     from byoc_qgis.processing.provider import ByocProvider
@@ -31,7 +35,22 @@ def register_provider():
         return existing
     provider = ByocProvider()
     assert registry.addProvider(provider)
+    _REGISTERED.append(provider)
     return provider
+
+
+def release_providers() -> None:
+    """Remove the ``byoc`` provider :func:`register_provider` added, if it is still registered (a provider the
+    plugin registered itself is left alone), so the next module starts without it whatever the module order."""
+    if not _REGISTERED:
+        return
+    from qgis.core import QgsApplication
+
+    registry = QgsApplication.processingRegistry()
+    current = registry.providerById("byoc")
+    if current is not None and any(current is p for p in _REGISTERED):
+        registry.removeProvider(current)
+    _REGISTERED.clear()
 
 
 def run_alg(alg_id: str, params: Dict[str, Any], feedback=None, context=None) -> Tuple[dict, Any]:

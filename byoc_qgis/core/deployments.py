@@ -18,6 +18,8 @@ __all__ = [
     "CDSE",
     "KEYCLOAK_MAIN_PATH",
     "builtin_deployments",
+    "DEPLOYMENT_KEYS",
+    "deployment_index",
     "get_deployment",
     "custom_deployment",
 ]
@@ -75,6 +77,15 @@ BUILTIN_DEPLOYMENTS: Dict[str, Deployment] = {d.key: d for d in (SH_EU, SH_US_WE
 def builtin_deployments() -> List[Deployment]:
     """The built-in deployments in display order."""
     return list(BUILTIN_DEPLOYMENTS.values())
+
+
+#: the Processing algorithms' DEPLOYMENT enum, in order: the built-in deployments, then a custom base URL
+DEPLOYMENT_KEYS = ("sh-eu", "sh-us-west", "cdse", "custom")
+
+
+def deployment_index(deployment: Deployment) -> int:
+    """Index of the deployment in the Processing algorithms' DEPLOYMENT enum (custom ones: "custom")."""
+    return DEPLOYMENT_KEYS.index(deployment.key) if deployment.builtin else DEPLOYMENT_KEYS.index("custom")
 
 
 def _clean_url(url: str, field: str) -> str:

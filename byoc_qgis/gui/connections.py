@@ -14,24 +14,18 @@ from qgis.core import QgsSettings
 
 from ..core import qgis_adapters as qa
 from ..core.client import SentinelHubClient
-from ..core.deployments import Deployment
+from ..core.deployments import Deployment, deployment_index
 from ..core.http import RetryPolicy
 from ..core.s3 import S3Config
 from .notify import register_secret
 
-__all__ = ["Connection", "ConnectionStore", "DEPLOYMENT_KEYS", "deployment_index"]
+__all__ = ["Connection", "ConnectionStore"]
 
 GUI_ROOT = "byoc_qgis/gui"
-DEPLOYMENT_KEYS = ["sh-eu", "sh-us-west", "cdse", "custom"]  # same order as the Processing DEPLOYMENT enum
 # The dock's requests answer a click: a service that refuses connections or fails is reported within a few
 # seconds (with a Retry button) instead of after ~8 s of backoff. QGIS announces tasks that fail after 5 s as a
 # generic "Task failed" on top of our own message (QGIS < 3.26 has no flag to keep a task silent).
 GUI_POLICY = RetryPolicy(max_attempts=4, backoff_base=0.4, backoff_cap=1.6)
-
-
-def deployment_index(deployment: Deployment) -> int:
-    """Index of the deployment in the Processing algorithms' DEPLOYMENT enum."""
-    return DEPLOYMENT_KEYS.index(deployment.key) if deployment.builtin else DEPLOYMENT_KEYS.index("custom")
 
 
 @dataclass

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import re
-from pathlib import Path
 from typing import Any, Dict, Optional
 
 from qgis.core import (
@@ -24,10 +23,10 @@ from .connection import (
 )
 from .crs import pin_parameter_crs
 from .feedback import FeedbackBridge, service_errors
+from .provider import ICON_PATH
 
 __all__ = ["ByocAlgorithm", "ServiceAlgorithm", "UUID_RE", "GROUPS"]
 
-ICON_PATH = str(Path(__file__).resolve().parent.parent / "icons" / "byoc.svg")
 UUID_RE = re.compile(r"^[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}$")
 
 

@@ -18,7 +18,6 @@ from qgis.core import (
     QgsProcessingException,
     QgsProcessingParameterAuthConfig,
     QgsProcessingParameterBoolean,
-    QgsProcessingParameterDefinition,
     QgsProcessingParameterEnum,
     QgsProcessingParameterString,
 )
@@ -26,9 +25,10 @@ from qgis.core import (
 from ..core.auth import ClientCredentials
 from ..core.byoc import ByocClient
 from ..core.credentials import credentials_from_env, s3_credentials_from_env
-from ..core.deployments import BUILTIN_DEPLOYMENTS, Deployment, custom_deployment
+from ..core.deployments import BUILTIN_DEPLOYMENTS, DEPLOYMENT_KEYS, Deployment, custom_deployment
 from ..core.http import HttpClient, Transport
 from ..translation import tr
+from .parameters import advanced
 
 __all__ = [
     "DEPLOYMENT_KEYS",
@@ -41,8 +41,6 @@ __all__ = [
     "read_basic_authcfg",
 ]
 
-DEPLOYMENT_KEYS = ["sh-eu", "sh-us-west", "cdse", "custom"]
-
 
 def _deployment_labels() -> List[str]:
     return [
@@ -51,11 +49,6 @@ def _deployment_labels() -> List[str]:
         tr("Copernicus Data Space Ecosystem (sh.dataspace.copernicus.eu)"),
         tr("Custom base URL (e.g. localhub)"),
     ]
-
-
-def _advanced(param: QgsProcessingParameterDefinition) -> QgsProcessingParameterDefinition:
-    param.setFlags(param.flags() | QgsProcessingParameterDefinition.FlagAdvanced)
-    return param
 
 
 def add_connection_parameters(alg) -> None:
@@ -71,14 +64,14 @@ def add_connection_parameters(alg) -> None:
         QgsProcessingParameterEnum("DEPLOYMENT", tr("Deployment"), options=_deployment_labels(), defaultValue=0)
     )
     alg.addParameter(
-        _advanced(
+        advanced(
             QgsProcessingParameterString(
                 "BASE_URL", tr("Custom base URL (deployment 'Custom', e.g. http://127.0.0.1:8000)"), optional=True
             )
         )
     )
     alg.addParameter(
-        _advanced(
+        advanced(
             QgsProcessingParameterString(
                 "TOKEN_URL", tr("Custom token URL (default: <base URL>/auth/realms/main/...)"), optional=True
             )
@@ -94,18 +87,18 @@ def add_s3_parameters(alg) -> None:
         )
     )
     alg.addParameter(
-        _advanced(
+        advanced(
             QgsProcessingParameterString(
                 "S3_ENDPOINT", tr("S3 endpoint host[:port] (empty: AWS)"), optional=True, defaultValue=""
             )
         )
     )
     alg.addParameter(
-        _advanced(QgsProcessingParameterString("S3_REGION", tr("S3 region"), optional=True, defaultValue=""))
+        advanced(QgsProcessingParameterString("S3_REGION", tr("S3 region"), optional=True, defaultValue=""))
     )
-    alg.addParameter(_advanced(QgsProcessingParameterBoolean("S3_HTTPS", tr("S3 over HTTPS"), defaultValue=True)))
+    alg.addParameter(advanced(QgsProcessingParameterBoolean("S3_HTTPS", tr("S3 over HTTPS"), defaultValue=True)))
     alg.addParameter(
-        _advanced(QgsProcessingParameterBoolean("S3_PATH_STYLE", tr("S3 path-style addressing"), defaultValue=False))
+        advanced(QgsProcessingParameterBoolean("S3_PATH_STYLE", tr("S3 path-style addressing"), defaultValue=False))
     )
 
 

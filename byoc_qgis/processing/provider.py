@@ -9,6 +9,7 @@ from qgis.PyQt.QtGui import QIcon
 
 from ..translation import tr
 
+#: the plugin's icon (toolbar button, provider, algorithms)
 ICON_PATH = str(Path(__file__).resolve().parent.parent / "icons" / "byoc.svg")
 
 

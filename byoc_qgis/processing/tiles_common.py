@@ -240,7 +240,10 @@ def add_tile_selection(alg, optional: bool = True) -> None:
     TILE_ID_FIELD and TILE_IDS (comma-separated ids)."""
     alg.addParameter(
         QgsProcessingParameterFeatureSource(
-            "TILES", tr("Tiles (layer or table with a tile id field)"), [QgsProcessing.TypeVector], optional=True
+            "TILES",
+            tr("Tiles (layer or table with a tile id field)"),
+            [QgsProcessing.SourceType.TypeVector],
+            optional=True,
         )
     )
     alg.addParameter(
@@ -249,7 +252,7 @@ def add_tile_selection(alg, optional: bool = True) -> None:
             tr("Tile id field"),
             "tile_id",
             "TILES",
-            QgsProcessingParameterField.String,
+            QgsProcessingParameterField.DataType.String,
             optional=True,
         )
     )

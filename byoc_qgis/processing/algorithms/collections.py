@@ -90,7 +90,7 @@ class CreateCollection(ServiceAlgorithm):
             QgsProcessingParameterNumber(
                 "NODATA",
                 tr("Collection no-data value (optional)"),
-                QgsProcessingParameterNumber.Double,
+                QgsProcessingParameterNumber.Type.Double,
                 optional=True,
             )
         )
@@ -191,7 +191,9 @@ class ListCollections(ServiceAlgorithm):
 
     def init_parameters(self) -> None:
         self.addParameter(QgsProcessingParameterString("SEARCH", tr("Search (optional)"), optional=True))
-        self.addParameter(QgsProcessingParameterFeatureSink("OUTPUT", tr("Collections"), QgsProcessing.TypeVector))
+        self.addParameter(
+            QgsProcessingParameterFeatureSink("OUTPUT", tr("Collections"), QgsProcessing.SourceType.TypeVector)
+        )
         self.addOutput(QgsProcessingOutputNumber("COUNT", tr("Number of collections")))
 
     def run_algorithm(self, parameters, context, bridge: FeedbackBridge) -> Dict[str, Any]:
@@ -218,7 +220,7 @@ class ListCollections(ServiceAlgorithm):
                     c.max_meters_per_pixel,
                 ]
             )
-            sink.addFeature(feat, QgsFeatureSink.FastInsert)
+            sink.addFeature(feat, QgsFeatureSink.Flag.FastInsert)
             count += 1
         bridge.info(tr("{} collections").format(count))
         return {"OUTPUT": dest, "COUNT": count}

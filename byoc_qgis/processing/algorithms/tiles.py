@@ -91,7 +91,9 @@ class CollectionTiles(ServiceAlgorithm):
         self.addParameter(
             QgsProcessingParameterCrs("OUTPUT_CRS", tr("Output CRS (default EPSG:4326)"), "EPSG:4326", optional=True)
         )
-        self.addParameter(QgsProcessingParameterFeatureSink("OUTPUT", tr("Tiles"), QgsProcessing.TypeVectorPolygon))
+        self.addParameter(
+            QgsProcessingParameterFeatureSink("OUTPUT", tr("Tiles"), QgsProcessing.SourceType.TypeVectorPolygon)
+        )
         self.addOutput(QgsProcessingOutputNumber("COUNT", tr("Number of tiles")))
         self.addOutput(QgsProcessingOutputNumber("SKIPPED", tr("Tiles skipped (unusable geometry or CRS)")))
         self.addOutput(QgsProcessingOutputString("COLLECTION_ID", tr("Collection id")))
@@ -116,7 +118,7 @@ class CollectionTiles(ServiceAlgorithm):
                 if skipped <= MAX_REPORTED:
                     bridge.warning(tr("Tile {} ({}) skipped: {}").format(tile.id, tile.path, problem))
                 continue
-            sink.addFeature(feature, QgsFeatureSink.FastInsert)
+            sink.addFeature(feature, QgsFeatureSink.Flag.FastInsert)
             count += 1
             if count % 100 == 0:
                 bridge.check()
@@ -149,13 +151,15 @@ class WaitForIngestion(ServiceAlgorithm):
         add_tile_selection(self)
         self.addParameter(
             QgsProcessingParameterNumber(
-                "TIMEOUT", tr("Give up after (seconds)"), QgsProcessingParameterNumber.Double, 3600, False, 1
+                "TIMEOUT", tr("Give up after (seconds)"), QgsProcessingParameterNumber.Type.Double, 3600, False, 1
             )
         )
         self.addParameter(
             QgsProcessingParameterBoolean("FAIL_ON_FAILED", tr("Fail when a tile failed to ingest"), defaultValue=False)
         )
-        self.addParameter(QgsProcessingParameterFeatureSink("OUTPUT", tr("Ingestion status"), QgsProcessing.TypeVector))
+        self.addParameter(
+            QgsProcessingParameterFeatureSink("OUTPUT", tr("Ingestion status"), QgsProcessing.SourceType.TypeVector)
+        )
         self.addOutput(QgsProcessingOutputNumber("INGESTED", tr("Tiles ingested")))
         self.addOutput(QgsProcessingOutputNumber("FAILED", tr("Tiles failed")))
         self.addOutput(QgsProcessingOutputNumber("PENDING", tr("Tiles still pending (timeout)")))
@@ -244,7 +248,7 @@ class UpdateTiles(ServiceAlgorithm):
         self.add_collection_parameter()
         self.addParameter(
             QgsProcessingParameterFeatureSource(
-                "INPUT", tr("Layer with the tiles to update"), [QgsProcessing.TypeVector]
+                "INPUT", tr("Layer with the tiles to update"), [QgsProcessing.SourceType.TypeVector]
             )
         )
         self.addParameter(
@@ -253,7 +257,7 @@ class UpdateTiles(ServiceAlgorithm):
                 tr("Tile id field"),
                 "tile_id",
                 "INPUT",
-                QgsProcessingParameterField.String,
+                QgsProcessingParameterField.DataType.String,
                 optional=True,
             )
         )
@@ -263,7 +267,7 @@ class UpdateTiles(ServiceAlgorithm):
                 tr("Sensing time field (optional)"),
                 None,
                 "INPUT",
-                QgsProcessingParameterField.Any,
+                QgsProcessingParameterField.DataType.Any,
                 optional=True,
             )
         )
@@ -277,7 +281,9 @@ class UpdateTiles(ServiceAlgorithm):
         self.addParameter(
             QgsProcessingParameterBoolean("UPDATE_COVER", tr("Set the cover from the feature geometry"), False)
         )
-        self.addParameter(QgsProcessingParameterFeatureSink("OUTPUT", tr("Update results"), QgsProcessing.TypeVector))
+        self.addParameter(
+            QgsProcessingParameterFeatureSink("OUTPUT", tr("Update results"), QgsProcessing.SourceType.TypeVector)
+        )
         self.addOutput(QgsProcessingOutputNumber("UPDATED", tr("Tiles updated")))
 
     def run_algorithm(self, parameters, context, bridge: FeedbackBridge) -> Dict[str, Any]:
@@ -358,7 +364,9 @@ class _TileActionAlgorithm(ServiceAlgorithm):
                     "CONFIRM", tr("I confirm: delete these tiles (S3 files stay)"), defaultValue=False
                 )
             )
-        self.addParameter(QgsProcessingParameterFeatureSink("OUTPUT", tr("Results"), QgsProcessing.TypeVector))
+        self.addParameter(
+            QgsProcessingParameterFeatureSink("OUTPUT", tr("Results"), QgsProcessing.SourceType.TypeVector)
+        )
         self.addOutput(QgsProcessingOutputNumber("COUNT", tr("Tiles done")))
 
     def act(self, client, collection_id: str, tile_id: str, bridge: FeedbackBridge) -> str:
