@@ -39,6 +39,9 @@ class ByocPlugin:
         if self.iface is None:
             return
         from .gui.dock import ByocDock
+        from .live import start_service
+
+        start_service(self.iface)  # live views: project path hooks before any project is read
 
         self.dock = ByocDock(self.iface, self.iface.mainWindow())
         self.iface.addDockWidget(Qt.DockWidgetArea.RightDockWidgetArea, self.dock)
@@ -75,6 +78,9 @@ class ByocPlugin:
             self.translator = None
         from .core.qgis_adapters import remove_ca_bundles
         from .core.s3_layers import release_all
+        from .live import stop_service
+
+        stop_service()  # live views: path hooks, tile server, clients
 
         remove_ca_bundles()  # the private CA bundle files of this session
         release_all()  # per-bucket GDAL options held for batch mosaic layers

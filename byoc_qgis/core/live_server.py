@@ -268,11 +268,15 @@ class LiveTileServer:
                 self._stats["cache_hits"] += 1
         if body is not None:
             return handler.send_body(200, body)
-        fetch = self._join(tile, spec)
-        if not self._wait(fetch, handler):
-            self._count("client_gone")
-            handler.close_connection = True
-            return None
+        for _attempt in range(3):
+            fetch = self._join(tile, spec)
+            if not self._wait(fetch, handler):
+                self._count("client_gone")
+                handler.close_connection = True
+                return None
+            if fetch.status is not None or self._stopping:
+                break
+            # joined a fetch just as it was given up (cancelled while nobody waited): fetch again
         if fetch.status is None:  # server stopping
             handler.close_connection = True
             return None
@@ -297,7 +301,7 @@ class LiveTileServer:
         """The fetch of ``tile`` (started when no one fetches it yet), with one more waiter."""
         with self._lock:
             fetch = self._inflight.get(tile)
-            if fetch is not None and fetch.waiters > 0:  # (one nobody waits for any more is being dropped)
+            if fetch is not None:  # (even one nobody waits for any more: it is not dropped while someone does)
                 fetch.waiters += 1
                 self._stats["shared"] += 1
                 return fetch

@@ -1,0 +1,299 @@
+"""Live views in QGIS against localhub: the pixels QGIS renders, requests (none for an unchanged view, outdated ones
+dropped, 429 waited out), no secret in the layer or the project, save → reopen in a new session, the Temporal
+Controller, and the plugin's registration of the path hooks."""
+
+from __future__ import annotations
+
+import re
+
+import numpy as np
+import pytest
+
+from .live_view_scene import (
+    BOTH,
+    COUNT_RULE,
+    DATE_A,
+    DATE_B,
+    aligned_extent,
+    decode_like_qgis,
+    process_png,
+    process_requests_seen,
+    qimage_array,
+    render,
+    set_faults,
+)
+
+SLOW = {"method": "POST", "path": "/api/v1/process", "probability": 1.0, "fault": {"delay": 1.0}}
+
+
+@pytest.fixture(scope="module")
+def hub(s3_server, tmp_path_factory):
+    from .fixtures_localhub import start_localhub
+
+    root = tmp_path_factory.mktemp("live-qgis")
+    hub = start_localhub(s3_server, root / "localhub.log", root / "data", fault_injection={"rules": [COUNT_RULE]})
+    yield hub
+    hub.stop()
+
+
+@pytest.fixture(scope="module")
+def scene(hub, tmp_path_factory):
+    from .live_view_scene import build_scene
+
+    scene = build_scene(hub, tmp_path_factory.mktemp("live-scene"))
+    yield scene
+    scene.client.close()
+
+
+@pytest.fixture(scope="module")
+def conn(qgis_app, hub):
+    from .test_gui_support import release_provider, store_connection
+
+    conn = store_connection(hub, "live-view", with_s3=False)
+    yield conn
+    release_provider()
+
+
+@pytest.fixture
+def live(qgis_app, qgis_new_project, conn, hub):
+    """The live view service of a fresh session (stopped after the test) and no fault but the request counter."""
+    from byoc_qgis.live import service, stop_service
+
+    set_faults(hub, [])
+    svc = service()
+    yield svc
+    from qgis.core import QgsProject
+
+    QgsProject.instance().removeAllMapLayers()
+    stop_service()
+
+
+def _add(scene, conn, time_range=BOTH, order="mostRecent", **kwargs):
+    from byoc_qgis.live import add_live_view
+
+    return add_live_view(conn.name, scene.collection_id, scene.evalscript, time_range, order, "live", **kwargs)
+
+
+def _expected(scene, extent, width, height, time_range=BOTH, order="mostRecent"):
+    return decode_like_qgis(process_png(scene, extent, width, height, time_range, order))
+
+
+@pytest.mark.parametrize("zoom", [12, 13, 14])
+def test_renders_the_same_pixels_as_one_process_request(live, scene, conn, hub, zoom):
+    """At tile-aligned extents at a zoom level's resolution QGIS draws tiles 1:1 (no resampling): the map must
+    equal one Process request of that extent and size pixel for pixel, transparent where there is no data."""
+    layer = _add(scene, conn)
+    extent = aligned_extent(zoom, scene.centre, 4, 3)
+    image = qimage_array(render([layer], extent, 1024, 768))
+    expected = _expected(scene, extent, 1024, 768)
+    opaque = expected[..., 3] == 255
+    assert opaque.mean() > {12: 0.15, 13: 0.5, 14: 0.9}[zoom]  # real data in view
+    if zoom == 12:
+        assert (~opaque).mean() > 0.2  # and a part outside the collection: skipped tiles are transparent
+    assert set(np.unique(expected[..., 3])) <= {0, 255}
+    diff = np.argwhere((image != expected).any(axis=2))
+    assert diff.size == 0, (len(diff), diff[:10].tolist())
+    stats = live.server().stats()
+    # one request per tile with data (QGIS also asks for the tiles that only touch the extent), plus our reference
+    assert stats["tiles"] >= 12 and stats["process_requests"] + stats["outside"] == stats["tiles"]
+    assert process_requests_seen(hub) == stats["process_requests"] + 1
+
+
+def test_unchanged_view_issues_no_request(live, scene, conn, hub):
+    import requests as http
+
+    layer = _add(scene, conn)
+    extent = _inset(aligned_extent(14, scene.centre, 5, 3))  # 5 × 3 tiles (aligned, QGIS asks for a ring more)
+    first = qimage_array(render([layer], extent, 1280, 768))
+    seen = process_requests_seen(hub)
+    assert seen == 15 and live.server().stats()["process_requests"] == 15
+    again = qimage_array(render([layer], extent, 1280, 768))  # QGIS's own tile cache answers
+    assert np.array_equal(first, again) and process_requests_seen(hub) == seen
+    # a new QGIS session on the same view would ask our server again: answered from its cache
+    template = re.search(r"url=([^&]+)", layer.source()).group(1).replace("%7B", "{").replace("%7D", "}")
+    hits = live.server().stats()["cache_hits"]
+    for x in range(3):
+        tile = http.get(template.format(z=14, x=_tile_x(extent, 14) + x, y=_tile_y(extent, 14)), timeout=30)
+        assert tile.status_code == 200
+    assert live.server().stats()["cache_hits"] == hits + 3 and process_requests_seen(hub) == seen
+
+
+def _inset(extent, metres=1.0):
+    minx, miny, maxx, maxy = extent
+    return minx + metres, miny + metres, maxx - metres, maxy - metres
+
+
+def _tile_x(extent, z):
+    from byoc_qgis.core.live_tiles import tiles_for_extent
+
+    return tiles_for_extent(z, extent)[0][1]
+
+
+def _tile_y(extent, z):
+    from byoc_qgis.core.live_tiles import tiles_for_extent
+
+    return tiles_for_extent(z, extent)[0][2]
+
+
+def test_moving_the_view_drops_outdated_requests(live, scene, conn, hub):
+    """A slow service: the view moves on while the first view's tiles are pending. Its requests not yet sent are
+    never sent (neither those still in QGIS's queue nor those waiting for one of our 4 workers); the 4 the service
+    is rendering are kept in the cache; the new view renders right."""
+    from qgis.core import QgsCoordinateReferenceSystem, QgsMapRendererParallelJob, QgsMapSettings, QgsRectangle
+    from qgis.PyQt.QtCore import QSize
+
+    from .watchdog import wait_until
+
+    layer = _add(scene, conn)
+    first = _inset(aligned_extent(14, scene.centre, 4, 3))
+    set_faults(hub, [SLOW])
+    settings = QgsMapSettings()
+    settings.setLayers([layer])
+    settings.setDestinationCrs(QgsCoordinateReferenceSystem("EPSG:3857"))
+    settings.setOutputSize(QSize(1024, 768))
+    settings.setExtent(QgsRectangle(*first))
+    job = QgsMapRendererParallelJob(settings)
+    job.start()
+    server = live.server()
+    assert wait_until(lambda: server.stats()["tiles"] >= 6, 20)  # QGIS asks six at a time
+    wait_until(lambda: False, 0.3)
+    job.cancel()  # what the canvas does when the view moves on
+    assert wait_until(lambda: server.stats()["client_gone"] == server.stats()["tiles"], 10), server.stats()
+    asked = server.stats()["tiles"]
+    assert 4 < asked <= 12  # more than the 4 workers can send at once
+    assert process_requests_seen(hub) == 4  # only what the workers had sent reached the service
+    set_faults(hub, [])
+    second = aligned_extent(15, scene.centre, 4, 3)  # zoomed in: no tile in common with the first view
+    image = qimage_array(render([layer], second, 1024, 768))
+    assert wait_until(lambda: server.stats()["inflight"] == 0, 10)
+    stats = server.stats()
+    assert stats["dropped"] == asked - 4 and stats["abandoned"] == 4, stats  # abandoned = answered, kept
+    new_tiles = stats["tiles"] - asked  # (an aligned extent: QGIS also asks for the tiles touching its edges)
+    assert stats["process_requests"] == 4 + new_tiles and process_requests_seen(hub) == new_tiles
+    expected = _expected(scene, second, 1024, 768)
+    assert np.array_equal(image, expected)
+
+
+def test_rate_limits_are_waited_out(live, scene, conn, hub):
+    layer = _add(scene, conn, DATE_B, "leastRecent")
+    burst = [{"status": 429, "retryAfterMs": 300}] * 5
+    set_faults(hub, [{"method": "POST", "path": "/api/v1/process", "sequence": burst}])
+    extent = aligned_extent(14, scene.centre, 4, 3)
+    image = qimage_array(render([layer], extent, 1024, 768))
+    expected = _expected(scene, extent, 1024, 768, DATE_B, "leastRecent")
+    assert np.array_equal(image, expected)
+    tiles = live.server().stats()["process_requests"]
+    assert tiles >= 12 and process_requests_seen(hub) == tiles + 5 + 1  # every tile, five 429s again, our reference
+
+
+def test_no_secret_in_layer_or_project_and_it_renders_after_reopen(live, scene, conn, hub, tmp_path):
+    from qgis.core import QgsProject
+
+    from byoc_qgis.live import live_view_spec, service, stop_service
+
+    layer = _add(scene, conn)
+    extent = aligned_extent(13, scene.centre, 4, 3)
+    before = qimage_array(render([layer], extent, 1024, 768))
+    token = live.ensure_client(conn.name).http.tokens.token()
+    server = live.server()
+    secrets = [hub.client_secret, token, "Bearer", server.key]
+    for text in (layer.source(), layer.publicSource()):
+        assert not [s for s in secrets[:3] if s in text]
+    path = tmp_path / "live.qgs"
+    assert QgsProject.instance().write(str(path))
+    saved = path.read_text()
+    assert "http://127.0.0.1:0/byoc-live/saved/v1/" in saved
+    assert not [s for s in secrets if s in saved]
+    assert f":{server.port}/" not in saved
+    stop_service()  # a new QGIS session: another port, another key
+    new_service = service()
+    new_server = new_service.server()
+    assert new_server.key != server.key
+    project = QgsProject()
+    assert project.read(str(path))
+    (reopened,) = project.mapLayers().values()
+    assert f"http://127.0.0.1:{new_server.port}/byoc-live/{new_server.key}/v1/" in reopened.source()
+    assert live_view_spec(reopened) == live_view_spec(layer)
+    after = qimage_array(render([reopened], extent, 1024, 768))
+    assert np.array_equal(before, after)
+    assert new_server.stats()["process_requests"] == 12
+    project.clear()
+
+
+def test_follows_the_temporal_controller(live, scene, conn, hub, qgis_iface):
+    from qgis.core import QgsDateTimeRange
+    from qgis.PyQt.QtCore import QDateTime, Qt
+
+    from byoc_qgis.live import live_view_spec, service, set_follow_temporal
+
+    from .watchdog import wait_until
+
+    svc = service(qgis_iface)
+    canvas = qgis_iface.mapCanvas()
+    layer = _add(scene, conn)
+    extent = aligned_extent(14, scene.centre, 4, 3)
+    both = qimage_array(render([layer], extent, 1024, 768))
+    assert svc.follower is not None
+
+    def to_range(pair):
+        start, end = (QDateTime.fromString(v, Qt.DateFormat.ISODate) for v in pair)
+        return QgsDateTimeRange(start, end)
+
+    canvas.setTemporalRange(to_range(DATE_A))
+    wait_until(lambda: False, 0.3)
+    assert live_view_spec(layer).time_from == BOTH[0]  # not following yet
+    set_follow_temporal(layer, True)
+    assert (live_view_spec(layer).time_from, live_view_spec(layer).time_to) == DATE_A
+    image_a = qimage_array(render([layer], extent, 1024, 768))
+    canvas.setTemporalRange(to_range(DATE_B))
+    assert wait_until(lambda: live_view_spec(layer).time_from == DATE_B[0], 5)
+    image_b = qimage_array(render([layer], extent, 1024, 768))
+    assert np.array_equal(image_a, _expected(scene, extent, 1024, 768, DATE_A))
+    assert np.array_equal(image_b, _expected(scene, extent, 1024, 768, DATE_B))
+    assert (image_a != image_b).any(axis=2).mean() > 0.5  # other dates, other pixels
+    assert not np.array_equal(both, image_a)
+    canvas.setTemporalRange(QgsDateTimeRange(QDateTime(), QDateTime()))  # navigation off: the range stays
+    wait_until(lambda: False, 0.3)
+    assert live_view_spec(layer).time_from == DATE_B[0]
+
+
+def test_bad_input_is_refused_before_anything_is_added(live, scene, conn):
+    from qgis.core import QgsProject
+
+    from byoc_qgis.live import add_live_view
+
+    float_script = scene.evalscript.replace('"sampleType": "AUTO"', '"sampleType": "FLOAT32"')
+    assert float_script != scene.evalscript
+    with pytest.raises(ValueError, match="FLOAT32"):
+        add_live_view(conn.name, scene.collection_id, float_script)
+    with pytest.raises(ValueError, match="no saved connection"):
+        add_live_view("no such connection", scene.collection_id, scene.evalscript)
+    with pytest.raises(ValueError, match="after it ends"):
+        add_live_view(conn.name, scene.collection_id, scene.evalscript, (DATE_B[0], DATE_A[0]))
+    assert QgsProject.instance().mapLayers() == {}
+
+
+def test_plugin_registers_and_removes_the_path_hooks(qgis_app, recording_iface):
+    from qgis.core import QgsPathResolver
+
+    import byoc_qgis
+    from byoc_qgis.core.live_tiles import LiveSpec, tile_url_template
+    from byoc_qgis.live import running_service
+
+    from .test_gui_support import ensure_provider, release_provider
+
+    source = "type=xyz&url=" + tile_url_template(1234, "k", LiveSpec("c", "id", "//VERSION=3"))
+    release_provider()  # the plugin registers its own "byoc" provider
+    plugin = byoc_qgis.classFactory(recording_iface)
+    plugin.initGui()
+    try:
+        svc = running_service()
+        assert svc is not None and svc.follower is not None
+        assert "127.0.0.1:0/byoc-live/saved/" in QgsPathResolver("/tmp/p.qgs").writePath(source)
+        read = QgsPathResolver("/tmp/p.qgs").readPath(QgsPathResolver("/tmp/p.qgs").writePath(source))
+        assert f"127.0.0.1:{svc.server().port}/byoc-live/{svc.server().key}/" in read
+    finally:
+        plugin.unload()
+        ensure_provider()
+    assert running_service() is None
+    assert QgsPathResolver("/tmp/p.qgs").writePath(source) == source
