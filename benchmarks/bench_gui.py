@@ -131,7 +131,6 @@ def _load_rows(hub, client, runner) -> List[Row]:
     import gc
 
     from byoc_qgis.core.models import Collection
-    from byoc_qgis.gui import gcguard
     from byoc_qgis.gui.tiles_layer import TilesLayer
     from localhub.store import Store
     from tests.test_gui_support import synthetic_rows
@@ -163,31 +162,38 @@ def _load_rows(hub, client, runner) -> List[Row]:
     assert bare() == N_TILES
     ballast = _desktop_ballast()
     tracked = len(gc.get_objects())
-    bare_times, show_times, gaps = [], [], []
-    plain_times, plain_gaps = [], []
-    try:
-        for _ in range(REPEAT):  # interleaved so drifting machine load hits all alike
-            start = time.perf_counter()
-            bare()
-            bare_times.append(time.perf_counter() - start)
-            gcguard.ENABLED = True
-            seconds, gap, count = show()
-            assert count == N_TILES, count
-            show_times.append(seconds)
-            gaps.append(gap)
-            gcguard.ENABLED = False
-            seconds, gap, count = show()
-            assert count == N_TILES, count
-            plain_times.append(seconds)
-            plain_gaps.append(gap)
-    finally:
-        gcguard.ENABLED = True
+    runs = _interleaved_loads(bare, show)
     assert gc.get_freeze_count() == 0, "the gc.freeze bracket was left open"
     del ballast
-    m_bare = _peak_mib(bare)
-    m_show = _peak_mib(show)
-    t_bare, t_show, gap = statistics.median(bare_times), statistics.median(show_times), statistics.median(gaps)
-    t_plain, gap_plain = statistics.median(plain_times), statistics.median(plain_gaps)
+    return _load_table(runs, _peak_mib(bare), _peak_mib(show), tracked)
+
+
+def _interleaved_loads(bare: Callable[[], int], show: Callable[[], Tuple[float, float, int]]) -> dict:
+    """REPEAT rounds of: bare listing, load with the gc.freeze bracket, load without it (interleaved so that a
+    drifting machine load hits all alike); seconds and longest gaps per run."""
+    from byoc_qgis.gui import gcguard
+
+    runs: dict = {"bare": [], "show": [], "gaps": [], "plain": [], "plain_gaps": []}
+    try:
+        for _ in range(REPEAT):
+            start = time.perf_counter()
+            bare()
+            runs["bare"].append(time.perf_counter() - start)
+            for enabled, times, gaps in ((True, "show", "gaps"), (False, "plain", "plain_gaps")):
+                gcguard.ENABLED = enabled
+                seconds, gap, count = show()
+                assert count == N_TILES, count
+                runs[times].append(seconds)
+                runs[gaps].append(gap)
+    finally:
+        gcguard.ENABLED = True
+    return runs
+
+
+def _load_table(runs: dict, m_bare: float, m_show: float, tracked: int) -> List[Row]:
+    t_bare, t_show = statistics.median(runs["bare"]), statistics.median(runs["show"])
+    gap, gap_plain = statistics.median(runs["gaps"]), statistics.median(runs["plain_gaps"])
+    t_plain = statistics.median(runs["plain"])
     return [
         Row(f"gui: core client bare listing, {N_TILES} tiles", t_bare, m_bare),
         Row(
@@ -206,7 +212,7 @@ def _load_rows(hub, client, runner) -> List[Row]:
             ratio_label="ms",
             target="≤ 100 ms",
             ok=gap <= GAP_TARGET_MS,
-            extra={"gaps per run (ms)": ", ".join(f"{g:.0f}" for g in gaps), "gc-tracked objects": tracked},
+            extra={"gaps per run (ms)": ", ".join(f"{g:.0f}" for g in runs["gaps"]), "gc-tracked objects": tracked},
         ),
         Row(
             f"gui: show {N_TILES} tiles WITHOUT gc.freeze (same run, interleaved)",
@@ -219,7 +225,10 @@ def _load_rows(hub, client, runner) -> List[Row]:
             gap_plain / 1000.0,
             ratio=gap_plain,
             ratio_label="ms (for comparison)",
-            extra={"gaps per run (ms)": ", ".join(f"{g:.0f}" for g in plain_gaps), "gc-tracked objects": tracked},
+            extra={
+                "gaps per run (ms)": ", ".join(f"{g:.0f}" for g in runs["plain_gaps"]),
+                "gc-tracked objects": tracked,
+            },
         ),
     ]
 

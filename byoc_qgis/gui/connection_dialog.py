@@ -53,7 +53,33 @@ class ConnectionDialog(QDialog):
             tr("Sentinel Hub connection") if conn is None else tr("Edit connection {}").format(conn.name)
         )
         self.setObjectName("ByocConnectionDialog")
+        form = self._build_client_form()
+        self._build_s3_group()
+        test_row = self._build_test_row()
+        self.buttons = QDialogButtonBox(
+            QDialogButtonBox.StandardButton.Save | QDialogButtonBox.StandardButton.Cancel, self
+        )
+        self.buttons.accepted.connect(self.accept)
+        self.buttons.rejected.connect(self.reject)
+        self.error = QLabel("", self)
+        self.error.setWordWrap(True)
+        self.error.setStyleSheet("color: #b00020")
 
+        layout = QVBoxLayout(self)
+        layout.addLayout(form)
+        layout.addWidget(self.s3_group)
+        layout.addLayout(test_row)
+        layout.addWidget(self.error)
+        layout.addWidget(self.buttons)
+        self.deployment.currentIndexChanged.connect(self._deployment_changed)
+        if conn is not None:
+            self.set_connection(conn)
+        else:
+            self.s3_group.setCollapsed(True)
+        self._deployment_changed()
+
+    def _build_client_form(self) -> QFormLayout:
+        """Name, deployment (custom URLs) and the client credentials."""
         self.name = QLineEdit(self)
         self.name.setPlaceholderText(tr("e.g. My Sentinel Hub account"))
         self.deployment = QComboBox(self)
@@ -71,7 +97,18 @@ class ConnectionDialog(QDialog):
         self.client_secret = QLineEdit(self)
         self.client_secret.setEchoMode(QLineEdit.EchoMode.Password)
         self.client_secret.setPlaceholderText(tr("client secret (stored encrypted in the QGIS auth manager)"))
+        form = QFormLayout()
+        form.addRow(tr("Name"), self.name)
+        form.addRow(tr("Deployment"), self.deployment)
+        form.addRow(tr("Base URL"), self.base_url)
+        form.addRow(tr("Token URL"), self.token_url)
+        form.addRow(tr("Credentials"), self.auth)
+        form.addRow(tr("Client id"), self.client_id)
+        form.addRow(tr("Client secret"), self.client_secret)
+        return form
 
+    def _build_s3_group(self) -> None:
+        """The collapsible S3 group: stored or typed keys, endpoint, region, HTTPS, path style."""
         self.s3_group = QgsCollapsibleGroupBox(tr("S3 bucket access for uploads (optional)"), self)
         self.s3_auth = QgsAuthConfigSelect(self.s3_group)
         self.s3_access = QLineEdit(self.s3_group)
@@ -97,45 +134,16 @@ class ConnectionDialog(QDialog):
         flags.addStretch(1)
         s3_form.addRow("", flags)
 
-        form = QFormLayout()
-        form.addRow(tr("Name"), self.name)
-        form.addRow(tr("Deployment"), self.deployment)
-        form.addRow(tr("Base URL"), self.base_url)
-        form.addRow(tr("Token URL"), self.token_url)
-        form.addRow(tr("Credentials"), self.auth)
-        form.addRow(tr("Client id"), self.client_id)
-        form.addRow(tr("Client secret"), self.client_secret)
-
+    def _build_test_row(self) -> QHBoxLayout:
         self.test_button = QPushButton(tr("Test connection"), self)
         self.test_button.clicked.connect(self.test_connection)
         self.test_result = QLabel("", self)
         self.test_result.setWordWrap(True)
         self.test_result.setObjectName("test_result")
-        test_row = QHBoxLayout()
-        test_row.addWidget(self.test_button)
-        test_row.addWidget(self.test_result, 1)
-
-        self.buttons = QDialogButtonBox(
-            QDialogButtonBox.StandardButton.Save | QDialogButtonBox.StandardButton.Cancel, self
-        )
-        self.buttons.accepted.connect(self.accept)
-        self.buttons.rejected.connect(self.reject)
-        self.error = QLabel("", self)
-        self.error.setWordWrap(True)
-        self.error.setStyleSheet("color: #b00020")
-
-        layout = QVBoxLayout(self)
-        layout.addLayout(form)
-        layout.addWidget(self.s3_group)
-        layout.addLayout(test_row)
-        layout.addWidget(self.error)
-        layout.addWidget(self.buttons)
-        self.deployment.currentIndexChanged.connect(self._deployment_changed)
-        if conn is not None:
-            self.set_connection(conn)
-        else:
-            self.s3_group.setCollapsed(True)
-        self._deployment_changed()
+        row = QHBoxLayout()
+        row.addWidget(self.test_button)
+        row.addWidget(self.test_result, 1)
+        return row
 
     # -- values ----------------------------------------------------------------------------------------------------
     def _deployment_changed(self) -> None:
