@@ -395,6 +395,36 @@
         </message>
         <message>
             <location filename="../byoc_qgis/gui/connection_dialog.py" />
+            <source>Deployment</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../byoc_qgis/gui/connection_dialog.py" />
+            <source>Base URL</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../byoc_qgis/gui/connection_dialog.py" />
+            <source>Token URL</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../byoc_qgis/gui/connection_dialog.py" />
+            <source>Credentials</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../byoc_qgis/gui/connection_dialog.py" />
+            <source>Client id</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../byoc_qgis/gui/connection_dialog.py" />
+            <source>Client secret</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../byoc_qgis/gui/connection_dialog.py" />
             <source>S3 bucket access for uploads (optional)</source>
             <translation type="unfinished" />
         </message>
@@ -441,36 +471,6 @@
         <message>
             <location filename="../byoc_qgis/gui/connection_dialog.py" />
             <source>Region</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <location filename="../byoc_qgis/gui/connection_dialog.py" />
-            <source>Deployment</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <location filename="../byoc_qgis/gui/connection_dialog.py" />
-            <source>Base URL</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <location filename="../byoc_qgis/gui/connection_dialog.py" />
-            <source>Token URL</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <location filename="../byoc_qgis/gui/connection_dialog.py" />
-            <source>Credentials</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <location filename="../byoc_qgis/gui/connection_dialog.py" />
-            <source>Client id</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <location filename="../byoc_qgis/gui/connection_dialog.py" />
-            <source>Client secret</source>
             <translation type="unfinished" />
         </message>
         <message>
@@ -560,123 +560,13 @@
         </message>
         <message>
             <location filename="../byoc_qgis/gui/dock.py" />
-            <source>BYOC tiles</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <location filename="../byoc_qgis/gui/dock.py" />
-            <source>Save as GeoPackage</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <location filename="../byoc_qgis/gui/dock.py" />
             <source>Sentinel Hub BYOC</source>
             <translation>Sentinel Hub BYOC</translation>
         </message>
         <message>
             <location filename="../byoc_qgis/gui/dock.py" />
-            <source>New connection…</source>
+            <source>BYOC tiles</source>
             <translation type="unfinished" />
-        </message>
-        <message>
-            <location filename="../byoc_qgis/gui/dock.py" />
-            <source>Edit connection…</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <location filename="../byoc_qgis/gui/dock.py" />
-            <source>Remove connection</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <location filename="../byoc_qgis/gui/dock.py" />
-            <source>Search collections (on the service)…</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <location filename="../byoc_qgis/gui/dock.py" />
-            <source>Refresh</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <location filename="../byoc_qgis/gui/dock.py" />
-            <source>New collection…</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <location filename="../byoc_qgis/gui/dock.py" />
-            <source>Edit collection…</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <location filename="../byoc_qgis/gui/dock.py" />
-            <source>Delete collection…</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <location filename="../byoc_qgis/gui/dock.py" />
-            <source>Show tiles</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <location filename="../byoc_qgis/gui/dock.py" />
-            <source>Add tiles…</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <location filename="../byoc_qgis/gui/dock.py" />
-            <source>Process…</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <location filename="../byoc_qgis/gui/dock.py" />
-            <source>Tiles: show the tiles of a collection, then select some in the map.</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <location filename="../byoc_qgis/gui/dock.py" />
-            <source>Update sensing time…</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <location filename="../byoc_qgis/gui/dock.py" />
-            <source>Set cover from a layer's feature…</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <location filename="../byoc_qgis/gui/dock.py" />
-            <source>Re-trace cover from the tile's COGs</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <location filename="../byoc_qgis/gui/dock.py" />
-            <source>Reingest</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <location filename="../byoc_qgis/gui/dock.py" />
-            <source>Delete tiles…</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <location filename="../byoc_qgis/gui/dock.py" />
-            <source>Copy to another collection…</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <location filename="../byoc_qgis/gui/dock.py" />
-            <source>Explain failure</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <location filename="../byoc_qgis/gui/dock.py" />
-            <source>Save tiles as GeoPackage…</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <location filename="../byoc_qgis/gui/dock.py" />
-            <source>Not connected.</source>
-            <translation>Nicht verbunden.</translation>
         </message>
         <message>
             <location filename="../byoc_qgis/gui/dock.py" />
@@ -695,92 +585,12 @@
         </message>
         <message>
             <location filename="../byoc_qgis/gui/dock.py" />
-            <source>Listing collections…</source>
+            <source>Remove connection</source>
             <translation type="unfinished" />
         </message>
         <message>
             <location filename="../byoc_qgis/gui/dock.py" />
-            <source>Listing BYOC collections</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <location filename="../byoc_qgis/gui/dock.py" />
-            <source>Counting tiles</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <location filename="../byoc_qgis/gui/dock.py" />
-            <source>Edit collection</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <location filename="../byoc_qgis/gui/dock.py" />
-            <source>Delete collection</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <location filename="../byoc_qgis/gui/dock.py" />
-            <source>Update sensing time</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <location filename="../byoc_qgis/gui/dock.py" />
-            <source>Set cover from a layer's feature</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <location filename="../byoc_qgis/gui/dock.py" />
-            <source>Set cover from a layer</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <location filename="../byoc_qgis/gui/dock.py" />
-            <source>Re-trace cover</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <location filename="../byoc_qgis/gui/dock.py" />
-            <source>Reingest tiles</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <location filename="../byoc_qgis/gui/dock.py" />
-            <source>Delete tiles</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <location filename="../byoc_qgis/gui/dock.py" />
-            <source>Copy tiles to another collection</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <location filename="../byoc_qgis/gui/dock.py" />
-            <source>The copies point at the same paths: the target collection reads them from its own bucket.</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <location filename="../byoc_qgis/gui/dock.py" />
-            <source>Copy tiles</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <location filename="../byoc_qgis/gui/dock.py" />
-            <source>Why did these tiles fail?</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <location filename="../byoc_qgis/gui/dock.py" />
-            <source>Save tiles as GeoPackage</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <location filename="../byoc_qgis/gui/dock.py" />
-            <source>GeoPackage (*.gpkg)</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <location filename="../byoc_qgis/gui/dock.py" />
-            <source>No tiles layer</source>
+            <source>Show tiles</source>
             <translation type="unfinished" />
         </message>
         <message>
@@ -791,16 +601,6 @@
         <message>
             <location filename="../byoc_qgis/gui/dock.py" />
             <source>Process</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <location filename="../byoc_qgis/gui/dock.py" />
-            <source>Bucket</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <location filename="../byoc_qgis/gui/dock.py" />
-            <source>Created</source>
             <translation type="unfinished" />
         </message>
         <message>
@@ -825,57 +625,7 @@
         </message>
         <message>
             <location filename="../byoc_qgis/gui/dock.py" />
-            <source>Collections could not be listed (see the message bar).</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <location filename="../byoc_qgis/gui/dock.py" />
-            <source>New collection {}</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <location filename="../byoc_qgis/gui/dock.py" />
-            <source>Counting the tiles of {}</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <location filename="../byoc_qgis/gui/dock.py" />
-            <source>Saved</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <location filename="../byoc_qgis/gui/dock.py" />
-            <source>Delete collection {}</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <location filename="../byoc_qgis/gui/dock.py" />
             <source>Tiles of {}</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <location filename="../byoc_qgis/gui/dock.py" />
-            <source>service failing (HTTP {}) — retrying in {} s</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <location filename="../byoc_qgis/gui/dock.py" />
-            <source>Live refresh stopped: {}</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <location filename="../byoc_qgis/gui/dock.py" />
-            <source>Layer whose selected (or only) polygon becomes the cover of the selected tiles</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <location filename="../byoc_qgis/gui/dock.py" />
-            <source>Refresh the collection list first</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <location filename="../byoc_qgis/gui/dock.py" />
-            <source>There is no other collection to copy to</source>
             <translation type="unfinished" />
         </message>
         <message>
@@ -885,24 +635,7 @@
         </message>
         <message>
             <location filename="../byoc_qgis/gui/dock.py" />
-            <source>Remove the connection {}? Its credentials stay in the QGIS authentication database.</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <location filename="../byoc_qgis/gui/dock.py" />
             <source>Testing {}</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <location filename="../byoc_qgis/gui/dock.py" />
-            <source>Collections of {}</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <location filename="../byoc_qgis/gui/dock.py" />
-            <source>Delete the collection {} and its {} tiles from Sentinel Hub?
-
-The files in your S3 bucket stay; only the collection and its tile registrations are removed. This cannot be undone.</source>
             <translation type="unfinished" />
         </message>
         <message>
@@ -912,38 +645,12 @@ The files in your S3 bucket stay; only the collection and its tile registrations
         </message>
         <message>
             <location filename="../byoc_qgis/gui/dock.py" />
-            <source>service unreachable — retrying in {} s</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <location filename="../byoc_qgis/gui/dock.py" />
-            <source>Service reachable again: live refresh resumed</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <location filename="../byoc_qgis/gui/dock.py" />
             <source>{} tiles cannot be shown and were skipped (first: {}); details in the BYOC log tab</source>
             <translation type="unfinished" />
         </message>
         <message>
             <location filename="../byoc_qgis/gui/dock.py" />
-            <source>Delete the {} selected tiles from the collection? Their files in S3 stay.</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <location filename="../byoc_qgis/gui/dock.py" />
             <source>Connection {} ({})</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <location filename="../byoc_qgis/gui/dock.py" />
-            <source>{} collection(s) on {}</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <location filename="../byoc_qgis/gui/dock.py" />
-            <source>{}
-id {}</source>
             <translation type="unfinished" />
         </message>
         <message>
@@ -958,42 +665,305 @@ id {}</source>
         </message>
         <message>
             <location filename="../byoc_qgis/gui/dock.py" />
-            <source>Retry</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <location filename="../byoc_qgis/gui/dock.py" />
-            <source>New sensing time (UTC) for the {} selected tiles</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <location filename="../byoc_qgis/gui/dock.py" />
-            <source>{} tiles saved to {}</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <location filename="../byoc_qgis/gui/dock.py" />
-            <source>BYOC: {}</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <location filename="../byoc_qgis/gui/dock.py" />
             <source>Connected: {} collection(s) visible</source>
             <translation type="unfinished" />
         </message>
         <message>
             <location filename="../byoc_qgis/gui/dock.py" />
+            <source>{} still ingesting (refreshing)</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../byoc_qgis/gui/dock_collections.py" />
+            <source>Listing collections…</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../byoc_qgis/gui/dock_collections.py" />
+            <source>Listing BYOC collections</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../byoc_qgis/gui/dock_collections.py" />
+            <source>Counting tiles</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../byoc_qgis/gui/dock_collections.py" />
+            <source>Edit collection</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../byoc_qgis/gui/dock_collections.py" />
+            <source>Delete collection</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../byoc_qgis/gui/dock_collections.py" />
+            <source>Collections could not be listed (see the message bar).</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../byoc_qgis/gui/dock_collections.py" />
+            <source>New collection {}</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../byoc_qgis/gui/dock_collections.py" />
+            <source>Counting the tiles of {}</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../byoc_qgis/gui/dock_collections.py" />
+            <source>Saved</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../byoc_qgis/gui/dock_collections.py" />
+            <source>Delete collection {}</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../byoc_qgis/gui/dock_collections.py" />
+            <source>Collections of {}</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../byoc_qgis/gui/dock_collections.py" />
+            <source>{} collection(s) on {}</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../byoc_qgis/gui/dock_collections.py" />
+            <source>{}
+id {}</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../byoc_qgis/gui/dock_collections.py" />
             <source>Created on bucket {}</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../byoc_qgis/gui/dock.py" />
+            <location filename="../byoc_qgis/gui/dock_collections.py" />
             <source>Deleted with its {} tiles; the S3 files stay</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../byoc_qgis/gui/dock.py" />
-            <source>{} still ingesting (refreshing)</source>
+            <location filename="../byoc_qgis/gui/dock_dialogs.py" />
+            <source>Layer whose selected (or only) polygon becomes the cover of the selected tiles</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../byoc_qgis/gui/dock_dialogs.py" />
+            <source>Update sensing time</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../byoc_qgis/gui/dock_dialogs.py" />
+            <source>Set cover from a layer's feature</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../byoc_qgis/gui/dock_dialogs.py" />
+            <source>The copies point at the same paths: the target collection reads them from its own bucket.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../byoc_qgis/gui/dock_dialogs.py" />
+            <source>Copy tiles to another collection</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../byoc_qgis/gui/dock_dialogs.py" />
+            <source>Why did these tiles fail?</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../byoc_qgis/gui/dock_dialogs.py" />
+            <source>Delete tiles</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../byoc_qgis/gui/dock_dialogs.py" />
+            <source>New sensing time (UTC) for the {} selected tiles</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../byoc_qgis/gui/dock_dialogs.py" />
+            <source>Remove the connection {}? Its credentials stay in the QGIS authentication database.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../byoc_qgis/gui/dock_dialogs.py" />
+            <source>Delete the collection {} and its {} tiles from Sentinel Hub?
+
+The files in your S3 bucket stay; only the collection and its tile registrations are removed. This cannot be undone.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../byoc_qgis/gui/dock_dialogs.py" />
+            <source>Delete the {} selected tiles from the collection? Their files in S3 stay.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../byoc_qgis/gui/dock_tiles.py" />
+            <source>Save as GeoPackage</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../byoc_qgis/gui/dock_tiles.py" />
+            <source>Set cover from a layer</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../byoc_qgis/gui/dock_tiles.py" />
+            <source>Re-trace cover</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../byoc_qgis/gui/dock_tiles.py" />
+            <source>Reingest tiles</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../byoc_qgis/gui/dock_tiles.py" />
+            <source>Copy tiles</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../byoc_qgis/gui/dock_tiles.py" />
+            <source>Explain failure</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../byoc_qgis/gui/dock_tiles.py" />
+            <source>Save tiles as GeoPackage</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../byoc_qgis/gui/dock_tiles.py" />
+            <source>GeoPackage (*.gpkg)</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../byoc_qgis/gui/dock_tiles.py" />
+            <source>No tiles layer</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../byoc_qgis/gui/dock_tiles.py" />
+            <source>Refresh the collection list first</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../byoc_qgis/gui/dock_tiles.py" />
+            <source>There is no other collection to copy to</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../byoc_qgis/gui/dock_tiles.py" />
+            <source>{} tiles saved to {}</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../byoc_qgis/gui/dock_ui.py" />
+            <source>Tiles: show the tiles of a collection, then select some in the map.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../byoc_qgis/gui/dock_ui.py" />
+            <source>Not connected.</source>
+            <translation>Nicht verbunden.</translation>
+        </message>
+        <message>
+            <location filename="../byoc_qgis/gui/dock_ui.py" />
+            <source>New connection…</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../byoc_qgis/gui/dock_ui.py" />
+            <source>Edit connection…</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../byoc_qgis/gui/dock_ui.py" />
+            <source>Search collections (on the service)…</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../byoc_qgis/gui/dock_ui.py" />
+            <source>Refresh</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../byoc_qgis/gui/dock_ui.py" />
+            <source>New collection…</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../byoc_qgis/gui/dock_ui.py" />
+            <source>Edit collection…</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../byoc_qgis/gui/dock_ui.py" />
+            <source>Delete collection…</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../byoc_qgis/gui/dock_ui.py" />
+            <source>Add tiles…</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../byoc_qgis/gui/dock_ui.py" />
+            <source>Process…</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../byoc_qgis/gui/dock_ui.py" />
+            <source>Update sensing time…</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../byoc_qgis/gui/dock_ui.py" />
+            <source>Set cover from a layer's feature…</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../byoc_qgis/gui/dock_ui.py" />
+            <source>Re-trace cover from the tile's COGs</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../byoc_qgis/gui/dock_ui.py" />
+            <source>Reingest</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../byoc_qgis/gui/dock_ui.py" />
+            <source>Delete tiles…</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../byoc_qgis/gui/dock_ui.py" />
+            <source>Copy to another collection…</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../byoc_qgis/gui/dock_ui.py" />
+            <source>Save tiles as GeoPackage…</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../byoc_qgis/gui/dock_ui.py" />
+            <source>Bucket</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../byoc_qgis/gui/dock_ui.py" />
+            <source>Created</source>
             <translation type="unfinished" />
         </message>
         <message>
@@ -1112,6 +1082,11 @@ id {}</source>
             <translation type="unfinished" />
         </message>
         <message>
+            <location filename="../byoc_qgis/gui/layer_tree.py" />
+            <source>BYOC: {}</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
             <location filename="../byoc_qgis/gui/notify.py" />
             <source>Cancelled.</source>
             <translation type="unfinished" />
@@ -1123,7 +1098,32 @@ id {}</source>
         </message>
         <message>
             <location filename="../byoc_qgis/gui/notify.py" />
+            <source>Retry</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../byoc_qgis/gui/notify.py" />
             <source>The action failed: {}</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../byoc_qgis/gui/outage_notices.py" />
+            <source>service failing (HTTP {}) — retrying in {} s</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../byoc_qgis/gui/outage_notices.py" />
+            <source>Live refresh stopped: {}</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../byoc_qgis/gui/outage_notices.py" />
+            <source>service unreachable — retrying in {} s</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../byoc_qgis/gui/outage_notices.py" />
+            <source>Service reachable again: live refresh resumed</source>
             <translation type="unfinished" />
         </message>
         <message>
@@ -1447,523 +1447,558 @@ id {}</source>
             <translation type="unfinished" />
         </message>
         <message>
+            <location filename="../byoc_qgis/live/layer.py" />
+            <source>This evalscript cannot be shown as a live view: {}</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../byoc_qgis/live/layer.py" />
+            <source>BYOC live view {}</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../byoc_qgis/live/layer.py" />
+            <source>QGIS could not create the live view layer: {}</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../byoc_qgis/live/service.py" />
+            <source>Live view “{}”</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../byoc_qgis/live/service.py" />
+            <source>The connection “{}” does not exist on this computer. Create it (same name) in the BYOC panel, then refresh the map.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../byoc_qgis/live/service.py" />
+            <source>The credentials of connection “{}” cannot be read: {}</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../byoc_qgis/live/service.py" />
+            <source>Zoom in to see this collection: the service renders it at {} m per pixel at most.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
             <location filename="../byoc_qgis/plugin.py" />
             <source>Show or hide the Sentinel Hub BYOC panel</source>
             <translation>Sentinel-Hub-BYOC-Bereich ein- oder ausblenden</translation>
         </message>
         <message>
-            <location filename="../byoc_qgis/processing/algorithms/batch.py" />
-            <source>UTM 20 km (id 0): 10, 20, 30, 60 m</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <location filename="../byoc_qgis/processing/algorithms/batch.py" />
-            <source>UTM 10 km (id 1): 10, 20 m</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <location filename="../byoc_qgis/processing/algorithms/batch.py" />
-            <source>UTM 100 km (id 2): 30, 60, 120, 240, 360 m</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <location filename="../byoc_qgis/processing/algorithms/batch.py" />
-            <source>WGS84 1° (id 3): 0.0001, 0.0002°</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <location filename="../byoc_qgis/processing/algorithms/batch.py" />
-            <source>LAEA 100 km (id 6, Europe): 40, 50, 100 m</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <location filename="../byoc_qgis/processing/algorithms/batch.py" />
-            <source>LAEA 20 km (id 7, Europe): 10, 20 m</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <location filename="../byoc_qgis/processing/algorithms/batch.py" />
+            <location filename="../byoc_qgis/processing/algorithms/batch_common.py" />
             <source>Batch Processing API</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../byoc_qgis/processing/algorithms/batch.py" />
-            <source>Create batch task</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <location filename="../byoc_qgis/processing/algorithms/batch.py" />
-            <source>Creates a Batch Processing API (v2) task: the evalscript runs on the service over every cell of a tiling grid that touches the area (EXTENT, or the polygons of AOI), and each cell's outputs are written as GeoTIFF/COG files to your S3 bucket under PATH (placeholders &lt;requestId&gt;, &lt;tileName&gt;, &lt;outputId&gt;, &lt;format&gt;; a plain folder means &lt;folder&gt;/&lt;requestId&gt;/&lt;tileName&gt;/&lt;outputId&gt;.&lt;format&gt;). The service writes with the S3 keys of S3_AUTHCFG (or an IAM role, IAM_ROLE_ARN); they are sent in the request and never shown. RESOLUTION is in the grid's units and must be one it offers. The evalscript is the given text or file, or generated from the collection's bands as in 'Process request to raster'; OUTPUTS picks the evalscript outputs to deliver (default: all). CREATE_COLLECTION registers the COGs as a new BYOC collection (needs COG and &lt;outputId&gt; in PATH). The number of cells is computed before anything is sent (MAX_CELLS guards against huge areas). With START the service analyses the task and processes it at once (this costs processing units); otherwise start it with 'Start batch task'. Follow with 'Wait for batch task' and 'Batch results to layers'.</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <location filename="../byoc_qgis/processing/algorithms/batch.py" />
-            <source>Start batch task</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <location filename="../byoc_qgis/processing/algorithms/batch.py" />
-            <source>Starts a batch task: a new task is analysed and then processed, a stopped one resumes (Sentinel Hub allows that 30 minutes after the stop). Processing costs processing units. With ANALYSE_ONLY the service only analyses it (cells and feature manifest), which costs nothing.</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <location filename="../byoc_qgis/processing/algorithms/batch.py" />
-            <source>Batch task status</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <location filename="../byoc_qgis/processing/algorithms/batch.py" />
-            <source>Writes the status of one batch task (TASK_ID), or of every task of the account (optionally those matching SEARCH), to a table: status, last action, completion %, processing units spent, dates, grid, delivery path, error and the request as sent (S3 keys masked).</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <location filename="../byoc_qgis/processing/algorithms/batch.py" />
-            <source>Wait for batch task</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <location filename="../byoc_qgis/processing/algorithms/batch.py" />
-            <source>Polls a batch task (with backoff, at most every POLL_MAX seconds) and shows its completion percentage until it is DONE, FAILED or STOPPED (or, with UNTIL = analysis, analysed). Cancelling this algorithm leaves the task running on the service unless STOP_ON_CANCEL is set: that is your confirmation, given in advance, that Cancel also stops the task (work done so far is still charged). FAIL_ON_FAILED makes the algorithm fail (and stops a model) when the task ends FAILED or STOPPED or was never started.</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <location filename="../byoc_qgis/processing/algorithms/batch.py" />
-            <source>Stop batch task</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <location filename="../byoc_qgis/processing/algorithms/batch.py" />
-            <source>Stops a batch task that is being analysed, waits to be processed or is processing. Cells already rendered or in progress are kept (and charged); a stopped task can be started again later ('Start batch task'; Sentinel Hub allows it 30 minutes after the stop). Nothing happens unless CONFIRM is set.</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <location filename="../byoc_qgis/processing/algorithms/batch.py" />
-            <source>Batch results to layers</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <location filename="../byoc_qgis/processing/algorithms/batch.py" />
-            <source>Opens what a batch task delivered without downloading it: for each raster output a VRT mosaic of the delivered cell files, read from the bucket through GDAL /vsis3/ (one VRT per CRS when the cells span several UTM zones), added as raster layers; and the grid cells as a polygon layer with each cell's status (PENDING, DONE, FATAL), error ('No data' for cells without data) and output paths, from the task's execution database and feature manifest. Works while the task runs (what is delivered so far). S3_AUTHCFG (or the AWS_* variables) gives the keys of the delivery bucket: they stay in GDAL's per-bucket options while the layers are in the project and never appear in the VRTs or layer sources.</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <location filename="../byoc_qgis/processing/algorithms/batch.py" />
-            <source>Area: extent</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <location filename="../byoc_qgis/processing/algorithms/batch.py" />
-            <source>…or area: polygon layer</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <location filename="../byoc_qgis/processing/algorithms/batch.py" />
-            <source>Tiling grid</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <location filename="../byoc_qgis/processing/algorithms/batch.py" />
-            <source>Resolution (grid units: metres, degrees for the WGS84 grid)</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <location filename="../byoc_qgis/processing/algorithms/batch.py" />
-            <source>Buffer X (pixels each side)</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <location filename="../byoc_qgis/processing/algorithms/batch.py" />
-            <source>Buffer Y (pixels)</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <location filename="../byoc_qgis/processing/algorithms/batch.py" />
-            <source>From (ISO 8601 date or time)</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <location filename="../byoc_qgis/processing/algorithms/batch.py" />
-            <source>To (ISO 8601 date or time)</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <location filename="../byoc_qgis/processing/algorithms/batch.py" />
-            <source>Mosaicking order</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <location filename="../byoc_qgis/processing/algorithms/batch.py" />
-            <source>Delivery S3 bucket</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <location filename="../byoc_qgis/processing/algorithms/batch.py" />
-            <source>Path in the bucket (folder or template)</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <location filename="../byoc_qgis/processing/algorithms/batch.py" />
-            <source>Cloud Optimized GeoTIFF outputs</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <location filename="../byoc_qgis/processing/algorithms/batch.py" />
-            <source>Register the outputs as a new BYOC collection</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <location filename="../byoc_qgis/processing/algorithms/batch.py" />
-            <source>Description</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <location filename="../byoc_qgis/processing/algorithms/batch.py" />
-            <source>Start now (analyse and process; uses processing units)</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <location filename="../byoc_qgis/processing/algorithms/batch.py" />
-            <source>Batch task id</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <location filename="../byoc_qgis/processing/algorithms/batch.py" />
-            <source>Status</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <location filename="../byoc_qgis/processing/algorithms/batch.py" />
-            <source>Grid cells</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <location filename="../byoc_qgis/processing/algorithms/batch.py" />
-            <source>Delivery path template</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <location filename="../byoc_qgis/processing/algorithms/batch.py" />
-            <source>Folder of the execution database and manifest</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <location filename="../byoc_qgis/processing/algorithms/batch.py" />
-            <source>Give the area as EXTENT or as an AOI layer, not both</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <location filename="../byoc_qgis/processing/algorithms/batch.py" />
-            <source>Give the area: EXTENT or an AOI polygon layer</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <location filename="../byoc_qgis/processing/algorithms/batch.py" />
-            <source>EXTENT is empty</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <location filename="../byoc_qgis/processing/algorithms/batch.py" />
-            <source>The AOI layer has no polygon</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <location filename="../byoc_qgis/processing/algorithms/batch.py" />
-            <source>BUCKET: give the bare bucket name (no s3://, no folder)</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <location filename="../byoc_qgis/processing/algorithms/batch.py" />
-            <source>Only analyse (no processing)</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <location filename="../byoc_qgis/processing/algorithms/batch.py" />
-            <source>Search (words joined by | or &amp;; without TASK_ID)</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <location filename="../byoc_qgis/processing/algorithms/batch.py" />
-            <source>Batch tasks</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <location filename="../byoc_qgis/processing/algorithms/batch.py" />
-            <source>Tasks</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <location filename="../byoc_qgis/processing/algorithms/batch.py" />
-            <source>Status (one task)</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <location filename="../byoc_qgis/processing/algorithms/batch.py" />
-            <source>Completion % (one task)</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <location filename="../byoc_qgis/processing/algorithms/batch.py" />
-            <source>Wait until</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <location filename="../byoc_qgis/processing/algorithms/batch.py" />
-            <source>Give up after (seconds; the task keeps running)</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <location filename="../byoc_qgis/processing/algorithms/batch.py" />
-            <source>Cancel also stops the batch task (confirmation)</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <location filename="../byoc_qgis/processing/algorithms/batch.py" />
-            <source>Fail when the task ends FAILED or STOPPED, or was never started</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <location filename="../byoc_qgis/processing/algorithms/batch.py" />
-            <source>Completion %</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <location filename="../byoc_qgis/processing/algorithms/batch.py" />
-            <source>Processing units spent</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <location filename="../byoc_qgis/processing/algorithms/batch.py" />
-            <source>Error</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <location filename="../byoc_qgis/processing/algorithms/batch.py" />
-            <source>I confirm: stop this batch task</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <location filename="../byoc_qgis/processing/algorithms/batch.py" />
-            <source>Outputs (ids, comma-separated; empty: every raster output)</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <location filename="../byoc_qgis/processing/algorithms/batch.py" />
-            <source>CRS of the cells layer</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <location filename="../byoc_qgis/processing/algorithms/batch.py" />
-            <source>Folder for the VRT mosaics</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <location filename="../byoc_qgis/processing/algorithms/batch.py" />
-            <source>Mosaics</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <location filename="../byoc_qgis/processing/algorithms/batch.py" />
-            <source>Mosaics (VRT files)</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <location filename="../byoc_qgis/processing/algorithms/batch.py" />
-            <source>Cells delivered</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <location filename="../byoc_qgis/processing/algorithms/batch.py" />
-            <source>Cells without data</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <location filename="../byoc_qgis/processing/algorithms/batch.py" />
-            <source>Cells failed</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <location filename="../byoc_qgis/processing/algorithms/batch.py" />
-            <source>Cells pending</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <location filename="../byoc_qgis/processing/algorithms/batch.py" />
-            <source>Task status</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <location filename="../byoc_qgis/processing/algorithms/batch.py" />
-            <source>No cell delivered yet: no mosaic</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <location filename="../byoc_qgis/processing/algorithms/batch.py" />
+            <location filename="../byoc_qgis/processing/algorithms/batch_common.py" />
             <source>Batch task id (empty: every task of the account)</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../byoc_qgis/processing/algorithms/batch.py" />
-            <source>Outputs to deliver (evalscript output ids, comma-separated; empty: all)</source>
+            <location filename="../byoc_qgis/processing/algorithms/batch_common.py" />
+            <source>Batch task id</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../byoc_qgis/processing/algorithms/batch.py" />
-            <source>Overwrite existing output files</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <location filename="../byoc_qgis/processing/algorithms/batch.py" />
-            <source>Skip cells whose outputs exist</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <location filename="../byoc_qgis/processing/algorithms/batch.py" />
-            <source>IAM role the service assumes to write (instead of S3 keys)</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <location filename="../byoc_qgis/processing/algorithms/batch.py" />
-            <source>Check that the bucket is reachable with the S3 keys first</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <location filename="../byoc_qgis/processing/algorithms/batch.py" />
-            <source>Refuse areas touching more grid cells than</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <location filename="../byoc_qgis/processing/algorithms/batch.py" />
-            <source>Batch task {} created ({} cells)</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <location filename="../byoc_qgis/processing/algorithms/batch.py" />
-            <source>{} grid cells of {} x {} px ({}); about {:.1f} MB uncompressed output</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <location filename="../byoc_qgis/processing/algorithms/batch.py" />
-            <source>Batch task {}: {}</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <location filename="../byoc_qgis/processing/algorithms/batch.py" />
-            <source>Longest pause between polls (seconds)</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <location filename="../byoc_qgis/processing/algorithms/batch.py" />
-            <source>Batch task {}: {}, {:.0f}% done, {} PU</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <location filename="../byoc_qgis/processing/algorithms/batch.py" />
-            <source>Batch task {}: {} ({:.0f}% done)</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <location filename="../byoc_qgis/processing/algorithms/batch.py" />
-            <source>Batch task {}: {}, {:.0f}% done</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <location filename="../byoc_qgis/processing/algorithms/batch.py" />
-            <source>{} cells: {} delivered, {} without data, {} failed, {} pending</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <location filename="../byoc_qgis/processing/algorithms/batch.py" />
+            <location filename="../byoc_qgis/processing/algorithms/batch_common.py" />
             <source>TASK_ID {!r} is not a batch task id (a UUID such as the TASK_ID output of 'Create batch task')</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../byoc_qgis/processing/algorithms/batch.py" />
+            <location filename="../byoc_qgis/processing/algorithms/batch_create.py" />
+            <source>UTM 20 km (id 0): 10, 20, 30, 60 m</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../byoc_qgis/processing/algorithms/batch_create.py" />
+            <source>UTM 10 km (id 1): 10, 20 m</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../byoc_qgis/processing/algorithms/batch_create.py" />
+            <source>UTM 100 km (id 2): 30, 60, 120, 240, 360 m</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../byoc_qgis/processing/algorithms/batch_create.py" />
+            <source>WGS84 1° (id 3): 0.0001, 0.0002°</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../byoc_qgis/processing/algorithms/batch_create.py" />
+            <source>LAEA 100 km (id 6, Europe): 40, 50, 100 m</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../byoc_qgis/processing/algorithms/batch_create.py" />
+            <source>LAEA 20 km (id 7, Europe): 10, 20 m</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../byoc_qgis/processing/algorithms/batch_create.py" />
+            <source>Create batch task</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../byoc_qgis/processing/algorithms/batch_create.py" />
+            <source>Creates a Batch Processing API (v2) task: the evalscript runs on the service over every cell of a tiling grid that touches the area (EXTENT, or the polygons of AOI), and each cell's outputs are written as GeoTIFF/COG files to your S3 bucket under PATH (placeholders &lt;requestId&gt;, &lt;tileName&gt;, &lt;outputId&gt;, &lt;format&gt;; a plain folder means &lt;folder&gt;/&lt;requestId&gt;/&lt;tileName&gt;/&lt;outputId&gt;.&lt;format&gt;). The service writes with the S3 keys of S3_AUTHCFG (or an IAM role, IAM_ROLE_ARN); they are sent in the request and never shown. RESOLUTION is in the grid's units and must be one it offers. The evalscript is the given text or file, or generated from the collection's bands as in 'Process request to raster'; OUTPUTS picks the evalscript outputs to deliver (default: all). CREATE_COLLECTION registers the COGs as a new BYOC collection (needs COG and &lt;outputId&gt; in PATH). The number of cells is computed before anything is sent (MAX_CELLS guards against huge areas). With START the service analyses the task and processes it at once (this costs processing units); otherwise start it with 'Start batch task'. Follow with 'Wait for batch task' and 'Batch results to layers'.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../byoc_qgis/processing/algorithms/batch_create.py" />
+            <source>Status</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../byoc_qgis/processing/algorithms/batch_create.py" />
+            <source>Grid cells</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../byoc_qgis/processing/algorithms/batch_create.py" />
+            <source>Delivery path template</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../byoc_qgis/processing/algorithms/batch_create.py" />
+            <source>Folder of the execution database and manifest</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../byoc_qgis/processing/algorithms/batch_create.py" />
+            <source>Area: extent</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../byoc_qgis/processing/algorithms/batch_create.py" />
+            <source>…or area: polygon layer</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../byoc_qgis/processing/algorithms/batch_create.py" />
+            <source>Tiling grid</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../byoc_qgis/processing/algorithms/batch_create.py" />
+            <source>Resolution (grid units: metres, degrees for the WGS84 grid)</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../byoc_qgis/processing/algorithms/batch_create.py" />
+            <source>Buffer X (pixels each side)</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../byoc_qgis/processing/algorithms/batch_create.py" />
+            <source>Buffer Y (pixels)</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../byoc_qgis/processing/algorithms/batch_create.py" />
+            <source>From (ISO 8601 date or time)</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../byoc_qgis/processing/algorithms/batch_create.py" />
+            <source>To (ISO 8601 date or time)</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../byoc_qgis/processing/algorithms/batch_create.py" />
+            <source>Mosaicking order</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../byoc_qgis/processing/algorithms/batch_create.py" />
+            <source>Delivery S3 bucket</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../byoc_qgis/processing/algorithms/batch_create.py" />
+            <source>Path in the bucket (folder or template)</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../byoc_qgis/processing/algorithms/batch_create.py" />
+            <source>Cloud Optimized GeoTIFF outputs</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../byoc_qgis/processing/algorithms/batch_create.py" />
+            <source>Register the outputs as a new BYOC collection</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../byoc_qgis/processing/algorithms/batch_create.py" />
+            <source>Description</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../byoc_qgis/processing/algorithms/batch_create.py" />
+            <source>Start now (analyse and process; uses processing units)</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../byoc_qgis/processing/algorithms/batch_create.py" />
+            <source>Give the area as EXTENT or as an AOI layer, not both</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../byoc_qgis/processing/algorithms/batch_create.py" />
+            <source>Give the area: EXTENT or an AOI polygon layer</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../byoc_qgis/processing/algorithms/batch_create.py" />
+            <source>EXTENT is empty</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../byoc_qgis/processing/algorithms/batch_create.py" />
+            <source>The AOI layer has no polygon</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../byoc_qgis/processing/algorithms/batch_create.py" />
+            <source>BUCKET: give the bare bucket name (no s3://, no folder)</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../byoc_qgis/processing/algorithms/batch_create.py" />
+            <source>Outputs to deliver (evalscript output ids, comma-separated; empty: all)</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../byoc_qgis/processing/algorithms/batch_create.py" />
+            <source>Overwrite existing output files</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../byoc_qgis/processing/algorithms/batch_create.py" />
+            <source>Skip cells whose outputs exist</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../byoc_qgis/processing/algorithms/batch_create.py" />
+            <source>IAM role the service assumes to write (instead of S3 keys)</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../byoc_qgis/processing/algorithms/batch_create.py" />
+            <source>Check that the bucket is reachable with the S3 keys first</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../byoc_qgis/processing/algorithms/batch_create.py" />
+            <source>Refuse areas touching more grid cells than</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../byoc_qgis/processing/algorithms/batch_create.py" />
+            <source>Batch task {} created ({} cells)</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../byoc_qgis/processing/algorithms/batch_create.py" />
+            <source>{} grid cells of {} x {} px ({}); about {:.1f} MB uncompressed output</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../byoc_qgis/processing/algorithms/batch_create.py" />
             <source>The area touches no cell of grid {}</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../byoc_qgis/processing/algorithms/batch.py" />
-            <source>Batch task {} started: {}</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <location filename="../byoc_qgis/processing/algorithms/batch.py" />
-            <source>{} batch tasks</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <location filename="../byoc_qgis/processing/algorithms/batch.py" />
-            <source>Done</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <location filename="../byoc_qgis/processing/algorithms/batch.py" />
-            <source>Analysed (cells known)</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <location filename="../byoc_qgis/processing/algorithms/batch.py" />
-            <source>Batch task {} ended {}: {}</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <location filename="../byoc_qgis/processing/algorithms/batch.py" />
-            <source>Batch task {} is {} and nobody started it: run 'Start batch task'</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <location filename="../byoc_qgis/processing/algorithms/batch.py" />
-            <source>Not stopped: set CONFIRM to stop batch task {}</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <location filename="../byoc_qgis/processing/algorithms/batch.py" />
-            <source>Batch task {} has no S3 delivery</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <location filename="../byoc_qgis/processing/algorithms/batch.py" />
-            <source>Mosaic {}: {} cells → {}</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <location filename="../byoc_qgis/processing/algorithms/batch.py" />
-            <source>The area touches more than {} cells of grid {}: use a smaller area, a coarser grid or raise MAX_CELLS</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <location filename="../byoc_qgis/processing/algorithms/batch.py" />
+            <location filename="../byoc_qgis/processing/algorithms/batch_create.py" />
             <source>The service needs S3 keys to write to bucket {}: choose S3 credentials (S3_AUTHCFG), set AWS_ACCESS_KEY_ID and AWS_SECRET_ACCESS_KEY, or give IAM_ROLE_ARN</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../byoc_qgis/processing/algorithms/batch.py" />
-            <source>Cancelled; batch task {} was stopped (STOP_ON_CANCEL): {}</source>
+            <location filename="../byoc_qgis/processing/algorithms/batch_create.py" />
+            <source>Batch task {} started: {}</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../byoc_qgis/processing/algorithms/batch.py" />
-            <source>GDAL {} keeps S3 settings per thread only: layers of {} read bucket {} with GDAL's own credentials (AWS_* variables)</source>
+            <location filename="../byoc_qgis/processing/algorithms/batch_create.py" />
+            <source>The area touches more than {} cells of grid {}: use a smaller area, a coarser grid or raise MAX_CELLS</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../byoc_qgis/processing/algorithms/batch.py" />
+            <location filename="../byoc_qgis/processing/algorithms/batch_create.py" />
             <source>Batch task {} was created but could not be started: {}</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../byoc_qgis/processing/algorithms/batch.py" />
-            <source>Cancelled; batch task {} keeps running on the service (stop it with 'Stop batch task', or set STOP_ON_CANCEL)</source>
+            <location filename="../byoc_qgis/processing/algorithms/batch_layers.py" />
+            <source>Batch results to layers</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../byoc_qgis/processing/algorithms/batch.py" />
+            <location filename="../byoc_qgis/processing/algorithms/batch_layers.py" />
+            <source>Opens what a batch task delivered without downloading it: for each raster output a VRT mosaic of the delivered cell files, read from the bucket through GDAL /vsis3/ (one VRT per CRS when the cells span several UTM zones), added as raster layers; and the grid cells as a polygon layer with each cell's status (PENDING, DONE, FATAL), error ('No data' for cells without data) and output paths, from the task's execution database and feature manifest. Works while the task runs (what is delivered so far). S3_AUTHCFG (or the AWS_* variables) gives the keys of the delivery bucket: they stay in GDAL's per-bucket options while the layers are in the project and never appear in the VRTs or layer sources.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../byoc_qgis/processing/algorithms/batch_layers.py" />
+            <source>No cell delivered yet: no mosaic</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../byoc_qgis/processing/algorithms/batch_layers.py" />
+            <source>Outputs (ids, comma-separated; empty: every raster output)</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../byoc_qgis/processing/algorithms/batch_layers.py" />
+            <source>CRS of the cells layer</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../byoc_qgis/processing/algorithms/batch_layers.py" />
+            <source>Folder for the VRT mosaics</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../byoc_qgis/processing/algorithms/batch_layers.py" />
+            <source>Mosaics</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../byoc_qgis/processing/algorithms/batch_layers.py" />
+            <source>Mosaics (VRT files)</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../byoc_qgis/processing/algorithms/batch_layers.py" />
+            <source>Cells delivered</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../byoc_qgis/processing/algorithms/batch_layers.py" />
+            <source>Cells without data</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../byoc_qgis/processing/algorithms/batch_layers.py" />
+            <source>Cells failed</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../byoc_qgis/processing/algorithms/batch_layers.py" />
+            <source>Cells pending</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../byoc_qgis/processing/algorithms/batch_layers.py" />
+            <source>Task status</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../byoc_qgis/processing/algorithms/batch_layers.py" />
+            <source>{} cells: {} delivered, {} without data, {} failed, {} pending</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../byoc_qgis/processing/algorithms/batch_layers.py" />
+            <source>Batch task {}: {}, {:.0f}% done</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../byoc_qgis/processing/algorithms/batch_layers.py" />
+            <source>Mosaic {}: {} cells → {}</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../byoc_qgis/processing/algorithms/batch_layers.py" />
+            <source>Batch task {} has no S3 delivery</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../byoc_qgis/processing/algorithms/batch_layers.py" />
+            <source>GDAL {} keeps S3 settings per thread only: layers of {} read bucket {} with GDAL's own credentials (AWS_* variables)</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../byoc_qgis/processing/algorithms/batch_layers.py" />
             <source>Batch task {} is {}: its cells are known once it is analysed</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../byoc_qgis/processing/algorithms/batch.py" />
+            <location filename="../byoc_qgis/processing/algorithms/batch_layers.py" />
             <source>Cell {} failed: {}</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../byoc_qgis/processing/algorithms/batch_tasks.py" />
+            <source>Start batch task</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../byoc_qgis/processing/algorithms/batch_tasks.py" />
+            <source>Starts a batch task: a new task is analysed and then processed, a stopped one resumes (Sentinel Hub allows that 30 minutes after the stop). Processing costs processing units. With ANALYSE_ONLY the service only analyses it (cells and feature manifest), which costs nothing.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../byoc_qgis/processing/algorithms/batch_tasks.py" />
+            <source>Batch task status</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../byoc_qgis/processing/algorithms/batch_tasks.py" />
+            <source>Writes the status of one batch task (TASK_ID), or of every task of the account (optionally those matching SEARCH), to a table: status, last action, completion %, processing units spent, dates, grid, delivery path, error and the request as sent (S3 keys masked).</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../byoc_qgis/processing/algorithms/batch_tasks.py" />
+            <source>Wait for batch task</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../byoc_qgis/processing/algorithms/batch_tasks.py" />
+            <source>Polls a batch task (with backoff, at most every POLL_MAX seconds) and shows its completion percentage until it is DONE, FAILED or STOPPED (or, with UNTIL = analysis, analysed). Cancelling this algorithm leaves the task running on the service unless STOP_ON_CANCEL is set: that is your confirmation, given in advance, that Cancel also stops the task (work done so far is still charged). FAIL_ON_FAILED makes the algorithm fail (and stops a model) when the task ends FAILED or STOPPED or was never started.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../byoc_qgis/processing/algorithms/batch_tasks.py" />
+            <source>Stop batch task</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../byoc_qgis/processing/algorithms/batch_tasks.py" />
+            <source>Stops a batch task that is being analysed, waits to be processed or is processing. Cells already rendered or in progress are kept (and charged); a stopped task can be started again later ('Start batch task'; Sentinel Hub allows it 30 minutes after the stop). Nothing happens unless CONFIRM is set.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../byoc_qgis/processing/algorithms/batch_tasks.py" />
+            <source>Only analyse (no processing)</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../byoc_qgis/processing/algorithms/batch_tasks.py" />
+            <source>Search (words joined by | or &amp;; without TASK_ID)</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../byoc_qgis/processing/algorithms/batch_tasks.py" />
+            <source>Batch tasks</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../byoc_qgis/processing/algorithms/batch_tasks.py" />
+            <source>Tasks</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../byoc_qgis/processing/algorithms/batch_tasks.py" />
+            <source>Status (one task)</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../byoc_qgis/processing/algorithms/batch_tasks.py" />
+            <source>Completion % (one task)</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../byoc_qgis/processing/algorithms/batch_tasks.py" />
+            <source>Wait until</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../byoc_qgis/processing/algorithms/batch_tasks.py" />
+            <source>Give up after (seconds; the task keeps running)</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../byoc_qgis/processing/algorithms/batch_tasks.py" />
+            <source>Cancel also stops the batch task (confirmation)</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../byoc_qgis/processing/algorithms/batch_tasks.py" />
+            <source>Fail when the task ends FAILED or STOPPED, or was never started</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../byoc_qgis/processing/algorithms/batch_tasks.py" />
+            <source>Completion %</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../byoc_qgis/processing/algorithms/batch_tasks.py" />
+            <source>Processing units spent</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../byoc_qgis/processing/algorithms/batch_tasks.py" />
+            <source>Error</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../byoc_qgis/processing/algorithms/batch_tasks.py" />
+            <source>I confirm: stop this batch task</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../byoc_qgis/processing/algorithms/batch_tasks.py" />
+            <source>Batch task {}: {}</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../byoc_qgis/processing/algorithms/batch_tasks.py" />
+            <source>Longest pause between polls (seconds)</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../byoc_qgis/processing/algorithms/batch_tasks.py" />
+            <source>Batch task {}: {}, {:.0f}% done, {} PU</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../byoc_qgis/processing/algorithms/batch_tasks.py" />
+            <source>Batch task {}: {} ({:.0f}% done)</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../byoc_qgis/processing/algorithms/batch_tasks.py" />
+            <source>{} batch tasks</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../byoc_qgis/processing/algorithms/batch_tasks.py" />
+            <source>Done</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../byoc_qgis/processing/algorithms/batch_tasks.py" />
+            <source>Analysed (cells known)</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../byoc_qgis/processing/algorithms/batch_tasks.py" />
+            <source>Batch task {} ended {}: {}</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../byoc_qgis/processing/algorithms/batch_tasks.py" />
+            <source>Batch task {} is {} and nobody started it: run 'Start batch task'</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../byoc_qgis/processing/algorithms/batch_tasks.py" />
+            <source>Not stopped: set CONFIRM to stop batch task {}</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../byoc_qgis/processing/algorithms/batch_tasks.py" />
+            <source>Cancelled; batch task {} was stopped (STOP_ON_CANCEL): {}</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../byoc_qgis/processing/algorithms/batch_tasks.py" />
+            <source>Cancelled; batch task {} keeps running on the service (stop it with 'Stop batch task', or set STOP_ON_CANCEL)</source>
             <translation type="unfinished" />
         </message>
         <message>
