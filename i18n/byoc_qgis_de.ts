@@ -967,121 +967,6 @@ The files in your S3 bucket stay; only the collection and its tile registrations
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../byoc_qgis/gui/explain.py" />
-            <source>Run the pre-flight check on the tile's files (Add tiles dialog) and fix what it reports, then reingest.</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <location filename="../byoc_qgis/gui/explain.py" />
-            <source>The service gave no cause.</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <location filename="../byoc_qgis/gui/explain.py" />
-            <source>No pre-flight rule matches.</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <location filename="../byoc_qgis/gui/explain.py" />
-            <source>(found by checking the tile's files)</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <location filename="../byoc_qgis/gui/explain.py" />
-            <source>Re-create the file with BLOCKSIZE=1024 at every level, e.g. gdal_translate -of COG -co BLOCKSIZE=1024 (the Add tiles dialog's COGify step does this).</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <location filename="../byoc_qgis/gui/explain.py" />
-            <source>Build internal AVERAGE overviews down to about 1024 px (COGify does this).</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <location filename="../byoc_qgis/gui/explain.py" />
-            <source>Check that every band file exists at the tile path in the collection's bucket (the (BAND) placeholder replaced by each band's source) and that Sentinel Hub may read the bucket.</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <location filename="../byoc_qgis/gui/explain.py" />
-            <source>Re-create the file with bigger internal tiles (BLOCKSIZE=1024) or split it.</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <location filename="../byoc_qgis/gui/explain.py" />
-            <source>Re-compress with DEFLATE or ZSTD (COGify does this).</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <location filename="../byoc_qgis/gui/explain.py" />
-            <source>Drop the colour table / YCbCr and write plain grey or RGB bands (COGify).</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <location filename="../byoc_qgis/gui/explain.py" />
-            <source>Georeference the file (a geotransform and an EPSG CRS).</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <location filename="../byoc_qgis/gui/explain.py" />
-            <source>Reproject to EPSG:4326, 3857, 3035 or a UTM zone (COGify with reprojection).</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <location filename="../byoc_qgis/gui/explain.py" />
-            <source>Convert to UInt8, Int8, UInt16, Int16 or Float32 (COGify 'convert data type').</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <location filename="../byoc_qgis/gui/explain.py" />
-            <source>Write one file per band or a band-interleaved GeoTIFF.</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <location filename="../byoc_qgis/gui/explain.py" />
-            <source>Give all files of the tile one extension, e.g. .tif.</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <location filename="../byoc_qgis/gui/explain.py" />
-            <source>Clip or warp all band files of a tile to the same extent (gdalwarp -te).</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <location filename="../byoc_qgis/gui/explain.py" />
-            <source>Upload a file for every band source of the collection, with the same names in every tile.</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <location filename="../byoc_qgis/gui/explain.py" />
-            <source>Convert the file to the bit depth of the collection's band.</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <location filename="../byoc_qgis/gui/explain.py" />
-            <source>Convert the file to the sample format of the collection's band.</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <location filename="../byoc_qgis/gui/explain.py" />
-            <source>Provide the missing band in the file or change the band's bandIndex.</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <location filename="../byoc_qgis/gui/explain.py" />
-            <source>Encode no-data as a value (GDAL_NODATA tag), e.g. COGify with a no-data value.</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <location filename="../byoc_qgis/gui/explain.py" />
-            <source>Pre-flight rule: {}</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <location filename="../byoc_qgis/gui/explain.py" />
-            <source>Fix:</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
             <location filename="../byoc_qgis/gui/layer_tree.py" />
             <source>BYOC: {}</source>
             <translation type="unfinished" />
@@ -1333,6 +1218,21 @@ The files in your S3 bucket stay; only the collection and its tile registrations
         </message>
         <message>
             <location filename="../byoc_qgis/gui/tile_actions.py" />
+            <source>The service gave no cause.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../byoc_qgis/gui/tile_actions.py" />
+            <source>No pre-flight rule matches.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../byoc_qgis/gui/tile_actions.py" />
+            <source>(found by checking the tile's files)</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../byoc_qgis/gui/tile_actions.py" />
             <source>Select one or more tiles in the layer {}.</source>
             <translation type="unfinished" />
         </message>
@@ -1368,12 +1268,17 @@ The files in your S3 bucket stay; only the collection and its tile registrations
         </message>
         <message>
             <location filename="../byoc_qgis/gui/tile_actions.py" />
+            <source>Pre-flight rule: {}</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../byoc_qgis/gui/tile_actions.py" />
             <source>Select exactly one feature in {} to use as the cover</source>
             <translation type="unfinished" />
         </message>
         <message>
             <location filename="../byoc_qgis/gui/tile_actions.py" />
-            <source>(the files could not be checked: {})</source>
+            <source>Fix:</source>
             <translation type="unfinished" />
         </message>
         <message>
@@ -2623,12 +2528,102 @@ The files in your S3 bucket stay; only the collection and its tile registrations
         </message>
         <message>
             <location filename="../byoc_qgis/processing/algorithms/tile_workflows.py" />
+            <source>Re-create the file with BLOCKSIZE=1024 at every level, e.g. gdal_translate -of COG -co BLOCKSIZE=1024 (the Add tiles dialog's COGify step does this).</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../byoc_qgis/processing/algorithms/tile_workflows.py" />
+            <source>Build internal AVERAGE overviews down to about 1024 px (COGify does this).</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../byoc_qgis/processing/algorithms/tile_workflows.py" />
+            <source>Check that every band file exists at the tile path in the collection's bucket (the (BAND) placeholder replaced by each band's source) and that Sentinel Hub may read the bucket.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../byoc_qgis/processing/algorithms/tile_workflows.py" />
+            <source>Re-create the file with bigger internal tiles (BLOCKSIZE=1024) or split it.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../byoc_qgis/processing/algorithms/tile_workflows.py" />
+            <source>Re-compress with DEFLATE or ZSTD (COGify does this).</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../byoc_qgis/processing/algorithms/tile_workflows.py" />
+            <source>Drop the colour table / YCbCr and write plain grey or RGB bands (COGify).</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../byoc_qgis/processing/algorithms/tile_workflows.py" />
+            <source>Georeference the file (a geotransform and an EPSG CRS).</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../byoc_qgis/processing/algorithms/tile_workflows.py" />
+            <source>Reproject to EPSG:4326, 3857, 3035 or a UTM zone (COGify with reprojection).</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../byoc_qgis/processing/algorithms/tile_workflows.py" />
+            <source>Convert to UInt8, Int8, UInt16, Int16 or Float32 (COGify 'convert data type').</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../byoc_qgis/processing/algorithms/tile_workflows.py" />
+            <source>Write one file per band or a band-interleaved GeoTIFF.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../byoc_qgis/processing/algorithms/tile_workflows.py" />
+            <source>Give all files of the tile one extension, e.g. .tif.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../byoc_qgis/processing/algorithms/tile_workflows.py" />
+            <source>Clip or warp all band files of a tile to the same extent (gdalwarp -te).</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../byoc_qgis/processing/algorithms/tile_workflows.py" />
+            <source>Upload a file for every band source of the collection, with the same names in every tile.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../byoc_qgis/processing/algorithms/tile_workflows.py" />
+            <source>Convert the file to the bit depth of the collection's band.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../byoc_qgis/processing/algorithms/tile_workflows.py" />
+            <source>Convert the file to the sample format of the collection's band.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../byoc_qgis/processing/algorithms/tile_workflows.py" />
+            <source>Provide the missing band in the file or change the band's bandIndex.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../byoc_qgis/processing/algorithms/tile_workflows.py" />
+            <source>Encode no-data as a value (GDAL_NODATA tag), e.g. COGify with a no-data value.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../byoc_qgis/processing/algorithms/tile_workflows.py" />
             <source>Explain ingestion failures</source>
             <translation type="unfinished" />
         </message>
         <message>
             <location filename="../byoc_qgis/processing/algorithms/tile_workflows.py" />
             <source>Explains why tiles FAILED to ingest: the service's cause, the pre-flight rule it breaks and how to fix it. With S3 settings (and CHECK_FILES) the tile's files are checked in the bucket and the finding that is the service's cause gives the exact rule and fix; otherwise the cause is matched to a rule by its wording. Give tiles in TILES (e.g. the selected features of a tiles layer) or TILE_IDS; without either, every FAILED tile of the collection is explained. Tiles that did not fail are listed as NOT_FAILED. Nothing is changed.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../byoc_qgis/processing/algorithms/tile_workflows.py" />
+            <source>Run the pre-flight check on the tile's files (Add tiles dialog) and fix what it reports, then reingest.</source>
             <translation type="unfinished" />
         </message>
         <message>

@@ -147,7 +147,7 @@ def test_refresh_reports_only_the_changed_tile(qgis_app, qgis_new_project, runne
 def test_explain_matches_every_preflight_error_wording(qgis_app, tmp_path):
     """Every error message cog_rules produces for a bad raster is explained with the same rule."""
     from byoc_qgis.core import cog_rules
-    from byoc_qgis.gui.explain import explain_cause
+    from byoc_qgis.core.explain import explain_cause
 
     from . import fixtures_rasters as fr
 

@@ -10,7 +10,7 @@ the method of the same action, which takes its inputs as arguments (for tests an
 from __future__ import annotations
 
 from datetime import datetime, timezone
-from typing import Callable, Dict, List, Optional
+from typing import Callable, List, Optional
 
 from qgis.core import QgsVectorLayer
 from qgis.PyQt.QtWidgets import QFileDialog
@@ -38,10 +38,6 @@ class TileActionsMixin:
 
     def _collection_of(self, ctl: TilesLayer) -> Optional[Collection]:
         return self.collections.get(ctl.collection_id)
-
-    def _bands_of(self, ctl: TilesLayer) -> Dict[str, dict]:
-        col = self._collection_of(ctl)
-        return {n: b.to_dict() for n, b in col.bands.items()} if col else {}
 
     def _conn_of(self, ctl: TilesLayer) -> Connection:
         return self.store.load(ctl.connection)
@@ -90,11 +86,11 @@ class TileActionsMixin:
             self.notifier.warning(tr("Re-trace cover"), tr("Refresh the collection list first"))
             return None
         try:
-            s3 = conn.s3_config(col.s3_bucket)
+            conn.s3_config(col.s3_bucket)  # unusable S3 settings are said here, before a task starts
         except (ValueError, RuntimeError) as exc:
             self.notifier.error(tr("Re-trace cover"), exc)
             return None
-        return self.actions_impl.retrace_cover(ctl, self.store.client(conn), s3, self._bands_of(ctl))
+        return self.actions_impl.retrace_cover(ctl, conn)
 
     @guarded(lambda self: tr("Reingest tiles"), retry=False)
     def on_reingest(self) -> None:
@@ -134,7 +130,7 @@ class TileActionsMixin:
             return None
         target = self.collections.get(target_id)
         name = target.name if target else target_id
-        return self.actions_impl.copy_to(ctl, self.store.client(self._conn_of(ctl)), target_id, name)
+        return self.actions_impl.copy_to(ctl, self._conn_of(ctl), target_id, name)
 
     @guarded(lambda self: tr("Explain failure"), retry=False)
     def on_explain(self) -> None:
@@ -145,15 +141,7 @@ class TileActionsMixin:
         ctl = ctl or self.current_tiles()
         if ctl is None:
             return None
-        col = self._collection_of(ctl)
-        conn = self._conn_of(ctl)
-        s3 = None
-        if col is not None and (conn.settings.s3_authcfg or conn.settings.s3_endpoint):
-            try:
-                s3 = conn.s3_config(col.s3_bucket)
-            except (ValueError, RuntimeError):
-                s3 = None
-        return self.actions_impl.explain(ctl, s3, self._bands_of(ctl), show or self._show_explanations)
+        return self.actions_impl.explain(ctl, self._conn_of(ctl), show or self._show_explanations)
 
     def _show_explanations(self, items: List[tuple]) -> None:
         self.dialogs.append(dock_dialogs.explanations_dialog(self, items))

@@ -1,9 +1,8 @@
-"""Actions on the selected features of a tiles layer.
+"""Actions on the selected features of a tiles layer, each a Processing algorithm run as a task.
 
-Where a Processing algorithm exists it runs as a task (update sensing time / cover: ``byoc:updatetiles``,
-``byoc:reingesttiles``, ``byoc:deletetiles``); re-tracing covers from the tile's COGs, copying tiles to another
-collection and explaining failures use the core client in a ``QgsTask``. After each action the tiles layer is
-poked so the changed features refresh.
+Update sensing time / cover: ``byoc:updatetiles``; ``byoc:reingesttiles``; ``byoc:deletetiles``; re-trace covers from
+the tiles' COGs: ``byoc:retracecover``; copy to another collection: ``byoc:copytiles``; explain failures:
+``byoc:explainfailure``. After each action the tiles layer is poked so the changed features refresh.
 """
 
 from __future__ import annotations
@@ -17,21 +16,18 @@ from qgis.core import (
     QgsVectorLayer,
 )
 
-from ..core.cover import trace_cover
-from ..core.errors import ConflictError, NotFoundError
-from ..core.models import Tile, TileStatus, format_time
-from ..core.s3 import S3Config, bucket_options, vsis3_path
+from ..core.explain import Explanation
+from ..core.models import TileStatus, format_time
 from ..translation import tr
-from .explain import Explanation, explain_cause, explain_with_files, tile_file_keys
 from .notify import Notifier
-from .tasks import AlgorithmRun, FunctionTask, TaskRunner
+from .tasks import AlgorithmRun, TaskRunner
 from .tiles_layer import TilesLayer
 
-__all__ = ["TileActions", "explanation_text"]
+__all__ = ["TileActions", "ActionRun", "explanation_text"]
 
 
 class TileActions:
-    """The dock's tile actions for one connection (``client_factory`` and ``s3_factory`` run on the main thread)."""
+    """The dock's tile actions; each takes the tiles layer and its connection (for the algorithms' parameters)."""
 
     def __init__(self, runner: TaskRunner, notifier: Notifier) -> None:
         self.runner = runner
@@ -64,9 +60,12 @@ class TileActions:
         ids: List[str],
         summary: Callable[[AlgorithmRun], str],
         keep: Any = None,
+        then: Optional[Callable[[AlgorithmRun], None]] = None,
     ) -> AlgorithmRun:
         def done(run: AlgorithmRun) -> None:
             run.keep = None
+            if then is not None:
+                then(run)
             if run.ok:
                 self.notifier.success(title, summary(run))
             else:
@@ -191,121 +190,134 @@ class TileActions:
             lambda r: tr("{} tiles deleted; their S3 files stay").format(r.results.get("COUNT")),
         )
 
-    def retrace_cover(
-        self, ctl: TilesLayer, client, s3: S3Config, bands: Dict[str, dict], max_points: int = 95
-    ) -> Optional[FunctionTask]:
-        """Trace the cover of each selected tile again from its COGs in S3 and update the tiles."""
+    def retrace_cover(self, ctl: TilesLayer, connection, max_points: int = 95) -> Optional[ActionRun]:
+        """Trace the cover of each selected tile again from its COGs in S3 and update the tiles
+        (``byoc:retracecover``); ``result``: the number of tiles with a new cover."""
         title = tr("Re-trace cover")
-        tiles = [t for t in ctl.selected_tiles() if t["tile_id"]] if ctl else []
-        if not tiles:
-            self._need_selection(ctl, title)
+        ids = self._need_selection(ctl, title)
+        if not ids:
             return None
-        cid = ctl.collection_id
+        params = {
+            "COLLECTION": ctl.collection_id,
+            "TILES": self._selection(ctl),
+            "MAX_POINTS": max_points,
+            "OUTPUT": "memory:",
+            **connection.algorithm_parameters(with_s3=True),
+        }
+        action = ActionRun(lambda r: int(r.results.get("RETRACED") or 0))
+        action.run = self._algorithm(
+            title,
+            "byoc:retracecover",
+            params,
+            ctl,
+            ids,
+            lambda r: tr("Cover traced again for {} of {} tiles").format(r.results.get("RETRACED"), len(ids)),
+            then=action.finished,
+        )
+        return action
 
-        def work(task) -> int:
-            done = 0
-            with bucket_options(s3):
-                for i, t in enumerate(tiles):
-                    keys = tile_file_keys(t["path"], bands)
-                    files = [vsis3_path(s3, k) for k in keys.values()]
-                    result = trace_cover(files, max_points=max_points, cancel=task.isCanceled)
-                    if result.geojson is None:
-                        continue
-                    tile = client.byoc.get_tile(cid, t["tile_id"], cancel=task.isCanceled)
-                    tile.cover_geometry = result.geojson
-                    client.byoc.update_tile(cid, tile, cancel=task.isCanceled)
-                    done += 1
-                    task.setProgress(100.0 * (i + 1) / len(tiles))
-            return done
-
-        def finished(done: int) -> None:
-            self.notifier.success(title, tr("Cover traced again for {} of {} tiles").format(done, len(tiles)))
-            ctl.poke([t["tile_id"] for t in tiles])
-
-        def failed(exc: BaseException) -> None:
-            self.notifier.error(title, exc, retry=lambda: self.retrace_cover(ctl, client, s3, bands, max_points))
-            ctl.poke([t["tile_id"] for t in tiles])
-
-        return self.runner.run_function(title, work, finished, failed)
-
-    def copy_to(self, ctl: TilesLayer, client, target_id: str, target_name: str) -> Optional[FunctionTask]:
-        """Register the selected tiles (path, sensing time, cover) in another collection; existing paths are kept."""
+    def copy_to(self, ctl: TilesLayer, connection, target_id: str, target_name: str) -> Optional[ActionRun]:
+        """Register the selected tiles (path, sensing time, cover) in another collection (``byoc:copytiles``);
+        paths the target has already are kept. ``result``: ``{"copied", "exists", "missing"}``."""
         title = tr("Copy tiles to {}").format(target_name)
         ids = self._need_selection(ctl, title)
         if not ids:
             return None
-        cid = ctl.collection_id
+        params = {
+            "COLLECTION": ctl.collection_id,
+            "TARGET_COLLECTION": target_id,
+            "TILES": self._selection(ctl),
+            "OUTPUT": "memory:",
+            **connection.algorithm_parameters(),
+        }
+        counts = {"copied": "COPIED", "exists": "EXISTS", "missing": "MISSING"}
+        action = ActionRun(lambda r: {k: int(r.results.get(v) or 0) for k, v in counts.items()})
+        action.run = self._algorithm(
+            title,
+            "byoc:copytiles",
+            params,
+            ctl,
+            ids,
+            lambda r: tr("{} tiles registered, {} were there already, {} no longer exist").format(
+                r.results.get("COPIED"), r.results.get("EXISTS"), r.results.get("MISSING")
+            ),
+            then=action.finished,
+        )
+        return action
 
-        def work(task) -> Dict[str, int]:
-            counts = {"copied": 0, "exists": 0, "missing": 0}
-            for i, tid in enumerate(ids):
-                try:
-                    src = client.byoc.get_tile(cid, tid, cancel=task.isCanceled)
-                except NotFoundError:
-                    counts["missing"] += 1
-                    continue
-                copy = Tile(src.path, sensing_time=src.get("sensingTime"), cover_geometry=src.get("coverGeometry"))
-                try:
-                    client.byoc.create_tile(target_id, copy, cancel=task.isCanceled)
-                    counts["copied"] += 1
-                except ConflictError:
-                    counts["exists"] += 1
-                task.setProgress(100.0 * (i + 1) / len(ids))
-            return counts
-
-        def finished(counts: Dict[str, int]) -> None:
-            self.notifier.success(
-                title,
-                tr("{} tiles registered, {} were there already, {} no longer exist").format(
-                    counts["copied"], counts["exists"], counts["missing"]
-                ),
-            )
-
-        def failed(exc: BaseException) -> None:
-            self.notifier.error(title, exc, retry=lambda: self.copy_to(ctl, client, target_id, target_name))
-
-        return self.runner.run_function(title, work, finished, failed)
-
-    def explain(
-        self,
-        ctl: TilesLayer,
-        s3: Optional[S3Config],
-        bands: Dict[str, dict],
-        show: Callable[[List[tuple]], None],
-    ) -> Optional[Any]:
-        """Explain the failure of each selected FAILED tile; ``show([(path, Explanation)])`` on the main thread."""
+    def explain(self, ctl: TilesLayer, connection, show: Callable[[List[tuple]], None]) -> Optional[AlgorithmRun]:
+        """Explain the failure of each selected FAILED tile (``byoc:explainfailure``, checking the tiles' files when
+        the connection has S3 settings); ``show([(path, Explanation)])`` on the main thread."""
         title = tr("Explain failure")
         if ctl is None:
             self._need_selection(ctl, title)
             return None
-        failed = [t for t in ctl.selected_tiles() if t["status"] == TileStatus.FAILED.value]
+        failed = [t for t in ctl.selected_tiles() if t["status"] == TileStatus.FAILED.value and t["tile_id"]]
         if not failed:
             self.notifier.info(title, tr("Select one or more FAILED tiles to explain."))
             return None
-        if s3 is None:
-            show([(t["path"], explain_cause(t["failed_cause"])) for t in failed])
-            return None
+        settings = connection.settings
+        params = {
+            "COLLECTION": ctl.collection_id,
+            "TILE_IDS": ",".join(t["tile_id"] for t in failed),
+            "CHECK_FILES": bool(settings.s3_authcfg or settings.s3_endpoint),
+            "OUTPUT": "memory:",
+            **connection.algorithm_parameters(with_s3=True),
+        }
 
-        def work(task) -> List[tuple]:
-            out = []
-            for t in failed:
-                try:
-                    out.append((t["path"], explain_with_files(t["failed_cause"], t["path"], bands, s3)))
-                except Exception as exc:  # noqa: BLE001 - fall back to the wording of the cause
-                    guess = explain_cause(t["failed_cause"])
-                    guess.fix += " " + tr("(the files could not be checked: {})").format(s3.scrub(str(exc)))
-                    out.append((t["path"], guess))
-                if task.isCanceled():
-                    break
-            return out
+        def done(run: AlgorithmRun) -> None:
+            if not run.ok:
+                self.notifier.error(title, run.error_text() or tr("see the BYOC log"))
+                return
+            show(_explanations(run.layer("OUTPUT")))
 
-        return self.runner.run_function(title, work, show, lambda exc: self.notifier.error(title, exc))
+        return self.runner.run_algorithm("byoc:explainfailure", params, done, title)
+
+
+class ActionRun:
+    """A dock action's algorithm run as its callers see it: ``done`` once it ended, ``error`` (None when it
+    succeeded), ``result`` (the action's reading of the algorithm's outputs) and the ``run`` itself."""
+
+    def __init__(self, read: Callable[[AlgorithmRun], Any]) -> None:
+        self._read = read
+        self.run: Optional[AlgorithmRun] = None
+        self.done = False
+        self.error: Optional[BaseException] = None
+        self.result: Any = None
+
+    def finished(self, run: AlgorithmRun) -> None:
+        if run.ok:
+            self.result = self._read(run)
+        else:
+            self.error = RuntimeError(run.error_text() or tr("see the BYOC log"))
+        self.done = True
+
+
+def _explanations(layer) -> List[tuple]:
+    """``[(path, Explanation)]`` from byoc:explainfailure's table (the EXPLAINED rows)."""
+    out = []
+    for feat in layer.getFeatures() if layer is not None else []:
+        if feat["status"] != "EXPLAINED":
+            continue
+        fix = feat["fix"] or ""
+        if feat["note"]:
+            fix += f" ({feat['note']})"
+        out.append(
+            (feat["path"], Explanation(feat["cause"] or "", feat["rule"] or None, fix, bool(feat["checked_files"])))
+        )
+    return out
 
 
 def explanation_text(items: List[tuple]) -> str:
-    """All explanations as one text."""
+    """All explanations as one text: per tile its path, the service's cause, the pre-flight rule and the fix."""
     blocks = []
     for path, expl in items:
-        text = expl.text() if isinstance(expl, Explanation) else str(expl)
+        if isinstance(expl, Explanation):
+            head = expl.cause or tr("The service gave no cause.")
+            rule = tr("Pre-flight rule: {}").format(expl.rule) if expl.rule else tr("No pre-flight rule matches.")
+            source = tr("(found by checking the tile's files)") if expl.checked_files else ""
+            text = f"{head}\n\n{rule} {source}\n{tr('Fix:')} {expl.fix}".strip()
+        else:
+            text = str(expl)
         blocks.append(f"{path}\n{text}")
     return "\n\n".join(blocks)
