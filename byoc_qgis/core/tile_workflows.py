@@ -9,7 +9,7 @@ status and message, the others go on. Only cancellation stops the loop (:class:`
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from typing import List, Mapping, Optional, Sequence
+from typing import Iterator, List, Mapping, Optional, Sequence, Tuple
 
 from .byoc import ByocClient
 from .cover import trace_cover
@@ -62,11 +62,20 @@ def failed_tile_ids(client: ByocClient, collection_id: str, cancel=None) -> List
     return [t.id for t in tiles if t.id]
 
 
-def _get(client: ByocClient, collection_id: str, tile_id: str, prog: Progress) -> Optional[Tile]:
-    try:
-        return client.get_tile(collection_id, tile_id, cancel=prog.cancelled)
-    except NotFoundError:
-        return None
+def _each(
+    client: ByocClient, collection_id: str, tile_ids: Sequence[str], prog: Progress, out: List[TileResult]
+) -> Iterator[Tuple[Progress, str, Tile]]:
+    """Each tile with its share of the progress; a tile that is gone is recorded NOT_FOUND in ``out``."""
+    n = max(1, len(tile_ids))
+    for i, tid in enumerate(tile_ids):
+        step = prog.sub(i / n, (i + 1) / n)
+        step(0.0, f"tile {tid}")
+        try:
+            tile = client.get_tile(collection_id, tid, cancel=prog.cancelled)
+        except NotFoundError:
+            out.append(TileResult(tid, status=NOT_FOUND, message="no such tile"))
+            continue
+        yield step, tid, tile
 
 
 def explain_failures(
@@ -84,12 +93,7 @@ def explain_failures(
     With ``s3`` the tiles' files are checked (:func:`.explain.explain_tile`)."""
     prog = Progress.of(progress, cancel)
     out: List[TileResult] = []
-    for i, tid in enumerate(tile_ids):
-        prog(i / max(1, len(tile_ids)), f"explaining {tid}")
-        tile = _get(client, collection_id, tid, prog)
-        if tile is None:
-            out.append(TileResult(tid, status=NOT_FOUND, message="no such tile"))
-            continue
+    for _step, tid, tile in _each(client, collection_id, tile_ids, prog, out):
         status = str(tile.get("status") or "")
         if status != TileStatus.FAILED.value:
             out.append(TileResult(tid, tile.path or "", NOT_FAILED, f"status {status or '?'}: nothing to explain"))
@@ -116,13 +120,7 @@ def retrace_covers(
     prog = Progress.of(progress, cancel)
     out: List[TileResult] = []
     with bucket_options(s3):
-        for i, tid in enumerate(tile_ids):
-            step = prog.sub(i / max(1, len(tile_ids)), (i + 1) / max(1, len(tile_ids)))
-            step(0.0, f"tracing {tid}")
-            tile = _get(client, collection_id, tid, step)
-            if tile is None:
-                out.append(TileResult(tid, status=NOT_FOUND, message="no such tile"))
-                continue
+        for step, tid, tile in _each(client, collection_id, tile_ids, prog, out):
             path = tile.path or ""
             try:
                 files = [vsis3_path(s3, key) for key in tile_file_keys(path, bands).values()]
@@ -152,12 +150,7 @@ def copy_tiles(
     target reads the same paths from its own bucket."""
     prog = Progress.of(progress, cancel)
     out: List[TileResult] = []
-    for i, tid in enumerate(tile_ids):
-        prog(i / max(1, len(tile_ids)), f"copying {tid}")
-        src = _get(client, collection_id, tid, prog)
-        if src is None:
-            out.append(TileResult(tid, status=NOT_FOUND, message="no such tile"))
-            continue
+    for _step, tid, src in _each(client, collection_id, tile_ids, prog, out):
         copy = Tile(src.path, sensing_time=src.get("sensingTime"), cover_geometry=src.get("coverGeometry"))
         try:
             new = client.create_tile(target_id, copy, cancel=prog.cancelled)

@@ -70,15 +70,33 @@ class AddTilesDialog(QDialog):
         self.setWindowTitle(tr("Add tiles to {}").format(collection.name))
         self.setModal(False)
 
-        # source
+        layout = QVBoxLayout(self)
+        layout.addLayout(self._build_sources())
+        layout.addWidget(self.stack)
+        layout.addLayout(self._build_options())
+        self._build_results()
+        layout.addWidget(self.summary)
+        layout.addWidget(self.findings, 1)
+        layout.addWidget(self.progress)
+        layout.addLayout(self._build_buttons())
+        self.resize(760, 620)
+        self._fill_layers()
+        for signal in (self.file_pattern.textChanged, self.band_names.textChanged, self.prefix.textChanged):
+            signal.connect(self._inputs_changed)
+        self.files.fileChanged.connect(self._inputs_changed)
+        self.folder.fileChanged.connect(self._inputs_changed)
+
+    # -- building ----------------------------------------------------------------------------------------------------
+    def _build_sources(self) -> QHBoxLayout:
+        """Radio buttons choosing the source, and the stack of their inputs (files, folder, layers, S3 prefix)."""
         self.source_buttons = QButtonGroup(self)
-        source_row = QHBoxLayout()
+        row = QHBoxLayout()
         labels = (tr("Files"), tr("Folder"), tr("Project raster layers"), tr("S3 prefix"))
         for i, label in enumerate(labels):
             button = QRadioButton(label, self)
             self.source_buttons.addButton(button, i)
-            source_row.addWidget(button)
-        source_row.addStretch(1)
+            row.addWidget(button)
+        row.addStretch(1)
         self.stack = QStackedWidget(self)
         self.files = QgsFileWidget(self)
         self.files.setStorageMode(QgsFileWidget.StorageMode.GetMultipleFiles)
@@ -87,15 +105,17 @@ class AddTilesDialog(QDialog):
         self.folder.setStorageMode(QgsFileWidget.StorageMode.GetDirectory)
         self.layers = QListWidget(self)
         self.prefix = QLineEdit(self)
-        self.prefix.setPlaceholderText(tr("folder in bucket {}, e.g. tiles/2023").format(collection.s3_bucket))
+        self.prefix.setPlaceholderText(tr("folder in bucket {}, e.g. tiles/2023").format(self.collection.s3_bucket))
         for widget in (self.files, self.folder, self.layers, self.prefix):
             self.stack.addWidget(widget)
         self.source_buttons.idClicked.connect(self.stack.setCurrentIndex)
         self.source_buttons.button(1).setChecked(True)
         self.stack.setCurrentIndex(1)
+        return row
 
-        # options
-        self.file_pattern = QLineEdit("(BAND).tif", self)
+    def _build_options(self) -> QFormLayout:
+        """File pattern, band names, path and sensing-time templates, COGify and cover."""
+        self.file_pattern = QLineEdit(DEFAULT_PATTERN, self)
         self.band_names = QLineEdit(self)
         self.band_names.setPlaceholderText(tr("optional: split multi-band files into these bands, e.g. B02,B03,B04"))
         self.path_template = QLineEdit("{name}/(BAND).tif", self)
@@ -114,7 +134,6 @@ class AddTilesDialog(QDialog):
         self.cover = QComboBox(self)
         for key, label in zip(COVER, (tr("Trace (all data inside)"), tr("Trace (no no-data inside)"), tr("None"))):
             self.cover.addItem(label, key)
-
         form = QFormLayout()
         form.addRow(tr("Band file pattern"), self.file_pattern)
         form.addRow(tr("Bands of multi-band files"), self.band_names)
@@ -124,11 +143,15 @@ class AddTilesDialog(QDialog):
         form.addRow(tr("Sensing time for all"), self.time_constant)
         form.addRow(tr("COGify"), self.cogify)
         form.addRow(tr("Cover geometry"), self.cover)
+        return form
 
+    def _build_results(self) -> None:
         self.findings = RowsTable([tr("Severity"), tr("File"), tr("Rule"), tr("Message"), tr("Fix")], self)
         self.summary = QLabel(tr("Check the rasters first: nothing is uploaded before you confirm."), self)
         self.summary.setWordWrap(True)
         self.progress = ProgressRow(self)
+
+    def _build_buttons(self) -> QHBoxLayout:
         self.check_button = QPushButton(tr("Check"), self)
         self.check_button.clicked.connect(self.check)
         self.add_button = QPushButton(tr("Upload and register"), self)
@@ -141,22 +164,7 @@ class AddTilesDialog(QDialog):
         buttons.addWidget(self.add_button)
         buttons.addStretch(1)
         buttons.addWidget(close)
-
-        layout = QVBoxLayout(self)
-        layout.addLayout(source_row)
-        layout.addWidget(self.stack)
-        layout.addLayout(form)
-        layout.addWidget(self.summary)
-        layout.addWidget(self.findings, 1)
-        layout.addWidget(self.progress)
-        layout.addLayout(buttons)
-        self.resize(760, 620)
-        self._fill_layers()
-        for signal in (self.file_pattern.textChanged, self.band_names.textChanged):
-            signal.connect(self._inputs_changed)
-        self.files.fileChanged.connect(self._inputs_changed)
-        self.folder.fileChanged.connect(self._inputs_changed)
-        self.prefix.textChanged.connect(self._inputs_changed)
+        return buttons
 
     # -- inputs ------------------------------------------------------------------------------------------------------
     def _fill_layers(self) -> None:

@@ -42,6 +42,16 @@ class TileActions:
     def _ids(ctl: TilesLayer) -> List[str]:
         return [t["tile_id"] for t in ctl.selected_tiles() if t["tile_id"]]
 
+    @staticmethod
+    def _params(ctl: TilesLayer, connection, with_s3: bool = False, **values: Any) -> Dict[str, Any]:
+        """The algorithm's parameters: the layer's collection, ``values``, a memory OUTPUT and the connection's."""
+        return {
+            "COLLECTION": ctl.collection_id,
+            **values,
+            "OUTPUT": "memory:",
+            **connection.algorithm_parameters(with_s3=with_s3),
+        }
+
     def _need_selection(self, ctl: Optional[TilesLayer], title: str) -> List[str]:
         if ctl is None:
             self.notifier.warning(title, tr("Show the tiles of a collection first, then select some tiles."))
@@ -84,13 +94,7 @@ class TileActions:
         ids = self._need_selection(ctl, title)
         if not ids:
             return None
-        params = {
-            "COLLECTION": ctl.collection_id,
-            "INPUT": self._selection(ctl),
-            "SENSING_TIME": format_time(when),
-            "OUTPUT": "memory:",
-            **connection.algorithm_parameters(),
-        }
+        params = self._params(ctl, connection, INPUT=self._selection(ctl), SENSING_TIME=format_time(when))
         return self._algorithm(
             title,
             "byoc:updatetiles",
@@ -130,13 +134,7 @@ class TileActions:
             f.setGeometry(geom)
             features.append(f)
         temp.dataProvider().addFeatures(features)
-        params = {
-            "COLLECTION": ctl.collection_id,
-            "INPUT": temp,
-            "UPDATE_COVER": True,
-            "OUTPUT": "memory:",
-            **connection.algorithm_parameters(),
-        }
+        params = self._params(ctl, connection, INPUT=temp, UPDATE_COVER=True)
         return self._algorithm(
             title,
             "byoc:updatetiles",
@@ -153,12 +151,7 @@ class TileActions:
         ids = self._need_selection(ctl, title)
         if not ids:
             return None
-        params = {
-            "COLLECTION": ctl.collection_id,
-            "TILES": self._selection(ctl),
-            "OUTPUT": "memory:",
-            **connection.algorithm_parameters(),
-        }
+        params = self._params(ctl, connection, TILES=self._selection(ctl))
         return self._algorithm(
             title,
             "byoc:reingesttiles",
@@ -174,13 +167,7 @@ class TileActions:
         ids = self._need_selection(ctl, title)
         if not ids or not confirm(len(ids)):
             return None
-        params = {
-            "COLLECTION": ctl.collection_id,
-            "TILES": self._selection(ctl),
-            "CONFIRM": True,
-            "OUTPUT": "memory:",
-            **connection.algorithm_parameters(),
-        }
+        params = self._params(ctl, connection, TILES=self._selection(ctl), CONFIRM=True)
         return self._algorithm(
             title,
             "byoc:deletetiles",
@@ -197,13 +184,7 @@ class TileActions:
         ids = self._need_selection(ctl, title)
         if not ids:
             return None
-        params = {
-            "COLLECTION": ctl.collection_id,
-            "TILES": self._selection(ctl),
-            "MAX_POINTS": max_points,
-            "OUTPUT": "memory:",
-            **connection.algorithm_parameters(with_s3=True),
-        }
+        params = self._params(ctl, connection, with_s3=True, TILES=self._selection(ctl), MAX_POINTS=max_points)
         action = ActionRun(lambda r: int(r.results.get("RETRACED") or 0))
         action.run = self._algorithm(
             title,
@@ -223,13 +204,7 @@ class TileActions:
         ids = self._need_selection(ctl, title)
         if not ids:
             return None
-        params = {
-            "COLLECTION": ctl.collection_id,
-            "TARGET_COLLECTION": target_id,
-            "TILES": self._selection(ctl),
-            "OUTPUT": "memory:",
-            **connection.algorithm_parameters(),
-        }
+        params = self._params(ctl, connection, TARGET_COLLECTION=target_id, TILES=self._selection(ctl))
         counts = {"copied": "COPIED", "exists": "EXISTS", "missing": "MISSING"}
         action = ActionRun(lambda r: {k: int(r.results.get(v) or 0) for k, v in counts.items()})
         action.run = self._algorithm(
@@ -257,13 +232,13 @@ class TileActions:
             self.notifier.info(title, tr("Select one or more FAILED tiles to explain."))
             return None
         settings = connection.settings
-        params = {
-            "COLLECTION": ctl.collection_id,
-            "TILE_IDS": ",".join(t["tile_id"] for t in failed),
-            "CHECK_FILES": bool(settings.s3_authcfg or settings.s3_endpoint),
-            "OUTPUT": "memory:",
-            **connection.algorithm_parameters(with_s3=True),
-        }
+        params = self._params(
+            ctl,
+            connection,
+            with_s3=True,
+            TILE_IDS=",".join(t["tile_id"] for t in failed),
+            CHECK_FILES=bool(settings.s3_authcfg or settings.s3_endpoint),
+        )
 
         def done(run: AlgorithmRun) -> None:
             if not run.ok:
