@@ -8,15 +8,13 @@ one write lock so the API and the executor never overwrite each other's transiti
 from __future__ import annotations
 
 import json
-import sqlite3
-import threading
 import uuid
-from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any, Callable, Dict, Iterable, Iterator, List, Optional, Sequence, Tuple
+from typing import Any, Callable, Dict, Iterable, List, Optional, Sequence, Tuple
 
-from ..store import search_matches
+from ..sqlite_store import SqliteStore
+from ..store_rows import search_matches
 from ..wire import now_created
 
 STATUSES = ("CREATED", "ANALYSING", "ANALYSIS_DONE", "PROCESSING", "DONE", "FAILED", "STOPPED")
@@ -158,51 +156,11 @@ def _cell(row: Sequence[Any]) -> Cell:
     return Cell(*row[:12], bool(row[12]), bool(row[13]), float(row[14] or 0.0), bool(row[15]))
 
 
-class BatchStore:
+class BatchStore(SqliteStore):
     """Tasks and cells of one localhub."""
 
     def __init__(self, data_dir: Path) -> None:
-        self.path = Path(data_dir) / "batch.sqlite3"
-        self._local = threading.local()
-        self._connections: List[sqlite3.Connection] = []
-        self._lock = threading.RLock()
-        with self._lock:
-            self._con().executescript(_SCHEMA)
-
-    def _con(self) -> sqlite3.Connection:
-        con = getattr(self._local, "con", None)
-        if con is None:
-            con = sqlite3.connect(str(self.path), isolation_level=None, check_same_thread=False, timeout=30)
-            con.execute("PRAGMA journal_mode=WAL")
-            con.execute("PRAGMA synchronous=NORMAL")
-            con.execute("PRAGMA busy_timeout=30000")
-            self._local.con = con
-            with self._lock:
-                self._connections.append(con)
-        return con
-
-    @contextmanager
-    def _tx(self) -> Iterator[sqlite3.Connection]:
-        con = self._con()
-        with self._lock:
-            con.execute("BEGIN IMMEDIATE")
-            try:
-                yield con
-            except BaseException:
-                con.execute("ROLLBACK")
-                raise
-            con.execute("COMMIT")
-
-    def close(self) -> None:
-        """Close every connection (at shutdown)."""
-        with self._lock:
-            for con in self._connections:
-                try:
-                    con.close()
-                except sqlite3.Error:
-                    pass
-            self._connections.clear()
-        self._local = threading.local()
+        super().__init__(Path(data_dir) / "batch.sqlite3", _SCHEMA)
 
     # -- tasks -------------------------------------------------------------------------------------------------
     def create_task(self, account_id: str, request: Dict[str, Any]) -> Task:
@@ -293,7 +251,7 @@ class BatchStore:
     def update(self, task_id: str, decide: Callable[[Task], Optional[Dict[str, Any]]]) -> Optional[Task]:
         """Atomically read the task, let ``decide(task)`` return the changes (``status``, ``user_action`` and
         fields as in :meth:`transition`) or None for none; return the task as it is afterwards."""
-        with self._lock:  # every write takes this lock: read + decide + write is atomic for this process
+        with self._write_lock:  # every write takes this lock: read + decide + write is atomic for this process
             current = self.get_task(task_id)
             if current is None:
                 return None
