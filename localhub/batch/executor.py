@@ -13,28 +13,23 @@ from __future__ import annotations
 
 import json
 import logging
-import os
 import shutil
 import threading
 import time
 import traceback
 from collections import deque
 from concurrent.futures import FIRST_COMPLETED, Future, ThreadPoolExecutor, wait
+from dataclasses import dataclass
 from pathlib import Path
-from typing import Any, Deque, Dict, Iterable, List, Optional
+from typing import Any, Deque, Dict, List, Optional
 
 from byoc_qgis.core.batch_grids import TooManyCells, grid_cells
-from byoc_qgis.core.batch_paths import (
-    delivery_template,
-    execution_db_url,
-    expand_template,
-    manifest_url,
-    request_json_url,
-)
+from byoc_qgis.core.batch_paths import delivery_template, execution_db_url, manifest_url, request_json_url
 
 from ..process.errors import ProcessError
-from ..store import DuplicatePath
+from ..process.limits import time_limit
 from . import cells as cells_mod
+from .byoc_output import register_tile, target_collection
 from .delivery import (
     Delivery,
     DeliveryError,
@@ -44,6 +39,7 @@ from .delivery import (
     write_manifest,
 )
 from .store import BatchStore, Cell, Task, mask_request
+from .tile_index import TileIndex
 from .validate import collection_id_of, response_formats
 
 log = logging.getLogger("localhub.batch")
@@ -52,22 +48,22 @@ MAX_CELLS = 200_000
 BATCH_PU_FACTOR = 1.0 / 3.0  # batch costs a third of the Process API for the same pixels [D DOC-V1; v2 assumed]
 EXEC_DB_INTERVAL = 1.0  # seconds between uploads of the execution database while processing
 NO_DATA = "No data"
-_SAMPLE_TYPES = {
-    "AUTO": (8, "UINT"),
-    "UINT8": (8, "UINT"),
-    "INT8": (8, "INT"),
-    "UINT16": (16, "UINT"),
-    "INT16": (16, "INT"),
-    "FLOAT32": (32, "FLOAT"),
-}
-TIME_LIMIT_ENV = "LOCALHUB_PROCESS_TIME_LIMIT"
 
 
-def _time_limit() -> float:
-    try:
-        return float(os.environ.get(TIME_LIMIT_ENV) or 30.0)
-    except ValueError:
-        return 30.0
+@dataclass
+class _Run:
+    """What processing one task needs, prepared once (:meth:`BatchExecutor._prepare`)."""
+
+    task: Task
+    req: Any  # the parsed Process request of every cell
+    collection: Dict[str, Any]  # the collection read
+    tiles: TileIndex  # its INGESTED tiles
+    delivery: Delivery
+    url: str  # output.delivery.s3.url
+    template: str
+    formats: Dict[str, str]  # output id -> MIME type
+    target: Optional[str]  # the BYOC collection the COGs go into
+    to_run: List[Cell]
 
 
 class BatchExecutor:
@@ -251,7 +247,7 @@ class BatchExecutor:
                 collection,
                 rows[0],
                 str(self.work_root / task.id / "validate"),
-                _time_limit(),
+                time_limit(self.settings),
             )
         except ProcessError as exc:
             return f"Evalscript: {exc.message.strip()}", None
@@ -275,31 +271,46 @@ class BatchExecutor:
     # -- processing ----------------------------------------------------------------------------------------------
     def _process(self, task: Task) -> bool:
         """Process the task's PENDING cells; False when the driver should leave it (localhub stopping)."""
-        request = task.request
-        process = request["processRequest"]
-        output = request["output"]
+        run = self._prepare(task)
+        if run is None:
+            return True  # failed
+        if not self._render_cells(run):
+            return False
+        self._finish(run)
+        return True
+
+    def _prepare(self, task: Task) -> Optional[_Run]:
+        """Collection, delivery, cells to render (after looking at existing outputs), target collection, tiles;
+        None when the task failed (collection deleted, delivery refused, outputs exist)."""
+        process = task.request["processRequest"]
         formats = response_formats(process)
-        url = output["delivery"]["s3"]["url"]
+        url = task.request["output"]["delivery"]["s3"]["url"]
         template = delivery_template(url)
         collection = self.hub.get_collection(task.account_id, collection_id_of(process))
         if collection is None:
             self._fail(task.id, ("PROCESSING",), "The collection to process was deleted.")
-            return True
+            return None
         try:
             delivery = self._delivery(task)
             to_run = self._existing_outputs(task, delivery, template, formats)
         except DeliveryError as exc:
             self._fail(task.id, ("PROCESSING",), str(exc))
-            return True
+            return None
         if to_run is None:
-            return True  # failed: outputs exist
-        target = self._target_collection(task, collection)
+            return None  # failed: outputs exist
+        target = target_collection(self.store, self.hub, task)
         tiles = TileIndex(self.hub.iter_tiles(collection["id"], status="INGESTED"))
         req = cells_mod.parse_request(process)
-        queue: Deque[Cell] = deque(to_run)
+        return _Run(task, req, collection, tiles, delivery, url, template, formats, target, to_run)
+
+    def _render_cells(self, run: _Run) -> bool:
+        """Dispatch the cells to the render pool, at most one per worker in flight, until all are finished or the
+        user stops the task (between cells); False when localhub is stopping."""
+        task = run.task
+        queue: Deque[Cell] = deque(run.to_run)
         in_flight: Dict[Future, Cell] = {}
         last_upload = 0.0
-        self._upload_execution_db(task, delivery, url)
+        self._upload_execution_db(task, run.delivery, run.url)
         workers = self.workers
         threads = ThreadPoolExecutor(max_workers=workers, thread_name_prefix=f"localhub-batch-cell-{task.id[:8]}")
         try:
@@ -310,13 +321,12 @@ class BatchExecutor:
                 stop = current is None or current.user_action == "STOP" or current.status != "PROCESSING"
                 while queue and not stop and len(in_flight) < workers:
                     cell = queue.popleft()
-                    selected = self._cell_tiles(cell, tiles, req)
+                    selected = self._cell_tiles(cell, run.tiles, run.req)
                     if not selected:
                         self.store.finish_cell(task.id, cell.id, "DONE", NO_DATA, False, 0.0)
                         continue
                     self.store.mark_started(task.id, cell.id)
-                    job = (task, cell, req, collection, selected, delivery, template, formats, target)
-                    in_flight[threads.submit(self._run_cell, *job)] = cell
+                    in_flight[threads.submit(self._run_cell, run, cell, selected)] = cell
                 if not in_flight:
                     break
                 done, _ = wait(list(in_flight), timeout=0.5, return_when=FIRST_COMPLETED)
@@ -330,23 +340,28 @@ class BatchExecutor:
                         )
                 self._progress(task.id)
                 if time.monotonic() - last_upload >= EXEC_DB_INTERVAL:
-                    self._upload_execution_db(task, delivery, url)
+                    self._upload_execution_db(task, run.delivery, run.url)
                     last_upload = time.monotonic()
         finally:
             threads.shutdown(wait=not self._stopping.is_set(), cancel_futures=True)
+        return True
+
+    def _finish(self, run: _Run) -> None:
+        """After the last cell: STOPPED (the user stopped it between cells), FAILED (every cell failed) or DONE."""
+        task = run.task
         finished, total, _ = self.store.counts(task.id)
         current = self.store.get_task(task.id)
         if current is None or current.status != "PROCESSING":
-            return True
+            return
         if finished < total:  # stopped by the user between cells
             self._progress(task.id)
-            self._upload_execution_db(task, delivery, url)
+            self._upload_execution_db(task, run.delivery, run.url)
             self.store.transition(
                 task.id, ("PROCESSING",), "STOPPED", stopped_reason="USER_ACTION", stopped_at=time.time()
             )
-            return True
+            return
         self._progress(task.id)  # 100 % while still PROCESSING: clients wait for that before DONE
-        self._upload_execution_db(task, delivery, url)
+        self._upload_execution_db(task, run.delivery, run.url)
         cells = self.store.cells(task.id)
         fatal = [c for c in cells if c.status == "FATAL"]
         if cells and len(fatal) == len(cells):
@@ -358,7 +373,6 @@ class BatchExecutor:
         else:
             self.store.transition(task.id, ("PROCESSING",), "DONE", error=None)
         shutil.rmtree(self.work_root / task.id, ignore_errors=True)
-        return True
 
     def _existing_outputs(self, task: Task, delivery: Delivery, template: str, formats: Dict[str, str]):
         """The PENDING cells to render after looking at what already exists; None when the task failed."""
@@ -401,39 +415,38 @@ class BatchExecutor:
         grid = Grid(cell.epsg, cell.minx, cell.miny, cell.maxx, cell.maxy, cell.width, cell.height)
         return [t.wire for t in select_tiles(tiles.near(cell), req.data, grid)]
 
-    def _run_cell(
-        self, task, cell: Cell, req, collection, tiles, delivery: Delivery, template, formats, target
-    ) -> None:
+    def _run_cell(self, run: _Run, cell: Cell, tiles: list) -> None:
         """Render, deliver and record one cell (a cell thread; the rendering itself happens in the pool)."""
+        task = run.task
         output = task.request["output"]
         folder = str(self.work_root / task.id / str(cell.id))
         try:
             try:
                 files, pu = cells_mod.render_cell(
                     self.pool,
-                    req,
-                    collection,
+                    run.req,
+                    run.collection,
                     tiles,
                     cell,
                     folder,
                     bool(output.get("cogOutput")),
                     output.get("cogParameters") or {},
-                    _time_limit(),
+                    time_limit(self.settings),
                 )
             except ProcessError as exc:
                 self.store.finish_cell(task.id, cell.id, "FATAL", exc.message.strip()[:2000], False, 0.0)
                 return
-            urls = output_urls(template, task.id, cell, formats)
+            urls = output_urls(run.template, task.id, cell, run.formats)
             try:
                 for oid, path in files.items():
-                    ctype = "application/json" if formats.get(oid) == "application/json" else "image/tiff"
-                    delivery.put_file(delivery.key(urls[oid]), path, ctype)
+                    ctype = "application/json" if run.formats.get(oid) == "application/json" else "image/tiff"
+                    run.delivery.put_file(run.delivery.key(urls[oid]), path, ctype)
             except DeliveryError as exc:
                 self.store.finish_cell(task.id, cell.id, "FATAL", str(exc), False, 0.0)
                 return
             self.store.finish_cell(task.id, cell.id, "DONE", None, True, pu * BATCH_PU_FACTOR)
-            if target is not None:
-                self._register_tile(task, cell, template, delivery, target)
+            if run.target is not None:
+                register_tile(self.store, self.hub, self.engine, task, cell, run.template, run.delivery, run.target)
         finally:
             shutil.rmtree(folder, ignore_errors=True)
 
@@ -448,100 +461,3 @@ class BatchExecutor:
             delivery.put_file(delivery.key(execution_db_url(url, task.id)), path, "application/vnd.sqlite3")
         except DeliveryError as exc:  # the next upload may work; the cells keep their state meanwhile
             log.warning("localhub batch: %s", exc)
-
-    # -- createCollection ----------------------------------------------------------------------------------------
-    def _target_collection(self, task: Task, source: Dict[str, Any]) -> Optional[str]:
-        """The BYOC collection the outputs go into (created on first use for ``createCollection``), or None."""
-        output = task.request["output"]
-        if output.get("collectionId"):
-            return str(output["collectionId"])
-        if not output.get("createCollection"):
-            return None
-        bands = self._collection_bands(task)
-        bucket = task.request["output"]["delivery"]["s3"]["url"][5:].split("/", 1)[0]
-        name = str(task.request.get("description") or f"Batch {task.id}")[:200]
-        created = self.hub.create_collection(task.account_id, name, bucket, bands, None, None)
-
-        def remember(current: Task) -> Dict[str, Any]:
-            request = dict(current.request)
-            request["output"] = dict(request["output"], collectionId=created["id"])
-            return {"request": request}
-
-        self.store.update(task.id, remember)
-        task.request["output"]["collectionId"] = created["id"]
-        return str(created["id"])
-
-    def _collection_bands(self, task: Task) -> Dict[str, Dict[str, Any]]:
-        """Bands of the new collection: output ``x`` with n bands gives ``x``, ``x2``, … ``xn`` (batch-api.md §2)."""
-        outputs = task.internal.get("outputs") or {}
-        bands: Dict[str, Dict[str, Any]] = {}
-        for oid, mime in response_formats(task.request["processRequest"]).items():
-            if mime != "image/tiff":
-                continue
-            spec = outputs.get(oid) or {"bands": 1, "sampleType": "AUTO"}
-            bits, fmt = _SAMPLE_TYPES.get(str(spec.get("sampleType") or "AUTO"), (8, "UINT"))
-            for index in range(1, int(spec.get("bands") or 1) + 1):
-                name = oid if index == 1 else f"{oid}{index}"
-                bands[name] = {"source": oid, "bandIndex": index, "bitDepth": bits, "sampleFormat": fmt}
-        return bands
-
-    def _register_tile(self, task: Task, cell: Cell, template: str, delivery: Delivery, collection_id: str) -> None:
-        path = delivery.key(expand_template(template, task.id, cell.name, "(BAND)", "tif", tile_id=cell.id))
-        try:
-            tile = self.hub.create_tile(collection_id, path, None, None)
-            self.engine.submit(tile["id"], 0)
-        except DuplicatePath:  # a resumed or repeated cell: ingest the new bytes again
-            found, _ = self.hub.list_tiles(collection_id, 0, 1, path=path)
-            if found and self.hub.reingest_tile(collection_id, found[0]["id"]):
-                self.engine.submit(found[0]["id"], self._generation(found[0]["id"]))
-        self.store.mark_registered(task.id, cell.id)
-
-    def _generation(self, tile_id: str) -> int:
-        row = self.hub.tile_internal(tile_id) or {}
-        return int(row.get("gen") or 0)
-
-
-class TileIndex:
-    """The collection's tiles with their lon/lat bounding boxes, to find the few near a cell quickly (the exact
-    test, in the cell's CRS, is ``select_tiles``'s)."""
-
-    def __init__(self, tiles: Iterable[Dict[str, Any]]) -> None:
-        from localhub.process.crs import geojson_epsg, ogr_geometry, transformer
-
-        self.items: List[tuple] = []
-        for tile in tiles:
-            geojson = tile.get("coverGeometry") or tile.get("tileGeometry")
-            box = None
-            if geojson:
-                try:
-                    geom = ogr_geometry(geojson)
-                    epsg = geojson_epsg(geojson)
-                    if epsg != 4326:
-                        geom.Segmentize(max(geom.GetEnvelope()[1] - geom.GetEnvelope()[0], 1.0) / 16.0)
-                        geom.Transform(transformer(epsg, 4326))
-                    minx, maxx, miny, maxy = geom.GetEnvelope()
-                    box = (minx, miny, maxx, maxy)
-                except (ValueError, RuntimeError):
-                    box = None
-            self.items.append((box, tile))  # no usable geometry: always a candidate
-
-    def __len__(self) -> int:
-        return len(self.items)
-
-    def near(self, cell: Cell, margin: float = 0.01) -> List[Dict[str, Any]]:
-        """Tiles whose lon/lat box overlaps the cell's (with a margin of ``margin`` degrees)."""
-        from localhub.process.crs import transformer
-
-        steps = [i / 4.0 for i in range(5)]  # the cell's outline, 4 segments per edge (edges curve in lon/lat)
-        ring = [(cell.minx + f * (cell.maxx - cell.minx), y) for f in steps for y in (cell.miny, cell.maxy)]
-        ring += [(x, cell.miny + f * (cell.maxy - cell.miny)) for f in steps for x in (cell.minx, cell.maxx)]
-        if cell.epsg != 4326:
-            tr = transformer(cell.epsg, 4326)
-            ring = [tr.TransformPoint(x, y)[:2] for x, y in ring]
-        xs, ys = [p[0] for p in ring], [p[1] for p in ring]
-        x0, y0, x1, y1 = min(xs) - margin, min(ys) - margin, max(xs) + margin, max(ys) + margin
-        return [
-            t
-            for box, t in self.items
-            if box is None or (box[0] <= x1 and box[2] >= x0 and box[1] <= y1 and box[3] >= y0)
-        ]

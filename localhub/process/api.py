@@ -8,7 +8,6 @@ Requests are parsed and checked here; rendering runs in the app's :class:`localh
 from __future__ import annotations
 
 import json
-import os
 from typing import Optional, Tuple
 
 from fastapi import APIRouter, Depends, Request
@@ -19,25 +18,17 @@ from localhub.auth import current_account
 from localhub.errors import ApiError
 
 from .errors import ProcessError, bad_payload
-from .limits import DEFAULT_TIME_LIMIT_S
+from .limits import time_limit
 from .pool import RenderJob
 from .request import ProcessRequest, parse_process_request
 
 router = APIRouter()
 debug_router = APIRouter()
-TIME_LIMIT_ENV = "LOCALHUB_PROCESS_TIME_LIMIT"
 WORKERS_PATH = "/localhub/process/workers"
 
 
 def _time_limit(request: Request) -> float:
-    settings = getattr(request.app.state, "settings", None)
-    value = getattr(settings, "process_time_limit", None)
-    if value is None:
-        value = os.environ.get(TIME_LIMIT_ENV)
-    try:
-        return float(value) if value is not None else DEFAULT_TIME_LIMIT_S
-    except ValueError:
-        return DEFAULT_TIME_LIMIT_S
+    return time_limit(getattr(request.app.state, "settings", None))
 
 
 async def _read_body(request: Request) -> object:
