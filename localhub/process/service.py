@@ -121,42 +121,13 @@ def run_process(
     """Execute a validated request against one collection and its tiles (wire form)."""
     check_resolution(req, collection)
     band_config = (collection.get("additionalData") or {}).get("bands") or {}
-    grid = req.grid
-    npix = grid.width * grid.height
     with Evalscript(req.evalscript, time_limit_s) as script:
         setup = script.setup()
-        for response in req.responses:
-            if response.identifier != "userdata" and setup.output(response.identifier) is None:
-                raise bad_payload(f"Output {response.identifier} requested but missing from function setup()")
-        for name in setup.bands:
-            if name != "dataMask" and name not in band_config:
-                raise renderer_exception(f"CUSTOM has no band {name}")
+        _check_setup(req, setup, band_config)
         data_bands = [b for b in setup.bands if b != "dataMask"]
         read_bands = data_bands or sorted(band_config)[:1]  # a probe band gives dataMask its meaning
-        selected = select_tiles(tiles, req.data, grid, req.geometry)
-        bucket = collection.get("s3Bucket", "")
-        mosaicking = setup.mosaicking
-        groups: List[List[TileRef]]
-        if mosaicking == "SIMPLE":
-            groups = [selected]
-            scene_list = [tile_scene(t, bucket) for t in selected]
-            scenes_obj: dict = {}
-        elif mosaicking == "ORBIT":
-            groups = orbit_groups(selected)
-            scene_list = [orbit_scene(g, bucket) for g in groups]
-            if script.has_pre_process_scenes:
-                kept = script.pre_process_scenes({"scenes": {"orbits": scene_list}})["scenes"].get("orbits") or []
-                groups, scene_list = _kept_orbits(kept, selected, bucket)
-            scenes_obj = {"orbits": scene_list}
-        else:
-            groups = [[t] for t in selected]
-            scene_list = [tile_scene(t, bucket) for t in selected]
-            if script.has_pre_process_scenes:
-                kept = script.pre_process_scenes({"scenes": {"tiles": scene_list}})["scenes"].get("tiles") or []
-                by_id = {t.sh_id: t for t in selected}
-                groups = [[by_id[s["shId"]]] for s in kept if isinstance(s, dict) and s.get("shId") in by_id]
-                scene_list = [tile_scene(g[0], bucket) for g in groups]
-            scenes_obj = {"tiles": scene_list}
+        selected = select_tiles(tiles, req.data, req.grid, req.geometry)
+        groups, scene_list, scenes_obj = _scenes(script, setup.mosaicking, selected, collection.get("s3Bucket", ""))
         outputs = setup.outputs
         if script.has_update_output:
             outputs = script.update_output(outputs, scene_list)
@@ -164,21 +135,9 @@ def run_process(
         requested: List[OutputSpec] = [o for o in outputs if o.id in wanted]
         script.set_context(scenes_obj, INPUT_METADATA)
         reader = _TileReader(req, collection, read_bands if band_config else [], vsi_path)
-        multi = mosaicking != "SIMPLE"
+        multi = setup.mosaicking != "SIMPLE"
+        inputs, inside = _read_inputs(req, setup.bands, data_bands, read_bands, groups, reader, multi)
         stack = len(groups) if multi else 1
-        if stack * len(setup.bands) * npix * 4 > MAX_STACK_BYTES:
-            raise bad_payload(
-                f"{stack} scenes × {len(setup.bands)} bands × {grid.width}×{grid.height} px is more than localhub "
-                "holds in memory; request fewer pixels or a shorter time range."
-            )
-        inputs = np.zeros((stack, len(setup.bands), npix), np.float32)
-        for s, group in enumerate(groups):
-            _fill_scene(inputs[s], setup.bands, data_bands, read_bands, group, reader, grid)
-        inside = geometry_mask(req.geometry, grid)
-        if inside is not None:
-            mask_index = setup.bands.index("dataMask") if "dataMask" in setup.bands else None
-            if mask_index is not None:
-                inputs[:, mask_index, ~inside.ravel()] = 0.0
         results = script.evaluate(
             setup.bands,
             inputs if multi else inputs[0],
@@ -198,6 +157,68 @@ def run_process(
     float_output = any(o.sample_type == "FLOAT32" for o in requested)
     pu = processing_units(req, len(data_bands), len(groups) if multi else 1, float_output)
     return ProcessResult(*_package(members, req), processing_units=pu)
+
+
+def _check_setup(req: ProcessRequest, setup, band_config: dict) -> None:
+    """Every requested output is declared by ``setup()`` (400) and every input band is one of the collection's."""
+    for response in req.responses:
+        if response.identifier != "userdata" and setup.output(response.identifier) is None:
+            raise bad_payload(f"Output {response.identifier} requested but missing from function setup()")
+    for name in setup.bands:
+        if name != "dataMask" and name not in band_config:
+            raise renderer_exception(f"CUSTOM has no band {name}")
+
+
+def _scenes(script: Evalscript, mosaicking: str, selected: List[TileRef], bucket: str):
+    """(tile groups, scene list, ``scenes`` object) for the mosaicking: one group of every tile (SIMPLE), one per
+    orbit (ORBIT) or one per tile (TILE), after the evalscript's ``preProcessScenes``."""
+    if mosaicking == "SIMPLE":
+        return [selected], [tile_scene(t, bucket) for t in selected], {}
+    if mosaicking == "ORBIT":
+        groups = orbit_groups(selected)
+        scene_list = [orbit_scene(g, bucket) for g in groups]
+        if script.has_pre_process_scenes:
+            kept = script.pre_process_scenes({"scenes": {"orbits": scene_list}})["scenes"].get("orbits") or []
+            groups, scene_list = _kept_orbits(kept, selected, bucket)
+        return groups, scene_list, {"orbits": scene_list}
+    groups = [[t] for t in selected]
+    scene_list = [tile_scene(t, bucket) for t in selected]
+    if script.has_pre_process_scenes:
+        kept = script.pre_process_scenes({"scenes": {"tiles": scene_list}})["scenes"].get("tiles") or []
+        by_id = {t.sh_id: t for t in selected}
+        groups = [[by_id[s["shId"]]] for s in kept if isinstance(s, dict) and s.get("shId") in by_id]
+        scene_list = [tile_scene(g[0], bucket) for g in groups]
+    return groups, scene_list, {"tiles": scene_list}
+
+
+def _read_inputs(
+    req: ProcessRequest,
+    bands: List[str],
+    data_bands: List[str],
+    read_bands: List[str],
+    groups: List[List[TileRef]],
+    reader: _TileReader,
+    multi: bool,
+):
+    """(inputs scenes × bands × pixels, geometry mask or None): every scene's mosaic, ``dataMask`` cleared outside
+    the request geometry; 400 when the stack would not fit in memory."""
+    grid = req.grid
+    npix = grid.width * grid.height
+    stack = len(groups) if multi else 1
+    if stack * len(bands) * npix * 4 > MAX_STACK_BYTES:
+        raise bad_payload(
+            f"{stack} scenes × {len(bands)} bands × {grid.width}×{grid.height} px is more than localhub "
+            "holds in memory; request fewer pixels or a shorter time range."
+        )
+    inputs = np.zeros((stack, len(bands), npix), np.float32)
+    for s, group in enumerate(groups):
+        _fill_scene(inputs[s], bands, data_bands, read_bands, group, reader, grid)
+    inside = geometry_mask(req.geometry, grid)
+    if inside is not None:
+        mask_index = bands.index("dataMask") if "dataMask" in bands else None
+        if mask_index is not None:
+            inputs[:, mask_index, ~inside.ravel()] = 0.0
+    return inputs, inside
 
 
 def _fill_scene(planes_out, bands, data_bands, read_bands, group, reader, grid) -> None:
