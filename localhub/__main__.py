@@ -12,6 +12,7 @@ import tempfile
 from pathlib import Path
 from typing import List, Optional
 
+from .process.limits import TIME_LIMIT_ENV
 from .settings import (
     DEMO_CLIENT_ID,
     DEMO_CLIENT_SECRET,
@@ -22,8 +23,6 @@ from .settings import (
     parse_rate_limit,
     parse_size,
 )
-
-TIME_LIMIT_ENV = "LOCALHUB_PROCESS_TIME_LIMIT"
 
 
 def build_parser() -> argparse.ArgumentParser:
@@ -231,52 +230,67 @@ def main(argv: Optional[List[str]] = None) -> int:
             print(f"localhub: cannot start its S3 server from {settings.data_dir}/s3: {exc}", file=sys.stderr)
             return 2
         settings.s3_endpoint = moto.endpoint
-
-    import uvicorn
-
-    # proto IPPROTO_TCP (not 0): asyncio then sets TCP_NODELAY on accepted connections; without it every
-    # keep-alive response waits ~40 ms for the client's delayed ACK (Nagle)
-    sock = socket.socket(socket.AF_INET, socket.SOCK_STREAM, socket.IPPROTO_TCP)
-    sock.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR, 1)
-    sock.setsockopt(socket.IPPROTO_TCP, socket.TCP_NODELAY, 1)
     try:
-        sock.bind((settings.host, settings.port))
+        sock = _listen(settings.host, settings.port)
     except OSError as exc:
         print(f"localhub: cannot listen on {settings.host}:{settings.port}: {exc.strerror}", file=sys.stderr)
         if moto is not None:
             _stop_own_s3(moto)
         return 2
     settings.port = sock.getsockname()[1]
+    try:
+        _serve(settings, sock, args.log_level, lambda: _announce(settings, moto))
+    finally:
+        if moto is not None:
+            _stop_own_s3(moto)
+        print("localhub: stopped", flush=True)
+    return 0
+
+
+def _listen(host: str, port: int) -> socket.socket:
+    """A TCP socket bound to ``host:port`` (port 0: any free port); OSError when it cannot be bound."""
+    # proto IPPROTO_TCP (not 0): asyncio then sets TCP_NODELAY on accepted connections; without it every
+    # keep-alive response waits ~40 ms for the client's delayed ACK (Nagle)
+    sock = socket.socket(socket.AF_INET, socket.SOCK_STREAM, socket.IPPROTO_TCP)
+    sock.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR, 1)
+    sock.setsockopt(socket.IPPROTO_TCP, socket.TCP_NODELAY, 1)
+    sock.bind((host, port))
+    return sock
+
+
+def _announce(settings: Settings, moto) -> None:
+    """Print the URLs, S3 endpoint, data dir and credentials once the server listens (tests and demos read them)."""
     base = f"http://{settings.host}:{settings.port}"
+    print(f"localhub: base URL {base}", flush=True)
+    print(
+        f"localhub: token URL {base}/auth/realms/main/protocol/openid-connect/token (legacy: {base}/oauth/token)",
+        flush=True,
+    )
+    if moto is not None:
+        print(
+            f"localhub: S3 endpoint {settings.s3_endpoint} (moto, started by localhub; access key "
+            f"{settings.s3_access_key}, secret key {settings.s3_secret_key}; buckets and objects kept in "
+            f"{moto.root})",
+            flush=True,
+        )
+    else:
+        print(f"localhub: S3 endpoint {settings.s3_endpoint} (external)", flush=True)
+    print(f"localhub: data dir {settings.data_dir}", flush=True)
+    if settings.accounts:
+        ids = ", ".join(a.client_id for a in settings.accounts)
+        print(f"localhub: accounts (client ids) {ids}; secrets as configured", flush=True)
+    else:
+        print(f"localhub: demo credentials client id {DEMO_CLIENT_ID}, client secret {DEMO_CLIENT_SECRET}", flush=True)
+    print(f"localhub: OpenAPI {base}/openapi.json", flush=True)
+
+
+def _serve(settings: Settings, sock: socket.socket, log_level: str, announce) -> None:
+    """Run the app with uvicorn on ``sock`` until SIGINT/SIGTERM; ``announce()`` once it has started."""
+    import uvicorn
 
     from .app import create_app
 
     app = create_app(settings)
-
-    def announce() -> None:
-        print(f"localhub: base URL {base}", flush=True)
-        print(
-            f"localhub: token URL {base}/auth/realms/main/protocol/openid-connect/token (legacy: {base}/oauth/token)",
-            flush=True,
-        )
-        if moto is not None:
-            print(
-                f"localhub: S3 endpoint {settings.s3_endpoint} (moto, started by localhub; access key "
-                f"{settings.s3_access_key}, secret key {settings.s3_secret_key}; buckets and objects kept in "
-                f"{moto.root})",
-                flush=True,
-            )
-        else:
-            print(f"localhub: S3 endpoint {settings.s3_endpoint} (external)", flush=True)
-        print(f"localhub: data dir {settings.data_dir}", flush=True)
-        if settings.accounts:
-            ids = ", ".join(a.client_id for a in settings.accounts)
-            print(f"localhub: accounts (client ids) {ids}; secrets as configured", flush=True)
-        else:
-            print(
-                f"localhub: demo credentials client id {DEMO_CLIENT_ID}, client secret {DEMO_CLIENT_SECRET}", flush=True
-            )
-        print(f"localhub: OpenAPI {base}/openapi.json", flush=True)
 
     class _Server(uvicorn.Server):
         async def startup(self, sockets=None) -> None:  # type: ignore[override]
@@ -286,7 +300,7 @@ def main(argv: Optional[List[str]] = None) -> int:
 
     config = uvicorn.Config(
         app,
-        log_level=args.log_level,
+        log_level=log_level,
         http="h11",
         proxy_headers=False,
         lifespan="on",
@@ -296,13 +310,7 @@ def main(argv: Optional[List[str]] = None) -> int:
     # uvicorn re-raises the signal it shut down for; with these handlers that is a no-op, so we exit 0
     for sig in (signal.SIGINT, signal.SIGTERM):
         signal.signal(sig, lambda *_: None)
-    try:
-        server.run(sockets=[sock])
-    finally:
-        if moto is not None:
-            _stop_own_s3(moto)
-        print("localhub: stopped", flush=True)
-    return 0
+    server.run(sockets=[sock])
 
 
 if __name__ == "__main__":
