@@ -96,24 +96,11 @@ def _include_process_router(app: FastAPI, settings: Settings) -> None:
     try:
         from localhub.process.api import debug_router, router
         from localhub.process.pool import RenderPool
-        from localhub.process.worker import S3Config
     except ModuleNotFoundError as exc:
         if exc.name not in ("localhub.process", "localhub.process.api"):
             raise
         return
-    app.state.render_pool = RenderPool(
-        S3Config(
-            settings.s3_endpoint or "",
-            settings.s3_access_key,
-            settings.s3_secret_key,
-            settings.s3_region,
-            https=settings.s3_https,
-            virtual_hosting=settings.s3_virtual_hosting,
-        ),
-        size=settings.process_workers,
-        deadline_grace_s=settings.process_deadline_grace,
-        test_hooks=settings.process_test_hooks,
-    )
+    app.state.render_pool = RenderPool.for_settings(settings)
     app.include_router(router)
     if settings.process_test_hooks:
         app.include_router(debug_router)

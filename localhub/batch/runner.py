@@ -16,17 +16,5 @@ def make_runner(settings: Any, app_state: Any = None) -> Tuple[Any, bool]:
     if pool is not None:
         return pool, False
     from localhub.process.pool import RenderPool
-    from localhub.process.worker import S3Config
 
-    own = RenderPool(
-        S3Config(
-            settings.s3_endpoint or "",
-            settings.s3_access_key,
-            settings.s3_secret_key,
-            settings.s3_region,
-            https=settings.s3_https,
-            virtual_hosting=settings.s3_virtual_hosting,
-        ),
-        size=getattr(settings, "process_workers", None),
-    )
-    return own, True
+    return RenderPool.for_settings(settings), True

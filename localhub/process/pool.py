@@ -120,6 +120,25 @@ class RenderPool:
         self._closed = False
         self._lock = threading.Lock()
 
+    @classmethod
+    def for_settings(cls, settings: Any) -> RenderPool:
+        """The pool localhub's settings describe: its S3 endpoint and keys, ``process_workers``,
+        ``process_deadline_grace`` and ``process_test_hooks`` (defaults for what ``settings`` lacks)."""
+        s3 = S3Config(
+            settings.s3_endpoint or "",
+            settings.s3_access_key,
+            settings.s3_secret_key,
+            settings.s3_region,
+            https=settings.s3_https,
+            virtual_hosting=settings.s3_virtual_hosting,
+        )
+        return cls(
+            s3,
+            size=getattr(settings, "process_workers", None),
+            deadline_grace_s=getattr(settings, "process_deadline_grace", DEFAULT_DEADLINE_GRACE_S),
+            test_hooks=bool(getattr(settings, "process_test_hooks", False)),
+        )
+
     def __repr__(self) -> str:
         return f"RenderPool(size={self.size}, started={self._started}, closed={self._closed})"
 
