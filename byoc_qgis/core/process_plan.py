@@ -10,13 +10,13 @@ import math
 from dataclasses import dataclass, field
 from typing import Any, Dict, Optional, Sequence, Tuple
 
+from .api_values import WGS84
 from .cog_rules import is_allowed_epsg
 from .process import MAX_PX
 from .reproject import Definition, Reprojector, normalize, spatial_reference
 
 __all__ = ["utm_epsg", "epsg_code", "request_epsg", "RequestPlan", "plan_request"]
 
-WGS84 = 4326
 _EDGE_POINTS = 64  # points per edge when an extent's bounding box is reprojected
 
 

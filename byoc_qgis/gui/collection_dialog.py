@@ -27,12 +27,11 @@ from qgis.PyQt.QtWidgets import (
 from ..core.models import Band, Collection
 from ..core.s3 import S3Config
 from ..core.s3_check import BucketCheck, check_bucket
+from ..processing.algorithms.collections import BAND_TYPES  # the createcollection algorithm's
 from ..translation import tr
 from .notify import error_summary
 
 __all__ = ["CollectionDialog", "BAND_TYPES", "edited_collection"]
-
-BAND_TYPES = [("UINT", 8), ("UINT", 16), ("INT", 16), ("FLOAT", 32)]  # as the createcollection algorithm
 
 
 def _names(text: str) -> List[str]:

@@ -18,7 +18,8 @@ from qgis.core import (
 )
 from qgis.PyQt.QtCore import QDateTime, Qt
 
-from ..core.models import Tile, TileStatus, parse_crs, parse_time
+from ..core.ingestion import FINAL_STATUSES
+from ..core.models import Tile, parse_crs, parse_time
 from ..core.reproject import ReprojectionError, Reprojector
 from ..translation import tr
 from .crs import crs_definition
@@ -66,7 +67,6 @@ def status_fields():
 
 FIELD_NAMES = [name for name, _kind in TILE_FIELDS]
 FIELD_INDEX = {name: i for i, name in enumerate(FIELD_NAMES)}
-FINAL_STATUSES = frozenset({TileStatus.INGESTED.value, TileStatus.FAILED.value})
 _ISO = Qt.DateFormat.ISODateWithMs
 _HEAD = struct.Struct("<BII")
 _PART = struct.Struct("<BI")

@@ -27,6 +27,7 @@ from ..fields import WkbType, make_fields, qdatetime
 
 __all__ = ["CreateCollection", "ListCollections", "DeleteCollection", "parse_bands"]
 
+#: the BAND_TYPE enum (sample format, bit depth); the dock's collection dialog offers the same
 BAND_TYPES = [("UINT", 8), ("UINT", 16), ("INT", 16), ("FLOAT", 32)]
 
 

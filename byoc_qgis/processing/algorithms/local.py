@@ -24,7 +24,7 @@ from qgis.core import (
     QgsProcessingParameterString,
 )
 
-from ...core.cover import POLICY_CONTAIN, POLICY_EXCLUDE, geometry_from_geojson, trace_cover
+from ...core.cover import POLICIES, geometry_from_geojson, trace_cover
 from ...core.preflight import preflight_grouping, preflight_local
 from ...core.reproject import Reprojector
 from ...core.tile_groups import DEFAULT_PATTERN, Grouping, PatternError, group_local_files
@@ -37,8 +37,6 @@ from ..inputs import raster_source_path, rasters_in_folder
 from ..parameters import advanced
 
 __all__ = ["PreflightCheck", "TraceCover", "collect_raster_paths"]
-
-POLICIES = [POLICY_CONTAIN, POLICY_EXCLUDE]
 
 FINDING_FIELDS = [
     ("tile", "string"),

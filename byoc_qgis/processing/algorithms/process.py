@@ -20,7 +20,15 @@ from qgis.core import (
 
 from ...core.cog_rules import is_allowed_epsg
 from ...core.models import parse_time
-from ...core.process import MAX_PX, DataSource, OutputResponse, ProcessClient, ProcessRequest
+from ...core.process import (
+    MAX_PX,
+    MOSAICKING_ORDERS,
+    RESAMPLING,
+    DataSource,
+    OutputResponse,
+    ProcessClient,
+    ProcessRequest,
+)
 from ...translation import tr
 from ..base import ServiceAlgorithm
 from ..crs import epsg_of, wgs84
@@ -29,8 +37,7 @@ from ..parameters import add_evalscript_parameters, advanced, evalscript_from_pa
 
 __all__ = ["ProcessRequestAlgorithm", "time_range"]
 
-MOSAICKING = ["mostRecent", "leastRecent"]
-RESAMPLING = ["NEAREST", "BILINEAR", "BICUBIC"]
+MOSAICKING = list(MOSAICKING_ORDERS)  # the MOSAICKING enum, in the core's order
 FORMATS = [("image/tiff", "GTiff", "tif"), ("image/png", "PNG", "png"), ("image/jpeg", "JPEG", "jpg")]
 
 
@@ -110,10 +117,14 @@ class ProcessRequestAlgorithm(ServiceAlgorithm):
             QgsProcessingParameterEnum("FORMAT", tr("Format"), options=["GeoTIFF", "PNG", "JPEG"], defaultValue=0)
         )
         self.addParameter(
-            advanced(QgsProcessingParameterEnum("UPSAMPLING", tr("Upsampling"), options=RESAMPLING, defaultValue=0))
+            advanced(
+                QgsProcessingParameterEnum("UPSAMPLING", tr("Upsampling"), options=list(RESAMPLING), defaultValue=0)
+            )
         )
         self.addParameter(
-            advanced(QgsProcessingParameterEnum("DOWNSAMPLING", tr("Downsampling"), options=RESAMPLING, defaultValue=0))
+            advanced(
+                QgsProcessingParameterEnum("DOWNSAMPLING", tr("Downsampling"), options=list(RESAMPLING), defaultValue=0)
+            )
         )
         self.addParameter(QgsProcessingParameterRasterDestination("OUTPUT", tr("Result")))
         self.addOutput(QgsProcessingOutputNumber("WIDTH_PX", tr("Width (px)")))

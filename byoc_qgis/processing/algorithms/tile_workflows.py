@@ -23,7 +23,7 @@ from qgis.core import (
 )
 
 from ...core import tile_workflows as wf
-from ...core.cover import POLICY_CONTAIN, POLICY_EXCLUDE
+from ...core.cover import POLICIES
 from ...translation import tr
 from ..base import ServiceAlgorithm
 from ..feedback import FeedbackBridge
@@ -224,7 +224,7 @@ class RetraceCover(ServiceAlgorithm):
         collection = self.resolve_collection(client, parameters, context, bridge)
         s3 = s3_config(self.s3, collection.s3_bucket)
         bands = {name: band.to_dict() for name, band in collection.bands.items()}
-        policy = [POLICY_CONTAIN, POLICY_EXCLUDE][self.parameterAsEnum(parameters, "POLICY", context)]
+        policy = POLICIES[self.parameterAsEnum(parameters, "POLICY", context)]
         max_points = self.parameterAsInt(parameters, "MAX_POINTS", context)
         results = wf.retrace_covers(
             client, collection.id, ids, s3, bands, policy, max_points, bridge.fraction, bridge.cancel
