@@ -21,9 +21,14 @@ help:
 setup:
 	@BYOC_LANE=host scripts/setup.sh $(VENV)
 
+# The LTR chroot (debootstrap, QGIS packages, venv: minutes of downloads) is prepared while the host lane runs.
 test:
-	@rm -f artifacts/reports/host.xml artifacts/reports/ltr.xml; host=0; ltr=0; \
+	@rm -f artifacts/reports/host.xml artifacts/reports/ltr.xml; host=0; ltr=0; mkdir -p artifacts; \
+	$(MAKE) --no-print-directory setup || exit 1; \
+	echo "=== preparing the LTR chroot in the background (log: artifacts/ltr-setup.log)"; \
+	( scripts/ltr.sh run true >artifacts/ltr-setup.log 2>&1 ) & prep=$$!; \
 	$(MAKE) --no-print-directory test-host || host=$$?; \
+	wait $$prep || { echo "LTR chroot preparation failed; its log ends:"; tail -n 40 artifacts/ltr-setup.log; }; \
 	$(MAKE) --no-print-directory test-ltr || ltr=$$?; \
 	scripts/summary.sh artifacts/reports/host.xml artifacts/reports/ltr.xml; \
 	if [ $$host != 0 ] || [ $$ltr != 0 ]; then echo "make test: FAILED (host rc=$$host, ltr rc=$$ltr)"; exit 1; fi

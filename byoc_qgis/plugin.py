@@ -84,3 +84,6 @@ class ByocPlugin:
 
         remove_ca_bundles()  # the private CA bundle files of this session
         release_all()  # per-bucket GDAL options held for batch mosaic layers
+        from .processing.algorithms.batch_layers import unwatch_all
+
+        unwatch_all()  # the projects' layersRemoved slots of batch mosaic layers

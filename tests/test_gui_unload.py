@@ -94,12 +94,16 @@ def test_unload_leaves_no_connection_on_long_lived_objects(qgis_app, qgis_iface,
         assert wait_until(lambda: not ctl.loading and ctl.count == 3, 60)
         layer = ctl.layer
         assert iface.receivers(iface.currentLayerChanged) > receivers_before
+        from byoc_qgis.processing.algorithms.batch_layers import watch_project
+
+        watch_project(QgsProject.instance())  # as batchresults does: releases bucket options with the layers
 
         # loaded: the dock answers (the check below can fail)
         with PluginCalls() as loaded:
             _poke_long_lived(iface, layer)
             layer.selectByIds([next(layer.getFeatures()).id()])
         assert any("_update_tile_buttons" in c for c in loaded.calls), loaded.calls
+        assert any("_release_unused_holds" in c for c in loaded.calls), loaded.calls
     finally:
         runner = plugin.dock.runner
         plugin.unload()

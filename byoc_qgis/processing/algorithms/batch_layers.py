@@ -66,7 +66,7 @@ def _same_file(a: str, b: str) -> bool:
     return os.path.normcase(os.path.realpath(a)) == os.path.normcase(os.path.realpath(b))
 
 
-_watched: List[Any] = []
+_watched: List[Any] = []  # (project, slot) pairs, disconnected by unwatch_all at plugin unload
 
 
 def _release_unused_holds(project) -> None:
@@ -83,10 +83,24 @@ def watch_project(project=None) -> None:
     Call on the main thread; connecting twice to the same project is a no-op.
     """
     project = project or QgsProject.instance()
-    if any(p is project for p in _watched):
+    if any(p is project for p, _slot in _watched):
         return
-    _watched.append(project)
-    project.layersRemoved.connect(lambda _ids: _release_unused_holds(project))
+
+    def slot(_ids) -> None:
+        _release_unused_holds(project)
+
+    _watched.append((project, slot))
+    project.layersRemoved.connect(slot)
+
+
+def unwatch_all() -> None:
+    """Disconnect what :func:`watch_project` connected (plugin unload: no plugin code runs after it)."""
+    while _watched:
+        project, slot = _watched.pop()
+        try:
+            project.layersRemoved.disconnect(slot)
+        except (TypeError, RuntimeError):  # the project was deleted, or the slot is gone already
+            pass
 
 
 class BatchResults(BatchAlgorithm):
