@@ -16,7 +16,7 @@ from __future__ import annotations
 
 from typing import Dict, List, Optional
 
-from qgis.core import QgsProject, QgsRasterLayer
+from qgis.core import QgsRasterLayer
 from qgis.PyQt.QtCore import QTimer
 from qgis.PyQt.QtWidgets import QDialog
 
@@ -38,6 +38,7 @@ from .signals import Connections
 from .tasks import FunctionTask, TaskRunner
 from .tile_actions import TileActions
 from .tiles_layer import TilesLayer
+from .tiles_open import open_tiles_layer, register_registry, unregister_registry
 from .tiles_registry import TilesRegistry
 
 __all__ = ["ByocDock"]
@@ -46,10 +47,13 @@ __all__ = ["ByocDock"]
 class ByocDock(CollectionsMixin, TileActionsMixin, DockUi):
     """Dock panel listing connections, collections and tiles."""
 
-    def __init__(self, iface=None, parent=None) -> None:
+    def __init__(self, iface=None, parent=None, wait_until_shown: bool = False) -> None:
         super().__init__(tr("Sentinel Hub BYOC"), parent)
         self.setObjectName("ByocDock")
         self.iface = iface
+        # the plugin's dock reads the auth database and the service only once it is first shown (no master
+        # password prompt, no request at QGIS start); see showEvent
+        self._wait_until_shown = wait_until_shown
         self.store = ConnectionStore()
         self.runner = TaskRunner(self)
         self.notifier = Notifier(iface, edit_connection=self.on_edit_connection)
@@ -69,6 +73,7 @@ class ByocDock(CollectionsMixin, TileActionsMixin, DockUi):
         self.tiles.trouble_changed.connect(self._trouble_changed)
         self.tiles.skipped.connect(self._tiles_skipped)
         self.tiles.removed.connect(self._tiles_removed)
+        register_registry(self.tiles)  # the Browser panel and the project restore use these controllers too
         self.notices = OutageNotices(self.notifier, self.tiles.controllers.values, self.on_edit_connection, self)
         self.notices.ticked.connect(self._update_tile_buttons)
         self._update_buttons()
@@ -161,8 +166,15 @@ class ByocDock(CollectionsMixin, TileActionsMixin, DockUi):
             self.status.setText(tr("No connection: add one with the + button."))
         else:
             self.status.setText(tr("Connection {} ({})").format(conn.name, conn.deployment.name))
-            self.refresh_collections()
+            if not self._wait_until_shown:
+                self.refresh_collections()
         self._update_buttons()
+
+    def showEvent(self, event) -> None:  # noqa: N802 - Qt API name
+        super().showEvent(event)
+        if self._wait_until_shown:
+            self._wait_until_shown = False
+            QTimer.singleShot(0, self._connection_changed)
 
     @guarded(lambda self: tr("New connection"), retry=False)
     def on_new_connection(self) -> None:
@@ -216,44 +228,30 @@ class ByocDock(CollectionsMixin, TileActionsMixin, DockUi):
     # --------------------------------------------------------------------------------------------------- tiles
     @guarded(lambda self: tr("Show tiles"))
     def show_tiles(self, collection_id: Optional[str] = None) -> Optional[TilesLayer]:
-        """Load every tile of a collection into its layer (in the connection's group) in the background."""
+        """Load every tile of a collection into its layer (in the connection's group) in the background: the
+        behaviour of :func:`~.tiles_open.open_tiles_layer`, with the dock's progress bar."""
         conn = self.connection()
         col = self.collections.get(collection_id) if collection_id else self.selected_collection()
         if conn is None or col is None:
             return None
         self.client(conn)  # a deleted authcfg or a locked auth database: an error with Edit connection / Retry
-        ctl = self.tiles.shown(conn.name, col.id) or self.tiles.create(conn.name, col.id, col.name)
-        fresh = QgsProject.instance().mapLayer(ctl.layer.id()) is None
-        ctl.add_to_project()
-        if self.iface is not None:
-            try:
-                self.iface.setActiveLayer(ctl.layer)
-            except (AttributeError, TypeError):
-                pass
-        title = tr("Tiles of {}").format(col.name)
-        self.progress.busy(tr("Loading the tiles of {}…").format(col.name), cancel=ctl.cancel_load)
 
         def on_progress(n: int) -> None:
             self.progress.set_text(tr("Loading the tiles of {}: {}").format(col.name, n))
 
-        def on_loaded(n: int) -> None:
+        def on_loaded(_n: int, ctl: TilesLayer) -> None:
             self._end_load(ctl)
-            self.notifier.success(title, tr("{} tiles loaded").format(n))
             self._update_tile_buttons()
 
-        def on_failed(exc: BaseException) -> None:
-            self._end_load(ctl)
-            self.notifier.error(title, exc, retry=lambda: self.show_tiles(col.id))
-            if fresh and ctl.count == 0 and ctl.alive:
-                QgsProject.instance().removeMapLayer(ctl.layer.id())
+        def before_load(ctl: TilesLayer) -> None:
+            self._end_load(ctl, finish=False)  # the slots of an earlier load of this layer
+            self.progress.busy(tr("Loading the tiles of {}…").format(col.name), cancel=ctl.cancel_load)
+            links = self._load_links[id(ctl)] = Connections()
+            links.connect(ctl.progress, on_progress)
+            links.connect(ctl.loaded, lambda n, c=ctl: on_loaded(n, c))
+            links.connect(ctl.load_failed, lambda _exc, c=ctl: self._end_load(c))
 
-        self._end_load(ctl, finish=False)  # the slots of an earlier load of this layer
-        links = self._load_links[id(ctl)] = Connections()
-        links.connect(ctl.progress, on_progress)
-        links.connect(ctl.loaded, on_loaded)
-        links.connect(ctl.load_failed, on_failed)
-        ctl.load()
-        return ctl
+        return open_tiles_layer(conn.name, col.id, self.iface, col.name, self.notifier, self.tiles, before_load)
 
     def _end_load(self, ctl: TilesLayer, finish: bool = True) -> None:
         links = self._load_links.pop(id(ctl), None)
@@ -340,6 +338,7 @@ class ByocDock(CollectionsMixin, TileActionsMixin, DockUi):
             links.disconnect_all()
         self._load_links.clear()
         self.tiles.close()
+        unregister_registry(self.tiles)
         for dialog in self.dialogs:
             dialog.close()
         self.dialogs.clear()

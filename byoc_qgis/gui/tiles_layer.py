@@ -99,6 +99,7 @@ class TilesLayer(QObject):
         self._alive = True
         self._repaint_at = 0.0
         self._gen = 0  # bumped by load()/stop(): results of older refreshes are ignored
+        self.open_links = None  # the message slots of the running load (tiles_open.load_tiles)
         self.layer.willBeDeleted.connect(self._layer_gone)
 
     # -- what the watcher knows ------------------------------------------------------------------------------------

@@ -60,6 +60,7 @@ class TilesRegistry(QObject):
         self.iface = iface
         self.controllers: Dict[str, TilesLayer] = {}
         self._layer_actions: List[QAction] = list(layer_actions)
+        self.closed = False
         self._links = Connections()  # to the project and the layers: undone by close()
         self._links.connect(QgsProject.instance().layerWillBeRemoved, self._layer_removed)
         self._add_layer_type_actions()
@@ -145,6 +146,7 @@ class TilesRegistry(QObject):
     def close(self) -> None:
         """Stop every controller, disconnect from the project and the layers, take the actions out of the layer
         tree's menus (plugin unload; the layers stay in the project)."""
+        self.closed = True
         for ctl in list(self.controllers.values()):
             ctl.release()
         self.controllers.clear()
