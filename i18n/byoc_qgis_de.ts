@@ -259,18 +259,662 @@
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../byoc_qgis/gui/collection_dialog.py" />
-            <source>The collection name is empty</source>
+            <location filename="../byoc_qgis/gui/auth_chooser.py" />
+            <source>Store a new authentication configuration in the QGIS auth manager (encrypted with the master password)</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../byoc_qgis/gui/collection_dialog.py" />
-            <source>The bucket of a collection with tiles cannot change</source>
+            <location filename="../byoc_qgis/gui/auth_chooser.py" />
+            <source>Store in the auth manager</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../byoc_qgis/gui/collection_dialog.py" />
-            <source>Give the bucket name only (no s3://, no folder)</source>
+            <location filename="../byoc_qgis/gui/auth_chooser.py" />
+            <source>Cancel</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../byoc_qgis/gui/auth_chooser.py" />
+            <source>BYOC credentials</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../byoc_qgis/gui/auth_chooser.py" />
+            <source>Give both values of the new configuration, or cancel it</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../byoc_qgis/gui/batch_dialog.py" />
+            <source>Area</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../byoc_qgis/gui/batch_dialog.py" />
+            <source>Tiling grid</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../byoc_qgis/gui/batch_dialog.py" />
+            <source>Time</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../byoc_qgis/gui/batch_dialog.py" />
+            <source>Mosaicking</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../byoc_qgis/gui/batch_dialog.py" />
+            <source>Evalscript template</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../byoc_qgis/gui/batch_dialog.py" />
+            <source>Deliver to bucket</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../byoc_qgis/gui/batch_dialog.py" />
+            <source>Folder or path template</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../byoc_qgis/gui/batch_dialog.py" />
+            <source>[Collection, grid and resolution]</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../byoc_qgis/gui/batch_dialog.py" />
+            <source>Description</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../byoc_qgis/gui/batch_dialog.py" />
+            <source>The resolutions the grid offers (metres; degrees for the WGS84 grid)</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../byoc_qgis/gui/batch_dialog.py" />
+            <source>bucket name (the connection's S3 keys must be able to write to it)</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../byoc_qgis/gui/batch_dialog.py" />
+            <source>Cloud Optimized GeoTIFF</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../byoc_qgis/gui/batch_dialog.py" />
+            <source>Register the outputs as a new BYOC collection</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../byoc_qgis/gui/batch_dialog.py" />
+            <source>Show the cells on the map</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../byoc_qgis/gui/batch_dialog.py" />
+            <source>Preview cells</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../byoc_qgis/gui/batch_dialog.py" />
+            <source>Start at once (analyse and process: uses processing units)</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../byoc_qgis/gui/batch_dialog.py" />
+            <source>Create</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../byoc_qgis/gui/batch_dialog.py" />
+            <source>°</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../byoc_qgis/gui/batch_dialog.py" />
+            <source> m</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../byoc_qgis/gui/batch_dialog.py" />
+            <source>Computing the grid cells…</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../byoc_qgis/gui/batch_dialog.py" />
+            <source>Batch preview</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../byoc_qgis/gui/batch_dialog.py" />
+            <source>Creating…</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../byoc_qgis/gui/batch_dialog.py" />
+            <source>Resolution</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../byoc_qgis/gui/batch_dialog.py" />
+            <source>Choose an area (canvas, a layer or draw a rectangle)</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../byoc_qgis/gui/batch_dialog.py" />
+            <source>The area touches no cell of this grid</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../byoc_qgis/gui/batch_dialog.py" />
+            <source>The evalscript is empty</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../byoc_qgis/gui/batch_dialog.py" />
+            <source>Give the bucket the service delivers the outputs to</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../byoc_qgis/gui/batch_dialog.py" />
+            <source>New batch request on {}</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../byoc_qgis/gui/batch_dialog.py" />
+            <source>{:.1f} {}</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../byoc_qgis/gui/batch_dialog.py" />
+            <source>A folder (each request writes &lt;folder&gt;/&lt;requestId&gt;/&lt;tileName&gt;/&lt;outputId&gt;.&lt;format&gt;) or a template with the placeholders &lt;requestId&gt;, &lt;tileName&gt;, &lt;outputId&gt;, &lt;format&gt;, e.g. {}</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../byoc_qgis/gui/batch_dialog.py" />
+            <source>Batch preview of {}</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../byoc_qgis/gui/batch_dialog.py" />
+            <source>The area touches more than {} cells of this grid: choose a smaller area or a coarser grid</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../byoc_qgis/gui/batch_dialog.py" />
+            <source>{} grid cells of {} × {} px ({}); about {} uncompressed output</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../byoc_qgis/gui/batch_dialog.py" />
+            <source>Batch preview: {} cells</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../byoc_qgis/gui/batch_dialog.py" />
+            <source>Create a batch request on {}</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../byoc_qgis/gui/batch_dialog.py" />
+            <source>Batch request {} created: {} cells, {}</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../byoc_qgis/gui/batch_dialog.py" />
+            <source>The connection has no S3 keys: the service needs them to write to bucket {} (Edit connection…)</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../byoc_qgis/gui/batch_layers.py" />
+            <source>Done</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../byoc_qgis/gui/batch_layers.py" />
+            <source>Failed</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../byoc_qgis/gui/batch_layers.py" />
+            <source>Pending</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../byoc_qgis/gui/batch_layers.py" />
+            <source>Processing</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../byoc_qgis/gui/batch_panel.py" />
+            <source>{} d</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../byoc_qgis/gui/batch_panel.py" />
+            <source>Refresh batch requests</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../byoc_qgis/gui/batch_panel.py" />
+            <source>New batch request…</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../byoc_qgis/gui/batch_panel.py" />
+            <source>Start</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../byoc_qgis/gui/batch_panel.py" />
+            <source>Stop…</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../byoc_qgis/gui/batch_panel.py" />
+            <source>Show results</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../byoc_qgis/gui/batch_panel.py" />
+            <source>Batch requests of the connection: Refresh to list them.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../byoc_qgis/gui/batch_panel.py" />
+            <source>Listing batch requests…</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../byoc_qgis/gui/batch_panel.py" />
+            <source>Listing batch requests</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../byoc_qgis/gui/batch_panel.py" />
+            <source>Batch requests</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../byoc_qgis/gui/batch_panel.py" />
+            <source>Following batch requests</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../byoc_qgis/gui/batch_panel.py" />
+            <source>New batch request</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../byoc_qgis/gui/batch_panel.py" />
+            <source>Start batch request</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../byoc_qgis/gui/batch_panel.py" />
+            <source>Stop batch request</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../byoc_qgis/gui/batch_panel.py" />
+            <source>Batch results</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../byoc_qgis/gui/batch_panel.py" />
+            <source>{} s</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../byoc_qgis/gui/batch_panel.py" />
+            <source>{} min</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../byoc_qgis/gui/batch_panel.py" />
+            <source>{} h</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../byoc_qgis/gui/batch_panel.py" />
+            <source>Request</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../byoc_qgis/gui/batch_panel.py" />
+            <source>Status</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../byoc_qgis/gui/batch_panel.py" />
+            <source>Progress</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../byoc_qgis/gui/batch_panel.py" />
+            <source>PU</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../byoc_qgis/gui/batch_panel.py" />
+            <source>Age</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../byoc_qgis/gui/batch_panel.py" />
+            <source>No connection.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../byoc_qgis/gui/batch_panel.py" />
+            <source>Batch requests could not be listed (see the message bar).</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../byoc_qgis/gui/batch_panel.py" />
+            <source>{}
+id {}
+status {}</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../byoc_qgis/gui/batch_panel.py" />
+            <source>{} batch request(s) on {}</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../byoc_qgis/gui/batch_panel.py" />
+            <source>live progress stopped (see the message bar)</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../byoc_qgis/gui/batch_panel.py" />
+            <source>Select the collection to process in the Collections tab first</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../byoc_qgis/gui/batch_panel.py" />
+            <source>Batch request {}</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../byoc_qgis/gui/batch_panel.py" />
+            <source>Starting {}</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../byoc_qgis/gui/batch_panel.py" />
+            <source>Stop batch request “{}” ({}, {:.0f}% done)?
+
+Cells already processed stay delivered and are charged; the request can be started again later (Sentinel Hub allows it 30 minutes after a stop).</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../byoc_qgis/gui/batch_panel.py" />
+            <source>Stopping {}</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../byoc_qgis/gui/batch_panel.py" />
+            <source>Results of {}</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../byoc_qgis/gui/batch_panel.py" />
+            <source>Batch requests of {}</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../byoc_qgis/gui/batch_panel.py" />
+            <source>delivered to {}</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../byoc_qgis/gui/batch_panel.py" />
+            <source>error: {}</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../byoc_qgis/gui/batch_panel.py" />
+            <source>{} (see tooltip)</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../byoc_qgis/gui/batch_panel.py" />
+            <source>{} running (live)</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../byoc_qgis/gui/batch_panel.py" />
+            <source>{} mosaic(s) and the cells layer added: {} of {} cells delivered, {} failed</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../byoc_qgis/gui/batch_panel.py" />
+            <source>batch {} cells</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../byoc_qgis/gui/batch_panel.py" />
+            <source>live progress paused: {}</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../byoc_qgis/gui/batch_panel.py" />
+            <source>Started: {}</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../byoc_qgis/gui/batch_panel.py" />
+            <source>Stopped: {}</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../byoc_qgis/gui/batch_panel.py" />
+            <source>batch {}</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../byoc_qgis/gui/browser/clients.py" />
+            <source>The plugin was unloaded</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../byoc_qgis/gui/browser/clients.py" />
+            <source>The credentials of {} were not read in time</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../byoc_qgis/gui/browser/items.py" />
+            <source>Browser: {}</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../byoc_qgis/gui/browser/items.py" />
+            <source>Sentinel Hub BYOC</source>
+            <translation>Sentinel Hub BYOC</translation>
+        </message>
+        <message>
+            <location filename="../byoc_qgis/gui/browser/items.py" />
+            <source>Sentinel Hub BYOC collections of the saved connections</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../byoc_qgis/gui/browser/items.py" />
+            <source>(set by the first tile)</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../byoc_qgis/gui/browser/items.py" />
+            <source>Tiles</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../byoc_qgis/gui/browser/items.py" />
+            <source>unknown</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../byoc_qgis/gui/browser/items.py" />
+            <source>Connection {}</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../byoc_qgis/gui/browser/items.py" />
+            <source>{}
+id {}
+bucket {}
+bands {}</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../byoc_qgis/gui/browser/items.py" />
+            <source>Tiles of {}: double-click or drag to the map</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../byoc_qgis/gui/browser/items.py" />
+            <source>Batch task {}
+status {}
+created {}</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../byoc_qgis/gui/browser/menus.py" />
+            <source>Refresh</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../byoc_qgis/gui/browser/menus.py" />
+            <source>Add Tiles Layer to Project</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../byoc_qgis/gui/browser/menus.py" />
+            <source>New Connection…</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../byoc_qgis/gui/browser/menus.py" />
+            <source>New Collection…</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../byoc_qgis/gui/browser/menus.py" />
+            <source>Edit Connection…</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../byoc_qgis/gui/browser/menus.py" />
+            <source>Remove Connection…</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../byoc_qgis/gui/browser/menus.py" />
+            <source>Process…</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../byoc_qgis/gui/browser/menus.py" />
+            <source>Add Tiles…</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../byoc_qgis/gui/browser/menus.py" />
+            <source>Rename Collection…</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../byoc_qgis/gui/browser/menus.py" />
+            <source>Delete Collection…</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../byoc_qgis/gui/browser/operations.py" />
+            <source>Add tiles layer</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../byoc_qgis/gui/browser/operations.py" />
+            <source>New connection</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../byoc_qgis/gui/browser/operations.py" />
+            <source>Edit connection</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../byoc_qgis/gui/browser/operations.py" />
+            <source>Remove connection</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../byoc_qgis/gui/browser/operations.py" />
+            <source>New collection</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../byoc_qgis/gui/browser/operations.py" />
+            <source>Rename collection</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../byoc_qgis/gui/browser/operations.py" />
+            <source>Delete collection</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../byoc_qgis/gui/browser/operations.py" />
+            <source>Process</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../byoc_qgis/gui/browser/operations.py" />
+            <source>Add tiles</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../byoc_qgis/gui/browser/operations.py" />
+            <source>New collection {}</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../byoc_qgis/gui/browser/operations.py" />
+            <source>Rename collection {}</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../byoc_qgis/gui/browser/operations.py" />
+            <source>Delete collection {}</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../byoc_qgis/gui/browser/operations.py" />
+            <source>Counting the tiles of {}</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../byoc_qgis/gui/browser/operations.py" />
+            <source>Renamed to {}</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../byoc_qgis/gui/browser/operations.py" />
+            <source>Deleted with its {} tiles; the S3 files stay</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../byoc_qgis/gui/browser/operations.py" />
+            <source>Created on bucket {}</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../byoc_qgis/gui/browser/prompts.py" />
+            <source>New name</source>
             <translation type="unfinished" />
         </message>
         <message>
@@ -320,16 +964,6 @@
         </message>
         <message>
             <location filename="../byoc_qgis/gui/collection_dialog.py" />
-            <source>Band names must be different</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <location filename="../byoc_qgis/gui/collection_dialog.py" />
-            <source>New collection</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <location filename="../byoc_qgis/gui/collection_dialog.py" />
             <source>Give a name and a bucket</source>
             <translation type="unfinished" />
         </message>
@@ -346,11 +980,6 @@
         <message>
             <location filename="../byoc_qgis/gui/collection_dialog.py" />
             <source>Bucket check failed: {}</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <location filename="../byoc_qgis/gui/collection_dialog.py" />
-            <source>Give one new name per band ({} bands: {}); bands cannot be added or removed here</source>
             <translation type="unfinished" />
         </message>
         <message>
@@ -380,17 +1009,32 @@
         </message>
         <message>
             <location filename="../byoc_qgis/gui/connection_dialog.py" />
-            <source>default: &lt;base URL&gt;/auth/realms/main/protocol/openid-connect/token</source>
+            <source>empty: &lt;base URL&gt;/auth/realms/main/protocol/openid-connect/token</source>
             <translation type="unfinished" />
         </message>
         <message>
             <location filename="../byoc_qgis/gui/connection_dialog.py" />
-            <source>…or paste a client id to store a new configuration</source>
+            <source>Client id</source>
             <translation type="unfinished" />
         </message>
         <message>
             <location filename="../byoc_qgis/gui/connection_dialog.py" />
-            <source>client secret (stored encrypted in the QGIS auth manager)</source>
+            <source>Client secret</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../byoc_qgis/gui/connection_dialog.py" />
+            <source>New from client id and secret…</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../byoc_qgis/gui/connection_dialog.py" />
+            <source>from your Sentinel Hub dashboard (OAuth clients)</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../byoc_qgis/gui/connection_dialog.py" />
+            <source>stored encrypted in the QGIS auth manager</source>
             <translation type="unfinished" />
         </message>
         <message>
@@ -415,22 +1059,22 @@
         </message>
         <message>
             <location filename="../byoc_qgis/gui/connection_dialog.py" />
-            <source>Client id</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <location filename="../byoc_qgis/gui/connection_dialog.py" />
-            <source>Client secret</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <location filename="../byoc_qgis/gui/connection_dialog.py" />
             <source>S3 bucket access for uploads (optional)</source>
             <translation type="unfinished" />
         </message>
         <message>
             <location filename="../byoc_qgis/gui/connection_dialog.py" />
-            <source>…or an access key id to store a new configuration</source>
+            <source>Access key id</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../byoc_qgis/gui/connection_dialog.py" />
+            <source>Secret access key</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../byoc_qgis/gui/connection_dialog.py" />
+            <source>New from access key and secret…</source>
             <translation type="unfinished" />
         </message>
         <message>
@@ -455,16 +1099,6 @@
         </message>
         <message>
             <location filename="../byoc_qgis/gui/connection_dialog.py" />
-            <source>Access key id</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <location filename="../byoc_qgis/gui/connection_dialog.py" />
-            <source>Secret access key</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <location filename="../byoc_qgis/gui/connection_dialog.py" />
             <source>Endpoint</source>
             <translation type="unfinished" />
         </message>
@@ -476,6 +1110,21 @@
         <message>
             <location filename="../byoc_qgis/gui/connection_dialog.py" />
             <source>Test connection</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../byoc_qgis/gui/connection_dialog.py" />
+            <source>Get a token and list the collections; with S3 settings also check the keys and the buckets</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../byoc_qgis/gui/connection_dialog.py" />
+            <source>Not tested yet.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../byoc_qgis/gui/connection_dialog.py" />
+            <source>Save connection</source>
             <translation type="unfinished" />
         </message>
         <message>
@@ -495,12 +1144,12 @@
         </message>
         <message>
             <location filename="../byoc_qgis/gui/connection_dialog.py" />
-            <source>Give the base URL of the custom deployment, e.g. http://127.0.0.1:8000</source>
+            <source>Changed since the last test.</source>
             <translation type="unfinished" />
         </message>
         <message>
             <location filename="../byoc_qgis/gui/connection_dialog.py" />
-            <source>Give both the client id and the client secret, or choose a stored configuration</source>
+            <source>Give the base URL of the custom deployment, e.g. http://127.0.0.1:8000</source>
             <translation type="unfinished" />
         </message>
         <message>
@@ -510,17 +1159,7 @@
         </message>
         <message>
             <location filename="../byoc_qgis/gui/connection_dialog.py" />
-            <source>Choose the credentials (a Basic configuration: client id / client secret)</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <location filename="../byoc_qgis/gui/connection_dialog.py" />
-            <source>Give both the S3 access key id and the secret access key</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <location filename="../byoc_qgis/gui/connection_dialog.py" />
-            <source>Edit connection {}</source>
+            <source>Choose the credentials, or create them with “New from client id and secret…”</source>
             <translation type="unfinished" />
         </message>
         <message>
@@ -530,12 +1169,31 @@
         </message>
         <message>
             <location filename="../byoc_qgis/gui/connection_dialog.py" />
+            <source>connection</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../byoc_qgis/gui/connection_dialog.py" />
             <source>BYOC {} S3</source>
             <translation type="unfinished" />
         </message>
         <message>
             <location filename="../byoc_qgis/gui/connection_dialog.py" />
-            <source>Choose or enter the credentials first</source>
+            <source>The last test of this connection failed:
+
+{}
+
+Save it anyway?</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../byoc_qgis/gui/connection_dialog.py" />
+            <source>Edit connection {}</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../byoc_qgis/gui/connection_dialog.py" />
+            <source>Choose the credentials first, or create them from a client id and secret</source>
             <translation type="unfinished" />
         </message>
         <message>
@@ -560,8 +1218,8 @@
         </message>
         <message>
             <location filename="../byoc_qgis/gui/dock.py" />
-            <source>Sentinel Hub BYOC</source>
-            <translation>Sentinel Hub BYOC</translation>
+            <source>Batch</source>
+            <translation type="unfinished" />
         </message>
         <message>
             <location filename="../byoc_qgis/gui/dock.py" />
@@ -575,32 +1233,7 @@
         </message>
         <message>
             <location filename="../byoc_qgis/gui/dock.py" />
-            <source>New connection</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <location filename="../byoc_qgis/gui/dock.py" />
-            <source>Edit connection</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <location filename="../byoc_qgis/gui/dock.py" />
-            <source>Remove connection</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <location filename="../byoc_qgis/gui/dock.py" />
             <source>Show tiles</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <location filename="../byoc_qgis/gui/dock.py" />
-            <source>Add tiles</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <location filename="../byoc_qgis/gui/dock.py" />
-            <source>Process</source>
             <translation type="unfinished" />
         </message>
         <message>
@@ -620,16 +1253,6 @@
         </message>
         <message>
             <location filename="../byoc_qgis/gui/dock.py" />
-            <source>Connection {}</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <location filename="../byoc_qgis/gui/dock.py" />
-            <source>Tiles of {}</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <location filename="../byoc_qgis/gui/dock.py" />
             <source>live refresh stopped (see the message bar)</source>
             <translation type="unfinished" />
         </message>
@@ -640,7 +1263,7 @@
         </message>
         <message>
             <location filename="../byoc_qgis/gui/dock.py" />
-            <source>Loading the tiles of {}…</source>
+            <source>Tiles of {}</source>
             <translation type="unfinished" />
         </message>
         <message>
@@ -660,7 +1283,7 @@
         </message>
         <message>
             <location filename="../byoc_qgis/gui/dock.py" />
-            <source>{} tiles loaded</source>
+            <source>Loading the tiles of {}…</source>
             <translation type="unfinished" />
         </message>
         <message>
@@ -695,37 +1318,17 @@
         </message>
         <message>
             <location filename="../byoc_qgis/gui/dock_collections.py" />
-            <source>Delete collection</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <location filename="../byoc_qgis/gui/dock_collections.py" />
             <source>Collections could not be listed (see the message bar).</source>
             <translation type="unfinished" />
         </message>
         <message>
             <location filename="../byoc_qgis/gui/dock_collections.py" />
-            <source>New collection {}</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <location filename="../byoc_qgis/gui/dock_collections.py" />
-            <source>Counting the tiles of {}</source>
+            <source>Collections of {}</source>
             <translation type="unfinished" />
         </message>
         <message>
             <location filename="../byoc_qgis/gui/dock_collections.py" />
             <source>Saved</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <location filename="../byoc_qgis/gui/dock_collections.py" />
-            <source>Delete collection {}</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <location filename="../byoc_qgis/gui/dock_collections.py" />
-            <source>Collections of {}</source>
             <translation type="unfinished" />
         </message>
         <message>
@@ -737,16 +1340,6 @@
             <location filename="../byoc_qgis/gui/dock_collections.py" />
             <source>{}
 id {}</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <location filename="../byoc_qgis/gui/dock_collections.py" />
-            <source>Created on bucket {}</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <location filename="../byoc_qgis/gui/dock_collections.py" />
-            <source>Deleted with its {} tiles; the S3 files stay</source>
             <translation type="unfinished" />
         </message>
         <message>
@@ -873,6 +1466,11 @@ The files in your S3 bucket stay; only the collection and its tile registrations
         </message>
         <message>
             <location filename="../byoc_qgis/gui/dock_ui.py" />
+            <source>Collections</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../byoc_qgis/gui/dock_ui.py" />
             <source>Not connected.</source>
             <translation>Nicht verbunden.</translation>
         </message>
@@ -893,11 +1491,6 @@ The files in your S3 bucket stay; only the collection and its tile registrations
         </message>
         <message>
             <location filename="../byoc_qgis/gui/dock_ui.py" />
-            <source>Refresh</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <location filename="../byoc_qgis/gui/dock_ui.py" />
             <source>New collection…</source>
             <translation type="unfinished" />
         </message>
@@ -914,11 +1507,6 @@ The files in your S3 bucket stay; only the collection and its tile registrations
         <message>
             <location filename="../byoc_qgis/gui/dock_ui.py" />
             <source>Add tiles…</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <location filename="../byoc_qgis/gui/dock_ui.py" />
-            <source>Process…</source>
             <translation type="unfinished" />
         </message>
         <message>
@@ -1043,12 +1631,12 @@ The files in your S3 bucket stay; only the collection and its tile registrations
         </message>
         <message>
             <location filename="../byoc_qgis/gui/process_dialog.py" />
-            <source>Resolution</source>
+            <source>Format</source>
             <translation type="unfinished" />
         </message>
         <message>
             <location filename="../byoc_qgis/gui/process_dialog.py" />
-            <source>Time</source>
+            <source>Save to</source>
             <translation type="unfinished" />
         </message>
         <message>
@@ -1063,37 +1651,12 @@ The files in your S3 bucket stay; only the collection and its tile registrations
         </message>
         <message>
             <location filename="../byoc_qgis/gui/process_dialog.py" />
-            <source>Mosaicking</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <location filename="../byoc_qgis/gui/process_dialog.py" />
-            <source>Evalscript template</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <location filename="../byoc_qgis/gui/process_dialog.py" />
-            <source>Format</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <location filename="../byoc_qgis/gui/process_dialog.py" />
-            <source>Save to</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <location filename="../byoc_qgis/gui/process_dialog.py" />
             <source>Metres per pixel</source>
             <translation type="unfinished" />
         </message>
         <message>
             <location filename="../byoc_qgis/gui/process_dialog.py" />
             <source>Pixel size (width × height)</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <location filename="../byoc_qgis/gui/process_dialog.py" />
-            <source> m</source>
             <translation type="unfinished" />
         </message>
         <message>
@@ -1144,11 +1707,6 @@ The files in your S3 bucket stay; only the collection and its tile registrations
         <message>
             <location filename="../byoc_qgis/gui/process_dialog.py" />
             <source>{} × {} px in {}</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <location filename="../byoc_qgis/gui/process_dialog.py" />
-            <source>The evalscript is empty</source>
             <translation type="unfinished" />
         </message>
         <message>
@@ -1323,11 +1881,6 @@ The files in your S3 bucket stay; only the collection and its tile registrations
         </message>
         <message>
             <location filename="../byoc_qgis/gui/tiles_memory.py" />
-            <source>Failed</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <location filename="../byoc_qgis/gui/tiles_memory.py" />
             <source>In progress: ingesting</source>
             <translation type="unfinished" />
         </message>
@@ -1347,8 +1900,48 @@ The files in your S3 bucket stay; only the collection and its tile registrations
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../byoc_qgis/gui/widgets.py" />
-            <source>Cancel</source>
+            <location filename="../byoc_qgis/gui/tiles_open.py" />
+            <source>Reading collection {}</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../byoc_qgis/gui/tiles_open.py" />
+            <source>There is no connection named {}</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../byoc_qgis/gui/tiles_open.py" />
+            <source>The name of collection {} could not be read: {}</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../byoc_qgis/gui/tiles_open.py" />
+            <source>{} tiles loaded</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../byoc_qgis/gui/tiles_open.py" />
+            <source>The layer {} stays in the project as it was; Retry, or Show tiles once the service answers</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../byoc_qgis/gui/tiles_restore.py" />
+            <source>BYOC tiles layers</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../byoc_qgis/gui/tiles_restore.py" />
+            <source>Restoring the tiles layer {}</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../byoc_qgis/gui/tiles_restore.py" />
+            <source>{} tiles layer(s) need the connection(s) {}, which do not exist here: they stay in the project without tiles. Add the connection in the Sentinel Hub BYOC panel, then Show tiles.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../byoc_qgis/gui/tiles_restore.py" />
+            <source>The tiles layer {} needs the connection {}, which does not exist here: it stays in the project as it is, without tiles</source>
             <translation type="unfinished" />
         </message>
         <message>
@@ -1453,11 +2046,6 @@ The files in your S3 bucket stay; only the collection and its tile registrations
         </message>
         <message>
             <location filename="../byoc_qgis/processing/algorithms/batch_create.py" />
-            <source>Status</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <location filename="../byoc_qgis/processing/algorithms/batch_create.py" />
             <source>Grid cells</source>
             <translation type="unfinished" />
         </message>
@@ -1479,11 +2067,6 @@ The files in your S3 bucket stay; only the collection and its tile registrations
         <message>
             <location filename="../byoc_qgis/processing/algorithms/batch_create.py" />
             <source>…or area: polygon layer</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <location filename="../byoc_qgis/processing/algorithms/batch_create.py" />
-            <source>Tiling grid</source>
             <translation type="unfinished" />
         </message>
         <message>
@@ -1529,16 +2112,6 @@ The files in your S3 bucket stay; only the collection and its tile registrations
         <message>
             <location filename="../byoc_qgis/processing/algorithms/batch_create.py" />
             <source>Cloud Optimized GeoTIFF outputs</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <location filename="../byoc_qgis/processing/algorithms/batch_create.py" />
-            <source>Register the outputs as a new BYOC collection</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <location filename="../byoc_qgis/processing/algorithms/batch_create.py" />
-            <source>Description</source>
             <translation type="unfinished" />
         </message>
         <message>
@@ -1873,11 +2446,6 @@ The files in your S3 bucket stay; only the collection and its tile registrations
         </message>
         <message>
             <location filename="../byoc_qgis/processing/algorithms/batch_tasks.py" />
-            <source>Done</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <location filename="../byoc_qgis/processing/algorithms/batch_tasks.py" />
             <source>Analysed (cells known)</source>
             <translation type="unfinished" />
         </message>
@@ -1924,6 +2492,41 @@ The files in your S3 bucket stay; only the collection and its tile registrations
         <message>
             <location filename="../byoc_qgis/processing/algorithms/collections.py" />
             <source>Lists the account's BYOC collections as a table (id, name, bucket, bands, creation and sensing-time range). SEARCH filters on the server: one word, or words joined by | (or) and &amp; (and).</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../byoc_qgis/processing/algorithms/collections.py" />
+            <source>The collection name is empty</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../byoc_qgis/processing/algorithms/collections.py" />
+            <source>The bucket of a collection with tiles cannot change</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../byoc_qgis/processing/algorithms/collections.py" />
+            <source>Give the bucket name only (no s3://, no folder)</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../byoc_qgis/processing/algorithms/collections.py" />
+            <source>Give one new name per band ({count} bands: {bands}); bands cannot be added or removed here</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../byoc_qgis/processing/algorithms/collections.py" />
+            <source>Band names must be different</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../byoc_qgis/processing/algorithms/collections.py" />
+            <source>Update collection</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../byoc_qgis/processing/algorithms/collections.py" />
+            <source>Renames a BYOC collection, renames its bands or changes its no-data value; empty fields keep what the collection has. Band names are given in the bands' order, one per band (bands cannot be added or removed: the files keep their names, only the bands are renamed). The bucket can change only while the collection has no tiles. Nothing is sent when an edit would be refused.</source>
             <translation type="unfinished" />
         </message>
         <message>
@@ -1998,12 +2601,32 @@ The files in your S3 bucket stay; only the collection and its tile registrations
         </message>
         <message>
             <location filename="../byoc_qgis/processing/algorithms/collections.py" />
-            <source>Collections</source>
+            <source>Number of collections</source>
             <translation type="unfinished" />
         </message>
         <message>
             <location filename="../byoc_qgis/processing/algorithms/collections.py" />
-            <source>Number of collections</source>
+            <source>New name (empty: keep)</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../byoc_qgis/processing/algorithms/collections.py" />
+            <source>New S3 bucket (empty: keep; only without tiles)</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../byoc_qgis/processing/algorithms/collections.py" />
+            <source>New band names, comma-separated in band order (empty: keep)</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../byoc_qgis/processing/algorithms/collections.py" />
+            <source>New no-data value (empty: keep)</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../byoc_qgis/processing/algorithms/collections.py" />
+            <source>Remove the no-data value</source>
             <translation type="unfinished" />
         </message>
         <message>
@@ -2038,6 +2661,11 @@ The files in your S3 bucket stay; only the collection and its tile registrations
         </message>
         <message>
             <location filename="../byoc_qgis/processing/algorithms/collections.py" />
+            <source>Updated collection {} ({})</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../byoc_qgis/processing/algorithms/collections.py" />
             <source>Deleted collection {} ({}) and its {} tiles; the files in bucket {} are untouched</source>
             <translation type="unfinished" />
         </message>
@@ -2059,6 +2687,16 @@ The files in your S3 bucket stay; only the collection and its tile registrations
         <message>
             <location filename="../byoc_qgis/processing/algorithms/collections.py" />
             <source>{} Nothing was created (set CHECK_BUCKET to false to create it anyway).</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../byoc_qgis/processing/algorithms/collections.py" />
+            <source>{} Nothing was changed.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../byoc_qgis/processing/algorithms/collections.py" />
+            <source>BAND_NAMES: {} Nothing was changed.</source>
             <translation type="unfinished" />
         </message>
         <message>
@@ -2784,11 +3422,6 @@ The files in your S3 bucket stay; only the collection and its tile registrations
         <message>
             <location filename="../byoc_qgis/processing/algorithms/tiles.py" />
             <source>Geometry</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <location filename="../byoc_qgis/processing/algorithms/tiles.py" />
-            <source>Tiles</source>
             <translation type="unfinished" />
         </message>
         <message>

@@ -392,6 +392,6 @@ def test_cover_from_layer_retrace_copy_and_rename(dock, localhub, ingested):
     renamed = edited_collection(col, col.name + "-renamed", col.s3_bucket, list(col.bands), None, True)
     with pytest.raises(ValueError, match="bucket"):
         edited_collection(col, col.name, "another-bucket", list(col.bands), None, True)
-    task = _wait_task(dock.update_collection(renamed))
-    assert task.error is None, task.error
+    run = _wait_run(dock.update_collection(renamed))
+    assert run.ok, run.error_text()
     assert client.byoc.get_collection(target.id).name == col.name + "-renamed"

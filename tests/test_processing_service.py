@@ -346,3 +346,45 @@ def test_delete_collection_needs_confirmation(env, s3_server):
     assert res["COLLECTION_ID"] == cid
     with pytest.raises(QgsProcessingException):
         run_alg("byoc:collectiontiles", {"COLLECTION": cid, "OUTPUT": "memory:", **env["conn"]})
+
+
+def test_update_collection_changes_what_the_service_allows(env, ingested):
+    """byoc:updatecollection (the dock's Edit collection): name, band names (sources kept), no-data; the bucket only
+    without tiles; a refused edit changes nothing."""
+    from qgis.core import QgsProcessingException
+
+    client = ingested["client"]
+    name = f"upd-{uuid.uuid4().hex[:6]}"
+    res, _ = run_alg(
+        "byoc:createcollection", {"NAME": name, "BUCKET": ingested["bucket"], "BANDS": "B02,B03", **env["conn"]}
+    )
+    cid = res["COLLECTION_ID"]
+    client.create_tile(cid, {"path": "tiles/t0/(BAND).tif", "sensingTime": "2023-06-10T10:00:00Z"})
+
+    res, _ = run_alg(
+        "byoc:updatecollection",
+        {"COLLECTION": name, "NAME": name + "-2", "BAND_NAMES": "blue, green", "NODATA": 0, **env["conn"]},
+    )
+    assert res == {"COLLECTION_ID": cid, "COLLECTION_NAME": name + "-2"}
+    col = client.get_collection(cid)
+    assert (col.name, list(col.bands), col.no_data) == (name + "-2", ["blue", "green"], 0)
+    assert [b.source for b in col.bands.values()] == ["B02", "B03"]  # the files keep their names
+
+    refused = [
+        ({"BUCKET": "another-bucket"}, "bucket of a collection with tiles cannot change"),
+        ({"BAND_NAMES": "one"}, r"one new name per band \(2 bands: blue, green\)"),
+        ({"BAND_NAMES": "a,a"}, "must be different"),
+        ({"BAND_NAMES": "a,2b"}, "BAND_NAMES"),
+    ]
+    for params, message in refused:
+        with pytest.raises(QgsProcessingException, match=message):
+            run_alg("byoc:updatecollection", {"COLLECTION": cid, "NAME": "not-this", **params, **env["conn"]})
+    col = client.get_collection(cid)
+    assert (col.name, list(col.bands), col.no_data) == (name + "-2", ["blue", "green"], 0)
+
+    run_alg("byoc:updatecollection", {"COLLECTION": cid, "CLEAR_NODATA": True, **env["conn"]})
+    assert client.get_collection(cid).no_data is None
+
+    empty, _ = run_alg("byoc:createcollection", {"NAME": name + "-empty", "BUCKET": "old-bucket", **env["conn"]})
+    run_alg("byoc:updatecollection", {"COLLECTION": empty["COLLECTION_ID"], "BUCKET": "new-bucket", **env["conn"]})
+    assert client.get_collection(empty["COLLECTION_ID"]).s3_bucket == "new-bucket"

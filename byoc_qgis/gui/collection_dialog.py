@@ -10,8 +10,7 @@ its fix and the dialog stays open, offering to go on without the check.
 
 from __future__ import annotations
 
-import copy
-from typing import Callable, Dict, List, Optional
+from typing import Callable, List, Optional
 
 from qgis.PyQt.QtWidgets import (
     QCheckBox,
@@ -24,10 +23,11 @@ from qgis.PyQt.QtWidgets import (
     QVBoxLayout,
 )
 
-from ..core.models import Band, Collection
+from ..core.collection_edits import CollectionEditError, edit_collection
+from ..core.models import Collection
 from ..core.s3 import S3Config
 from ..core.s3_check import BucketCheck, check_bucket
-from ..processing.algorithms.collections import BAND_TYPES  # the createcollection algorithm's
+from ..processing.algorithms.collections import BAND_TYPES, edit_refusal  # createcollection's, updatecollection's
 from ..translation import tr
 from .notify import error_summary
 
@@ -41,37 +41,12 @@ def _names(text: str) -> List[str]:
 def edited_collection(
     original: Collection, name: str, bucket: str, band_names: List[str], nodata: Optional[float], has_tiles: bool
 ) -> Collection:
-    """``original`` with the edits applied, checked against what the service still allows."""
-    if not name.strip():
-        raise ValueError(tr("The collection name is empty"))
-    if has_tiles and bucket != original.s3_bucket:
-        raise ValueError(tr("The bucket of a collection with tiles cannot change"))
-    if not bucket.strip() or "/" in bucket or bucket.startswith("s3://"):
-        raise ValueError(tr("Give the bucket name only (no s3://, no folder)"))
-    updated = copy.deepcopy(original)
-    updated.name = name.strip()
-    updated.s3_bucket = bucket.strip()
-    updated.no_data = nodata
-    old = list(original.bands.items())
-    if band_names != [n for n, _b in old]:
-        if len(band_names) != len(old):
-            raise ValueError(
-                tr("Give one new name per band ({} bands: {}); bands cannot be added or removed here").format(
-                    len(old), ", ".join(n for n, _b in old)
-                )
-            )
-        if len(set(band_names)) != len(band_names):
-            raise ValueError(tr("Band names must be different"))
-        bands: Dict[str, Band] = {}
-        for new_name, (old_name, band) in zip(band_names, old):
-            renamed = copy.deepcopy(band)
-            if renamed.source is None:
-                renamed.source = old_name  # the files keep their names: only the band is renamed
-            renamed.name = new_name
-            Band(new_name)  # validates the name (a JavaScript identifier)
-            bands[new_name] = renamed
-        updated.bands = bands
-    return updated
+    """``original`` with the edits applied, checked against what the service still allows
+    (:func:`byoc_qgis.core.collection_edits.edit_collection`, refusals worded through ``tr()``)."""
+    try:
+        return edit_collection(original, name, bucket, band_names, nodata, has_tiles)
+    except CollectionEditError as exc:
+        raise ValueError(edit_refusal(exc)) from None
 
 
 class CollectionDialog(QDialog):

@@ -3,8 +3,8 @@
 A mixin of :class:`~.dock.ByocDock`: it uses the dock's ``connection()``, ``client()``, ``runner``, ``notifier``,
 ``collections``, ``list_task`` and widgets (``tree``, ``search``, ``status``) and calls ``_update_buttons()`` and
 ``_connection_title()``.
-Creating and deleting run the ``byoc:createcollection`` / ``byoc:deletecollection`` algorithms; listing, counting
-and saving edits use the core client in tasks.
+Creating, saving edits and deleting run the ``byoc:createcollection`` / ``byoc:updatecollection`` /
+``byoc:deletecollection`` algorithms; listing and counting use the core client in tasks.
 """
 
 from __future__ import annotations
@@ -162,21 +162,33 @@ class CollectionsMixin:
         self.count_tiles(col, edit)
 
     @guarded(lambda self: tr("Edit collection"))
-    def update_collection(self, collection: Collection) -> Optional[FunctionTask]:
-        """Save the allowed edits of a collection (PUT) and refresh the list."""
-        client = self.client()
+    def update_collection(self, collection: Collection) -> Optional[AlgorithmRun]:
+        """Save the allowed edits of a collection with ``byoc:updatecollection`` and refresh the list."""
+        conn = self.connection()
+        if conn is None:
+            return None
+        self.client()  # a connection whose client cannot be built is reported here, like the other actions
         title = tr("Edit collection {}").format(collection.name)
+        params: Dict[str, Any] = {
+            "COLLECTION": collection.id,
+            "NAME": collection.name,
+            "BUCKET": collection.s3_bucket,
+            "BAND_NAMES": ",".join(collection.bands),
+            **conn.algorithm_parameters(),
+        }
+        if collection.no_data is None:
+            params["CLEAR_NODATA"] = True
+        else:
+            params["NODATA"] = collection.no_data
 
-        def done(_r) -> None:
-            self.notifier.success(title, tr("Saved"))
-            self.refresh_collections(select=collection.id)
+        def done(run: AlgorithmRun) -> None:
+            if run.ok:
+                self.notifier.success(title, tr("Saved"))
+                self.refresh_collections(select=collection.id)
+            else:
+                self.notifier.error(title, run.error_text() or tr("see the BYOC log"))
 
-        return self.runner.run_function(
-            title,
-            lambda task: client.byoc.update_collection(collection, cancel=task.isCanceled),
-            done,
-            lambda exc: self.notifier.error(title, exc, retry=lambda: self.update_collection(collection)),
-        )
+        return self.runner.run_algorithm("byoc:updatecollection", params, done, title)
 
     @guarded(lambda self: tr("Delete collection"), retry=False)
     def on_delete_collection(self) -> None:

@@ -16,7 +16,7 @@ ICON_PATH = str(Path(__file__).resolve().parent.parent / "icons" / "byoc.svg")
 def algorithm_classes() -> list:
     """The provider's algorithm classes, in toolbox order."""
     from .algorithms.batch import BatchCreate, BatchResults, BatchStart, BatchStatusAlgorithm, BatchStop, BatchWait
-    from .algorithms.collections import CreateCollection, DeleteCollection, ListCollections
+    from .algorithms.collections import CreateCollection, DeleteCollection, ListCollections, UpdateCollection
     from .algorithms.create_tiles import CreateTilesLocal, CreateTilesS3
     from .algorithms.local import PreflightCheck, TraceCover
     from .algorithms.process import ProcessRequestAlgorithm
@@ -27,6 +27,7 @@ def algorithm_classes() -> list:
     return [
         CreateCollection,
         ListCollections,
+        UpdateCollection,
         DeleteCollection,
         CreateTilesLocal,
         CreateTilesS3,

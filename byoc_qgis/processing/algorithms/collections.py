@@ -1,4 +1,4 @@
-"""Collection algorithms: create, list, delete."""
+"""Collection algorithms: create, list, update (rename, band names, no-data), delete."""
 
 from __future__ import annotations
 
@@ -19,13 +19,22 @@ from qgis.core import (
     QgsProcessingParameterString,
 )
 
+from ...core.collection_edits import (
+    BAD_BUCKET,
+    BAND_COUNT,
+    BAND_TWICE,
+    BUCKET_FIXED,
+    EMPTY_NAME,
+    CollectionEditError,
+    edit_collection,
+)
 from ...core.models import Band, Collection
 from ...translation import tr
 from ..base import ServiceAlgorithm
 from ..feedback import FeedbackBridge
 from ..fields import WkbType, make_fields, qdatetime
 
-__all__ = ["CreateCollection", "ListCollections", "DeleteCollection", "parse_bands"]
+__all__ = ["CreateCollection", "ListCollections", "UpdateCollection", "DeleteCollection", "parse_bands", "edit_refusal"]
 
 #: the BAND_TYPE enum (sample format, bit depth); the dock's collection dialog offers the same
 BAND_TYPES = [("UINT", 8), ("UINT", 16), ("INT", 16), ("FLOAT", 32)]
@@ -225,6 +234,82 @@ class ListCollections(ServiceAlgorithm):
             count += 1
         bridge.info(tr("{} collections").format(count))
         return {"OUTPUT": dest, "COUNT": count}
+
+
+def edit_refusal(exc: CollectionEditError) -> str:
+    """The user's-language wording of an edit the service would refuse (the dock's collection dialog uses it too)."""
+    words = {
+        EMPTY_NAME: tr("The collection name is empty"),
+        BUCKET_FIXED: tr("The bucket of a collection with tiles cannot change"),
+        BAD_BUCKET: tr("Give the bucket name only (no s3://, no folder)"),
+        BAND_COUNT: tr("Give one new name per band ({count} bands: {bands}); bands cannot be added or removed here"),
+        BAND_TWICE: tr("Band names must be different"),
+    }
+    return words[exc.code].format(**exc.params)
+
+
+class UpdateCollection(ServiceAlgorithm):
+    """Change what the service still allows on a collection: name, band names, no-data (and the bucket while it has
+    no tiles)."""
+
+    NAME = "updatecollection"
+    GROUP = "collections"
+
+    def displayName(self) -> str:
+        return tr("Update collection")
+
+    def shortHelpString(self) -> str:
+        return tr(
+            "Renames a BYOC collection, renames its bands or changes its no-data value; empty fields keep what the "
+            "collection has. Band names are given in the bands' order, one per band (bands cannot be added or "
+            "removed: the files keep their names, only the bands are renamed). The bucket can change only while "
+            "the collection has no tiles. Nothing is sent when an edit would be refused."
+        )
+
+    def init_parameters(self) -> None:
+        self.add_collection_parameter()
+        self.addParameter(QgsProcessingParameterString("NAME", tr("New name (empty: keep)"), optional=True))
+        self.addParameter(
+            QgsProcessingParameterString("BUCKET", tr("New S3 bucket (empty: keep; only without tiles)"), optional=True)
+        )
+        self.addParameter(
+            QgsProcessingParameterString(
+                "BAND_NAMES", tr("New band names, comma-separated in band order (empty: keep)"), optional=True
+            )
+        )
+        self.addParameter(
+            QgsProcessingParameterNumber(
+                "NODATA", tr("New no-data value (empty: keep)"), QgsProcessingParameterNumber.Type.Double, optional=True
+            )
+        )
+        self.addParameter(QgsProcessingParameterBoolean("CLEAR_NODATA", tr("Remove the no-data value"), False))
+        self.addOutput(QgsProcessingOutputString("COLLECTION_ID", tr("Collection id")))
+        self.addOutput(QgsProcessingOutputString("COLLECTION_NAME", tr("Collection name")))
+
+    def run_algorithm(self, parameters, context, bridge: FeedbackBridge) -> Dict[str, Any]:
+        client = self.connection.byoc()
+        original = self.resolve_collection(client, parameters, context, bridge)
+        name = (self.parameterAsString(parameters, "NAME", context) or "").strip() or original.name
+        bucket = (self.parameterAsString(parameters, "BUCKET", context) or "").strip() or original.s3_bucket
+        text = self.parameterAsString(parameters, "BAND_NAMES", context) or ""
+        band_names = [n.strip() for n in text.split(",") if n.strip()] or list(original.bands)
+        nodata = original.no_data
+        if self.parameterAsBoolean(parameters, "CLEAR_NODATA", context):
+            nodata = None
+        elif parameters.get("NODATA") not in (None, ""):
+            nodata = self.parameterAsDouble(parameters, "NODATA", context)
+        has_tiles = bucket != original.s3_bucket and any(
+            True for _ in client.iter_tiles(original.id, count=1, cancel=bridge.cancel)
+        )
+        try:
+            updated = edit_collection(original, name, bucket, band_names, nodata, has_tiles)
+        except CollectionEditError as exc:
+            raise QgsProcessingException(tr("{} Nothing was changed.").format(edit_refusal(exc))) from None
+        except ValueError as exc:  # a band name that is not a JavaScript identifier
+            raise QgsProcessingException(tr("BAND_NAMES: {} Nothing was changed.").format(exc)) from None
+        client.update_collection(updated, cancel=bridge.cancel)
+        bridge.info(tr("Updated collection {} ({})").format(updated.name, updated.id))
+        return {"COLLECTION_ID": updated.id, "COLLECTION_NAME": updated.name}
 
 
 class DeleteCollection(ServiceAlgorithm):
