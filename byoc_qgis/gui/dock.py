@@ -24,6 +24,7 @@ from ..core.models import Collection
 from ..translation import tr
 from . import dock_dialogs
 from .add_tiles_dialog import AddTilesDialog
+from .batch_panel import BatchPanel
 from .connection_dialog import ConnectionDialog
 from .connections import Connection, ConnectionStore
 from .dock_collections import CollectionsMixin
@@ -68,6 +69,8 @@ class ByocDock(CollectionsMixin, TileActionsMixin, DockUi):
         self._search_timer.setInterval(400)
         self._search_timer.timeout.connect(self.refresh_collections)
         self.build_ui()
+        self.batch = BatchPanel(self, self.tabs)  # the Batch tab (gui/batch_panel.py)
+        self.tabs.addTab(self.batch, tr("Batch"))
         self.tiles = TilesRegistry(self.store, self.runner, iface, self.tile_action_list + [self.act_save], self)
         self.tiles.changed.connect(self._update_tile_buttons)
         self.tiles.trouble_changed.connect(self._trouble_changed)
@@ -168,6 +171,8 @@ class ByocDock(CollectionsMixin, TileActionsMixin, DockUi):
             self.status.setText(tr("Connection {} ({})").format(conn.name, conn.deployment.name))
             if not self._wait_until_shown:
                 self.refresh_collections()
+        if not self._wait_until_shown:
+            self.batch.connection_changed()
         self._update_buttons()
 
     def showEvent(self, event) -> None:  # noqa: N802 - Qt API name
@@ -333,6 +338,7 @@ class ByocDock(CollectionsMixin, TileActionsMixin, DockUi):
         """Stop everything the dock started and disconnect from everything it connected to (plugin unload)."""
         self._search_timer.stop()
         self.notices.stop()
+        self.batch.close_panel()
         self.runner.cancel_all()
         for links in self._load_links.values():
             links.disconnect_all()

@@ -14,6 +14,7 @@ from qgis.PyQt.QtWidgets import (
     QComboBox,
     QHBoxLayout,
     QLabel,
+    QTabWidget,
     QToolBar,
     QToolButton,
     QTreeWidget,
@@ -43,13 +44,20 @@ class DockUi(QgsDockWidget):
         layout = QVBoxLayout(body)
         layout.setContentsMargins(4, 4, 4, 4)
         layout.addLayout(self._connection_row(body))
-        self._collections_ui(body, layout)
-        self.tiles_label = QLabel(tr("Tiles: show the tiles of a collection, then select some in the map."), body)
+        self.tabs = QTabWidget(body)  # Collections (with their tiles) | Batch (added by the dock)
+        self.tabs.setObjectName("tabs")
+        page = QWidget(self.tabs)
+        page_layout = QVBoxLayout(page)
+        page_layout.setContentsMargins(0, 4, 0, 0)
+        self._collections_ui(page, page_layout)
+        self.tiles_label = QLabel(tr("Tiles: show the tiles of a collection, then select some in the map."), page)
         self.tiles_label.setObjectName("tiles_label")
         self.tiles_label.setWordWrap(True)
         never_widen(self.tiles_label)
-        layout.addWidget(self.tiles_label)
-        layout.addWidget(self._tiles_bar(body))
+        page_layout.addWidget(self.tiles_label)
+        page_layout.addWidget(self._tiles_bar(page))
+        self.tabs.addTab(page, tr("Collections"))
+        layout.addWidget(self.tabs, 1)
         self.status = QLabel(tr("Not connected."), body)
         self.status.setObjectName("status")
         self.status.setWordWrap(True)

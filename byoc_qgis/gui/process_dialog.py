@@ -117,24 +117,30 @@ class ProcessDialog(QDialog):
         self.setObjectName("ByocProcessDialog")
         self.setWindowTitle(tr("Process {}").format(collection.name))
         self.setModal(False)
-
-        form = QFormLayout()
-        form.addRow(tr("Extent"), self._build_extent(canvas))
-        form.addRow(tr("Resolution"), self._build_resolution())
-        form.addRow(tr("Time"), self._build_time(selected_times or []))
-        self.mosaicking = QComboBox(self)
-        self.mosaicking.addItem(tr("Most recent on top"), "mostRecent")
-        self.mosaicking.addItem(tr("Least recent on top"), "leastRecent")
-        form.addRow(tr("Mosaicking"), self.mosaicking)
-        form.addRow(tr("Evalscript template"), self._build_templates())
-        self._build_output()
-        form.addRow(tr("Format"), self.format)
-        form.addRow(tr("Save to"), self.output)
-        self._build_layout(form)
+        self._build_layout(self._build_form(canvas, selected_times or []))
         self._connect_signals()
         self._start_script()
 
     # -- building ----------------------------------------------------------------------------------------------------
+    def _build_form(self, canvas, selected_times: List[datetime]) -> QFormLayout:
+        """The form's rows (the batch dialog builds its own from the same controls)."""
+        form = QFormLayout()
+        form.addRow(tr("Extent"), self._build_extent(canvas))
+        form.addRow(tr("Resolution"), self._build_resolution())
+        form.addRow(tr("Time"), self._build_time(selected_times))
+        form.addRow(tr("Mosaicking"), self._build_mosaicking())
+        form.addRow(tr("Evalscript template"), self._build_templates())
+        self._build_output()
+        form.addRow(tr("Format"), self.format)
+        form.addRow(tr("Save to"), self.output)
+        return form
+
+    def _build_mosaicking(self) -> QComboBox:
+        self.mosaicking = QComboBox(self)
+        self.mosaicking.addItem(tr("Most recent on top"), "mostRecent")
+        self.mosaicking.addItem(tr("Least recent on top"), "leastRecent")
+        return self.mosaicking
+
     def _build_extent(self, canvas) -> QgsExtentWidget:
         self.extent = QgsExtentWidget(self)
         if canvas is not None:
@@ -301,7 +307,7 @@ class ProcessDialog(QDialog):
 
     def _insert(self, key: str, bands: List[str]) -> None:
         try:
-            script = template_script(self.collection, key, bands, self.format.currentData())
+            script = template_script(self.collection, key, bands, self.output_format())
         except ValueError as exc:
             self.error.setText(str(exc))
             return
@@ -309,6 +315,10 @@ class ProcessDialog(QDialog):
         self.editor.setText(script)
         self.error.setText("")
         self.update_format_hint()
+
+    def output_format(self) -> str:
+        """The output format's extension (tif, png, jpg): what the generated evalscripts must fit."""
+        return self.format.currentData()
 
     def _format_changed(self, *_args) -> None:
         """A generated, unedited script follows the format (8-bit for JPEG); an edited one gets a hint."""
@@ -319,7 +329,7 @@ class ProcessDialog(QDialog):
 
     def update_format_hint(self, *_args) -> None:
         """Show what the script outputs that the chosen format cannot hold, before running."""
-        hint = format_hint(self.editor.text(), self.format.currentData())
+        hint = format_hint(self.editor.text(), self.output_format())
         self.format_hint.setText(hint)
         self.format_hint.setVisible(bool(hint))
 

@@ -53,6 +53,31 @@ def _grid_labels() -> List[str]:
     ]
 
 
+def extent_area(bbox: List[float], crs) -> Tuple[Optional[List[float]], Optional[Dict[str, Any]], int]:
+    """(bbox, GeoJSON geometry, EPSG) of a request over ``bbox`` in ``crs`` (a QgsCoordinateReferenceSystem, made on
+    the main thread): the bbox as is in a CRS the service takes, else the outline reprojected to EPSG:4326 with GDAL
+    (see core.reproject). Shared with the dock's batch dialog, so its preview shows the cells of this request."""
+    if not crs.isValid():
+        return list(bbox), None, 4326  # an extent without CRS: longitudes and latitudes
+    epsg = epsg_of(crs)
+    if is_allowed_epsg(epsg):
+        return list(bbox), None, int(epsg)
+    ring = ogr.CreateGeometryFromWkt(
+        "POLYGON(({0} {1},{2} {1},{2} {3},{0} {3},{0} {1}))".format(*bbox)  # noqa: UP030
+    )
+    ring.Segmentize(max(bbox[2] - bbox[0], bbox[3] - bbox[1]) / 32.0)
+    Reprojector(4326).ogr_geometry(crs_definition(crs), ring)
+    return None, json.loads(ring.ExportToJson()), 4326
+
+
+def output_estimate(cells, evalscript: str, n_outputs: int = 1) -> int:
+    """Uncompressed bytes every cell's outputs take: the bands and widest sample type the evalscript declares."""
+    declared = evalscripts.script_outputs(evalscript)
+    bands = sum(b or 1 for b, _t in declared) or n_outputs
+    sample = max((SAMPLE_BYTES.get(t, 4) for _b, t in declared), default=1)
+    return estimate_output_bytes(cells, bands, sample)
+
+
 class BatchCreate(BatchAlgorithm):
     """Create a batch task over an area (and start it with START)."""
 
@@ -208,18 +233,7 @@ class BatchCreate(BatchAlgorithm):
         crs = self.parameterAsExtentCrs(parameters, "EXTENT", context)
         if extent.isEmpty():
             raise QgsProcessingException(tr("EXTENT is empty"))
-        bbox = [extent.xMinimum(), extent.yMinimum(), extent.xMaximum(), extent.yMaximum()]
-        if not crs.isValid():
-            return bbox, None, 4326  # an extent without CRS: longitudes and latitudes
-        epsg = epsg_of(crs)
-        if is_allowed_epsg(epsg):
-            return bbox, None, int(epsg)
-        ring = ogr.CreateGeometryFromWkt(
-            "POLYGON(({0} {1},{2} {1},{2} {3},{0} {3},{0} {1}))".format(*bbox)  # noqa: UP030
-        )
-        ring.Segmentize(max(bbox[2] - bbox[0], bbox[3] - bbox[1]) / 32.0)
-        Reprojector(4326).ogr_geometry(crs_definition(crs), ring)
-        return None, json.loads(ring.ExportToJson()), 4326
+        return extent_area([extent.xMinimum(), extent.yMinimum(), extent.xMaximum(), extent.yMaximum()], crs)
 
     def _layer_area(self, source) -> Tuple[Optional[List[float]], Optional[Dict[str, Any]], int]:
         parts = ogr.Geometry(ogr.wkbMultiPolygon)
@@ -363,10 +377,7 @@ class BatchCreate(BatchAlgorithm):
         per_crs: Dict[int, int] = {}
         for cell in cells:
             per_crs[cell.epsg] = per_crs.get(cell.epsg, 0) + 1
-        declared = evalscripts.script_outputs(evalscript)
-        bands = sum(b or 1 for b, _t in declared) or n_outputs
-        sample = max((SAMPLE_BYTES.get(t, 4) for _b, t in declared), default=1)
-        size = estimate_output_bytes(cells, bands, sample)
+        size = output_estimate(cells, evalscript, n_outputs)
         crs_text = ", ".join(f"EPSG:{k} {v}" for k, v in sorted(per_crs.items()))
         bridge.info(
             tr("{} grid cells of {} x {} px ({}); about {:.1f} MB uncompressed output").format(
