@@ -1,16 +1,22 @@
-"""Connection editor: name, deployment (EU, US-West, CDSE, custom URLs), client credentials in the QGIS auth
-manager, optional S3 credentials and endpoint, and a "Test connection" button.
+"""Connection editor: name, deployment (EU, US-West, CDSE, custom URLs), credentials and optional S3 settings, and a
+"Test connection" button.
+
+Credentials are given one way, the QGIS way: QGIS's auth-config selector with "New from client id and secret…"
+built in (:class:`~.auth_chooser.AuthChooser`); secrets go only to the auth manager. The custom URLs show only for
+the custom deployment, so the form has no blank rows.
 
 The test asks for a token and lists the collections; with S3 settings it also checks the S3 keys at the endpoint
 (:func:`byoc_qgis.core.s3_check.check_credentials`) and the buckets of up to three of the listed collections
-(:func:`~byoc_qgis.core.s3_check.check_bucket`), each problem worded with its fix.
+(:func:`~byoc_qgis.core.s3_check.check_bucket`), each problem worded with its fix. Saving after a failed test asks
+once whether to save anyway.
 """
 
 from __future__ import annotations
 
 from typing import Any, Callable, Dict, List, Optional, Tuple
 
-from qgis.gui import QgsAuthConfigSelect, QgsCollapsibleGroupBox
+from qgis.gui import QgsCollapsibleGroupBox
+from qgis.PyQt.QtCore import QTimer
 from qgis.PyQt.QtWidgets import (
     QCheckBox,
     QComboBox,
@@ -20,6 +26,7 @@ from qgis.PyQt.QtWidgets import (
     QHBoxLayout,
     QLabel,
     QLineEdit,
+    QMessageBox,
     QPushButton,
     QVBoxLayout,
 )
@@ -31,6 +38,7 @@ from ..core.deployments import builtin_deployments, custom_deployment
 from ..core.s3 import S3Config, S3Error
 from ..core.s3_check import KEYS_CHECK_BUCKET, BucketCheck, check_bucket, check_credentials
 from ..translation import tr
+from .auth_chooser import AuthChooser
 from .connections import Connection, ConnectionStore
 from .notify import error_summary, register_secret
 from .tasks import FunctionTask, TaskRunner
@@ -48,12 +56,14 @@ class ConnectionDialog(QDialog):
         self.original_name = conn.name if conn else None
         self.saved: Optional[Connection] = None
         self.test_task: Optional[FunctionTask] = None
-        self.test_ok: Optional[bool] = None  # None until a test has finished
+        self.test_ok: Optional[bool] = None  # None until a test has finished (and again after a change)
+        self.questions = 0  # "save anyway?" questions asked (tests read it)
         self.setWindowTitle(
             tr("Sentinel Hub connection") if conn is None else tr("Edit connection {}").format(conn.name)
         )
         self.setObjectName("ByocConnectionDialog")
-        form = self._build_client_form()
+        self.setMinimumWidth(760)
+        self.form = self._build_client_form()
         self._build_s3_group()
         test_row = self._build_test_row()
         self.buttons = QDialogButtonBox(
@@ -64,9 +74,10 @@ class ConnectionDialog(QDialog):
         self.error = QLabel("", self)
         self.error.setWordWrap(True)
         self.error.setStyleSheet("color: #b00020")
+        self.error.hide()
 
         layout = QVBoxLayout(self)
-        layout.addLayout(form)
+        layout.addLayout(self.form)
         layout.addWidget(self.s3_group)
         layout.addLayout(test_row)
         layout.addWidget(self.error)
@@ -77,9 +88,17 @@ class ConnectionDialog(QDialog):
         else:
             self.s3_group.setCollapsed(True)
         self._deployment_changed()
+        self._watch_changes()
+        self.s3_group.collapsedStateChanged.connect(self._fit)
+        self.auth.layout_changed.connect(self._fit)
+        self.s3_auth.layout_changed.connect(self._fit)
+
+    def _fit(self, *_args) -> None:
+        """Fit the dialog to its content once the layout has settled (no blank area after a part closes)."""
+        QTimer.singleShot(0, self.adjustSize)
 
     def _build_client_form(self) -> QFormLayout:
-        """Name, deployment (custom URLs) and the client credentials."""
+        """Name, deployment (custom URLs) and the credentials."""
         self.name = QLineEdit(self)
         self.name.setPlaceholderText(tr("e.g. My Sentinel Hub account"))
         self.deployment = QComboBox(self)
@@ -89,32 +108,41 @@ class ConnectionDialog(QDialog):
         self.base_url = QLineEdit(self)
         self.base_url.setPlaceholderText("http://127.0.0.1:8000")
         self.token_url = QLineEdit(self)
-        self.token_url.setPlaceholderText(tr("default: <base URL>/auth/realms/main/protocol/openid-connect/token"))
+        self.token_url.setPlaceholderText(tr("empty: <base URL>/auth/realms/main/…/token"))
 
-        self.auth = QgsAuthConfigSelect(self)
-        self.client_id = QLineEdit(self)
-        self.client_id.setPlaceholderText(tr("…or paste a client id to store a new configuration"))
-        self.client_secret = QLineEdit(self)
-        self.client_secret.setEchoMode(QLineEdit.EchoMode.Password)
-        self.client_secret.setPlaceholderText(tr("client secret (stored encrypted in the QGIS auth manager)"))
+        self.auth = AuthChooser(
+            tr("Client id"),
+            tr("Client secret"),
+            tr("New from client id / secret…"),
+            qa.store_client_credentials,
+            self,
+        )
+        self.auth.default_name = lambda: tr("BYOC {}").format(self.name.text().strip() or tr("connection"))
+        self.auth.new_id.setPlaceholderText(tr("from your Sentinel Hub dashboard (OAuth clients)"))
+        self.auth.new_secret.setPlaceholderText(tr("stored encrypted in the QGIS auth manager"))
+        self.client_id = self.auth.new_id
+        self.client_secret = self.auth.new_secret
         form = QFormLayout()
         form.addRow(tr("Name"), self.name)
         form.addRow(tr("Deployment"), self.deployment)
         form.addRow(tr("Base URL"), self.base_url)
         form.addRow(tr("Token URL"), self.token_url)
         form.addRow(tr("Credentials"), self.auth)
-        form.addRow(tr("Client id"), self.client_id)
-        form.addRow(tr("Client secret"), self.client_secret)
         return form
 
     def _build_s3_group(self) -> None:
-        """The collapsible S3 group: stored or typed keys, endpoint, region, HTTPS, path style."""
+        """The collapsible S3 group: stored keys (or new ones), endpoint, region, HTTPS, path style."""
         self.s3_group = QgsCollapsibleGroupBox(tr("S3 bucket access for uploads (optional)"), self)
-        self.s3_auth = QgsAuthConfigSelect(self.s3_group)
-        self.s3_access = QLineEdit(self.s3_group)
-        self.s3_access.setPlaceholderText(tr("…or an access key id to store a new configuration"))
-        self.s3_secret = QLineEdit(self.s3_group)
-        self.s3_secret.setEchoMode(QLineEdit.EchoMode.Password)
+        self.s3_auth = AuthChooser(
+            tr("Access key id"),
+            tr("Secret access key"),
+            tr("New from access keys…"),
+            qa.store_s3_keys,
+            self.s3_group,
+        )
+        self.s3_auth.default_name = lambda: tr("BYOC {} S3").format(self.name.text().strip() or tr("connection"))
+        self.s3_access = self.s3_auth.new_id
+        self.s3_secret = self.s3_auth.new_secret
         self.s3_endpoint = QLineEdit(self.s3_group)
         self.s3_endpoint.setPlaceholderText(tr("empty: AWS; else host[:port], e.g. eodata.example.com"))
         self.s3_region = QLineEdit(self.s3_group)
@@ -123,9 +151,7 @@ class ConnectionDialog(QDialog):
         self.s3_https.setChecked(True)
         self.s3_path_style = QCheckBox(tr("Path-style addressing"), self.s3_group)
         s3_form = QFormLayout(self.s3_group)
-        s3_form.addRow(tr("S3 credentials"), self.s3_auth)
-        s3_form.addRow(tr("Access key id"), self.s3_access)
-        s3_form.addRow(tr("Secret access key"), self.s3_secret)
+        s3_form.addRow(tr("Credentials"), self.s3_auth)
         s3_form.addRow(tr("Endpoint"), self.s3_endpoint)
         s3_form.addRow(tr("Region"), self.s3_region)
         flags = QHBoxLayout()
@@ -136,8 +162,11 @@ class ConnectionDialog(QDialog):
 
     def _build_test_row(self) -> QHBoxLayout:
         self.test_button = QPushButton(tr("Test connection"), self)
+        self.test_button.setToolTip(
+            tr("Get a token and list the collections; with S3 settings also check the keys and the buckets")
+        )
         self.test_button.clicked.connect(self.test_connection)
-        self.test_result = QLabel("", self)
+        self.test_result = QLabel(tr("Not tested yet."), self)
         self.test_result.setWordWrap(True)
         self.test_result.setObjectName("test_result")
         row = QHBoxLayout()
@@ -145,11 +174,33 @@ class ConnectionDialog(QDialog):
         row.addWidget(self.test_result, 1)
         return row
 
+    def _watch_changes(self) -> None:
+        """A change of what the test used makes its result stale (no "save anyway?" for an outdated failure)."""
+        for edit in (self.base_url, self.token_url, self.client_id, self.client_secret, self.s3_access, self.s3_secret):
+            edit.textEdited.connect(self._forget_test)
+        for edit in (self.s3_endpoint, self.s3_region):
+            edit.textEdited.connect(self._forget_test)
+        self.deployment.currentIndexChanged.connect(self._forget_test)
+        self.auth.changed.connect(self._forget_test)
+        self.s3_auth.changed.connect(self._forget_test)
+        self.s3_https.toggled.connect(self._forget_test)
+        self.s3_path_style.toggled.connect(self._forget_test)
+
+    def _forget_test(self, *_args) -> None:
+        if self.test_ok is not None and (self.test_task is None or self.test_task.done):
+            self.test_ok = None
+            self.test_result.setStyleSheet("")
+            self.test_result.setText(tr("Changed since the last test."))
+
     # -- values ----------------------------------------------------------------------------------------------------
     def _deployment_changed(self) -> None:
         custom = self.deployment.currentData() == "custom"
-        self.base_url.setEnabled(custom)
-        self.token_url.setEnabled(custom)
+        for field in (self.base_url, self.token_url):
+            field.setVisible(custom)
+            label = self.form.labelForField(field)
+            if label is not None:
+                label.setVisible(custom)
+        self._fit()
 
     def set_connection(self, conn: Connection) -> None:
         """Fill the form from a saved connection."""
@@ -178,13 +229,8 @@ class ConnectionDialog(QDialog):
         return custom_deployment(base, self.token_url.text().strip() or None)
 
     def _typed_credentials(self) -> Optional[ClientCredentials]:
-        cid, secret = self.client_id.text().strip(), self.client_secret.text()
-        if not cid and not secret:
-            return None
-        if not cid or not secret:
-            raise ValueError(tr("Give both the client id and the client secret, or choose a stored configuration"))
-        register_secret(secret)
-        return ClientCredentials(cid, secret)
+        typed = self.auth.typed()
+        return ClientCredentials(*typed) if typed is not None else None
 
     def _name(self) -> str:
         name = self.name.text().strip()
@@ -193,28 +239,13 @@ class ConnectionDialog(QDialog):
         return name
 
     def build(self) -> Connection:
-        """The connection described by the form; stores typed secrets in the auth manager first."""
+        """The connection described by the form; stores a typed, not yet stored configuration in the auth manager."""
         name = self._name()
         deployment = self._deployment()
-        typed = self._typed_credentials()
-        authcfg = self.auth.configId()
-        if typed is not None:
-            authcfg = qa.store_client_credentials(tr("BYOC {}").format(name), typed.client_id, typed.secret())
-            self.auth.setConfigId(authcfg)
-            self.client_id.clear()
-            self.client_secret.clear()
+        authcfg = self.auth.store_typed() or self.auth.configId()
         if not authcfg:
-            raise ValueError(tr("Choose the credentials (a Basic configuration: client id / client secret)"))
-        s3_cfg = self.s3_auth.configId() or None
-        access, s3_secret = self.s3_access.text().strip(), self.s3_secret.text()
-        if access or s3_secret:
-            if not (access and s3_secret):
-                raise ValueError(tr("Give both the S3 access key id and the secret access key"))
-            register_secret(s3_secret)
-            s3_cfg = qa.store_s3_keys(tr("BYOC {} S3").format(name), access, s3_secret)
-            self.s3_auth.setConfigId(s3_cfg)
-            self.s3_access.clear()
-            self.s3_secret.clear()
+            raise ValueError(tr("Choose the credentials, or create them with “New from client id / secret…”"))
+        s3_cfg = self.s3_auth.store_typed() or self.s3_auth.configId() or None
         settings = qa.ConnectionSettings(
             name,
             deployment,
@@ -227,28 +258,47 @@ class ConnectionDialog(QDialog):
         )
         return Connection(settings)
 
+    def ask_save_anyway(self) -> bool:
+        """Asked once per Save while the last test failed: save anyway?"""
+        self.questions += 1
+        box = QMessageBox(
+            QMessageBox.Icon.Warning,
+            tr("Save connection"),
+            tr("The last test of this connection failed:\n\n{}\n\nSave it anyway?").format(self.test_result.text()),
+            QMessageBox.StandardButton.Save | QMessageBox.StandardButton.Cancel,
+            self,
+        )
+        box.setObjectName("ByocSaveAnyway")
+        box.setDefaultButton(QMessageBox.StandardButton.Cancel)
+        return box.exec() == QMessageBox.StandardButton.Save
+
     def accept(self) -> None:
+        if self.test_ok is False and not self.ask_save_anyway():
+            return
         try:
             conn = self.build()
             if conn.name != self.original_name and conn.name in self.store.names():
                 raise ValueError(tr("A connection named {!r} exists already").format(conn.name))
             self.store.save(conn, old_name=self.original_name)
         except (ValueError, RuntimeError) as exc:
-            self.error.setText(str(exc))
+            self._show_error(str(exc))
             return
         self.saved = conn
         super().accept()
 
+    def _show_error(self, text: str) -> None:
+        self.error.setText(text)
+        self.error.setVisible(bool(text))
+
     # -- test --------------------------------------------------------------------------------------------------------
     def _s3_for_bucket(self) -> Optional[Callable[[str], S3Config]]:
         """S3 settings of the form for a bucket (reads the auth manager: main thread), None without S3 settings."""
-        access, secret = self.s3_access.text().strip(), self.s3_secret.text()
+        typed = self.s3_auth.typed()
         authcfg = self.s3_auth.configId()
         endpoint = self.s3_endpoint.text().strip()
-        if access or secret:
-            if not (access and secret):
-                raise ValueError(tr("Give both the S3 access key id and the secret access key"))
-            register_secret(secret)
+        access = secret = ""
+        if typed is not None:
+            access, secret = typed
         elif authcfg:
             keys = qa.read_s3_keys(authcfg)
             access, secret = keys.access_key, keys.secret_key
@@ -268,14 +318,14 @@ class ConnectionDialog(QDialog):
 
     def test_connection(self) -> Optional[FunctionTask]:
         """Ask for a token and list the collections in the background; with S3 settings also check the S3 keys and
-        the buckets of up to three listed collections. The result shows beside the button."""
+        the buckets of up to three listed collections. The result shows beside the button, in words."""
         try:
             deployment = self._deployment()
             credentials = self._typed_credentials()
             if credentials is None:
                 authcfg = self.auth.configId()
                 if not authcfg:
-                    raise ValueError(tr("Choose or enter the credentials first"))
+                    raise ValueError(tr("Choose the credentials first, or create them from a client id and secret"))
                 credentials = qa.read_client_credentials(authcfg)
                 register_secret(credentials.secret())
             client = SentinelHubClient(deployment, credentials, transport=qa.transport_from_qgis())
@@ -312,6 +362,8 @@ class ConnectionDialog(QDialog):
             self._show_test(False, error_summary(exc))
 
         self.test_button.setEnabled(False)
+        self.test_ok = None
+        self.test_result.setStyleSheet("")
         self.test_result.setText(tr("Testing…"))
         self.test_task = self.runner.run_function(tr("Testing the Sentinel Hub connection"), work, done, failed)
         return self.test_task
@@ -319,5 +371,5 @@ class ConnectionDialog(QDialog):
     def _show_test(self, ok: bool, text: str) -> None:
         self.test_button.setEnabled(True)
         self.test_result.setStyleSheet("color: #1b7a1b" if ok else "color: #b00020")
-        self.test_result.setText(text)
+        self.test_result.setText(("✔ " if ok else "✘ ") + text)
         self.test_ok = ok
