@@ -169,3 +169,19 @@ def test_auth_selector_has_no_blank_gap(dialog):
     select = dialog.auth.select
     combo_height = max(w.sizeHint().height() for w in select.findChildren(type(dialog.deployment)))
     assert select.sizeHint().height() <= combo_height + 12, (select.sizeHint().height(), combo_height)
+
+
+def test_the_docks_test_button_reads_as_an_action(qgis_app, qgis_iface):
+    from qgis.PyQt.QtCore import Qt
+    from qgis.PyQt.QtWidgets import QToolButton
+
+    from byoc_qgis.gui.dock import ByocDock
+
+    dock = ByocDock(qgis_iface)
+    try:
+        button = next(b for b in dock.findChildren(QToolButton) if b.defaultAction() is dock.act_conn_test)
+        assert button.toolButtonStyle() == Qt.ToolButtonStyle.ToolButtonTextOnly and button.text() == "Test"
+        assert "get a token" in button.toolTip()
+    finally:
+        dock.cleanup()
+        dock.deleteLater()

@@ -80,6 +80,10 @@ class DockUi(QgsDockWidget):
         )
         self.act_conn_remove = self._tool(row, "/mActionRemove.svg", tr("Remove connection"), self.on_remove_connection)
         self.act_conn_test = self._tool(row, "/mIconSuccess.svg", tr("Test connection"), self.test_connection)
+        # an action, not a status tick: the button says what it does (the result goes to the message bar)
+        self.act_conn_test.setIconText(tr("Test"))
+        self.act_conn_test.setToolTip(tr("Test the connection: get a token and list the collections"))
+        row.itemAt(row.count() - 1).widget().setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextOnly)
         return row
 
     def _collections_ui(self, body: QWidget, layout: QVBoxLayout) -> None:
