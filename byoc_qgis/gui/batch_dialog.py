@@ -85,6 +85,8 @@ class BatchDialog(ProcessDialog):
         form.addRow(tr("Area"), self._build_extent(canvas))
         form.addRow(tr("Tiling grid"), self._build_grid())
         form.addRow(tr("Time"), self._build_time(selected_times))
+        for edit in (self.time_from, self.time_to):  # the whole date and time visible
+            edit.setMinimumWidth(edit.fontMetrics().horizontalAdvance("0000-00-00 00:00:00") + 60)
         form.addRow(tr("Mosaicking"), self._build_mosaicking())
         form.addRow(tr("Evalscript template"), self._build_templates())
         form.addRow(tr("Deliver to bucket"), self._build_delivery())

@@ -64,10 +64,13 @@ def style_cells_layer(layer: Optional[QgsVectorLayer]) -> None:
         return
     categories = []
     for status, colour in CELL_COLOURS.items():
+        # delivered cells as outlines over their mosaic; the others filled (translucent) to stand out
+        fill = "no" if status == "DONE" else "solid"
         symbol = QgsFillSymbol.createSimple(
-            {"color": colour, "outline_color": colour, "outline_width": "0.4", "style": "solid"}
+            {"color": colour, "outline_color": colour, "outline_width": "0.5", "style": fill}
         )
-        symbol.setOpacity(0.45)
+        if status != "DONE":
+            symbol.setOpacity(0.5)
         categories.append(QgsRendererCategory(status, symbol, _status_label(status)))
     layer.setRenderer(QgsCategorizedSymbolRenderer("status", categories))
     layer.triggerRepaint()

@@ -18,11 +18,21 @@ from typing import Callable, Dict, List, Optional, Tuple
 
 from qgis.core import QgsRasterLayer
 from qgis.PyQt.QtCore import Qt, QTimer
-from qgis.PyQt.QtWidgets import QLabel, QMessageBox, QToolBar, QTreeWidget, QTreeWidgetItem, QVBoxLayout, QWidget
+from qgis.PyQt.QtWidgets import (
+    QHeaderView,
+    QLabel,
+    QMessageBox,
+    QToolBar,
+    QTreeWidget,
+    QTreeWidgetItem,
+    QVBoxLayout,
+    QWidget,
+)
 
 from ..core.batch import BatchClient, BatchStatus, BatchTask
 from ..core.batch_watch import BatchWatch
 from ..core.errors import NotFoundError, is_transient
+from ..core.progress import Cancelled
 from ..translation import tr
 from .batch_dialog import BatchDialog
 from .batch_layers import style_cells_layer
@@ -101,7 +111,14 @@ class BatchPanel(QWidget):
         layout.setContentsMargins(0, 0, 0, 0)
         self.tree = QTreeWidget(self)
         self.tree.setObjectName("batch_requests")
-        self.tree.setHeaderLabels([tr("Request"), tr("Status"), tr("Progress"), tr("PU"), tr("Age")])
+        self.tree.setHeaderLabels([tr("Request"), tr("Status"), tr("%"), tr("PU"), tr("Age")])
+        self.tree.headerItem().setToolTip(2, tr("Completion: the share of grid cells processed"))
+        self.tree.headerItem().setToolTip(3, tr("Processing units spent"))
+        header = self.tree.header()  # the request's name takes what the narrow dock leaves: no horizontal scrolling
+        header.setStretchLastSection(False)
+        header.setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
+        for col in range(1, len(COLUMNS)):
+            header.setSectionResizeMode(col, QHeaderView.ResizeMode.ResizeToContents)
         self.tree.setRootIsDecorated(False)
         self.tree.setAlternatingRowColors(True)
         self.tree.itemSelectionChanged.connect(self._update_buttons)
@@ -207,6 +224,8 @@ class BatchPanel(QWidget):
             self._schedule()
 
         def failed(exc: BaseException) -> None:
+            if isinstance(exc, Cancelled):
+                return  # superseded by a newer list
             self.status.setText(tr("Batch requests could not be listed (see the message bar)."))
             self.status.setToolTip(error_summary(exc))
             self.notifier.error(tr("Batch requests of {}").format(conn.name), exc, retry=lambda: self.refresh())
@@ -220,8 +239,6 @@ class BatchPanel(QWidget):
         self.tasks = {}
         for task in tasks:
             self._show_task(task)
-        for col in range(len(COLUMNS)):
-            self.tree.resizeColumnToContents(col)
         if select:
             self.select_task(select)
         self._status_line()
@@ -332,6 +349,8 @@ class BatchPanel(QWidget):
 
         def failed(exc: BaseException) -> None:
             self.poll_task = None
+            if isinstance(exc, Cancelled):
+                return  # the connection changed or the dock closes
             if is_transient(exc):  # no connection, 5xx, 429: keep following, more slowly
                 self._status_line(tr("live progress paused: {}").format(error_summary(exc)))
                 self._schedule()
