@@ -43,9 +43,12 @@ class ByocPlugin:
 
         start_service(self.iface)  # live views: project path hooks before any project is read
 
-        self.dock = ByocDock(self.iface, self.iface.mainWindow(), wait_until_shown=True)
+        self.dock = ByocDock(self.iface, self.iface.mainWindow())
         self.iface.addDockWidget(Qt.DockWidgetArea.RightDockWidgetArea, self.dock)
         self.dock.hide()
+        from .gui.tiles_restore import start_restore
+
+        start_restore(self.iface)  # tiles layers of a project read from now on (and of the one open) are loaded
 
         self.action = QAction(QIcon(ICON_PATH), tr("Sentinel Hub BYOC"), self.iface.mainWindow())
         self.action.setObjectName("byoc_qgis_toggle_dock")
@@ -63,6 +66,11 @@ class ByocPlugin:
             self.iface.removeToolBarIcon(self.action)
             self.action.deleteLater()
         self.action = None
+        from .gui.tiles_open import close_session_registry
+        from .gui.tiles_restore import stop_restore
+
+        stop_restore()
+        close_session_registry()  # tiles controllers made without the dock (the Browser panel)
         if self.dock is not None:
             self.dock.cleanup()
             if self.iface is not None:

@@ -66,3 +66,126 @@ def test_open_tiles_layer_without_the_dock(session_tiles, qgis_iface, conn, clie
     assert layer.featureCount() == 7
     with pytest.raises(ValueError):
         session_tiles.open_tiles_layer("no such connection", col["id"], qgis_iface)
+
+
+def _style_xml(layer) -> str:
+    from qgis.core import QgsMapLayerStyle
+
+    style = QgsMapLayerStyle()
+    style.readFromLayer(layer)
+    return style.xmlData()
+
+
+def _reopen(path: str):
+    """Clear the project (as File ▸ New does) and read ``path``."""
+    from qgis.core import QgsProject
+
+    project = QgsProject.instance()
+    project.clear()
+    assert project.mapLayers() == {}
+    assert project.read(path), project.error()
+
+
+def _layer_named(name: str):
+    from qgis.core import QgsProject
+
+    found = QgsProject.instance().mapLayersByName(name)
+    assert len(found) == 1, (name, [lyr.name() for lyr in QgsProject.instance().mapLayers().values()])
+    return found[0]
+
+
+@pytest.fixture
+def restore(session_tiles, qgis_iface):
+    from byoc_qgis.gui.tiles_restore import start_restore, stop_restore
+
+    qgis_iface.messageBar().clear_messages()
+    yield start_restore(qgis_iface)
+    stop_restore()
+
+
+def test_saved_project_reopens_with_its_tiles_layers(
+    restore, session_tiles, qgis_iface, conn, client, localhub, tmp_path
+):
+    from qgis.core import Qgis, QgsProject
+
+    from localhub.store import Store
+
+    from .reliability_secrets import jwt_pieces, plugin_tokens
+
+    first = _collection(client, localhub, 5, name="restored one")
+    second = new_collection(client, name="restored two")
+    rows = list(synthetic_rows(3))
+    rows[2]["status"] = "QUEUED"  # not final: live refresh must resume after the project is read
+    assert bulk_tiles(localhub, second["id"], rows) == 3
+    a = session_tiles.open_tiles_layer(conn.name, first["id"], qgis_iface, first["name"])
+    b = session_tiles.open_tiles_layer(conn.name, second["id"], qgis_iface, second["name"])
+    _wait(lambda: not a.loading and not b.loading)
+    assert (a.layer.featureCount(), b.layer.featureCount()) == (5, 3)
+    a.layer.setOpacity(0.6)  # a user's change to the style is kept
+    styles = {a.layer.name(): _style_xml(a.layer), b.layer.name(): _style_xml(b.layer)}
+    assert styles["restored one"] != styles["restored two"]
+    path = str(tmp_path / "tiles.qgs")
+    assert QgsProject.instance().write(path)
+    text = open(path, encoding="utf-8").read()
+    layer_id = a.layer.id()
+
+    _reopen(path)
+    one, two = _layer_named("restored one"), _layer_named("restored two")
+    assert one.id() == layer_id
+    _wait(lambda: one.featureCount() == 5 and two.featureCount() == 3)
+    assert {_style_xml(one), _style_xml(two)} == set(styles.values())
+    assert _style_xml(one) == styles["restored one"] and one.opacity() == pytest.approx(0.6)
+    root = QgsProject.instance().layerTreeRoot()
+    for layer in (one, two):
+        assert root.findLayer(layer.id()).parent().name() == f"BYOC: {conn.name}"
+    assert one.temporalProperties().isActive()
+    # live refresh resumed: the QUEUED tile turns INGESTED in the layer without anyone asking
+    ctl = session_tiles.session_registry().for_layer(two)
+    assert len(ctl.pending) == 1
+    queued = next(f for f in two.getFeatures() if f["status"] == "QUEUED")
+    store = Store(localhub.data_dir)
+    try:
+        assert store.transition(queued["tile_id"], 0, "QUEUED", "INGESTED")
+    finally:
+        store.close()
+    _wait(lambda: {f["status"] for f in two.getFeatures()} == {"INGESTED"}, timeout=60)
+    assert ctl.pending == set()
+
+    # the project holds the connection's name and the collection ids, no secret, no token
+    assert conn.name in text and first["id"] in text and second["id"] in text
+    needles = [localhub.client_secret, localhub.s3.secret_key, localhub.s3.access_key, *plugin_tokens()]
+    assert plugin_tokens(), "the plugin got a token during the test"
+    for needle in needles:
+        assert needle not in text
+    assert jwt_pieces(text.encode()) == 0
+    assert qgis_iface.messageBar().get_messages(Qgis.MessageLevel.Critical) == []
+
+
+def test_missing_connection_keeps_the_layer_untouched(
+    restore, session_tiles, qgis_iface, conn, client, localhub, tmp_path
+):
+    from qgis.core import Qgis, QgsProject
+
+    from byoc_qgis.gui.layer_tree import PROP_CONNECTION
+
+    col = _collection(client, localhub, 4, name="needs a lost connection")
+    ctl = session_tiles.open_tiles_layer(conn.name, col["id"], qgis_iface, col["name"])
+    _wait(lambda: not ctl.loading)
+    ctl.layer.setCustomProperty(PROP_CONNECTION, "connection from another computer")
+    path, again = str(tmp_path / "lost.qgs"), str(tmp_path / "lost-again.qgs")
+    assert QgsProject.instance().write(path)
+    style, fields = _style_xml(ctl.layer), ctl.layer.fields().names()
+    qgis_iface.messageBar().clear_messages()
+
+    _reopen(path)
+    layer = _layer_named("needs a lost connection")
+    warnings = qgis_iface.messageBar().get_messages(Qgis.MessageLevel.Warning)
+    assert any("connection from another computer" in str(w) for w in warnings), warnings
+    assert layer.featureCount() == 0 and _style_xml(layer) == style
+    assert not session_tiles.session_registry().has_controller(layer)
+    # saved again: the layer is there as it was read
+    assert QgsProject.instance().write(again)
+    _reopen(again)
+    layer = _layer_named("needs a lost connection")
+    assert layer.customProperty(PROP_CONNECTION) == "connection from another computer"
+    assert _style_xml(layer) == style and layer.fields().names() == fields

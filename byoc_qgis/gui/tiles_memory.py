@@ -1,10 +1,12 @@
-"""The memory layer that shows a collection's tiles: its fields and marks, the status style, a GeoPackage copy."""
+"""The memory layer that shows a collection's tiles: its fields and marks, the status style, its temporal
+properties (the Temporal Controller filters tiles by sensing time), a GeoPackage copy."""
 
 from __future__ import annotations
 
 from typing import Optional
 
 from qgis.core import (
+    Qgis,
     QgsCategorizedSymbolRenderer,
     QgsFillSymbol,
     QgsProject,
@@ -17,17 +19,29 @@ from ..processing.tiles_common import tile_fields
 from ..translation import tr
 from .layer_tree import PROP_COLLECTION, PROP_COLLECTION_NAME, PROP_CONNECTION
 
-__all__ = ["LAYER_CRS", "new_tiles_layer", "apply_status_style", "save_as_geopackage"]
+__all__ = [
+    "LAYER_CRS",
+    "TIME_FIELD",
+    "new_tiles_layer",
+    "apply_status_style",
+    "apply_temporal_properties",
+    "mark_tiles_layer",
+    "save_as_geopackage",
+]
 
 LAYER_CRS = "EPSG:4326"
+TIME_FIELD = "sensing_time"
 
+# status, fill (RGBA), outline (RGBA), outline style. The outline carries the status; the fill is light (alpha
+# 25..45 of 255) so a processed raster or a basemap under the tiles stays visible.
 _STATUS_STYLES = (
-    ("INGESTED", "51,160,44,70", "27,110,20,255", "solid"),
-    ("FAILED", "227,26,28,110", "170,10,10,255", "solid"),
-    ("INGESTING", "255,170,0,90", "200,120,0,255", "dash"),
-    ("QUEUED", "255,210,60,80", "200,150,0,255", "dash"),
-    ("WAITING", "200,200,200,80", "120,120,120,255", "dash"),
+    ("INGESTED", "51,160,44,25", "27,110,20,255", "solid"),
+    ("FAILED", "227,26,28,45", "200,10,10,255", "solid"),
+    ("INGESTING", "255,170,0,30", "220,120,0,255", "dash"),
+    ("QUEUED", "255,210,60,30", "200,150,0,255", "dash"),
+    ("WAITING", "200,200,200,30", "110,110,110,255", "dash"),
 )
+OUTLINE_WIDTH_MM = "0.6"
 
 
 def _status_label(status: str) -> str:
@@ -42,16 +56,36 @@ def _status_label(status: str) -> str:
 
 
 def apply_status_style(layer: QgsVectorLayer) -> None:
-    """Categorized fills by ``status``: green INGESTED, red FAILED, dashed orange/yellow/grey in progress."""
+    """Categorized by ``status``, told apart by the outline: green INGESTED, red FAILED, dashed orange/yellow/grey
+    in progress; each with a light, mostly transparent fill of its colour, so layers beneath stay visible."""
     categories = []
     for status, fill, outline, line_style in _STATUS_STYLES:
         symbol = QgsFillSymbol.createSimple(
-            {"color": fill, "outline_color": outline, "outline_width": "0.4", "outline_style": line_style}
+            {"color": fill, "outline_color": outline, "outline_width": OUTLINE_WIDTH_MM, "outline_style": line_style}
         )
         categories.append(QgsRendererCategory(status, symbol, _status_label(status)))
-    other = QgsFillSymbol.createSimple({"color": "150,150,150,60", "outline_color": "90,90,90,255"})
+    other = QgsFillSymbol.createSimple(
+        {"color": "150,150,150,25", "outline_color": "90,90,90,255", "outline_width": OUTLINE_WIDTH_MM}
+    )
     categories.append(QgsRendererCategory(None, other, tr("Other")))
     layer.setRenderer(QgsCategorizedSymbolRenderer("status", categories))
+
+
+def apply_temporal_properties(layer: QgsVectorLayer) -> None:
+    """Each tile is an instant at its sensing time: the Temporal Controller shows the tiles sensed in its range
+    (tiles without a sensing time stay visible)."""
+    props = layer.temporalProperties()
+    props.setMode(Qgis.VectorTemporalMode.FeatureDateTimeInstantFromField)
+    props.setStartField(TIME_FIELD)
+    props.setAccumulateFeatures(False)
+    props.setIsActive(True)
+
+
+def mark_tiles_layer(layer: QgsVectorLayer) -> None:
+    """What every tiles layer has, also one read from an older project: read-only to the user, and no "temporary
+    scratch layer" warning when QGIS closes the project (the tiles come back from the service)."""
+    layer.setReadOnly(True)
+    layer.setCustomProperty("skipMemoryLayersCheck", 1)
 
 
 def new_tiles_layer(connection: str, collection_id: str, collection_name: str) -> QgsVectorLayer:
@@ -63,8 +97,9 @@ def new_tiles_layer(connection: str, collection_id: str, collection_name: str) -
     layer.setCustomProperty(PROP_CONNECTION, connection)
     layer.setCustomProperty(PROP_COLLECTION, collection_id)
     layer.setCustomProperty(PROP_COLLECTION_NAME, collection_name)
-    layer.setReadOnly(True)
+    mark_tiles_layer(layer)
     apply_status_style(layer)
+    apply_temporal_properties(layer)
     return layer
 
 

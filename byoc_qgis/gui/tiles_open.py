@@ -14,7 +14,7 @@ from __future__ import annotations
 
 from typing import Callable, Optional
 
-from qgis.core import QgsProject
+from qgis.core import Qgis, QgsProject
 
 from ..translation import tr
 from .connections import ConnectionStore
@@ -118,13 +118,16 @@ def load_tiles(
     remove_if_empty: bool = False,
     announce: bool = True,
     before_load: Optional[Callable[[TilesLayer], None]] = None,
+    title: Optional[str] = None,
+    kept: bool = False,
 ) -> None:
-    """(Re)load every tile of ``ctl``'s layer; success (with ``announce``) and failure go to ``notifier``. A layer
-    added for this load (``remove_if_empty``) that failed without any tile leaves the project again; any other
-    layer stays as it is (a restored project keeps its layer, its style and its place)."""
+    """(Re)load every tile of ``ctl``'s layer; success (with ``announce``) and failure go to ``notifier`` (under
+    ``title``). A layer added for this load (``remove_if_empty``) that failed without any tile leaves the project
+    again; any other layer stays as it is (a restored project keeps its layer, its style and its place: ``kept``
+    says so in the log)."""
     _end_load(ctl)  # the slots of an earlier load of this layer
     links = ctl.open_links = Connections()
-    title = tr("Tiles of {}").format(ctl.collection_name)
+    title = title or tr("Tiles of {}").format(ctl.collection_name)
 
     def loaded(n: int) -> None:
         _end_load(ctl)
@@ -134,6 +137,13 @@ def load_tiles(
     def failed(exc: BaseException) -> None:
         _end_load(ctl)
         notifier.error(title, exc, retry=retry)
+        if kept:
+            log(
+                tr("The layer {} stays in the project as it was; Retry, or Show tiles once the service answers").format(
+                    ctl.layer.name()
+                ),
+                Qgis.MessageLevel.Warning,
+            )
         if remove_if_empty and ctl.count == 0 and ctl.alive:
             QgsProject.instance().removeMapLayer(ctl.layer.id())
 

@@ -77,6 +77,11 @@ class TilesRegistry(QObject):
         collection_name = layer.customProperty(PROP_COLLECTION_NAME) or layer.name()
         return self.create(name, layer.customProperty(PROP_COLLECTION), collection_name, layer)
 
+    def has_controller(self, layer: QgsVectorLayer) -> bool:
+        """True when ``layer`` already has a working controller here (being loaded or watched)."""
+        ctl = self.controllers.get(layer.id())
+        return ctl is not None and ctl.alive
+
     def shown(self, connection: str, collection_id: str) -> Optional[TilesLayer]:
         """The controller of the project's tiles layer of this collection, if it is shown."""
         layer = find_tiles_layer(connection, collection_id)
