@@ -13,7 +13,7 @@ import os
 import shutil
 import tarfile
 from dataclasses import replace
-from typing import Any, Dict, List, Optional, Tuple
+from typing import Any, Callable, Dict, List, Optional, Tuple
 
 from osgeo import gdal
 
@@ -121,8 +121,12 @@ def render_cell(
     cog: bool,
     cog_parameters: Dict[str, Any],
     limit: float,
+    rendered: Optional[Callable[[], None]] = None,
 ) -> Tuple[Dict[str, str], float]:
-    """Render a cell (in blocks when it is larger than 2500 px); return ({output id: final file}, PU)."""
+    """Render a cell (in blocks when it is larger than 2500 px); return ({output id: final file}, PU).
+
+    ``rendered()`` is called once the render workers are done with the cell (before the blocks are assembled and
+    written as COGs here), so that the caller can hand the workers the next cell meanwhile."""
     full = Grid(cell.epsg, cell.minx, cell.miny, cell.maxx, cell.maxy, cell.width, cell.height)
     windows = blocks(cell.width, cell.height)
     mimes = {r.identifier: r.mime for r in req.responses}
@@ -135,6 +139,8 @@ def render_cell(
         pu += units
         for rid, path in files.items():
             parts[rid].append((x0, y0, path))
+    if rendered is not None:
+        rendered()
     out: Dict[str, str] = {}
     for rid, mime in mimes.items():
         if mime == "application/json":

@@ -2,8 +2,10 @@
 execution database, progress, cost, optional BYOC collection).
 
 One driver thread per active task; it never runs JavaScript itself (cells go to the runner's worker processes,
-see :mod:`localhub.batch.runner`). At most one cell per worker is in flight, so a stop takes effect between
-cells: nothing new is dispatched, the cells in flight finish (and are charged), the task becomes STOPPED.
+see :mod:`localhub.batch.runner`). At most one cell per worker is being rendered; a cell whose rendering is done
+is written as COG and delivered by its thread while the workers render the next cells (a worker never waits for a
+delivery). A stop takes effect between cells: nothing new is dispatched, the cells in flight finish (and are
+charged), the task becomes STOPPED.
 State lives in :class:`~localhub.batch.store.BatchStore`: after a restart, ANALYSING tasks are analysed again and
 PROCESSING tasks continue with their PENDING cells (a cell that was in flight is rendered again and may replace
 the files it had already written).
@@ -11,6 +13,7 @@ the files it had already written).
 
 from __future__ import annotations
 
+import functools
 import json
 import logging
 import shutil
@@ -18,10 +21,10 @@ import threading
 import time
 import traceback
 from collections import deque
-from concurrent.futures import FIRST_COMPLETED, Future, ThreadPoolExecutor, wait
+from concurrent.futures import Future, ThreadPoolExecutor
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any, Deque, Dict, List, Optional
+from typing import Any, Callable, Deque, Dict, List, Optional, Set
 
 from byoc_qgis.core.batch_grids import TooManyCells, grid_cells
 from byoc_qgis.core.batch_paths import delivery_template, execution_db_url, manifest_url, request_json_url
@@ -304,33 +307,50 @@ class BatchExecutor:
         return _Run(task, req, collection, tiles, delivery, url, template, formats, target, to_run)
 
     def _render_cells(self, run: _Run) -> bool:
-        """Dispatch the cells to the render pool, at most one per worker in flight, until all are finished or the
-        user stops the task (between cells); False when localhub is stopping."""
+        """Dispatch the cells, at most one per render worker being rendered (a rendered cell's COG writing and
+        delivery go on in its thread), until all are finished or the user stops the task (between cells); False
+        when localhub is stopping."""
         task = run.task
         queue: Deque[Cell] = deque(run.to_run)
         in_flight: Dict[Future, Cell] = {}
+        rendering: Set[int] = set()  # ids of the cells the render workers have not finished
+        lock = threading.Lock()
+        changed = threading.Event()  # a cell was rendered or finished: look again
+
+        def rendered(cell_id: int) -> None:
+            with lock:
+                rendering.discard(cell_id)
+            changed.set()
+
         last_upload = 0.0
         self._upload_execution_db(task, run.delivery, run.url)
         workers = self.workers
-        threads = ThreadPoolExecutor(max_workers=workers, thread_name_prefix=f"localhub-batch-cell-{task.id[:8]}")
+        threads = ThreadPoolExecutor(
+            max_workers=2 * workers, thread_name_prefix=f"localhub-batch-cell-{task.id[:8]}"
+        )  # one rendering and one delivering per worker
         try:
             while queue or in_flight:
                 if self._stopping.is_set():
                     return False  # cells in flight stay PENDING (started): the next start renders them again
                 current = self.store.get_task(task.id)
                 stop = current is None or current.user_action == "STOP" or current.status != "PROCESSING"
-                while queue and not stop and len(in_flight) < workers:
+                while queue and not stop and len(rendering) < workers and len(in_flight) < 2 * workers:
                     cell = queue.popleft()
                     selected = self._cell_tiles(cell, run.tiles, run.req)
                     if not selected:
                         self.store.finish_cell(task.id, cell.id, "DONE", NO_DATA, False, 0.0)
                         continue
                     self.store.mark_started(task.id, cell.id)
-                    in_flight[threads.submit(self._run_cell, run, cell, selected)] = cell
+                    with lock:
+                        rendering.add(cell.id)
+                    future = threads.submit(self._run_cell, run, cell, selected, functools.partial(rendered, cell.id))
+                    future.add_done_callback(lambda _f, cid=cell.id: rendered(cid))
+                    in_flight[future] = cell
                 if not in_flight:
                     break
-                done, _ = wait(list(in_flight), timeout=0.5, return_when=FIRST_COMPLETED)
-                for future in done:
+                changed.wait(0.5)
+                changed.clear()
+                for future in [f for f in in_flight if f.done()]:
                     cell = in_flight.pop(future)
                     error = future.exception()
                     if error is not None:  # a bug in delivery: the cell fails, the task goes on
@@ -415,8 +435,9 @@ class BatchExecutor:
         grid = Grid(cell.epsg, cell.minx, cell.miny, cell.maxx, cell.maxy, cell.width, cell.height)
         return [t.wire for t in select_tiles(tiles.near(cell), req.data, grid)]
 
-    def _run_cell(self, run: _Run, cell: Cell, tiles: list) -> None:
-        """Render, deliver and record one cell (a cell thread; the rendering itself happens in the pool)."""
+    def _run_cell(self, run: _Run, cell: Cell, tiles: list, rendered: Callable[[], None]) -> None:
+        """Render, deliver and record one cell (a cell thread; the rendering itself happens in the pool, then
+        ``rendered()`` frees the cell's worker slot)."""
         task = run.task
         output = task.request["output"]
         folder = str(self.work_root / task.id / str(cell.id))
@@ -432,6 +453,7 @@ class BatchExecutor:
                     bool(output.get("cogOutput")),
                     output.get("cogParameters") or {},
                     time_limit(self.settings),
+                    rendered,
                 )
             except ProcessError as exc:
                 self.store.finish_cell(task.id, cell.id, "FATAL", exc.message.strip()[:2000], False, 0.0)
