@@ -280,7 +280,7 @@
         </message>
         <message>
             <location filename="../byoc_qgis/gui/auth_chooser.py" />
-            <source>Give both values of the new configuration, or cancel it</source>
+            <source>Give both the {} and the {} (or cancel the new configuration)</source>
             <translation type="unfinished" />
         </message>
         <message>
@@ -495,6 +495,16 @@
         </message>
         <message>
             <location filename="../byoc_qgis/gui/batch_panel.py" />
+            <source>Completion: the share of grid cells processed</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../byoc_qgis/gui/batch_panel.py" />
+            <source>Processing units spent</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../byoc_qgis/gui/batch_panel.py" />
             <source>Refresh batch requests</source>
             <translation type="unfinished" />
         </message>
@@ -590,7 +600,7 @@
         </message>
         <message>
             <location filename="../byoc_qgis/gui/batch_panel.py" />
-            <source>Progress</source>
+            <source>%</source>
             <translation type="unfinished" />
         </message>
         <message>
@@ -1009,7 +1019,7 @@ created {}</source>
         </message>
         <message>
             <location filename="../byoc_qgis/gui/connection_dialog.py" />
-            <source>empty: &lt;base URL&gt;/auth/realms/main/protocol/openid-connect/token</source>
+            <source>empty: &lt;base URL&gt;/auth/realms/main/…/token</source>
             <translation type="unfinished" />
         </message>
         <message>
@@ -1024,7 +1034,7 @@ created {}</source>
         </message>
         <message>
             <location filename="../byoc_qgis/gui/connection_dialog.py" />
-            <source>New from client id and secret…</source>
+            <source>New from client id / secret…</source>
             <translation type="unfinished" />
         </message>
         <message>
@@ -1074,7 +1084,7 @@ created {}</source>
         </message>
         <message>
             <location filename="../byoc_qgis/gui/connection_dialog.py" />
-            <source>New from access key and secret…</source>
+            <source>New from access keys…</source>
             <translation type="unfinished" />
         </message>
         <message>
@@ -1090,11 +1100,6 @@ created {}</source>
         <message>
             <location filename="../byoc_qgis/gui/connection_dialog.py" />
             <source>Path-style addressing</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <location filename="../byoc_qgis/gui/connection_dialog.py" />
-            <source>S3 credentials</source>
             <translation type="unfinished" />
         </message>
         <message>
@@ -1159,7 +1164,7 @@ created {}</source>
         </message>
         <message>
             <location filename="../byoc_qgis/gui/connection_dialog.py" />
-            <source>Choose the credentials, or create them with “New from client id and secret…”</source>
+            <source>Choose the credentials, or create them with “New from client id / secret…”</source>
             <translation type="unfinished" />
         </message>
         <message>
@@ -1482,6 +1487,16 @@ The files in your S3 bucket stay; only the collection and its tile registrations
         <message>
             <location filename="../byoc_qgis/gui/dock_ui.py" />
             <source>Edit connection…</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../byoc_qgis/gui/dock_ui.py" />
+            <source>Test</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../byoc_qgis/gui/dock_ui.py" />
+            <source>Test the connection: get a token and list the collections</source>
             <translation type="unfinished" />
         </message>
         <message>
@@ -2406,11 +2421,6 @@ The files in your S3 bucket stay; only the collection and its tile registrations
         </message>
         <message>
             <location filename="../byoc_qgis/processing/algorithms/batch_tasks.py" />
-            <source>Processing units spent</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <location filename="../byoc_qgis/processing/algorithms/batch_tasks.py" />
             <source>Error</source>
             <translation type="unfinished" />
         </message>
@@ -2851,42 +2861,7 @@ The files in your S3 bucket stay; only the collection and its tile registrations
         </message>
         <message>
             <location filename="../byoc_qgis/processing/algorithms/create_tiles.py" />
-            <source>When the pre-flight check finds errors</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <location filename="../byoc_qgis/processing/algorithms/create_tiles.py" />
-            <source>Never (fail instead)</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <location filename="../byoc_qgis/processing/algorithms/create_tiles.py" />
-            <source>Trace: contain all data</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <location filename="../byoc_qgis/processing/algorithms/create_tiles.py" />
-            <source>Trace: exclude nodata</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <location filename="../byoc_qgis/processing/algorithms/create_tiles.py" />
-            <source>None (the service uses the bbox)</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <location filename="../byoc_qgis/processing/algorithms/create_tiles.py" />
             <source>{} tiles to create in collection {} (bucket {})</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <location filename="../byoc_qgis/processing/algorithms/create_tiles.py" />
-            <source>Trace from the COGs: contain all data</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <location filename="../byoc_qgis/processing/algorithms/create_tiles.py" />
-            <source>Trace from the COGs: exclude nodata</source>
             <translation type="unfinished" />
         </message>
         <message>
@@ -3286,6 +3261,11 @@ The files in your S3 bucket stay; only the collection and its tile registrations
         </message>
         <message>
             <location filename="../byoc_qgis/processing/algorithms/tile_workflows.py" />
+            <source>Target collection (id, or its exact name)</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../byoc_qgis/processing/algorithms/tile_workflows.py" />
             <source>Check the tiles' files in S3 (needs S3 settings)</source>
             <translation type="unfinished" />
         </message>
@@ -3317,11 +3297,6 @@ The files in your S3 bucket stay; only the collection and its tile registrations
         <message>
             <location filename="../byoc_qgis/processing/algorithms/tile_workflows.py" />
             <source>Tiles with a new cover</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <location filename="../byoc_qgis/processing/algorithms/tile_workflows.py" />
-            <source>Target collection (id, or its exact name)</source>
             <translation type="unfinished" />
         </message>
         <message>
@@ -3601,6 +3576,11 @@ The files in your S3 bucket stay; only the collection and its tile registrations
         </message>
         <message>
             <location filename="../byoc_qgis/processing/base.py" />
+            <source>CONNECTION is a connection saved in the Sentinel Hub BYOC panel (deployment, credentials and S3 settings). The Advanced connection parameters serve qgis_process and models; given with a non-default value they override the saved connection's.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../byoc_qgis/processing/base.py" />
             <source>Collection (id, or its exact name)</source>
             <translation type="unfinished" />
         </message>
@@ -3617,6 +3597,31 @@ The files in your S3 bucket stay; only the collection and its tile registrations
         <message>
             <location filename="../byoc_qgis/processing/base.py" />
             <source>{} collections are named {!r} ({}); give the id</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../byoc_qgis/processing/collection_widget.py" />
+            <source>Choose a connection to list its collections, or type an id or name</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../byoc_qgis/processing/collection_widget.py" />
+            <source>cancelled</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../byoc_qgis/processing/collection_widget.py" />
+            <source>Listing the collections of {}…</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../byoc_qgis/processing/collection_widget.py" />
+            <source>Collections cannot be listed: {}</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../byoc_qgis/processing/collection_widget.py" />
+            <source>Choose one of {} collections, or type an id or name</source>
             <translation type="unfinished" />
         </message>
         <message>
@@ -3641,22 +3646,37 @@ The files in your S3 bucket stay; only the collection and its tile registrations
         </message>
         <message>
             <location filename="../byoc_qgis/processing/connection.py" />
+            <source>Connection (saved in the Sentinel Hub BYOC panel)</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../byoc_qgis/processing/connection.py" />
+            <source>A connection saved in the BYOC panel: deployment, credentials and S3 settings in one choice. The Advanced connection parameters, when given, override its values.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../byoc_qgis/processing/connection.py" />
+            <source>Deployment 'Custom base URL' needs the custom base URL (BASE_URL), e.g. http://127.0.0.1:8000</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../byoc_qgis/processing/connection.py" />
+            <source>No Sentinel Hub credentials: choose a connection, or an authentication configuration (Basic: client id / client secret) as the Sentinel Hub credentials, or set BYOC_CLIENT_ID and BYOC_CLIENT_SECRET in the environment</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../byoc_qgis/processing/connection.py" />
+            <source>S3 credentials</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../byoc_qgis/processing/connection.py" />
+            <source>none</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../byoc_qgis/processing/connection.py" />
             <source>Sentinel Hub credentials (Basic auth configuration: client id / client secret)</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <location filename="../byoc_qgis/processing/connection.py" />
-            <source>S3 credentials (Basic auth configuration: access key / secret key)</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <location filename="../byoc_qgis/processing/connection.py" />
-            <source>Deployment 'Custom base URL' needs BASE_URL, e.g. http://127.0.0.1:8000</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <location filename="../byoc_qgis/processing/connection.py" />
-            <source>No Sentinel Hub credentials: choose an authentication configuration (Basic: client id / client secret) in AUTHCFG, or set BYOC_CLIENT_ID and BYOC_CLIENT_SECRET in the environment</source>
             <translation type="unfinished" />
         </message>
         <message>
@@ -3667,6 +3687,11 @@ The files in your S3 bucket stay; only the collection and its tile registrations
         <message>
             <location filename="../byoc_qgis/processing/connection.py" />
             <source>Custom token URL (default: &lt;base URL&gt;/auth/realms/main/...)</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../byoc_qgis/processing/connection.py" />
+            <source>S3 credentials (Basic auth configuration: access key / secret key)</source>
             <translation type="unfinished" />
         </message>
         <message>
@@ -3691,12 +3716,17 @@ The files in your S3 bucket stay; only the collection and its tile registrations
         </message>
         <message>
             <location filename="../byoc_qgis/processing/connection.py" />
-            <source>BASE_URL is only used with the deployment 'Custom base URL'; choose it or clear BASE_URL</source>
+            <source>A custom base URL (BASE_URL) is only used with the deployment 'Custom base URL'; choose it or clear the custom base URL</source>
             <translation type="unfinished" />
         </message>
         <message>
             <location filename="../byoc_qgis/processing/connection.py" />
             <source>Sentinel Hub credentials</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../byoc_qgis/processing/connection.py" />
+            <source>No connection named {!r} is saved in the BYOC panel (saved: {})</source>
             <translation type="unfinished" />
         </message>
         <message>
