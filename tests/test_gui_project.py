@@ -189,3 +189,85 @@ def test_missing_connection_keeps_the_layer_untouched(
     layer = _layer_named("needs a lost connection")
     assert layer.customProperty(PROP_CONNECTION) == "connection from another computer"
     assert _style_xml(layer) == style and layer.fields().names() == fields
+
+
+def _utc(text: str):
+    from qgis.PyQt.QtCore import QDateTime, Qt
+
+    value = QDateTime.fromString(text, Qt.DateFormat.ISODate)
+    value.setTimeSpec(Qt.TimeSpec.UTC)
+    return value
+
+
+def _rendered_pixels(layer, temporal_range) -> int:
+    """Pixels the layer draws over its extent, with the map's temporal range set (None: not temporal)."""
+    from qgis.core import QgsMapRendererSequentialJob, QgsMapSettings
+    from qgis.PyQt.QtCore import QSize
+    from qgis.PyQt.QtGui import QColor
+
+    settings = QgsMapSettings()
+    settings.setLayers([layer])
+    settings.setDestinationCrs(layer.crs())
+    settings.setExtent(layer.extent().buffered(0.01))
+    settings.setOutputSize(QSize(200, 200))
+    settings.setBackgroundColor(QColor(0, 0, 0, 0))
+    if temporal_range is not None:
+        settings.setIsTemporal(True)
+        settings.setTemporalRange(temporal_range)
+    job = QgsMapRendererSequentialJob(settings)
+    job.start()
+    job.waitForFinished()
+    image = job.renderedImage()
+    return sum(1 for y in range(0, 200, 2) for x in range(0, 200, 2) if image.pixelColor(x, y).alpha() > 0)
+
+
+def test_temporal_controller_range_filters_tiles(session_tiles, qgis_iface, conn, client, localhub):
+    from qgis.core import (
+        Qgis,
+        QgsDateTimeRange,
+        QgsExpression,
+        QgsFeatureRequest,
+        QgsVectorLayerTemporalContext,
+    )
+
+    col = _collection(client, localhub, 6, name="sensed over months")  # sensed 2021-01-01 … 2021-06-06
+    ctl = session_tiles.open_tiles_layer(conn.name, col["id"], qgis_iface, col["name"])
+    _wait(lambda: not ctl.loading)
+    layer = ctl.layer
+    props = layer.temporalProperties()
+    assert props.isActive() and props.mode() == Qgis.VectorTemporalMode.FeatureDateTimeInstantFromField
+    assert props.startField() == "sensing_time"
+
+    def shown(start: str, end: str):
+        window = QgsDateTimeRange(_utc(start), _utc(end), True, False)
+        text = props.createFilterString(QgsVectorLayerTemporalContext(), window)
+        request = QgsFeatureRequest(QgsExpression(text))
+        return sorted(f["sensing_time"].toString("yyyy-MM-dd") for f in layer.getFeatures(request)), window
+
+    months, feb_mar = shown("2021-02-01T00:00:00Z", "2021-04-01T00:00:00Z")
+    assert months == ["2021-02-02", "2021-03-03"]
+    assert shown("2021-06-06T10:05:00Z", "2021-06-07T00:00:00Z")[0] == ["2021-06-06"]
+    nothing, none_window = shown("2022-01-01T00:00:00Z", "2022-02-01T00:00:00Z")
+    assert nothing == []
+    # the map renders only the tiles in the Temporal Controller's range
+    everything = _rendered_pixels(layer, None)
+    assert everything > 0
+    assert _rendered_pixels(layer, none_window) == 0
+    assert 0 < _rendered_pixels(layer, feb_mar) < everything
+
+
+def test_default_style_outlines_by_status_light_fills(qgis_app):
+    from byoc_qgis.gui.tiles_memory import new_tiles_layer
+
+    layer = new_tiles_layer("a connection", "a-collection", "styled")
+    kept = layer.renderer().categories()  # the symbols belong to these copies: keep them alive
+    categories = {c.value(): c.symbol() for c in kept}
+    assert set(categories) == {"INGESTED", "FAILED", "INGESTING", "QUEUED", "WAITING", None}
+    outlines = set()
+    for value, symbol in categories.items():
+        fill = symbol.symbolLayer(0)
+        assert fill.color().alpha() <= 45, value  # layers beneath stay visible
+        assert fill.strokeColor().alpha() == 255 and fill.strokeWidth() >= 0.6, value
+        outlines.add(fill.strokeColor().name())
+    assert len(outlines) == 6  # each status has its own outline colour
+    assert layer.customProperty("skipMemoryLayersCheck") == 1
