@@ -166,8 +166,11 @@ def test_create_start_live_progress_to_done_and_show_results(dock, qgis_iface, w
     assert dock.batch.select_task(tid) and dock.batch.act_results.isEnabled()
 
     before = set(QgsProject.instance().mapLayers())
-    res = _wait_run(dock.batch.show_results(tid))
+    res = dock.batch.show_results(tid)
+    assert not dock.batch.progress.isHidden()  # progress and Cancel while the results are read
+    _wait_run(res)
     assert res.ok, res.error_text()
+    assert dock.batch.progress.isHidden()
     added = [QgsProject.instance().mapLayer(i) for i in set(QgsProject.instance().mapLayers()) - before]
     rasters = [la for la in added if isinstance(la, QgsRasterLayer)]
     cells = [la for la in added if isinstance(la, QgsVectorLayer)]

@@ -40,7 +40,7 @@ from .guard import guarded
 from .layer_tree import insert_below_connection
 from .notify import error_summary
 from .tasks import AlgorithmRun, FunctionTask
-from .widgets import never_widen
+from .widgets import ProgressRow, never_widen
 
 __all__ = ["BatchPanel", "age_text", "COLUMNS"]
 
@@ -137,6 +137,8 @@ class BatchPanel(QWidget):
         self.status.setWordWrap(True)
         never_widen(self.status)
         layout.addWidget(self.status)
+        self.progress = ProgressRow(self)  # Show results of a large request: progress and Cancel
+        layout.addWidget(self.progress)
 
     def _action(self, bar: QToolBar, icon: str, text: str, slot: Callable):
         action = bar.addAction(_icon(icon), text)
@@ -478,6 +480,7 @@ class BatchPanel(QWidget):
         }
 
         def done(run: AlgorithmRun) -> None:
+            self.progress.finish()
             if not run.ok:
                 self.notifier.error(title, run.error_text() or tr("see the BYOC log"))
                 return
@@ -492,7 +495,10 @@ class BatchPanel(QWidget):
                 ),
             )
 
-        return self._run("byoc:batchresults", params, task, done, tr("Results of {}").format(title))
+        run = self._run("byoc:batchresults", params, task, done, tr("Results of {}").format(title))
+        if run is not None:
+            self.progress.bind(run.task, run.cancel, tr("Reading the results of {}…").format(title))
+        return run
 
     @staticmethod
     def _add_results(run: AlgorithmRun, task: BatchTask, connection: Optional[str]) -> int:
@@ -519,5 +525,6 @@ class BatchPanel(QWidget):
         """Stop the timers and the live polls (dock unload)."""
         self._age_timer.stop()
         self._stop_polling()
+        self.progress.finish()
         if self.list_task is not None and not self.list_task.done:
             self.list_task.cancel()
