@@ -23,7 +23,8 @@ from .live_view_scene import (
     set_faults,
 )
 
-SLOW = {"method": "POST", "path": "/api/v1/process", "probability": 1.0, "fault": {"delay": 1.0}}
+# the service holds each request this long: longer than the test needs to move the view on (a few ms)
+SLOW = {"method": "POST", "path": "/api/v1/process", "probability": 1.0, "fault": {"delay": 2.0}}
 
 
 @pytest.fixture(scope="module")
@@ -55,17 +56,29 @@ def conn(qgis_app, hub):
 
 
 @pytest.fixture
-def live(qgis_app, qgis_new_project, conn, hub):
-    """The live view service of a fresh session (stopped after the test) and no fault but the request counter."""
+def live(qgis_app, qgis_iface, qgis_new_project, conn, hub):
+    """The live view service of a fresh session (stopped after the test) and no fault but the request counter.
+
+    pytest-qgis puts every layer added to the project on its canvas, which keeps the extent and CRS earlier tests
+    left: its renders would ask for tiles too. It renders nothing here unless a test turns it on."""
+    from qgis.core import QgsProject
+
     from byoc_qgis.live import service, stop_service
 
+    from .watchdog import wait_until
+
+    canvas = qgis_iface.mapCanvas()
+    canvas.setRenderFlag(False)  # no refresh is scheduled from now on
+    canvas.setLayers([])  # a refresh scheduled already (QgsMapCanvas::refreshMap ignores the flag) renders nothing
+    wait_until(lambda: False, 0.05)  # its 1 ms timer fires
+    assert wait_until(lambda: not canvas.isDrawing(), 30)
     set_faults(hub, [])
     svc = service()
     yield svc
-    from qgis.core import QgsProject
-
+    canvas.setLayers([])
     QgsProject.instance().removeAllMapLayers()
     stop_service()
+    canvas.setRenderFlag(True)
 
 
 def _add(scene, conn, time_range=BOTH, order="mostRecent", **kwargs):
@@ -135,43 +148,61 @@ def _tile_y(extent, z):
     return tiles_for_extent(z, extent)[0][2]
 
 
-def test_moving_the_view_drops_outdated_requests(live, scene, conn, hub):
-    """A slow service: the view moves on while the first view's tiles are pending. Its requests not yet sent are
-    never sent (neither those still in QGIS's queue nor those waiting for one of our 4 workers); the 4 the service
-    is rendering are kept in the cache; the new view renders right."""
-    from qgis.core import QgsCoordinateReferenceSystem, QgsMapRendererParallelJob, QgsMapSettings, QgsRectangle
-    from qgis.PyQt.QtCore import QSize
+def test_moving_the_view_drops_outdated_requests(live, scene, conn, hub, qgis_iface):
+    """A slow service and a canvas that moves on while its first view's tiles are pending: of that view only the
+    requests already at the service (4 workers) are made. QGIS 3.22 aborts the others (never sent); QGIS 3.40 lets
+    them come (its tile download manager finishes what it started), the server answers them at once as outdated
+    because the canvas shows another place now."""
+    from qgis.core import QgsCoordinateReferenceSystem, QgsRectangle
+
+    from byoc_qgis.core.live_tiles import tile_resolution, tiles_for_extent
+    from byoc_qgis.live import service
 
     from .watchdog import wait_until
 
+    svc = service(qgis_iface)  # the service follows the canvas
+    server = svc.server()
+    canvas = qgis_iface.mapCanvas()  # not rendering yet (fixture ``live``)
+    canvas.setDestinationCrs(QgsCoordinateReferenceSystem("EPSG:3857"))
     layer = _add(scene, conn)
-    first = _inset(aligned_extent(14, scene.centre, 4, 3))
+    canvas.setLayers([layer])
+    window = canvas.window()
+    window.show()  # a hidden canvas renders 98 × 28 px
+    canvas.resize(800, 600)
+    assert wait_until(lambda: canvas.mapSettings().outputSize().width() > 500, 10)
+    size = canvas.mapSettings().outputSize()
+    width, height = size.width(), size.height()
+
+    def view(zoom, dx=0.0):
+        res = tile_resolution(zoom)
+        cx, cy = scene.centre[0] + dx + 7.3, scene.centre[1] - 5.1  # off the tile grid, as real views are
+        return cx - width * res / 2, cy - height * res / 2, cx + width * res / 2, cy + height * res / 2
+
+    first, second = view(14), view(15, dx=1500.0)  # zoomed in elsewhere: no tile in common
+    wanted_first, wanted_second = len(tiles_for_extent(14, first)), len(tiles_for_extent(15, second))
+    refreshed = []
+    canvas.mapCanvasRefreshed.connect(lambda: refreshed.append(1))
     set_faults(hub, [SLOW])
-    settings = QgsMapSettings()
-    settings.setLayers([layer])
-    settings.setDestinationCrs(QgsCoordinateReferenceSystem("EPSG:3857"))
-    settings.setOutputSize(QSize(1024, 768))
-    settings.setExtent(QgsRectangle(*first))
-    job = QgsMapRendererParallelJob(settings)
-    job.start()
-    server = live.server()
-    assert wait_until(lambda: server.stats()["tiles"] >= 6, 20)  # QGIS asks six at a time
-    wait_until(lambda: False, 0.3)
-    job.cancel()  # what the canvas does when the view moves on
-    assert wait_until(lambda: server.stats()["client_gone"] == server.stats()["tiles"], 10), server.stats()
-    asked = server.stats()["tiles"]
-    assert 4 < asked <= 12  # more than the 4 workers can send at once
-    assert process_requests_seen(hub) == 4  # only what the workers had sent reached the service
+    canvas.setExtent(QgsRectangle(*first))
+    assert server.stats()["tiles"] == 0
+    canvas.setRenderFlag(True)  # the canvas renders the first view
+    # the four workers are busy at the service for SLOW's delay; the canvas moves on before any is answered
+    assert wait_until(lambda: server.stats()["process_requests"] >= 4, 30), server.stats()
+    canvas.setExtent(QgsRectangle(*second))
+    at_service = server.stats()["process_requests"]
+    canvas.refresh()
     set_faults(hub, [])
-    second = aligned_extent(15, scene.centre, 4, 3)  # zoomed in: no tile in common with the first view
-    image = qimage_array(render([layer], second, 1024, 768))
-    assert wait_until(lambda: server.stats()["inflight"] == 0, 10)
+    finished = wait_until(lambda: refreshed and not canvas.isDrawing() and server.stats()["inflight"] == 0, 90)
     stats = server.stats()
-    assert stats["dropped"] == asked - 4 and stats["abandoned"] == 4, stats  # abandoned = answered, kept
-    new_tiles = stats["tiles"] - asked  # (an aligned extent: QGIS also asks for the tiles touching its edges)
-    assert stats["process_requests"] == 4 + new_tiles and process_requests_seen(hub) == new_tiles
-    expected = _expected(scene, second, 1024, 768)
-    assert np.array_equal(image, expected)
+    window.hide()
+    canvas.setLayers([])
+    assert finished, (refreshed, canvas.isDrawing(), stats)
+    assert at_service == 4 and 4 < wanted_first, (at_service, wanted_first)
+    assert stats["process_requests"] == 4 + wanted_second, stats  # of the first view only the four at the service
+    assert process_requests_seen(hub) == wanted_second  # after the move: the second view's tiles only
+    assert stats["cache_tiles"] == 4 + wanted_second  # the four the service rendered anyway are kept
+    image = qimage_array(render([layer], second, width, height))  # QGIS's tile cache: nothing asked again
+    assert (image[..., 3] == 255).mean() > 0.99 and server.stats()["process_requests"] == stats["process_requests"]
 
 
 def test_rate_limits_are_waited_out(live, scene, conn, hub):
@@ -187,6 +218,8 @@ def test_rate_limits_are_waited_out(live, scene, conn, hub):
 
 
 def test_no_secret_in_layer_or_project_and_it_renders_after_reopen(live, scene, conn, hub, tmp_path):
+    import zipfile
+
     from qgis.core import QgsProject
 
     from byoc_qgis.live import live_view_spec, service, stop_service
@@ -196,28 +229,38 @@ def test_no_secret_in_layer_or_project_and_it_renders_after_reopen(live, scene, 
     before = qimage_array(render([layer], extent, 1024, 768))
     token = live.ensure_client(conn.name).http.tokens.token()
     server = live.server()
-    secrets = [hub.client_secret, token, "Bearer", server.key]
+    first_session = server.stats()["process_requests"]
+    secrets = [hub.client_secret, token, "Bearer", server.key, f":{server.port}/"]
     for text in (layer.source(), layer.publicSource()):
         assert not [s for s in secrets[:3] if s in text]
-    path = tmp_path / "live.qgs"
-    assert QgsProject.instance().write(str(path))
-    saved = path.read_text()
-    assert "http://127.0.0.1:0/byoc-live/saved/v1/" in saved
-    assert not [s for s in secrets if s in saved]
-    assert f":{server.port}/" not in saved
+    qgs, qgz = tmp_path / "live.qgs", tmp_path / "live.qgz"
+    assert QgsProject.instance().write(str(qgs)) and QgsProject.instance().write(str(qgz))
+    with zipfile.ZipFile(qgz) as archive:
+        inside = "".join(archive.read(n).decode("utf-8", "replace") for n in archive.namelist() if n.endswith(".qgs"))
+    for saved in (qgs.read_text(), inside):
+        assert saved.count("http://127.0.0.1:0/byoc-live/saved/v1/") == 2  # the layer and its layer tree entry
+        assert not [s for s in secrets if s in saved]
+    spec = live_view_spec(layer)
+    QgsProject.instance().removeAllMapLayers()
     stop_service()  # a new QGIS session: another port, another key
-    new_service = service()
-    new_server = new_service.server()
+    new_server = service().server()
     assert new_server.key != server.key
-    project = QgsProject()
-    assert project.read(str(path))
-    (reopened,) = project.mapLayers().values()
-    assert f"http://127.0.0.1:{new_server.port}/byoc-live/{new_server.key}/v1/" in reopened.source()
-    assert live_view_spec(reopened) == live_view_spec(layer)
-    after = qimage_array(render([reopened], extent, 1024, 768))
-    assert np.array_equal(before, after)
-    assert new_server.stats()["process_requests"] == 12
+    here = f"http://127.0.0.1:{new_server.port}/byoc-live/{new_server.key}/v1/"
+    assert QgsProject.instance().read(str(qgz))  # the desktop's project
+    (reopened,) = QgsProject.instance().mapLayers().values()
+    assert here in reopened.source() and live_view_spec(reopened) == spec
+    assert np.array_equal(before, qimage_array(render([reopened], extent, 1024, 768)))
+    fetched = new_server.stats()["process_requests"]
+    assert fetched == first_session >= 12  # the same tiles as in the first session
+    project = QgsProject()  # another project object (a script's): attached, it reads the same
+    service().attach_project(project)
+    assert project.read(str(qgs))
+    (other,) = project.mapLayers().values()
+    assert here in other.source()
+    assert np.array_equal(before, qimage_array(render([other], extent, 1024, 768)))
+    assert new_server.stats()["process_requests"] == fetched  # the tiles this session fetched already
     project.clear()
+    QgsProject.instance().clear()
 
 
 def test_follows_the_temporal_controller(live, scene, conn, hub, qgis_iface):

@@ -306,6 +306,46 @@ def test_server_waits_out_rate_limits_and_drops_what_nobody_waits_for(scene, hub
         srv.stop()
 
 
+def test_interest_refuses_only_what_a_canvas_left():
+    from byoc_qgis.core.live_tiles import Interest, qgis_zoom
+
+    (z, x, y), *_ = tiles_for_extent(14, (*lonlat_to_mercator(13.8, 45.0), *lonlat_to_mercator(13.8001, 45.0001)))
+    minx, miny, maxx, maxy = tile_bounds(z, x, y)
+    now = (14, 14, minx + 10, miny + 10, maxx - 10, maxy - 10)
+    span = maxx - minx
+    before = (14, 14, minx + 10 * span, miny, maxx + 10 * span, maxy)  # where the canvas was, ten tiles east
+    view = Interest((("tok", 0, 20),), (now,), frozenset({"old"}), (before,))
+    assert view("tok", z, x, y) and view("tok", z, x + 1, y)  # in view, and the ring QGIS asks for at its edges
+    assert not view("tok", z, x + 10, y) and not view("tok", z, x + 11, y)  # the view the canvas left
+    assert view("tok", z, x + 5, y) and view("tok", z, x - 20, y)  # never shown (a print layout, a script): served
+    assert view("tok", z + 1, 2 * (x + 10), 2 * y)  # another zoom level of the old view: not what it showed
+    assert not view("old", z, x, y)  # a token no layer shows any more (the Temporal Controller moved on)
+    assert view("other", z, x, y)
+    zoomed_in = Interest((("tok", 0, 20),), ((15, 15, minx, miny, maxx, maxy),), frozenset(), (now,))
+    assert not zoomed_in("tok", z, x, y) and zoomed_in("tok", z + 1, 2 * x, 2 * y)  # the old level is outdated
+    capped = Interest((("tok", 0, 13),), ((15, 15, minx, miny, maxx, maxy),), frozenset(), ((13, 13, *now[2:]),))
+    assert capped("tok", 13, x // 2, y // 2)  # a layer limited to zoom 13: QGIS asks for its level 13 tiles
+    # QGIS picks the level whose resolution is nearest in metres
+    r = tile_resolution(14)
+    assert qgis_zoom(r) == 14 and qgis_zoom(r * 0.76) == 14 and qgis_zoom(r * 0.74) == 15 and qgis_zoom(r * 1.4) == 14
+    assert qgis_zoom(r * 1.6) == 13
+
+
+def test_server_answers_outdated_tiles_at_once_and_serves_them_when_asked_again(server, scene, hub):
+    from .live_view_scene import BOTH, process_requests_seen, set_faults
+
+    set_faults(hub, [])
+    spec = LiveSpec("conn", scene.collection_id, scene.evalscript, *BOTH)
+    url = _tile_urls(server, spec, 14, scene.centre, 1)[0]
+    asked = []
+    server.interest = lambda *tile: asked.append(tile) or False
+    first = requests.get(url, timeout=30)
+    assert first.status_code == 503 and process_requests_seen(hub) == 0 and server.stats()["outdated"] == 1
+    second = requests.get(url, timeout=30)  # a render that does need it asks again
+    assert second.status_code == 200 and second.content != transparent_png() and process_requests_seen(hub) == 1
+    assert len(asked) == 1 and asked[0][1:] == parse_tile_path(url.split(str(server.port), 1)[1])[2:]
+
+
 def _get_quietly(session, url, timeout):
     try:
         session.get(url, timeout=timeout)

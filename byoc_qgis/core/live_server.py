@@ -11,11 +11,13 @@ How a tile request is served (one handler thread per QGIS connection, a small po
    service refuses), are answered with a transparent tile without a request (the collection's metadata is read
    once a minute per collection).
 4. Two renders asking for the same tile share one request (single flight). The request waits for a free worker;
-   when QGIS drops the tile (the view moved on: QGIS aborts the reply, the handler sees the connection close) and no
-   one else waits for it, a request not sent yet is never sent and a 429 wait (``Retry-After``, shared by every
-   request of the connection through :class:`~.http.RateGate`) is abandoned. A request the service is already
-   rendering cannot be recalled (the Process API has no cancel, and the units are spent); its tile is cached for
-   when the view comes back.
+   when QGIS drops the tile (the view moved on: QGIS 3.22 aborts the reply, the handler sees the connection close)
+   and no one else waits for it, a request not sent yet is never sent and a 429 wait (``Retry-After``, shared by
+   every request of the connection through :class:`~.http.RateGate`) is abandoned. QGIS 3.40 no longer aborts
+   (its tile download manager finishes what it started): there ``interest`` (what the canvases show and showed,
+   :class:`~.live_tiles.Interest`) marks the tiles of a view a canvas left, which are answered 503 at once, before
+   or instead of their request. A request the service is already rendering cannot be recalled (the Process API has
+   no cancel, and the units are spent); its tile is cached for when the view comes back.
 5. The answer's PNG is passed on with colour 0 marked transparent (:mod:`.live_png`, no re-encoding). Definite
    errors (a bad evalscript, a missing connection) answer a transparent tile and are reported through ``on_event``
    once per view; transient ones (no connection, 5xx after retries) answer 503 so QGIS asks again next render.
@@ -44,7 +46,7 @@ from .live_png import transparent_png, with_transparent_zero
 from .live_tiles import TILE_PX, Coverage, LiveSpec, parse_tile_path, tile_request, tile_url_template
 from .process import MAX_PX, ProcessClient
 
-__all__ = ["LiveTileServer", "LIVE_POLICY", "ClientFor", "EventFn"]
+__all__ = ["LiveTileServer", "LIVE_POLICY", "ClientFor", "EventFn", "InterestFn"]
 
 log = logging.getLogger(__name__)
 
@@ -54,9 +56,12 @@ LIVE_POLICY = RetryPolicy(max_attempts=3, backoff_base=0.3, backoff_cap=2.0, max
 LIVE_TIMEOUT = (10.0, 60.0)
 METADATA_TTL_S = 60.0
 POLL_S = 0.02
+PASS_TTL_S = 60.0
 
 ClientFor = Callable[[str, CancelFn], Any]
 """``client_for(connection_name, cancel)`` → a SentinelHubClient; raises (e.g. CredentialsError) when it cannot."""
+InterestFn = Callable[[str, int, int, int], bool]
+"""``interest(spec_token, z, x, y)``: False when the tile belongs to a view a map left (outdated)."""
 EventFn = Callable[[str, str, str], None]
 """``on_event(kind, spec_token, detail)``: kinds ``error`` (detail: message) and ``too_coarse`` (detail: limit)."""
 
@@ -147,6 +152,8 @@ class LiveTileServer:
         self._coverage_locks: Dict[Tuple[str, str], threading.Lock] = {}
         self._views: Dict[int, Tuple[Any, Any]] = {}
         self._reported: Dict[Tuple[str, str], float] = {}
+        self.interest: Optional[InterestFn] = None
+        self._passed: Dict[TileKey, float] = {}  # tiles refused as outdated once: served when asked again
         self._stats: Dict[str, int] = {
             k: 0
             for k in (
@@ -161,6 +168,7 @@ class LiveTileServer:
                 "outside",  # transparent without a request: outside the collection's extent
                 "too_coarse",  # transparent without a request: coarser than maxMetersPerPixel
                 "errors",
+                "outdated",  # answered 503 at once: no map shows the tile now (QGIS asks again if it needs it)
                 "refused",  # wrong key, host or a browser request
             )
         }
@@ -268,6 +276,8 @@ class LiveTileServer:
                 self._stats["cache_hits"] += 1
         if body is not None:
             return handler.send_body(200, body)
+        if self._outdated(tile):
+            return handler.send_body(503, b"", "text/plain", [("Retry-After", "0")])
         for _attempt in range(3):
             fetch = self._join(tile, spec)
             if not self._wait(fetch, handler):
@@ -329,22 +339,26 @@ class LiveTileServer:
 
     # -- fetching (worker threads) -------------------------------------------------------------------------------
     def _run(self, fetch: _Fetch) -> None:
+        outdated = self._outdated(fetch.key)
         with self._lock:
-            if fetch.waiters <= 0 or self._stopping:
+            if fetch.waiters <= 0 or self._stopping or outdated:
                 self._stats["dropped"] += 1
                 self._forget(fetch)
+                fetch.status = 503 if outdated else None  # QGIS asks again if a map still needs it
                 fetch.done.set()
                 return
             fetch.started = True
 
         def cancel() -> bool:
-            return self._stopping or fetch.waiters <= 0
+            return self._stopping or fetch.waiters <= 0 or self._outdated(fetch.key)
 
         token, z, x, y = fetch.key
         try:
             fetch.status, fetch.body = self._fetch(fetch.spec, token, z, x, y, cancel)
         except CancelledError:
             self._count("cancelled")
+            if not self._stopping:
+                fetch.status = 503
         except Exception as exc:  # noqa: BLE001 - reported through on_event, the tile stays empty
             transient = isinstance(exc, SentinelHubError) and is_transient(exc)
             self._count("errors")
@@ -356,6 +370,32 @@ class LiveTileServer:
                 if fetch.status is not None and fetch.waiters <= 0:
                     self._stats["abandoned"] += 1
             fetch.done.set()
+
+    def _outdated(self, tile: TileKey) -> bool:
+        """True when ``interest`` calls ``tile`` outdated and it was not refused for that already (asked again, it is
+        served)."""
+        interest = self.interest
+        if interest is None:
+            return False
+        now = time.monotonic()
+        with self._lock:
+            passed = self._passed.get(tile)
+            if passed is not None and now - passed < PASS_TTL_S:
+                return False
+        try:
+            wanted = interest(*tile)
+        except Exception:  # noqa: BLE001 - never refuse a tile because the map state could not be read
+            log.exception("live view: interest check failed")
+            return False
+        if wanted:
+            return False
+        with self._lock:
+            self._passed[tile] = now
+            self._stats["outdated"] += 1
+            if len(self._passed) > 4096:
+                for key in [k for k, t in self._passed.items() if now - t >= PASS_TTL_S]:
+                    del self._passed[key]
+        return True
 
     def _forget(self, fetch: _Fetch) -> None:
         """Remove ``fetch`` from the in-flight table (unless a newer fetch of the tile took its place). Lock held."""

@@ -139,8 +139,10 @@ def set_live_view_time(layer: QgsRasterLayer, start: TimeValue, end: TimeValue) 
     old_source = layer.source()
     zmin = _param(old_source, "zmin", 0)
     zmax = _param(old_source, "zmax", DEFAULT_MAX_ZOOM)
-    source = xyz_source(service().server().url_template(new), zmin, zmax)
+    svc = service()
+    source = xyz_source(svc.server().url_template(new), zmin, zmax)
     layer.setDataSource(source, layer.name(), "wms", QgsDataProvider.ProviderOptions())
+    svc.update_interest()  # the old range's tiles are no longer wanted
     layer.triggerRepaint()
     return True
 

@@ -11,11 +11,11 @@ Why a loopback XYZ server and not a Python raster data provider (measured on QGI
   (all Python of QGIS, the main thread's included, waits while a block is decoded), the whole view is one request
   (no reuse when panning, nothing shown before the last byte), and ``clone()`` must hand Python objects to C++:
   without extra ownership handling, 3.22 aborts with "pure virtual method called" on the first render.
-* The price of the server is a port that changes per session: :func:`~byoc_qgis.core.live_tiles.placeholder_url`
-  is applied by a ``QgsPathResolver`` path writer when a project is saved (the project holds port 0 and no session
-  key) and :func:`~byoc_qgis.core.live_tiles.current_url` by a path preprocessor when one is read (both are called
-  for ``wms`` sources, verified on 3.22 and 3.40). The preprocessor, the writer and the server exist from
-  :func:`start_service` (plugin ``initGui``) to :func:`stop_service` (``unload``).
+* The price of the server is a port that changes per session: a saved project holds port 0 and no session key,
+  and a project read is pointed at this session's server (:mod:`.project`: path writer/preprocessor on 3.22, the
+  project's writeProject/layersAdded signals on 3.40, where the path hooks are not called for ``wms`` sources).
+  From 3.24 on QGIS no longer aborts outdated tile requests; the server is told what the canvases show
+  (:mod:`.interest`) and answers outdated tiles at once instead of asking the service.
 
 Credentials: the server's threads ask for a client by connection name; the client is built on the main thread
 (auth manager) when a live layer is added or a project brings one, else on demand through a queued signal.
@@ -27,14 +27,16 @@ import threading
 import time
 from typing import Any, Dict, Optional, Tuple
 
-from qgis.core import QgsPathResolver, QgsProject
+from qgis.core import QgsProject
 from qgis.PyQt.QtCore import QObject, pyqtSignal
 
 from ..core.errors import CredentialsError
 from ..core.http import CancelFn, check_cancel
 from ..core.live_server import LIVE_POLICY, LiveTileServer
-from ..core.live_tiles import current_url, is_live_url, placeholder_url, spec_from_url
+from ..core.live_tiles import spec_from_url
 from ..translation import tr
+from .interest import InterestTracker
+from .project import ProjectHooks
 
 __all__ = ["LiveViewService", "service", "start_service", "stop_service", "running_service"]
 
@@ -57,46 +59,47 @@ class LiveViewService(QObject):
         self._clients: Dict[str, Any] = {}
         self._client_errors: Dict[str, Tuple[float, str]] = {}
         self._pending: Dict[str, threading.Event] = {}
-        self._hooks: Tuple[Optional[str], Optional[str]] = (None, None)
         self._notified: Dict[Tuple[str, str], float] = {}
-        self._project = None
+        self._started = False
+        self._interest = None
+        self.hooks = ProjectHooks(self._address, self._layers_added)
+        self.tracker: Optional[InterestTracker] = None
         self.follower = None
         self._client_needed.connect(self._provide_client)
         self._server_event.connect(self._show_event)
 
     # -- life cycle ----------------------------------------------------------------------------------------------
     def start(self) -> LiveViewService:
-        """Register the project path hooks (the server itself starts with the first live layer)."""
-        if self._hooks == (None, None):
-            self._hooks = (
-                QgsPathResolver.setPathPreprocessor(self._read_path),
-                QgsPathResolver.setPathWriter(self._write_path),
-            )
-            self._project = QgsProject.instance()
-            self._project.layersAdded.connect(self._layers_added)
+        """Register the project hooks and, with a QGIS interface, follow its canvases (the server itself starts with
+        the first live layer)."""
+        if not self._started:
+            self._started = True
+            self.hooks.start()
+            self.hooks.attach(QgsProject.instance())
+            QgsProject.instance().layersRemoved.connect(self.update_interest)
         if self.iface is not None and self.follower is None:
             from .temporal import TemporalFollower
 
             self.follower = TemporalFollower(self.iface.mapCanvas(), QgsProject.instance())
+            self.tracker = InterestTracker(self.iface, self._publish_interest)
+            self.tracker.update()
         return self
 
     def stop(self) -> None:
         """Remove the hooks, stop the server, close the clients."""
-        reader, writer = self._hooks
-        if reader is not None:
-            QgsPathResolver.removePathPreprocessor(reader)
-        if writer is not None:
-            QgsPathResolver.removePathWriter(writer)
-        self._hooks = (None, None)
-        if self._project is not None:
+        self.hooks.stop()
+        if self._started:
             try:
-                self._project.layersAdded.disconnect(self._layers_added)
+                QgsProject.instance().layersRemoved.disconnect(self.update_interest)
             except (TypeError, RuntimeError):
                 pass
-            self._project = None
+        self._started = False
         if self.follower is not None:
             self.follower.stop()
             self.follower = None
+        if self.tracker is not None:
+            self.tracker.stop()
+            self.tracker = None
         with self._lock:
             server, self._server = self._server, None
             clients = list(self._clients.values())
@@ -109,6 +112,26 @@ class LiveViewService(QObject):
         for client in clients:
             client.close()
 
+    def attach_project(self, project: QgsProject) -> None:
+        """Save/read the live layers of another project the same way (QgsProject.instance() is attached already)."""
+        self.hooks.attach(project)
+
+    def update_interest(self, *_args) -> None:
+        """Tell the server again what the canvases show (after a live layer was added, removed or changed)."""
+        if self.tracker is not None:
+            self.tracker.update()
+
+    def _publish_interest(self, interest) -> None:
+        with self._lock:
+            self._interest = interest
+            server = self._server
+        if server is not None:
+            server.interest = interest
+
+    def _address(self) -> Tuple[int, str]:
+        server = self.server()
+        return server.port, server.key
+
     def server(self) -> LiveTileServer:
         """The session's tile server (started on first use)."""
         with self._lock:
@@ -116,18 +139,8 @@ class LiveViewService(QObject):
                 self._server = LiveTileServer(
                     self._client_for, workers=self.workers, on_event=self._server_event.emit
                 ).start()
+                self._server.interest = self._interest
             return self._server
-
-    # -- project paths -------------------------------------------------------------------------------------------
-    def _read_path(self, path: str) -> str:
-        if not is_live_url(path):
-            return path
-        server = self.server()
-        return current_url(path, server.port, server.key)
-
-    @staticmethod
-    def _write_path(path: str) -> str:
-        return placeholder_url(path) if is_live_url(path) else path
 
     # -- clients -------------------------------------------------------------------------------------------------
     def ensure_client(self, connection: str) -> Any:
@@ -207,17 +220,16 @@ class LiveViewService(QObject):
                 event.set()
 
     def _layers_added(self, layers) -> None:
-        """Build the clients of live layers a project brings (main thread), so tiles need not wait for it."""
+        """Live layers a project brought (already pointed at this server): build their clients now (main thread) so
+        their tiles need not wait for it, follow the Temporal Controller if asked, tell the server."""
         for layer in layers:
-            if not is_live_url(layer.source()):
-                continue
             try:
-                spec = spec_from_url(layer.source())
-                self.ensure_client(spec.connection)
+                self.ensure_client(spec_from_url(layer.source()).connection)
             except Exception as exc:  # noqa: BLE001 - the layer stays, empty; the user is told why
                 self._notify(layer.id(), "connection", _connection_problem(_safe_connection(layer), exc), True)
             if self.follower is not None:
                 self.follower.apply_to(layer)
+        self.update_interest()
 
     # -- messages ------------------------------------------------------------------------------------------------
     def _show_event(self, kind: str, token: str, detail: str) -> None:
