@@ -23,6 +23,7 @@ from qgis.PyQt.QtCore import QObject, pyqtSignal
 from ..core.progress import Cancelled
 from ..translation import tr
 from .guard import call_logged
+from .history import add_to_history
 from .notify import log
 
 __all__ = ["FunctionTask", "TaskRunner", "AlgorithmRun", "LogFeedback"]
@@ -136,10 +137,12 @@ class AlgorithmRun(QObject):
         if description:
             self.task.setDescription(description)
         self.task.executed.connect(self._executed)
+        self.history = add_to_history(alg, self.parameters, self.context)  # as a run from the toolbox
 
     def _executed(self, ok: bool, results: dict) -> None:
         self.ok = bool(ok)
         self.results = dict(results or {})
+        self.history.finish(self.results, self.feedback)
         self.done.emit(self.ok, self.results)
 
     def error_text(self) -> str:

@@ -16,6 +16,7 @@ from ..translation import tr
 from .connection import (
     S3Settings,
     ServiceConnection,
+    add_connection_choice,
     add_connection_parameters,
     add_s3_parameters,
     connection_from_parameters,
@@ -25,7 +26,7 @@ from .crs import pin_parameter_crs
 from .feedback import FeedbackBridge, service_errors
 from .provider import ICON_PATH
 
-__all__ = ["ByocAlgorithm", "ServiceAlgorithm", "UUID_RE", "GROUPS"]
+__all__ = ["ByocAlgorithm", "ServiceAlgorithm", "UUID_RE", "GROUPS", "collection_parameter", "help_with_labels"]
 
 UUID_RE = re.compile(r"^[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}$")
 
@@ -41,6 +42,29 @@ def _group_name(key: str) -> str:
 
 
 GROUPS = ("collections", "tiles", "files", "process")
+
+_PARAMETER_ID = re.compile(r"\b[A-Z][A-Z0-9]*(?:_[A-Z0-9]+)*\b")
+
+
+def collection_parameter(name: str, description: str, optional: bool = False) -> QgsProcessingParameterString:
+    """A collection (id, or its exact name): in the algorithm dialog an editable drop-down of the chosen
+    connection's collections (:mod:`.collection_widget`), a plain string from ``qgis_process`` and models."""
+    param = QgsProcessingParameterString(name, description, multiLine=False, optional=optional)
+    param.setMetadata({"widget_wrapper": {"class": "byoc_qgis.processing.collection_widget.CollectionWidgetWrapper"}})
+    return param
+
+
+def help_with_labels(alg, text: str) -> str:
+    """``text`` with every parameter id of ``alg`` (COLLECTION, S3_AUTHCFG, ...) replaced by its label as the dialog
+    shows it, in quotes: help texts name what the user sees. Ids of other things (environment variables) stay."""
+    labels = {p.name(): p.description() for p in alg.parameterDefinitions()}
+    labels.update({o.name(): o.description() for o in alg.outputDefinitions() if o.name() not in labels})
+
+    def label(match) -> str:
+        word = match.group(0)
+        return f"“{labels[word]}”" if word in labels else word
+
+    return _PARAMETER_ID.sub(label, text)
 
 
 class ByocAlgorithm(QgsProcessingAlgorithm):
@@ -68,6 +92,13 @@ class ByocAlgorithm(QgsProcessingAlgorithm):
 
     def createInstance(self):
         return type(self)()
+
+    def shortHelpString(self) -> str:
+        return help_with_labels(self, self.help_text())
+
+    def help_text(self) -> str:
+        """The help, naming parameters by their ids (:meth:`shortHelpString` shows their labels instead)."""
+        return ""
 
     def tags(self):
         return ["byoc", "sentinel hub", "cog"]
@@ -101,6 +132,7 @@ class ServiceAlgorithm(ByocAlgorithm):
         self._prepare_error: Optional[QgsProcessingException] = None
 
     def initAlgorithm(self, config=None) -> None:
+        add_connection_choice(self)  # first: the connection, then what to do with it
         self.init_parameters()
         add_connection_parameters(self)
         if self.USES_S3:
@@ -134,12 +166,21 @@ class ServiceAlgorithm(ByocAlgorithm):
                 self.connection.close()  # the HTTP sessions this run opened
 
     # -- shared parameters ---------------------------------------------------------------------------------------
-    def add_collection_parameter(self, description: Optional[str] = None) -> None:
-        self.addParameter(
-            QgsProcessingParameterString(
-                "COLLECTION", description or tr("Collection (id, or its exact name)"), multiLine=False
-            )
+    def add_collection_parameter(self, description: Optional[str] = None, name: str = "COLLECTION") -> None:
+        """Add a collection parameter (a drop-down of the connection's collections in the dialog)."""
+        self.addParameter(collection_parameter(name, description or tr("Collection (id, or its exact name)")))
+
+    def help_text(self) -> str:
+        return ""
+
+    def shortHelpString(self) -> str:
+        connection = tr(
+            "CONNECTION is a connection saved in the Sentinel Hub BYOC panel (deployment, credentials and S3 "
+            "settings). The Advanced connection parameters serve qgis_process and models; given with a non-default "
+            "value they override the saved connection's."
         )
+        parts = (help_with_labels(self, self.help_text()), help_with_labels(self, connection))
+        return "\n\n".join(t for t in parts if t)
 
     def resolve_collection(self, client, parameters, context, bridge: FeedbackBridge, name: str = "COLLECTION"):
         """The ``COLLECTION`` (or ``name``) parameter as a core ``Collection`` (id, or an unambiguous exact name)."""

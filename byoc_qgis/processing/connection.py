@@ -5,6 +5,14 @@ key, password = client secret or S3 secret key); algorithms take only the authcf
 profile (scripts, CI) the core's environment variables (``BYOC_CLIENT_ID``/``BYOC_CLIENT_SECRET``,
 ``AWS_ACCESS_KEY_ID``/...) are used when no authcfg is given.
 
+**CONNECTION** takes a connection saved in the BYOC panel by name (deployment, URLs, auth configurations and S3
+settings in one choice; a drop-down in the dialog, the name from ``qgis_process`` and models). The individual
+parameters stay (Advanced) for ``qgis_process``, models and machines without saved connections. Rule: the saved
+connection supplies every value, and an individual parameter **given with a non-default value overrides** it:
+AUTHCFG, BASE_URL (implies the custom deployment), TOKEN_URL, S3_AUTHCFG, S3_ENDPOINT and S3_REGION when not empty,
+DEPLOYMENT when not the first (default) entry, S3_HTTPS when off and S3_PATH_STYLE when on. Without CONNECTION the
+individual parameters alone are used, as before.
+
 Everything here runs in ``prepareAlgorithm`` (main thread): the auth manager and QGIS's network settings are read
 once, and the algorithm's worker thread only gets plain core objects.
 """
@@ -22,6 +30,7 @@ from qgis.core import (
     QgsProcessingParameterString,
 )
 
+from ..core import qgis_adapters as qa
 from ..core.auth import ClientCredentials
 from ..core.byoc import ByocClient
 from ..core.credentials import credentials_from_env, s3_credentials_from_env
@@ -31,7 +40,10 @@ from ..translation import tr
 from .parameters import advanced
 
 __all__ = [
+    "CONNECTION",
     "DEPLOYMENT_KEYS",
+    "add_connection_choice",
+    "saved_connection",
     "ServiceConnection",
     "S3Settings",
     "add_connection_parameters",
@@ -51,17 +63,65 @@ def _deployment_labels() -> List[str]:
     ]
 
 
+CONNECTION = "CONNECTION"
+
+
+def add_connection_choice(alg) -> None:
+    """Add CONNECTION: the name of a connection saved in the BYOC panel (a drop-down of the names saved when the
+    algorithm is created; any saved name from ``qgis_process``). Reads QgsSettings only, never the auth database."""
+    param = QgsProcessingParameterEnum(
+        CONNECTION,
+        tr("Connection (saved in the Sentinel Hub BYOC panel)"),
+        options=qa.list_connections(),
+        allowMultiple=False,
+        defaultValue=None,
+        optional=True,
+        usesStaticStrings=True,
+    )
+    param.setHelp(
+        tr(
+            "A connection saved in the BYOC panel: deployment, credentials and S3 settings in one choice. The "
+            "Advanced connection parameters, when given, override its values."
+        )
+    )
+    alg.addParameter(param)
+
+
+def saved_connection(alg, parameters, context) -> Optional[qa.ConnectionSettings]:
+    """The saved connection CONNECTION names (QgsSettings), None when CONNECTION is empty."""
+    if alg.parameterDefinition(CONNECTION) is None:
+        return None
+    name = (alg.parameterAsString(parameters, CONNECTION, context) or "").strip()
+    if not name:
+        return None
+    try:
+        return qa.load_connection(name)
+    except ValueError:
+        saved = ", ".join(qa.list_connections()) or tr("none")
+        raise QgsProcessingException(
+            tr("No connection named {!r} is saved in the BYOC panel (saved: {})").format(name, saved)
+        ) from None
+
+
+def _text(alg, parameters, name: str, context) -> str:
+    return (alg.parameterAsString(parameters, name, context) or "").strip()
+
+
 def add_connection_parameters(alg) -> None:
-    """Add AUTHCFG, DEPLOYMENT, BASE_URL and TOKEN_URL to an algorithm."""
+    """Add AUTHCFG, DEPLOYMENT, BASE_URL and TOKEN_URL to an algorithm (Advanced: CONNECTION is the usual choice)."""
     alg.addParameter(
-        QgsProcessingParameterAuthConfig(
-            "AUTHCFG",
-            tr("Sentinel Hub credentials (Basic auth configuration: client id / client secret)"),
-            optional=True,
+        advanced(
+            QgsProcessingParameterAuthConfig(
+                "AUTHCFG",
+                tr("Sentinel Hub credentials (Basic auth configuration: client id / client secret)"),
+                optional=True,
+            )
         )
     )
     alg.addParameter(
-        QgsProcessingParameterEnum("DEPLOYMENT", tr("Deployment"), options=_deployment_labels(), defaultValue=0)
+        advanced(
+            QgsProcessingParameterEnum("DEPLOYMENT", tr("Deployment"), options=_deployment_labels(), defaultValue=0)
+        )
     )
     alg.addParameter(
         advanced(
@@ -82,8 +142,10 @@ def add_connection_parameters(alg) -> None:
 def add_s3_parameters(alg) -> None:
     """Add S3_AUTHCFG, S3_ENDPOINT, S3_REGION, S3_HTTPS and S3_PATH_STYLE (uploads and listings)."""
     alg.addParameter(
-        QgsProcessingParameterAuthConfig(
-            "S3_AUTHCFG", tr("S3 credentials (Basic auth configuration: access key / secret key)"), optional=True
+        advanced(
+            QgsProcessingParameterAuthConfig(
+                "S3_AUTHCFG", tr("S3 credentials (Basic auth configuration: access key / secret key)"), optional=True
+            )
         )
     )
     alg.addParameter(
@@ -152,19 +214,32 @@ class ServiceConnection:
         return [self.credentials.secret()]
 
 
-def _deployment(alg, parameters, context) -> Deployment:
+def _deployment(alg, parameters, context, saved: Optional[qa.ConnectionSettings] = None) -> Deployment:
     index = alg.parameterAsEnum(parameters, "DEPLOYMENT", context)
     key = DEPLOYMENT_KEYS[index] if 0 <= index < len(DEPLOYMENT_KEYS) else "sh-eu"
-    base_url = (alg.parameterAsString(parameters, "BASE_URL", context) or "").strip()
-    token_url = (alg.parameterAsString(parameters, "TOKEN_URL", context) or "").strip() or None
+    base_url = _text(alg, parameters, "BASE_URL", context)
+    token_url = _text(alg, parameters, "TOKEN_URL", context) or None
+    if saved is not None:
+        # the saved connection's deployment unless the parameters give another one (see the module docstring)
+        if base_url:
+            key = "custom"
+        elif index == 0 or (key == "custom" and not saved.deployment.builtin):
+            if token_url and not saved.deployment.builtin:
+                return custom_deployment(saved.deployment.base_url, token_url)
+            return saved.deployment
     if key != "custom":
         if base_url:
             raise QgsProcessingException(
-                tr("BASE_URL is only used with the deployment 'Custom base URL'; choose it or clear BASE_URL")
+                tr(
+                    "A custom base URL (BASE_URL) is only used with the deployment 'Custom base URL'; choose it or "
+                    "clear the custom base URL"
+                )
             )
         return BUILTIN_DEPLOYMENTS[key]
     if not base_url:
-        raise QgsProcessingException(tr("Deployment 'Custom base URL' needs BASE_URL, e.g. http://127.0.0.1:8000"))
+        raise QgsProcessingException(
+            tr("Deployment 'Custom base URL' needs the custom base URL (BASE_URL), e.g. http://127.0.0.1:8000")
+        )
     try:
         return custom_deployment(base_url, token_url)
     except ValueError as exc:
@@ -172,9 +247,11 @@ def _deployment(alg, parameters, context) -> Deployment:
 
 
 def connection_from_parameters(alg, parameters, context) -> ServiceConnection:
-    """Read AUTHCFG/DEPLOYMENT/BASE_URL/TOKEN_URL (call from ``prepareAlgorithm``, on the main thread)."""
-    deployment = _deployment(alg, parameters, context)
-    authcfg = (alg.parameterAsString(parameters, "AUTHCFG", context) or "").strip()
+    """Read CONNECTION and AUTHCFG/DEPLOYMENT/BASE_URL/TOKEN_URL (call from ``prepareAlgorithm``, on the main
+    thread)."""
+    saved = saved_connection(alg, parameters, context)
+    deployment = _deployment(alg, parameters, context, saved)
+    authcfg = _text(alg, parameters, "AUTHCFG", context) or (saved.client_authcfg if saved else "")
     try:
         if authcfg:
             client_id, secret = read_basic_authcfg(authcfg, tr("Sentinel Hub credentials"))
@@ -186,8 +263,9 @@ def connection_from_parameters(alg, parameters, context) -> ServiceConnection:
     if credentials is None:
         raise QgsProcessingException(
             tr(
-                "No Sentinel Hub credentials: choose an authentication configuration (Basic: client id / client "
-                "secret) in AUTHCFG, or set BYOC_CLIENT_ID and BYOC_CLIENT_SECRET in the environment"
+                "No Sentinel Hub credentials: choose a connection, or an authentication configuration (Basic: client "
+                "id / client secret) as the Sentinel Hub credentials, or set BYOC_CLIENT_ID and BYOC_CLIENT_SECRET "
+                "in the environment"
             )
         )
     return ServiceConnection(deployment, credentials, _transport())
@@ -215,12 +293,19 @@ class S3Settings:
 
 
 def s3_from_parameters(alg, parameters, context) -> S3Settings:
-    """Read the S3 parameters (main thread)."""
-    authcfg = (alg.parameterAsString(parameters, "S3_AUTHCFG", context) or "").strip()
-    endpoint = (alg.parameterAsString(parameters, "S3_ENDPOINT", context) or "").strip() or None
-    region = (alg.parameterAsString(parameters, "S3_REGION", context) or "").strip() or None
+    """Read the S3 parameters, over the saved CONNECTION's S3 settings when one is chosen (main thread)."""
+    saved = saved_connection(alg, parameters, context)
+    authcfg = _text(alg, parameters, "S3_AUTHCFG", context)
+    endpoint = _text(alg, parameters, "S3_ENDPOINT", context) or None
+    region = _text(alg, parameters, "S3_REGION", context) or None
     https = alg.parameterAsBoolean(parameters, "S3_HTTPS", context)
     path_style = alg.parameterAsBoolean(parameters, "S3_PATH_STYLE", context)
+    if saved is not None:  # a non-default parameter wins (HTTPS off, path style on)
+        authcfg = authcfg or saved.s3_authcfg or ""
+        endpoint = endpoint or saved.s3_endpoint
+        region = region or saved.s3_region
+        https = https and saved.s3_https
+        path_style = path_style or saved.s3_path_style
     if endpoint and "://" in endpoint:
         scheme, _, rest = endpoint.partition("://")
         endpoint = rest.rstrip("/")

@@ -36,7 +36,7 @@ def advanced(param: QgsProcessingParameterDefinition) -> QgsProcessingParameterD
 
 def _preset_labels() -> list:
     labels = {
-        "custom": tr("Custom (EVALSCRIPT or EVALSCRIPT_FILE)"),
+        "custom": tr("Custom (the evalscript below, or its file)"),
         "true": tr("True colour (BANDS = red,green,blue)"),
         "false": tr("False colour (BANDS = nir,red,green)"),
         "ndi": tr("Normalized difference (BANDS = a,b)"),

@@ -87,7 +87,7 @@ class BatchCreate(BatchAlgorithm):
     def displayName(self) -> str:
         return tr("Create batch task")
 
-    def shortHelpString(self) -> str:
+    def help_text(self) -> str:
         return tr(
             "Creates a Batch Processing API (v2) task: the evalscript runs on the service over every cell of a "
             "tiling grid that touches the area (EXTENT, or the polygons of AOI), and each cell's outputs are "

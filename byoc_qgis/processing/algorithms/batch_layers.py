@@ -112,7 +112,7 @@ class BatchResults(BatchAlgorithm):
     def displayName(self) -> str:
         return tr("Batch results to layers")
 
-    def shortHelpString(self) -> str:
+    def help_text(self) -> str:
         return tr(
             "Opens what a batch task delivered without downloading it: for each raster output a VRT mosaic of the "
             "delivered cell files, read from the bucket through GDAL /vsis3/ (one VRT per CRS when the cells span "

@@ -36,7 +36,7 @@ class BatchStart(BatchAlgorithm):
     def displayName(self) -> str:
         return tr("Start batch task")
 
-    def shortHelpString(self) -> str:
+    def help_text(self) -> str:
         return tr(
             "Starts a batch task: a new task is analysed and then processed, a stopped one resumes (Sentinel Hub "
             "allows that 30 minutes after the stop). Processing costs processing units. With ANALYSE_ONLY the "
@@ -118,7 +118,7 @@ class BatchStatusAlgorithm(BatchAlgorithm):
     def displayName(self) -> str:
         return tr("Batch task status")
 
-    def shortHelpString(self) -> str:
+    def help_text(self) -> str:
         return tr(
             "Writes the status of one batch task (TASK_ID), or of every task of the account (optionally those "
             "matching SEARCH), to a table: status, last action, completion %, processing units spent, dates, "
@@ -129,7 +129,7 @@ class BatchStatusAlgorithm(BatchAlgorithm):
         self.add_task_parameter(optional=True)
         self.addParameter(
             QgsProcessingParameterString(
-                "SEARCH", tr("Search (words joined by | or &; without TASK_ID)"), optional=True
+                "SEARCH", tr("Search (words joined by | or &; without a batch task id)"), optional=True
             )
         )
         self.addParameter(
@@ -180,7 +180,7 @@ class BatchWait(BatchAlgorithm):
     def displayName(self) -> str:
         return tr("Wait for batch task")
 
-    def shortHelpString(self) -> str:
+    def help_text(self) -> str:
         return tr(
             "Polls a batch task (with backoff, at most every POLL_MAX seconds) and shows its completion percentage "
             "until it is DONE, FAILED or STOPPED (or, with UNTIL = analysis, analysed). Cancelling this algorithm "
@@ -313,7 +313,7 @@ class BatchStop(BatchAlgorithm):
     def displayName(self) -> str:
         return tr("Stop batch task")
 
-    def shortHelpString(self) -> str:
+    def help_text(self) -> str:
         return tr(
             "Stops a batch task that is being analysed, waits to be processed or is processing. Cells already "
             "rendered or in progress are kept (and charged); a stopped task can be started again later ('Start "

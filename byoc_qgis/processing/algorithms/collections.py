@@ -73,7 +73,7 @@ class CreateCollection(ServiceAlgorithm):
     def displayName(self) -> str:
         return tr("Create collection")
 
-    def shortHelpString(self) -> str:
+    def help_text(self) -> str:
         return tr(
             "Creates a BYOC collection for an S3 bucket and returns its id. Bands are optional: without them the "
             "service configures them from the first ingested tile (one band per file name). Give bands as "
@@ -193,7 +193,7 @@ class ListCollections(ServiceAlgorithm):
     def displayName(self) -> str:
         return tr("List collections")
 
-    def shortHelpString(self) -> str:
+    def help_text(self) -> str:
         return tr(
             "Lists the account's BYOC collections as a table (id, name, bucket, bands, creation and sensing-time "
             "range). SEARCH filters on the server: one word, or words joined by | (or) and & (and)."
@@ -258,7 +258,7 @@ class UpdateCollection(ServiceAlgorithm):
     def displayName(self) -> str:
         return tr("Update collection")
 
-    def shortHelpString(self) -> str:
+    def help_text(self) -> str:
         return tr(
             "Renames a BYOC collection, renames its bands or changes its no-data value; empty fields keep what the "
             "collection has. Band names are given in the bands' order, one per band (bands cannot be added or "
@@ -321,7 +321,7 @@ class DeleteCollection(ServiceAlgorithm):
     def displayName(self) -> str:
         return tr("Delete collection")
 
-    def shortHelpString(self) -> str:
+    def help_text(self) -> str:
         return tr(
             "Deletes a BYOC collection and all its tiles from Sentinel Hub. The files in your S3 bucket are not "
             "touched. Nothing happens unless CONFIRM is set."

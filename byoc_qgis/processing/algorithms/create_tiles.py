@@ -58,6 +58,13 @@ __all__ = ["CreateTilesLocal", "CreateTilesS3", "s3_config"]
 
 COGIFY_MODES = ["auto", "never", "always"]
 COVER_MODES = ["contain", "exclude", None]
+
+
+def _cover_labels() -> List[str]:
+    """COVER's options, worded as the dock's Add tiles dialog words them (None: the service uses the bbox)."""
+    return [tr("Trace (all data inside)"), tr("Trace (no no-data inside)"), tr("None")]
+
+
 TIME_MODES = ["template", "constant", "metadata", "none"]
 
 
@@ -264,7 +271,7 @@ class CreateTilesLocal(ServiceAlgorithm):
     def displayName(self) -> str:
         return tr("Create tiles from local rasters")
 
-    def shortHelpString(self) -> str:
+    def help_text(self) -> str:
         return tr(
             "Turns local rasters (layers, files or a folder) into tiles of a collection: groups band files into "
             "tiles by FILE_PATTERN (e.g. (BAND).tif: every folder is a tile, the file name is the band), or splits "
@@ -302,7 +309,7 @@ class CreateTilesLocal(ServiceAlgorithm):
             QgsProcessingParameterEnum(
                 "COGIFY",
                 tr("COGify"),
-                [tr("When the pre-flight check finds errors"), tr("Never (fail instead)"), tr("Always")],
+                [tr("When needed"), tr("Never"), tr("Always")],  # the labels of the dock's Add tiles
                 defaultValue=0,
             )
         )
@@ -310,7 +317,7 @@ class CreateTilesLocal(ServiceAlgorithm):
             QgsProcessingParameterEnum(
                 "COVER",
                 tr("Cover geometry"),
-                [tr("Trace: contain all data"), tr("Trace: exclude nodata"), tr("None (the service uses the bbox)")],
+                _cover_labels(),
                 defaultValue=0,
             )
         )
@@ -402,7 +409,7 @@ class CreateTilesS3(ServiceAlgorithm):
     def displayName(self) -> str:
         return tr("Create tiles from an S3 prefix")
 
-    def shortHelpString(self) -> str:
+    def help_text(self) -> str:
         return tr(
             "Lists the collection's bucket under PREFIX, groups the band files into tiles by FILE_PATTERN (e.g. "
             "(BAND).tif: one tile per folder) and registers every tile that is not registered yet, with its sensing "
@@ -420,11 +427,7 @@ class CreateTilesS3(ServiceAlgorithm):
             QgsProcessingParameterEnum(
                 "COVER",
                 tr("Cover geometry"),
-                [
-                    tr("Trace from the COGs: contain all data"),
-                    tr("Trace from the COGs: exclude nodata"),
-                    tr("None (the service uses the bbox)"),
-                ],
+                _cover_labels(),
                 defaultValue=2,
             )
         )

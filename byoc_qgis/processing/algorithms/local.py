@@ -136,7 +136,7 @@ class PreflightCheck(ByocAlgorithm):
     def displayName(self) -> str:
         return tr("Pre-flight check")
 
-    def shortHelpString(self) -> str:
+    def help_text(self) -> str:
         return tr(
             "Checks rasters against Sentinel Hub's BYOC rules (valid COG, internal tiles 256–2048 px, header ≤ 1 MB, "
             "no JPEG, allowed CRS and data type, overviews, ≤ 10 chunky bands) without touching the service. "
@@ -207,7 +207,7 @@ class TraceCover(ByocAlgorithm):
     def displayName(self) -> str:
         return tr("Trace cover geometry")
 
-    def shortHelpString(self) -> str:
+    def help_text(self) -> str:
         return tr(
             "Traces where a raster has valid data (nodata, NaN, alpha and masks of all bands) from a coarse "
             "overview and fits the outline to at most MAX_POINTS points, as the cover geometry a BYOC tile "

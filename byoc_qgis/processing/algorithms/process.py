@@ -67,7 +67,7 @@ class ProcessRequestAlgorithm(ServiceAlgorithm):
     def displayName(self) -> str:
         return tr("Process request to raster")
 
-    def shortHelpString(self) -> str:
+    def help_text(self) -> str:
         return tr(
             "Runs a Process API request on a BYOC collection and writes a georeferenced raster. The extent may be "
             "in any CRS; it is requested in CRS (default: the extent's CRS when the service accepts it, else "

@@ -19,7 +19,6 @@ from qgis.core import (
     QgsProcessingParameterEnum,
     QgsProcessingParameterFeatureSink,
     QgsProcessingParameterNumber,
-    QgsProcessingParameterString,
 )
 
 from ...core import tile_workflows as wf
@@ -110,7 +109,7 @@ class ExplainFailure(ServiceAlgorithm):
     def displayName(self) -> str:
         return tr("Explain ingestion failures")
 
-    def shortHelpString(self) -> str:
+    def help_text(self) -> str:
         return tr(
             "Explains why tiles FAILED to ingest: the service's cause, the pre-flight rule it breaks and how to fix "
             "it. With S3 settings (and CHECK_FILES) the tile's files are checked in the bucket and the finding that "
@@ -179,7 +178,7 @@ class RetraceCover(ServiceAlgorithm):
     def displayName(self) -> str:
         return tr("Re-trace tile covers from their COGs")
 
-    def shortHelpString(self) -> str:
+    def help_text(self) -> str:
         return tr(
             "Traces the cover geometry of the selected tiles again from their COGs in the collection's bucket "
             "(overviews read through /vsis3/; the (BAND) placeholder replaced by each band's source) and updates "
@@ -251,7 +250,7 @@ class CopyTiles(ServiceAlgorithm):
     def displayName(self) -> str:
         return tr("Copy tiles to another collection")
 
-    def shortHelpString(self) -> str:
+    def help_text(self) -> str:
         return tr(
             "Registers the selected tiles of COLLECTION in TARGET_COLLECTION with the same path, sensing time and "
             "cover geometry. No file is copied: the target reads the same paths from its own bucket, so use a "
@@ -261,9 +260,7 @@ class CopyTiles(ServiceAlgorithm):
 
     def init_parameters(self) -> None:
         self.add_collection_parameter(tr("Source collection (id, or its exact name)"))
-        self.addParameter(
-            QgsProcessingParameterString("TARGET_COLLECTION", tr("Target collection (id, or its exact name)"))
-        )
+        self.add_collection_parameter(tr("Target collection (id, or its exact name)"), "TARGET_COLLECTION")
         add_tile_selection(self)
         self.addParameter(
             QgsProcessingParameterFeatureSink("OUTPUT", tr("Results"), QgsProcessing.SourceType.TypeVector)

@@ -64,7 +64,7 @@ class CollectionTiles(ServiceAlgorithm):
     def displayName(self) -> str:
         return tr("Collection tiles to layer")
 
-    def shortHelpString(self) -> str:
+    def help_text(self) -> str:
         return tr(
             "Loads the tiles of a collection into one polygon layer: cover geometries (or tile bounding boxes) "
             "reprojected from each tile's own CRS into OUTPUT_CRS (default EPSG:4326), with the fields tile_id, "
@@ -138,7 +138,7 @@ class WaitForIngestion(ServiceAlgorithm):
     def displayName(self) -> str:
         return tr("Wait for ingestion")
 
-    def shortHelpString(self) -> str:
+    def help_text(self) -> str:
         return tr(
             "Waits until tiles are INGESTED or FAILED, polling with backoff, and writes their final status (with "
             "the service's failure cause) to a table. Give the tiles (e.g. the output table of 'Create tiles') or "
@@ -237,7 +237,7 @@ class UpdateTiles(ServiceAlgorithm):
     def displayName(self) -> str:
         return tr("Update tiles")
 
-    def shortHelpString(self) -> str:
+    def help_text(self) -> str:
         return tr(
             "Updates registered tiles from the features of a layer that carries their ids (e.g. an edited tiles "
             "layer): the sensing time from a field or a constant, and/or the cover geometry from the feature's "
@@ -413,7 +413,7 @@ class DeleteTiles(_TileActionAlgorithm):
     def displayName(self) -> str:
         return tr("Delete tiles")
 
-    def shortHelpString(self) -> str:
+    def help_text(self) -> str:
         return tr(
             "Deletes the selected tiles from the collection. Their files in S3 are not touched (register them "
             "again with 'Create tiles'). Nothing happens unless CONFIRM is set."
@@ -433,7 +433,7 @@ class ReingestTiles(_TileActionAlgorithm):
     def displayName(self) -> str:
         return tr("Reingest tiles")
 
-    def shortHelpString(self) -> str:
+    def help_text(self) -> str:
         return tr(
             "Asks the service to ingest the selected tiles again, e.g. after their files were overwritten or a "
             "failure was fixed. Follow with 'Wait for ingestion'."
