@@ -21,6 +21,7 @@ class ByocPlugin:
         self.provider: Optional[ByocProvider] = None
         self.action: Optional[QAction] = None
         self.dock = None
+        self.browser = None
         self.translator = install_translator()
 
     @property
@@ -50,6 +51,11 @@ class ByocPlugin:
 
         start_restore(self.iface)  # tiles layers of a project read from now on (and of the one open) are loaded
 
+        from .gui.browser import BrowserPanel
+
+        self.browser = BrowserPanel(self.iface).start()  # the Browser panel's "Sentinel Hub BYOC" root
+        self.browser.session.connections_changed.connect(self.dock.reload_connections)
+
         self.action = QAction(QIcon(ICON_PATH), tr("Sentinel Hub BYOC"), self.iface.mainWindow())
         self.action.setObjectName("byoc_qgis_toggle_dock")
         self.action.setCheckable(True)
@@ -66,6 +72,9 @@ class ByocPlugin:
             self.iface.removeToolBarIcon(self.action)
             self.action.deleteLater()
         self.action = None
+        if self.browser is not None:
+            self.browser.stop()
+        self.browser = None
         from .gui.tiles_open import close_session_registry
         from .gui.tiles_restore import stop_restore
 

@@ -704,6 +704,11 @@ Cells already processed stay delivered and are charged; the request can be start
         </message>
         <message>
             <location filename="../byoc_qgis/gui/batch_panel.py" />
+            <source>Reading the results of {}…</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../byoc_qgis/gui/batch_panel.py" />
             <source>batch {} cells</source>
             <translation type="unfinished" />
         </message>
@@ -1615,6 +1620,31 @@ The files in your S3 bucket stay; only the collection and its tile registrations
             <translation type="unfinished" />
         </message>
         <message>
+            <location filename="../byoc_qgis/gui/process_again.py" />
+            <source>Process again</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../byoc_qgis/gui/process_again.py" />
+            <source>Process again…</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../byoc_qgis/gui/process_again.py" />
+            <source>Open the Process dialog with the request that made this raster</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../byoc_qgis/gui/process_again.py" />
+            <source>Reading collection {}</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../byoc_qgis/gui/process_again.py" />
+            <source>The connection {} that made {} does not exist here</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
             <location filename="../byoc_qgis/gui/process_dialog.py" />
             <source>True colour</source>
             <translation type="unfinished" />
@@ -1691,11 +1721,6 @@ The files in your S3 bucket stay; only the collection and its tile registrations
         </message>
         <message>
             <location filename="../byoc_qgis/gui/process_dialog.py" />
-            <source>[Save to a temporary file]</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <location filename="../byoc_qgis/gui/process_dialog.py" />
             <source>Run</source>
             <translation type="unfinished" />
         </message>
@@ -1731,6 +1756,11 @@ The files in your S3 bucket stay; only the collection and its tile registrations
         </message>
         <message>
             <location filename="../byoc_qgis/gui/process_dialog.py" />
+            <source>[Save in {}]</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../byoc_qgis/gui/process_dialog.py" />
             <source>too large for PNG/JPEG (2500 px at most): choose GeoTIFF or a coarser resolution</source>
             <translation type="unfinished" />
         </message>
@@ -1762,6 +1792,56 @@ The files in your S3 bucket stay; only the collection and its tile registrations
         <message>
             <location filename="../byoc_qgis/gui/process_dialog.py" />
             <source>split automatically into {} requests of at most 2500 px</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../byoc_qgis/gui/process_results.py" />
+            <source>all times</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../byoc_qgis/gui/process_results.py" />
+            <source>Evalscript:</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../byoc_qgis/gui/process_results.py" />
+            <source>degrees</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../byoc_qgis/gui/process_results.py" />
+            <source>metres</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../byoc_qgis/gui/process_results.py" />
+            <source>{} to {}</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../byoc_qgis/gui/process_results.py" />
+            <source>Sentinel Hub BYOC collection {} ({}), connection {}.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../byoc_qgis/gui/process_results.py" />
+            <source>Time range: {}; mosaicking: {}.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../byoc_qgis/gui/process_results.py" />
+            <source>{} × {} px in {}, {:g} × {:g} {} per pixel.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../byoc_qgis/gui/process_results.py" />
+            <source>Processed with the Sentinel Hub BYOC plugin on {}</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../byoc_qgis/gui/process_results.py" />
+            <source>Process API request: {}</source>
             <translation type="unfinished" />
         </message>
         <message>
@@ -1912,11 +1992,6 @@ The files in your S3 bucket stay; only the collection and its tile registrations
         <message>
             <location filename="../byoc_qgis/gui/tiles_memory.py" />
             <source>Other</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <location filename="../byoc_qgis/gui/tiles_open.py" />
-            <source>Reading collection {}</source>
             <translation type="unfinished" />
         </message>
         <message>
@@ -2371,7 +2446,7 @@ The files in your S3 bucket stay; only the collection and its tile registrations
         </message>
         <message>
             <location filename="../byoc_qgis/processing/algorithms/batch_tasks.py" />
-            <source>Search (words joined by | or &amp;; without TASK_ID)</source>
+            <source>Search (words joined by | or &amp;; without a batch task id)</source>
             <translation type="unfinished" />
         </message>
         <message>
@@ -3091,6 +3166,11 @@ The files in your S3 bucket stay; only the collection and its tile registrations
         </message>
         <message>
             <location filename="../byoc_qgis/processing/algorithms/process.py" />
+            <source>Process API request body (JSON)</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../byoc_qgis/processing/algorithms/process.py" />
             <source>Give RESOLUTION or WIDTH and HEIGHT, not both</source>
             <translation type="unfinished" />
         </message>
@@ -3746,7 +3826,7 @@ The files in your S3 bucket stay; only the collection and its tile registrations
         </message>
         <message>
             <location filename="../byoc_qgis/processing/parameters.py" />
-            <source>Custom (EVALSCRIPT or EVALSCRIPT_FILE)</source>
+            <source>Custom (the evalscript below, or its file)</source>
             <translation type="unfinished" />
         </message>
         <message>
