@@ -186,8 +186,8 @@ def test_moving_the_view_drops_outdated_requests(live, scene, conn, hub, qgis_if
     canvas.setExtent(QgsRectangle(*first))
     assert server.stats()["tiles"] == 0
     canvas.setRenderFlag(True)  # the canvas renders the first view
-    # the four workers are busy at the service for SLOW's delay; the canvas moves on before any is answered
-    assert wait_until(lambda: server.stats()["process_requests"] >= 4, 30), server.stats()
+    # the four workers' requests are at the service for SLOW's delay; the canvas moves on before any is answered
+    assert wait_until(lambda: server.stats()["process_requests"] >= 4 and process_requests_seen(hub) >= 4, 30)
     canvas.setExtent(QgsRectangle(*second))
     at_service = server.stats()["process_requests"]
     canvas.refresh()

@@ -307,7 +307,7 @@ def test_server_waits_out_rate_limits_and_drops_what_nobody_waits_for(scene, hub
 
 
 def test_interest_refuses_only_what_a_canvas_left():
-    from byoc_qgis.core.live_tiles import Interest, qgis_zoom
+    from byoc_qgis.core.live_interest import Interest, qgis_zoom
 
     (z, x, y), *_ = tiles_for_extent(14, (*lonlat_to_mercator(13.8, 45.0), *lonlat_to_mercator(13.8001, 45.0001)))
     minx, miny, maxx, maxy = tile_bounds(z, x, y)

@@ -15,7 +15,7 @@ How a tile request is served (one handler thread per QGIS connection, a small po
    and no one else waits for it, a request not sent yet is never sent and a 429 wait (``Retry-After``, shared by
    every request of the connection through :class:`~.http.RateGate`) is abandoned. QGIS 3.40 no longer aborts
    (its tile download manager finishes what it started): there ``interest`` (what the canvases show and showed,
-   :class:`~.live_tiles.Interest`) marks the tiles of a view a canvas left, which are answered 503 at once, before
+   :class:`~.live_interest.Interest`) marks the tiles of a view a canvas left, which are answered 503 at once, before
    or instead of their request. A request the service is already rendering cannot be recalled (the Process API has
    no cancel, and the units are spent); its tile is cached for when the view comes back.
 5. The answer's PNG is passed on with colour 0 marked transparent (:mod:`.live_png`, no re-encoding). Definite
@@ -30,18 +30,17 @@ from __future__ import annotations
 
 import logging
 import secrets
-import select
-import socket
 import threading
 import time
 from collections import OrderedDict
 from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass, field
-from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from typing import Any, Callable, Dict, Optional, Tuple
 
 from .errors import BadRequestError, CancelledError, SentinelHubError, is_transient
 from .http import CancelFn, RetryPolicy
+from .live_http import TileHandler, TileHTTPServer, client_gone
+from .live_interest import InterestFn, OutdatedGate
 from .live_png import transparent_png, with_transparent_zero
 from .live_tiles import TILE_PX, Coverage, LiveSpec, parse_tile_path, tile_request, tile_url_template
 from .process import MAX_PX, ProcessClient
@@ -56,12 +55,9 @@ LIVE_POLICY = RetryPolicy(max_attempts=3, backoff_base=0.3, backoff_cap=2.0, max
 LIVE_TIMEOUT = (10.0, 60.0)
 METADATA_TTL_S = 60.0
 POLL_S = 0.02
-PASS_TTL_S = 60.0
 
 ClientFor = Callable[[str, CancelFn], Any]
 """``client_for(connection_name, cancel)`` → a SentinelHubClient; raises (e.g. CredentialsError) when it cannot."""
-InterestFn = Callable[[str, int, int, int], bool]
-"""``interest(spec_token, z, x, y)``: False when the tile belongs to a view a map left (outdated)."""
 EventFn = Callable[[str, str, str], None]
 """``on_event(kind, spec_token, detail)``: kinds ``error`` (detail: message) and ``too_coarse`` (detail: limit)."""
 
@@ -79,46 +75,6 @@ class _Fetch:
     done: threading.Event = field(default_factory=threading.Event)
     status: Optional[int] = None  # None: dropped or cancelled (nobody to answer)
     body: bytes = b""
-
-
-class _Handler(BaseHTTPRequestHandler):
-    protocol_version = "HTTP/1.1"
-    server_version = "byoc_qgis-live"
-    sys_version = ""
-
-    def log_message(self, fmt: str, *args: Any) -> None:  # the path carries the session key: never logged
-        return None
-
-    def do_GET(self) -> None:  # noqa: N802 - http.server API
-        owner: LiveTileServer = self.server.owner  # type: ignore[attr-defined]
-        owner._handle(self)
-
-    def send_body(self, status: int, body: bytes, content_type: str = "image/png", extra=()) -> None:
-        self.send_response(status)
-        self.send_header("Content-Type", content_type)
-        self.send_header("Content-Length", str(len(body)))
-        self.send_header("Cache-Control", "no-store")  # session-bound URLs: nothing for QGIS's disk cache
-        for name, value in extra:
-            self.send_header(name, value)
-        self.end_headers()
-        self.wfile.write(body)
-
-
-class _Server(ThreadingHTTPServer):
-    daemon_threads = True
-    allow_reuse_address = False
-    request_queue_size = 64
-
-
-def _client_gone(sock: socket.socket) -> bool:
-    """True when the peer closed the connection (QGIS aborted the tile request)."""
-    try:
-        readable, _, _ = select.select([sock], [], [], 0)
-        if not readable:
-            return False
-        return sock.recv(1, socket.MSG_PEEK) == b""
-    except (OSError, ValueError):
-        return True
 
 
 class LiveTileServer:
@@ -152,8 +108,7 @@ class LiveTileServer:
         self._coverage_locks: Dict[Tuple[str, str], threading.Lock] = {}
         self._views: Dict[int, Tuple[Any, Any]] = {}
         self._reported: Dict[Tuple[str, str], float] = {}
-        self.interest: Optional[InterestFn] = None
-        self._passed: Dict[TileKey, float] = {}  # tiles refused as outdated once: served when asked again
+        self._gate = OutdatedGate()
         self._stats: Dict[str, int] = {
             k: 0
             for k in (
@@ -173,7 +128,7 @@ class LiveTileServer:
             )
         }
         self._stopping = False
-        self._httpd: Optional[_Server] = None
+        self._httpd: Optional[TileHTTPServer] = None
         self._thread: Optional[threading.Thread] = None
         self._executor: Optional[ThreadPoolExecutor] = None
 
@@ -182,7 +137,7 @@ class LiveTileServer:
         """Listen on 127.0.0.1 (a free port) in a daemon thread."""
         if self._httpd is not None:
             return self
-        self._httpd = _Server(("127.0.0.1", 0), _Handler)
+        self._httpd = TileHTTPServer(("127.0.0.1", 0), TileHandler)
         self._httpd.owner = self  # type: ignore[attr-defined]
         self._executor = ThreadPoolExecutor(max_workers=self.workers, thread_name_prefix="byoc-live-fetch")
         self._thread = threading.Thread(
@@ -237,17 +192,26 @@ class LiveTileServer:
             self._cache_size = 0
             self._coverage.clear()
 
+    @property
+    def interest(self) -> Optional[InterestFn]:
+        """What the maps show (see :class:`~.live_interest.Interest`); None: no tile is outdated."""
+        return self._gate.interest
+
+    @interest.setter
+    def interest(self, value: Optional[InterestFn]) -> None:
+        self._gate.interest = value
+
     # -- requests ------------------------------------------------------------------------------------------------
     def _count(self, name: str, n: int = 1) -> None:
         with self._lock:
             self._stats[name] += n
 
-    def _refuse(self, handler: _Handler, status: int) -> None:
+    def _refuse(self, handler: TileHandler, status: int) -> None:
         self._count("refused")
         handler.close_connection = True
         handler.send_body(status, b"", "text/plain")
 
-    def _handle(self, handler: _Handler) -> None:
+    def _handle(self, handler: TileHandler) -> None:
         headers = handler.headers
         if (
             headers.get("Host") != f"127.0.0.1:{self.port}"
@@ -327,11 +291,11 @@ class LiveTileServer:
             fetch.done.set()
         return fetch
 
-    def _wait(self, fetch: _Fetch, handler: _Handler) -> bool:
+    def _wait(self, fetch: _Fetch, handler: TileHandler) -> bool:
         """Wait for the fetch while QGIS is still connected; False (and one waiter less) when it went away."""
         sock = handler.connection
         while not fetch.done.wait(POLL_S):
-            if self._stopping or _client_gone(sock):
+            if self._stopping or client_gone(sock):
                 with self._lock:
                     fetch.waiters -= 1
                 return False
@@ -372,29 +336,9 @@ class LiveTileServer:
             fetch.done.set()
 
     def _outdated(self, tile: TileKey) -> bool:
-        """True when ``interest`` calls ``tile`` outdated and it was not refused for that already (asked again, it is
-        served)."""
-        interest = self.interest
-        if interest is None:
+        if not self._gate.outdated(tile):
             return False
-        now = time.monotonic()
-        with self._lock:
-            passed = self._passed.get(tile)
-            if passed is not None and now - passed < PASS_TTL_S:
-                return False
-        try:
-            wanted = interest(*tile)
-        except Exception:  # noqa: BLE001 - never refuse a tile because the map state could not be read
-            log.exception("live view: interest check failed")
-            return False
-        if wanted:
-            return False
-        with self._lock:
-            self._passed[tile] = now
-            self._stats["outdated"] += 1
-            if len(self._passed) > 4096:
-                for key in [k for k, t in self._passed.items() if now - t >= PASS_TTL_S]:
-                    del self._passed[key]
+        self._count("outdated")
         return True
 
     def _forget(self, fetch: _Fetch) -> None:

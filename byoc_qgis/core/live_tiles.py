@@ -45,9 +45,6 @@ __all__ = [
     "parse_tile_path",
     "spec_from_url",
     "url_token",
-    "Interest",
-    "View",
-    "qgis_zoom",
     "is_live_url",
     "placeholder_url",
     "current_url",
@@ -291,57 +288,6 @@ class Coverage:
         if not self.max_meters_per_pixel:
             return False
         return ground_meters_per_pixel(z, y, tile_px) > self.max_meters_per_pixel * 1.001
-
-
-View = Tuple[int, int, float, float, float, float]
-"""A canvas view: the zoom levels its renders may ask for (lowest, highest) and its extent in EPSG:3857."""
-
-
-@dataclass(frozen=True)
-class Interest:
-    """What the map canvases show now and showed a moment ago, to tell an outdated tile request from a wanted one.
-
-    ``layers``: (spec token, zmin, zmax) of the project's live layers; ``views``: what each canvas shows now (see
-    :data:`View`); ``old_tokens``/``old_views``: what was shown in the last minutes and is not now. A tile is
-    outdated only when it belongs to what was shown and not to what is shown: a render of anything else (a print
-    layout, a script) is never refused.
-    """
-
-    layers: Tuple[Tuple[str, int, int], ...]
-    views: Tuple[View, ...]
-    old_tokens: frozenset = frozenset()
-    old_views: Tuple[View, ...] = ()
-
-    def __call__(self, token: str, z: int, x: int, y: int) -> bool:
-        zooms = {t: (lo, hi) for t, lo, hi in self.layers}
-        if token in self.old_tokens and token not in zooms:
-            return False  # e.g. the time range before the Temporal Controller moved on
-        lo, hi = zooms.get(token, (0, 30))
-        bounds = tile_bounds(z, x, y)
-        if _shows(self.views, z, bounds, lo, hi):
-            return True
-        return not _shows(self.old_views, z, bounds, lo, hi)
-
-
-def _shows(views: Iterable[View], z: int, bounds: Sequence[float], lo: int, hi: int) -> bool:
-    """True when a view shows the tile: the zoom level its render asks for of a layer limited to ``lo``..``hi``
-    (QGIS clamps), one tile around its extent (QGIS asks for the tiles touching its edges)."""
-    minx, miny, maxx, maxy = bounds
-    margin = maxx - minx
-    for zlo, zhi, vminx, vminy, vmaxx, vmaxy in views:
-        if not max(lo, min(zlo, hi)) <= z <= max(lo, min(zhi, hi)):
-            continue
-        if minx < vmaxx + margin and vminx - margin < maxx and miny < vmaxy + margin and vminy - margin < maxy:
-            return True
-    return False
-
-
-def qgis_zoom(resolution: float, tile_px: int = TILE_PX) -> int:
-    """The zoom level QGIS's XYZ client renders a view of ``resolution`` (EPSG:3857 m per px) with: the level whose
-    resolution is nearest in metres, the coarser one on a tie (``QgsWmtsTileMatrixSet::findNearestResolution``)."""
-    z = zoom_for_resolution(resolution, tile_px)
-    candidates = [c for c in (z - 1, z, z + 1) if c >= 0]
-    return min(candidates, key=lambda c: (abs(tile_resolution(c, tile_px) - resolution), c))
 
 
 # -- URLs -------------------------------------------------------------------------------------------------------

@@ -21,7 +21,8 @@ from typing import Callable, Dict, List, Optional
 from qgis.core import QgsCoordinateReferenceSystem, QgsCoordinateTransform, QgsProject
 from qgis.PyQt.QtCore import QObject
 
-from ..core.live_tiles import Interest, qgis_zoom, url_token
+from ..core.live_interest import Interest, qgis_zoom
+from ..core.live_tiles import url_token
 
 __all__ = ["InterestTracker", "project_layers", "canvas_view"]
 
