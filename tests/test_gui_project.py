@@ -271,3 +271,136 @@ def test_default_style_outlines_by_status_light_fills(qgis_app):
         outlines.add(fill.strokeColor().name())
     assert len(outlines) == 6  # each status has its own outline colour
     assert layer.customProperty("skipMemoryLayersCheck") == 1
+
+
+@pytest.fixture(scope="module")
+def ingested(conn, localhub, tmp_path_factory):
+    """A collection with two ingested tiles (B02, B03) sensed on 2023-05-01 and 2023-05-02."""
+    from byoc_qgis.core.ingestion import wait_for_tiles
+    from byoc_qgis.core.models import Tile
+
+    from .test_gui_support import upload_tiles
+
+    client = conn.client()
+    col = new_collection(client, localhub.s3, name="processed and kept")
+    upload_tiles(localhub.s3, col["bucket"], tmp_path_factory.mktemp("project-proc"), ["a", "b"])
+    tiles = [
+        client.byoc.create_tile(col["id"], Tile(f"{n}/(BAND).tif", sensing_time=f"2023-05-0{i + 1}T09:00:00Z"))
+        for i, n in enumerate("ab")
+    ]
+    assert wait_for_tiles(client.byoc, col["id"], tiles, timeout=60, initial_delay=0.1).ok
+    client.close()
+    return col
+
+
+def test_results_folder_setting_project_or_documents(qgis_app, qgis_new_project, tmp_path):
+    from qgis.core import QgsProject
+    from qgis.PyQt.QtCore import QStandardPaths
+
+    from byoc_qgis.gui import process_results as pr
+
+    pr.set_results_folder(None)
+    documents = QStandardPaths.writableLocation(QStandardPaths.StandardLocation.DocumentsLocation)
+    assert pr.results_folder() == f"{documents}/Sentinel Hub BYOC"
+    (tmp_path / "p").mkdir()
+    assert QgsProject.instance().write(str(tmp_path / "p" / "a.qgs"))
+    assert pr.results_folder() == str(tmp_path / "p" / "byoc_results")
+    pr.set_results_folder(str(tmp_path / "chosen"))
+    try:
+        path = pr.new_result_path("tif", "Sentinel-2 L2A: true/colour")
+        assert path.startswith(str(tmp_path / "chosen" / "Sentinel-2_L2A_true_colour_")) and path.endswith(".tif")
+        assert (tmp_path / "chosen").is_dir()
+    finally:
+        pr.set_results_folder(None)
+
+
+def test_project_with_tiles_layers_and_a_processed_raster(dock, qgis_iface, conn, client, localhub, ingested, tmp_path):
+    """Save a project with two tiles layers and a processed raster, reopen it: same feature counts, styles and
+    group, the raster (kept next to the project) with its metadata, Process again…, and no secret in the .qgs."""
+    from qgis.core import QgsCoordinateReferenceSystem, QgsProject
+
+    from byoc_qgis.gui.process_results import dialog_state, process_state
+    from byoc_qgis.gui.tiles_restore import start_restore, stop_restore
+
+    from .reliability_secrets import jwt_pieces, plugin_tokens
+
+    project_path = tmp_path / "with raster.qgs"
+    assert QgsProject.instance().write(str(project_path))  # saved once: results go next to it
+    other = _collection(client, localhub, 4, name="second tiles layer")
+    dock.refresh_collections(select=ingested["id"])
+    _wait(lambda: dock.selected_collection() is not None and dock.selected_collection().id == ingested["id"])
+    first = dock.show_tiles(ingested["id"])
+    second = session_tiles_open(conn, other, qgis_iface)
+    _wait(lambda: not first.loading and not second.loading)
+    counts = {first.layer.name(): first.layer.featureCount(), second.layer.name(): second.layer.featureCount()}
+    assert counts == {"processed and kept": 2, "second tiles layer": 4}
+    styles = {first.layer.name(): _style_xml(first.layer), second.layer.name(): _style_xml(second.layer)}
+
+    canvas = qgis_iface.mapCanvas()
+    canvas.setDestinationCrs(QgsCoordinateReferenceSystem("EPSG:4326"))
+    canvas.setExtent(first.layer.extent())
+    dlg = dock.open_process()
+    dlg.res_mode.setCurrentIndex(dlg.res_mode.findData("pixels"))
+    dlg.width_px.setValue(64)
+    dlg.height_px.setValue(48)
+    dlg.use_time.setChecked(True)
+    assert "byoc_results" in dlg.output.lineEdit().placeholderText()
+    run = dlg.start()
+    _wait(lambda: run.ok is not None, 120)
+    assert run.ok, run.error_text()
+    raster = dlg.result_layer
+    assert raster.source().startswith(str(tmp_path / "byoc_results") + "/")
+    state = process_state(raster)
+    assert state["collection_id"] == ingested["id"] and state["connection"] == conn.name
+    assert (state["width"], state["height"], state["format"]) == (64, 48, "tif")
+    md = raster.metadata()
+    assert md.parentIdentifier() == f"byoc:{ingested['id']}"
+    assert ingested["id"] in md.abstract() and "EPSG:4326" in md.abstract() and "64 × 48 px" in md.abstract()
+    assert dlg.editor.text() in md.abstract()
+    temporal = md.extent().temporalExtents()
+    assert len(temporal) == 1 and temporal[0].begin().toString("yyyy-MM-dd") == "2023-05-01"
+    request = next(h for h in md.history() if h.startswith("Process API request: "))
+    body = __import__("json").loads(request.split(": ", 1)[1])
+    assert body["input"]["data"][0]["type"] == f"byoc-{ingested['id']}"
+    assert body["output"]["width"] == 64 and body["evalscript"] == dlg.editor.text()
+    assert body["input"]["data"][0]["dataFilter"]["timeRange"]["from"].startswith("2023-05-01")
+    assert (tmp_path / "byoc_results" / (raster.source().rsplit("/", 1)[1].rsplit(".", 1)[0] + ".qmd")).is_file()
+    raster_name, raster_source = raster.name(), raster.source()
+    assert QgsProject.instance().write(str(project_path))
+    text = project_path.read_text(encoding="utf-8")
+    dlg.close()
+
+    start_restore(qgis_iface)
+    try:
+        _reopen(str(project_path))
+        for name, count in counts.items():
+            layer = _layer_named(name)
+            _wait(lambda lyr=layer, n=count: lyr.featureCount() == n)
+            assert _style_xml(layer) == styles[name]
+            root = QgsProject.instance().layerTreeRoot()
+            assert root.findLayer(layer.id()).parent().name() == f"BYOC: {conn.name}"
+        raster = _layer_named(raster_name)
+        assert raster.isValid() and raster.source() == raster_source
+        assert raster.metadata().parentIdentifier() == f"byoc:{ingested['id']}"
+        assert process_state(raster) == state
+        # Process again… fills a new dialog from the reopened raster
+        task = dock.process_again.open_for(raster)
+        _wait(lambda: task.done and dock.process_again.last_dialog is not None)
+        again = dock.process_again.last_dialog
+        assert dialog_state(again) == state
+        again.close()
+    finally:
+        stop_restore()
+
+    needles = [localhub.client_secret, localhub.s3.secret_key, localhub.s3.access_key, *plugin_tokens()]
+    assert plugin_tokens()
+    for needle in needles:
+        assert needle not in text
+    assert jwt_pieces(text.encode()) == 0
+    assert "./byoc_results/" + raster_source.rsplit("/", 1)[1] in text and conn.name in text  # relative: movable
+
+
+def session_tiles_open(conn, col, iface):
+    from byoc_qgis.gui.tiles_open import open_tiles_layer
+
+    return open_tiles_layer(conn.name, col["id"], iface, col["name"])

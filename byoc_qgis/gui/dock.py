@@ -34,6 +34,7 @@ from .guard import guarded
 from .layer_tree import insert_below_connection
 from .notify import Notifier, elide
 from .outage_notices import OutageNotices, waiting_text
+from .process_again import ProcessAgain
 from .process_dialog import ProcessDialog
 from .signals import Connections
 from .tasks import FunctionTask, TaskRunner
@@ -77,6 +78,7 @@ class ByocDock(CollectionsMixin, TileActionsMixin, DockUi):
         self.tiles.skipped.connect(self._tiles_skipped)
         self.tiles.removed.connect(self._tiles_removed)
         register_registry(self.tiles)  # the Browser panel and the project restore use these controllers too
+        self.process_again = ProcessAgain(iface, self.store, self.runner, self.notifier, self.dialogs, self)
         self.notices = OutageNotices(self.notifier, self.tiles.controllers.values, self.on_edit_connection, self)
         self.notices.ticked.connect(self._update_tile_buttons)
         self._update_buttons()
@@ -345,6 +347,7 @@ class ByocDock(CollectionsMixin, TileActionsMixin, DockUi):
         self._load_links.clear()
         self.tiles.close()
         unregister_registry(self.tiles)
+        self.process_again.close()
         for dialog in self.dialogs:
             dialog.close()
         self.dialogs.clear()

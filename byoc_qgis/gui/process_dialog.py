@@ -5,9 +5,6 @@ mosaicking order, an evalscript editor with templates from the collection's band
 
 from __future__ import annotations
 
-import os
-import tempfile
-import uuid
 from datetime import datetime, timedelta, timezone
 from typing import Any, Callable, Dict, List, Optional, Tuple
 
@@ -35,6 +32,7 @@ from ..translation import tr
 from .connections import Connection
 from .guard import guarded
 from .notify import Notifier, elide
+from .process_results import describe_result, dialog_state, new_result_path, results_folder
 from .tasks import AlgorithmRun, TaskRunner
 from .widgets import ProgressRow
 
@@ -206,7 +204,7 @@ class ProcessDialog(QDialog):
         self.output = QgsFileWidget(self)
         self.output.setStorageMode(QgsFileWidget.StorageMode.SaveFile)
         self.output.setFilter(tr("GeoTIFF (*.tif);;PNG (*.png);;JPEG (*.jpg)"))
-        self.output.lineEdit().setPlaceholderText(tr("[Save to a temporary file]"))
+        self.output.lineEdit().setPlaceholderText(tr("[Save in {}]").format(results_folder()))
 
     def _build_layout(self, form: QFormLayout) -> None:
         self.info = QLabel("", self)
@@ -363,7 +361,7 @@ class ProcessDialog(QDialog):
         ext = self.format.currentData()
         path = self.output.filePath().strip()
         if not path:
-            path = os.path.join(tempfile.gettempdir(), f"byoc_{uuid.uuid4().hex[:8]}.{ext}")
+            path = new_result_path(ext, self.collection.name)  # kept: the chosen folder or next to the project
         elif not path.lower().endswith("." + ext):
             path += "." + ext
         script = self.editor.text()
@@ -406,6 +404,7 @@ class ProcessDialog(QDialog):
         self.error.setText("")
         self.run_button.setEnabled(False)
         name = self.layer_name()
+        self.last_state = dialog_state(self)  # recorded on the result (metadata, Process again…)
         run = self.runner.run_algorithm(
             "byoc:processrequest", params, lambda r: self._done(r, name), tr("Process request on {}").format(name)
         )
@@ -427,6 +426,7 @@ class ProcessDialog(QDialog):
         if not layer.isValid():
             self.error.setText(tr("The result {} could not be opened").format(path))
             return
+        describe_result(layer, self.last_state, run.results.get("REQUEST"))
         self.result_layer = layer
         if self.on_layer is not None:
             self.on_layer(layer)

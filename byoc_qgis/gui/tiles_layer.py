@@ -100,6 +100,7 @@ class TilesLayer(QObject):
         self._repaint_at = 0.0
         self._gen = 0  # bumped by load()/stop(): results of older refreshes are ignored
         self.open_links = None  # the message slots of the running load (tiles_open.load_tiles)
+        self.load_started = False  # a load was started once (a controller made on demand has not loaded yet)
         self.layer.willBeDeleted.connect(self._layer_gone)
 
     # -- what the watcher knows ------------------------------------------------------------------------------------
@@ -159,6 +160,7 @@ class TilesLayer(QObject):
         """Start loading every tile (replaces the layer's features). Returns the task, or None when the client
         could not be built (``load_failed`` was emitted: a deleted authcfg, a locked auth database...)."""
         self.stop()
+        self.load_started = True
         try:
             client = self.client_factory()
             builder = self._builder()

@@ -78,9 +78,10 @@ class TilesRegistry(QObject):
         return self.create(name, layer.customProperty(PROP_COLLECTION), collection_name, layer)
 
     def has_controller(self, layer: QgsVectorLayer) -> bool:
-        """True when ``layer`` already has a working controller here (being loaded or watched)."""
+        """True when ``layer`` already has a working controller here that loaded it (or is loading it); one made
+        on demand (the dock's tile buttons) that never loaded does not count."""
         ctl = self.controllers.get(layer.id())
-        return ctl is not None and ctl.alive
+        return ctl is not None and ctl.alive and ctl.load_started
 
     def shown(self, connection: str, collection_id: str) -> Optional[TilesLayer]:
         """The controller of the project's tiles layer of this collection, if it is shown."""

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 from dataclasses import replace
 from typing import Any, Dict, Optional, Tuple
 
@@ -10,6 +11,7 @@ from qgis.core import (
     QgsCoordinateReferenceSystem,
     QgsProcessingException,
     QgsProcessingOutputNumber,
+    QgsProcessingOutputString,
     QgsProcessingParameterCrs,
     QgsProcessingParameterEnum,
     QgsProcessingParameterExtent,
@@ -129,6 +131,7 @@ class ProcessRequestAlgorithm(ServiceAlgorithm):
         self.addParameter(QgsProcessingParameterRasterDestination("OUTPUT", tr("Result")))
         self.addOutput(QgsProcessingOutputNumber("WIDTH_PX", tr("Width (px)")))
         self.addOutput(QgsProcessingOutputNumber("HEIGHT_PX", tr("Height (px)")))
+        self.addOutput(QgsProcessingOutputString("REQUEST", tr("Process API request body (JSON)")))
 
     # -- parameters --------------------------------------------------------------------------------------------
     def _crs(self, parameters, context) -> QgsCoordinateReferenceSystem:
@@ -203,7 +206,8 @@ class ProcessRequestAlgorithm(ServiceAlgorithm):
             request = replace(request, width=size[0], height=size[1], resx=None, resy=None)
             result = client.process(request, cancel=bridge.cancel)
             _write_georeferenced(result.single(), output, driver, bbox, size, crs)
-        return {"OUTPUT": output, "WIDTH_PX": size[0], "HEIGHT_PX": size[1]}
+        body = json.dumps(request.to_dict(), sort_keys=True)  # what was asked, for the layer's metadata; no secret
+        return {"OUTPUT": output, "WIDTH_PX": size[0], "HEIGHT_PX": size[1], "REQUEST": body}
 
 
 def _write_georeferenced(data: bytes, path: str, driver: str, bbox, size, crs) -> None:
