@@ -76,6 +76,7 @@ def _select_world(dock, world):
 def test_list_shows_a_created_request_with_its_status(dock, world):
     tid = _create(world, "gui-list")
     assert dock.tabs.tabText(dock.tabs.indexOf(dock.batch)) == "Batch"
+    assert dock.batch.list_task is None and dock.batch.tasks == {}  # a hidden tab asks nothing
     _listed(dock)
     assert _row(dock, tid)[1:4] == ["test gui-list", "CREATED", ""]  # no progress before processing
     assert dock.batch.rows()[0][0] == tid  # newest first

@@ -2,12 +2,13 @@
 progress, and what can be done with them: New… (:class:`~.batch_dialog.BatchDialog`), Start, Stop (confirmed),
 Show results (the mosaics and the cells layer).
 
-Listing and the live polls use the core client in silent ``QgsTask``s, started by a single-shot timer on the
-schedule of :class:`~byoc_qgis.core.batch_watch.BatchWatch` (1 s ×1.5 up to 30 s while nothing changes, sooner
-when a processing request is about to end, none once no request is active): nothing waits on the main thread.
-Start, Stop and Show results run the ``byoc:batchstart`` / ``byoc:batchstop`` / ``byoc:batchresults`` algorithms
-as tasks. The panel works on its host (the dock) through ``connection()``, ``client()``, ``runner``,
-``notifier``, ``iface``, ``selected_collection()`` and ``dialogs``.
+The list is read when the tab is shown (or on Refresh): a hidden tab sends nothing. Listing and the live polls use
+the core client in silent ``QgsTask``s, started by a single-shot timer on the schedule of
+:class:`~byoc_qgis.core.batch_watch.BatchWatch` (1 s ×1.5 up to 30 s while nothing changes, sooner when a
+processing request is about to end, none once no request is active): nothing waits on the main thread. Start, Stop
+and Show results run the ``byoc:batchstart`` / ``byoc:batchstop`` / ``byoc:batchresults`` algorithms as tasks.
+The panel works on its host (the dock) through ``connection()``, ``client()``, ``runner``, ``notifier``,
+``iface``, ``selected_collection()`` and ``dialogs``.
 """
 
 from __future__ import annotations
@@ -91,6 +92,7 @@ class BatchPanel(QWidget):
         self.poll_task: Optional[FunctionTask] = None
         self.polls = 0  # live polls run (tests and the status line)
         self._connection_name: Optional[str] = None
+        self._stale = False  # the connection changed while the tab was hidden: list when shown
         self._poll_timer = QTimer(self)
         self._poll_timer.setSingleShot(True)
         self._poll_timer.timeout.connect(self._poll)
@@ -199,7 +201,19 @@ class BatchPanel(QWidget):
             self.status.setText(tr("No connection."))
             self._update_buttons()
             return
-        self.refresh()
+        # listed when the tab is shown: no request (nor a second error beside the collections') before that
+        self._stale = not self.isVisible()
+        if self._stale:
+            self.status.setText(tr("Batch requests of the connection: Refresh to list them."))
+            self._update_buttons()
+        else:
+            self.refresh()
+
+    def showEvent(self, event) -> None:  # noqa: N802 - Qt API name
+        super().showEvent(event)
+        if self._stale and self.host.connection() is not None:
+            self._stale = False
+            QTimer.singleShot(0, self.refresh)
 
     # -- listing and live progress -----------------------------------------------------------------------------------
     @guarded(lambda self: tr("Batch requests"))
@@ -210,6 +224,7 @@ class BatchPanel(QWidget):
             return None
         if self.list_task is not None and not self.list_task.done:
             self.list_task.cancel()
+        self._stale = False
         batch = self._batch()
         selected = self.selected_task()
         previous = select or (selected.id if selected is not None else None)
