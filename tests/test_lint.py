@@ -71,7 +71,7 @@ QT6_RULES = [
         "unscoped geometry type: use fields.WkbType (Qgis.WkbType in QGIS 4)",
     ),
     (
-        r"\bQt\.(Align\w+|Checked|Unchecked|UserRole|DisplayRole|\w+DockWidgetArea|Horizontal|Vertical)\b",
+        r"\bQt\.(Align(?!mentFlag\b)\w+|Checked|Unchecked|UserRole|DisplayRole|\w+DockWidgetArea|Horizontal|Vertical)\b",
         "unscoped Qt enum: use the scoped form, e.g. Qt.AlignmentFlag.AlignLeft",
     ),
     (r"\bQgis\.(Info|Warning|Critical|Success)\b", "unscoped message level: use Qgis.MessageLevel.X"),
