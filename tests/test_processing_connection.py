@@ -57,7 +57,9 @@ def _rows(layer):
 def test_listcollections_by_connection_name_equals_explicit_parameters(env):
     hub = env["hub"]
     session = hub.session()
-    session.post(f"{hub.byoc_url}/collections", json={"name": f"by-name-{uuid.uuid4().hex[:6]}", "s3Bucket": "b"})
+    session.post(
+        f"{hub.byoc_url}/collections", json={"name": f"by-name-{uuid.uuid4().hex[:6]}", "s3Bucket": "some-bucket"}
+    )
     explicit, explicit_layer = run_alg("byoc:listcollections", {"OUTPUT": "memory:", **env["conn"]})
     by_name, by_name_layer = run_alg("byoc:listcollections", {"OUTPUT": "memory:", "CONNECTION": env["name"]})
     assert by_name["COUNT"] == explicit["COUNT"] >= 1
@@ -135,7 +137,7 @@ def test_help_texts_name_parameters_by_their_labels(env):
     assert problems == {}
     help_text = env["provider"].algorithm("deletecollection").create().shortHelpString()
     assert "Nothing happens unless “I confirm: delete the collection" in help_text
-    assert "“Connection (saved in the Sentinel Hub BYOC panel)”" in help_text
+    assert "“Connection (from the BYOC panel)” is a connection saved in the Sentinel Hub BYOC panel" in help_text
 
 
 def test_option_labels_match_the_docks_add_tiles_dialog(env, qgis_iface):
@@ -172,7 +174,9 @@ def test_collection_drop_down_lists_the_chosen_connections_collections(env, qgis
 
     hub = env["hub"]
     name = f"listed-{uuid.uuid4().hex[:6]}"
-    col = hub.session().post(f"{hub.byoc_url}/collections", json={"name": name, "s3Bucket": "b"}).json()["data"]
+    col = (
+        hub.session().post(f"{hub.byoc_url}/collections", json={"name": name, "s3Bucket": "some-bucket"}).json()["data"]
+    )
     model = QgsBrowserGuiModel()
     monkeypatch.setattr(qgis_iface, "browserModel", lambda: model, raising=False)  # pytest-qgis's is a mock
     alg = env["provider"].algorithm("deletecollection").create()

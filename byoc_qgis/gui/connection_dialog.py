@@ -94,8 +94,19 @@ class ConnectionDialog(QDialog):
         self.s3_auth.layout_changed.connect(self._fit)
 
     def _fit(self, *_args) -> None:
-        """Fit the dialog to its content once the layout has settled (no blank area after a part closes)."""
-        QTimer.singleShot(0, self.adjustSize)
+        """Fit the dialog's height to its content once the layout has settled (no blank area after a part closes
+        or a shorter test result)."""
+        QTimer.singleShot(0, self._fit_now)
+
+    def _fit_now(self) -> None:
+        layout = self.layout()
+        if layout is None:
+            return
+        layout.activate()
+        height = self.heightForWidth(self.width()) if layout.hasHeightForWidth() else -1
+        if height < 0:
+            height = self.sizeHint().height()
+        self.resize(self.width(), max(height, self.minimumSizeHint().height()))
 
     def _build_client_form(self) -> QFormLayout:
         """Name, deployment (custom URLs) and the credentials."""
@@ -125,8 +136,10 @@ class ConnectionDialog(QDialog):
         form = QFormLayout()
         form.addRow(tr("Name"), self.name)
         form.addRow(tr("Deployment"), self.deployment)
-        form.addRow(tr("Base URL"), self.base_url)
-        form.addRow(tr("Token URL"), self.token_url)
+        self.base_url_label = QLabel(tr("Base URL"), self)
+        self.token_url_label = QLabel(tr("Token URL"), self)
+        form.addRow(self.base_url_label, self.base_url)
+        form.addRow(self.token_url_label, self.token_url)
         form.addRow(tr("Credentials"), self.auth)
         return form
 
@@ -194,12 +207,18 @@ class ConnectionDialog(QDialog):
 
     # -- values ----------------------------------------------------------------------------------------------------
     def _deployment_changed(self) -> None:
+        """The custom URL rows are in the form only for the custom deployment: hidden rows of a Qt 5 form still
+        leave their spacing (a gap under "Deployment"), so they are taken out and put back."""
         custom = self.deployment.currentData() == "custom"
-        for field in (self.base_url, self.token_url):
-            field.setVisible(custom)
-            label = self.form.labelForField(field)
-            if label is not None:
-                label.setVisible(custom)
+        shown = self.form.indexOf(self.base_url) >= 0
+        if custom and not shown:
+            self.form.insertRow(2, self.base_url_label, self.base_url)
+            self.form.insertRow(3, self.token_url_label, self.token_url)
+        elif shown and not custom:
+            self.form.takeRow(self.token_url)
+            self.form.takeRow(self.base_url)
+        for widget in (self.base_url, self.base_url_label, self.token_url, self.token_url_label):
+            widget.setVisible(custom)
         self._fit()
 
     def set_connection(self, conn: Connection) -> None:
@@ -345,7 +364,10 @@ class ConnectionDialog(QDialog):
                 checks.append(keys)
                 if keys.ok:
                     for bucket in sorted({c.s3_bucket for c in collections if c.s3_bucket})[:3]:
-                        checks.append(check_bucket(s3_for_bucket(bucket), cancel=task.isCanceled))
+                        try:
+                            checks.append(check_bucket(s3_for_bucket(bucket), cancel=task.isCanceled))
+                        except (ValueError, S3Error) as exc:  # e.g. a collection's invalid bucket name
+                            checks.append(BucketCheck(bucket, False, "invalid", str(exc)))
             return len(collections), checks
 
         def done(result) -> None:
@@ -373,3 +395,4 @@ class ConnectionDialog(QDialog):
         self.test_result.setStyleSheet("color: #1b7a1b" if ok else "color: #b00020")
         self.test_result.setText(("✔ " if ok else "✘ ") + text)
         self.test_ok = ok
+        self._fit()

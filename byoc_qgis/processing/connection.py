@@ -71,7 +71,7 @@ def add_connection_choice(alg) -> None:
     algorithm is created; any saved name from ``qgis_process``). Reads QgsSettings only, never the auth database."""
     param = QgsProcessingParameterEnum(
         CONNECTION,
-        tr("Connection (saved in the Sentinel Hub BYOC panel)"),
+        tr("Connection (from the BYOC panel)"),
         options=qa.list_connections(),
         allowMultiple=False,
         defaultValue=None,
