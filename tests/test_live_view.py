@@ -340,3 +340,94 @@ def test_plugin_registers_and_removes_the_path_hooks(qgis_app, recording_iface):
         ensure_provider()
     assert running_service() is None
     assert QgsPathResolver("/tmp/p.qgs").writePath(source) == source
+
+
+def _process_dialog(scene, conn, qgis_iface):
+    from qgis.core import QgsCoordinateReferenceSystem, QgsRectangle
+
+    from byoc_qgis.gui.notify import Notifier
+    from byoc_qgis.gui.process_dialog import ProcessDialog
+    from byoc_qgis.gui.tasks import TaskRunner
+
+    canvas = qgis_iface.mapCanvas()  # not rendering (fixture ``live``): the dialog's extent is the scene's
+    canvas.setDestinationCrs(QgsCoordinateReferenceSystem("EPSG:3857"))
+    canvas.setExtent(QgsRectangle(*aligned_extent(13, scene.centre, 4, 3)))
+    runner = TaskRunner()
+    dialog = ProcessDialog(conn, scene.collection, runner, Notifier(qgis_iface), qgis_iface.mapCanvas())
+    dialog.runner_ref = runner  # kept alive with the dialog
+    return dialog
+
+
+def _set_time(dialog, time_range):
+    from qgis.PyQt.QtCore import QDateTime, Qt
+
+    dialog.use_time.setChecked(True)
+    for edit, value in zip((dialog.time_from, dialog.time_to), time_range):
+        edit.setDateTime(QDateTime.fromString(value, Qt.DateFormat.ISODate).toUTC())
+
+
+def test_process_dialog_adds_a_live_view_without_a_request(live, scene, conn, hub, qgis_iface, screenshots_dir):
+    """ "Add as live view" in the Process dialog: the dialog's collection, unedited template (made again 8-bit for
+    the live view although the dialog is set to GeoTIFF), time range and mosaicking order; nothing is requested until
+    the layer is drawn, which then equals a Process request of the same view with the same choices."""
+    import dataclasses
+
+    from qgis.core import QgsProject
+
+    from byoc_qgis.core.live_tiles import live_evalscript
+    from byoc_qgis.live import live_view_spec
+
+    from .live_view_scene import BANDS
+
+    dialog = _process_dialog(scene, conn, qgis_iface)
+    dialog.template.setCurrentIndex(dialog.template.findData("ndi"))
+    for box, band in zip(dialog.band_boxes, BANDS[:2]):
+        box.setCurrentText(band)
+    dialog.insert_template()
+    _set_time(dialog, DATE_B)
+    dialog.mosaicking.setCurrentIndex(dialog.mosaicking.findData("leastRecent"))
+    assert dialog.output_format() == "tif" and "FLOAT32" in dialog.editor.text()  # what Run would request
+    dialog.show()
+    dialog.live_button.click()
+    (layer,) = QgsProject.instance().mapLayers().values()
+    spec = live_view_spec(layer)
+    assert (spec.connection, spec.collection_id, spec.mosaicking_order) == (
+        conn.name,
+        scene.collection_id,
+        "leastRecent",
+    )
+    assert (spec.time_from, spec.time_to) == DATE_B
+    assert spec.evalscript == live_evalscript(scene.collection, "ndi", BANDS[:2])  # 8-bit, the same bands
+    assert layer.name().endswith("(live view)") and dialog.error.text() == ""
+    assert process_requests_seen(hub) == 0 and dialog.run is None  # nothing run
+    dialog.grab().save(str(screenshots_dir / "byoc-process-dialog-live-view.png"))
+    extent = aligned_extent(14, scene.centre, 4, 3)
+    image = qimage_array(render([layer], extent, 1024, 768))
+    ndi = dataclasses.replace(scene, evalscript=spec.evalscript)
+    expected = _expected(ndi, extent, 1024, 768, DATE_B, "leastRecent")
+    assert (expected[..., 3] == 255).mean() > 0.5 and np.array_equal(image, expected)
+    dialog.close()
+
+
+def test_process_dialog_refuses_what_a_live_view_cannot_show(live, scene, conn, qgis_iface):
+    """A user's FLOAT32 script and the all-bands template are refused with the reason in the dialog; nothing added.
+    A user's 8-bit script is used as written."""
+    from qgis.core import QgsProject
+
+    from byoc_qgis.live import live_view_spec
+
+    dialog = _process_dialog(scene, conn, qgis_iface)
+    dialog.editor.setText(scene.evalscript.replace('"sampleType": "AUTO"', '"sampleType": "FLOAT32"'))
+    assert dialog.add_live_view() is None and "FLOAT32" in dialog.error.text()
+    dialog.template.setCurrentIndex(dialog.template.findData("all"))
+    dialog.insert_template()
+    assert dialog.add_live_view() is None and "1 or 3 bands" in dialog.error.text()
+    assert QgsProject.instance().mapLayers() == {}
+    dialog.use_time.setChecked(False)
+    written = scene.evalscript.replace("//VERSION=3", "//VERSION=3\n// my script")
+    dialog.editor.setText(written)
+    layer = dialog.add_live_view()
+    assert dialog.error.text() == "" and QgsProject.instance().mapLayers() == {layer.id(): layer}
+    spec = live_view_spec(layer)
+    assert spec.evalscript == written and (spec.time_from, spec.time_to) == (None, None)
+    dialog.close()

@@ -224,7 +224,16 @@ class ProcessDialog(QDialog):
         self.run_button.clicked.connect(self.start)
         close = QPushButton(tr("Close"), self)
         close.clicked.connect(self.close)
+        self.live_button = QPushButton(tr("Add as live view"), self)
+        self.live_button.setToolTip(
+            tr(
+                "Add the collection to the map as a layer drawn through the Process API at any zoom, with this "
+                "evalscript, time range and mosaicking order. Nothing is requested until the map shows it."
+            )
+        )
+        self.live_button.clicked.connect(self.add_live_view)
         buttons = QHBoxLayout()
+        buttons.addWidget(self.live_button)
         buttons.addStretch(1)
         buttons.addWidget(self.run_button)
         buttons.addWidget(close)
@@ -392,6 +401,24 @@ class ProcessDialog(QDialog):
             b = self.time_to.dateTime().toUTC().toString("yyyy-MM-dd")
             parts.append(a if a == b else f"{a}…{b}")
         return " — ".join(parts)
+
+    @guarded(lambda self: tr("Live view of {}").format(self.collection.name))
+    def add_live_view(self, *_args):
+        """Add the collection as a live view layer (this form's evalscript, time range, mosaicking order); no Process
+        request is run now. Returns the layer (None when the form cannot be shown live: the reason is shown)."""
+        from ..live.dialog_action import add_live_view_from
+
+        try:
+            layer = add_live_view_from(self)
+        except ValueError as exc:
+            self.error.setText(str(exc))
+            return None
+        self.error.setText("")
+        self.live_layer = layer
+        self.notifier.success(
+            tr("Live view of {}").format(self.collection.name), tr("{} added to the map").format(layer.name())
+        )
+        return layer
 
     @guarded(lambda self: tr("Process {}").format(self.collection.name))
     def start(self) -> Optional[AlgorithmRun]:
