@@ -1726,6 +1726,16 @@ The files in your S3 bucket stay; only the collection and its tile registrations
         </message>
         <message>
             <location filename="../byoc_qgis/gui/process_dialog.py" />
+            <source>Add as live view</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../byoc_qgis/gui/process_dialog.py" />
+            <source>Add the collection to the map as a layer drawn through the Process API at any zoom, with this evalscript, time range and mosaicking order. Nothing is requested until the map shows it.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../byoc_qgis/gui/process_dialog.py" />
             <source>Requesting…</source>
             <translation type="unfinished" />
         </message>
@@ -1762,6 +1772,16 @@ The files in your S3 bucket stay; only the collection and its tile registrations
         <message>
             <location filename="../byoc_qgis/gui/process_dialog.py" />
             <source>too large for PNG/JPEG (2500 px at most): choose GeoTIFF or a coarser resolution</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../byoc_qgis/gui/process_dialog.py" />
+            <source>Live view of {}</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../byoc_qgis/gui/process_dialog.py" />
+            <source>{} added to the map</source>
             <translation type="unfinished" />
         </message>
         <message>
@@ -2032,6 +2052,16 @@ The files in your S3 bucket stay; only the collection and its tile registrations
         <message>
             <location filename="../byoc_qgis/gui/tiles_restore.py" />
             <source>The tiles layer {} needs the connection {}, which does not exist here: it stays in the project as it is, without tiles</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../byoc_qgis/live/dialog_action.py" />
+            <source>{} (live view)</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../byoc_qgis/live/dialog_action.py" />
+            <source>A live view shows 1 or 3 bands: choose another template than “{}”, or write the evalscript.</source>
             <translation type="unfinished" />
         </message>
         <message>
@@ -3726,7 +3756,7 @@ The files in your S3 bucket stay; only the collection and its tile registrations
         </message>
         <message>
             <location filename="../byoc_qgis/processing/connection.py" />
-            <source>Connection (saved in the Sentinel Hub BYOC panel)</source>
+            <source>Connection (from the BYOC panel)</source>
             <translation type="unfinished" />
         </message>
         <message>
