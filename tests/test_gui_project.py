@@ -404,3 +404,51 @@ def session_tiles_open(conn, col, iface):
     from byoc_qgis.gui.tiles_open import open_tiles_layer
 
     return open_tiles_layer(conn.name, col["id"], iface, col["name"])
+
+
+def test_unreachable_service_keeps_the_layer_and_says_so(restore, session_tiles, qgis_iface, localhub, tmp_path):
+    import socket
+    from types import SimpleNamespace
+
+    from qgis.core import QgsApplication, QgsProject
+
+    from byoc_qgis.gui.layer_tree import connection_group
+    from byoc_qgis.gui.tiles_memory import new_tiles_layer
+
+    from .test_gui_support import store_connection
+
+    with socket.socket() as s:  # a port nobody listens on
+        s.bind(("127.0.0.1", 0))
+        port = s.getsockname()[1]
+    dead = SimpleNamespace(**{k: getattr(localhub, k) for k in ("client_id", "client_secret", "s3")})
+    dead.base_url, dead.token_url = f"http://127.0.0.1:{port}", f"http://127.0.0.1:{port}/oauth/token"
+    conn = store_connection(dead, "unreachable-gui", with_s3=False)
+    layer = new_tiles_layer(conn.name, "a-collection-id", "tiles of an unreachable service")
+    QgsProject.instance().addMapLayer(layer, False)
+    connection_group(conn.name).addLayer(layer)
+    path = str(tmp_path / "unreachable.qgs")
+    assert QgsProject.instance().write(path)
+    style = _style_xml(layer)
+    logged = []
+
+    def got(message, tag, _level) -> None:
+        logged.append((tag, message))
+
+    QgsApplication.messageLog().messageReceived.connect(got)
+    qgis_iface.messageBar().clear_messages()
+    qgis_iface.messageBar().clearWidgets()
+
+    _reopen(path)
+    layer = _layer_named("tiles of an unreachable service")
+    ctl = session_tiles.session_registry().for_layer(layer)
+    _wait(lambda: ctl.load_started and not ctl.loading, 60)
+    from qgis.PyQt.QtWidgets import QPushButton
+
+    bar = qgis_iface.messageBar()
+    items = [(i.title(), [b.text() for b in i.findChildren(QPushButton)]) for i in bar.items()]
+    assert ("Restoring the tiles layer tiles of an unreachable service", ["Retry"]) in items, items
+    QgsApplication.messageLog().messageReceived.disconnect(got)
+    assert any("stays in the project as it was" in m for tag, m in logged if tag == "BYOC"), logged
+    assert QgsProject.instance().mapLayer(layer.id()) is layer and layer.featureCount() == 0
+    assert _style_xml(layer) == style
+    assert QgsProject.instance().layerTreeRoot().findLayer(layer.id()).parent().name() == f"BYOC: {conn.name}"
