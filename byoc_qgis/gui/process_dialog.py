@@ -205,6 +205,7 @@ class ProcessDialog(QDialog):
         self.output.setStorageMode(QgsFileWidget.StorageMode.SaveFile)
         self.output.setFilter(tr("GeoTIFF (*.tif);;PNG (*.png);;JPEG (*.jpg)"))
         self.output.lineEdit().setPlaceholderText(tr("[Save in {}]").format(results_folder()))
+        self.output.setDefaultRoot(results_folder())
 
     def _build_layout(self, form: QFormLayout) -> None:
         self.info = QLabel("", self)
