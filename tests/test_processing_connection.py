@@ -236,3 +236,35 @@ def test_qgis_process_with_a_connection_name_equals_explicit_parameters(tmp_path
     assert runs == {"name": 1, "explicit": 1}
     proc, _ = home.run("byoc:deletecollection", {"COLLECTION": cid, "CONFIRM": True, "CONNECTION": "lh"})
     assert proc.returncode == 0, proc.stderr[-3000:]
+
+
+def test_model_builder_and_batch_mode_keep_qgiss_own_collection_widget(env, qgis_iface, monkeypatch):
+    """In the Model Builder the collection can come from a model input: QGIS's own widget is used there, and in the
+    batch dialog too."""
+    from processing.gui.wrappers import DIALOG_BATCH, WidgetWrapperFactory
+    from processing.modeler.ModelerParametersDialog import ModelerParametersDialog
+    from qgis.core import QgsProcessingModelAlgorithm
+    from qgis.gui import QgsBrowserGuiModel, QgsProcessingModelerParameterWidget
+
+    from byoc_qgis.processing.collection_widget import CollectionWidgetWrapper
+
+    model = QgsBrowserGuiModel()
+    monkeypatch.setattr(qgis_iface, "browserModel", lambda: model, raising=False)
+    alg = env["provider"].algorithm("deletecollection").create()
+    dialog = ModelerParametersDialog(alg, QgsProcessingModelAlgorithm("m", "g"))
+    try:
+        wrapper = dialog.widget.widget.wrappers["COLLECTION"]
+        assert isinstance(wrapper, QgsProcessingModelerParameterWidget)
+        assert not isinstance(wrapper, CollectionWidgetWrapper)
+    finally:
+        dialog.close()
+        dialog.deleteLater()
+
+    from qgis.PyQt.QtWidgets import QDialog
+
+    class BatchAlgorithmDialog(QDialog):  # QGIS's factory tells the batch dialog by its class name
+        pass
+
+    batch_dialog = BatchAlgorithmDialog()
+    batch = WidgetWrapperFactory.create_wrapper(alg.parameterDefinition("COLLECTION"), batch_dialog)
+    assert not isinstance(batch, CollectionWidgetWrapper) and batch.type() == DIALOG_BATCH

@@ -64,8 +64,8 @@ class CollectionWidgetWrapper(WidgetWrapper):
             wrapper = registry.createModelerParameterWidget(dialog.model, dialog.childId, param, dialog.context)
         else:
             wrapper = registry.createParameterWidgetWrapper(param, kind)
-            if wrapper is not None:
-                wrapper.setDialog(dialog)
+        if wrapper is not None:
+            wrapper.setDialog(dialog)  # as QGIS's WidgetWrapperFactory.create_wrapper does
         return wrapper
 
     def createWidget(self, **kwargs):  # noqa: N802 - QGIS API name
