@@ -15,8 +15,8 @@ pytestmark = pytest.mark.gui
 
 BODY = """
 import json
-from qgis.core import (QgsApplication, QgsDateTimeRange, QgsExpression, QgsFeatureRequest, QgsInterval, QgsProject,
-                       QgsUnitTypes, QgsVectorLayerTemporalContext)
+from qgis.core import (Qgis, QgsApplication, QgsDateTimeRange, QgsExpression, QgsFeatureRequest, QgsInterval,
+                       QgsProject, QgsRasterLayer, QgsUnitTypes, QgsVectorLayer, QgsVectorLayerTemporalContext)
 from qgis.PyQt.QtCore import QDateTime, Qt
 from byoc_qgis.core import qgis_adapters as qa
 from byoc_qgis.core.deployments import custom_deployment
@@ -59,7 +59,10 @@ result["process_error"] = run.error_text()
 raster = dlg.result_layer
 result["raster_source"] = raster.source() if raster else None
 dlg.close()
-result["before"] = {l.name(): (l.featureCount() if l.type() == 0 else -1) for l in project.mapLayers().values()}
+def counts():
+    return {l.name(): (l.featureCount() if isinstance(l, QgsVectorLayer) else -1) for l in project.mapLayers().values()}
+
+result["before"] = counts()
 project.write(p["project"])
 
 # a fresh project, then the saved one read again: the plugin loads the tiles layers from localhub
@@ -70,9 +73,9 @@ project.read(p["project"])
 names = {l.name(): l for l in project.mapLayers().values()}
 tiles = [names[n] for n in ("Caspian demo tiles", "Second collection")]
 result["restored"] = wait_until(lambda: [t.featureCount() for t in tiles] == [2, 3], 60)
-result["after"] = {l.name(): (l.featureCount() if l.type() == 0 else -1) for l in project.mapLayers().values()}
+result["after"] = counts()
 result["layer_tree"] = [n.name() for n in project.layerTreeRoot().children()]
-raster = next(l for l in project.mapLayers().values() if l.type() == 1)
+raster = next(l for l in project.mapLayers().values() if isinstance(l, QgsRasterLayer))
 result["raster_after"] = [raster.isValid(), raster.source()]
 view = iface.layerTreeView()
 view.setCurrentLayer(raster)
@@ -102,8 +105,10 @@ nav = canvas.temporalController()
 start = QDateTime.fromString("2023-05-01T00:00:00Z", Qt.DateFormat.ISODate)
 end = QDateTime.fromString("2023-05-04T00:00:00Z", Qt.DateFormat.ISODate)
 nav.setTemporalExtents(QgsDateTimeRange(start, end))
-nav.setFrameDuration(QgsInterval(1, QgsUnitTypes.TemporalDays))
-nav.setNavigationMode(nav.Animated)
+days = Qgis.TemporalUnit.Days if hasattr(Qgis, "TemporalUnit") else QgsUnitTypes.TemporalDays
+animated = Qgis.TemporalNavigationMode.Animated if hasattr(Qgis, "TemporalNavigationMode") else nav.Animated
+nav.setFrameDuration(QgsInterval(1, days))
+nav.setNavigationMode(animated)
 nav.setCurrentFrameNumber(1)
 from qgis.PyQt.QtWidgets import QDockWidget
 for dock_widget in iface.mainWindow().findChildren(QDockWidget):
