@@ -106,27 +106,103 @@ def _pan(canvas, extent, refreshed: list, wait_until) -> float:
     return time.perf_counter() - start
 
 
+def _direct(scene, extent) -> float:
+    """Seconds for one Process request of ``extent`` (the view's size, PNG) through the core client."""
+    from byoc_qgis.core.process import DataSource, OutputResponse, ProcessRequest
+    from tests.live_view_scene import BOTH
+
+    request = ProcessRequest(
+        evalscript=scene.evalscript,
+        data=[DataSource(scene.collection_id, *BOTH, mosaicking_order="mostRecent")],
+        bbox=extent,
+        crs=3857,
+        width=WIDTH,
+        height=HEIGHT,
+        responses=[OutputResponse(format="image/png")],
+    )
+    start = time.perf_counter()
+    scene.client.process.process(request)
+    return time.perf_counter() - start
+
+
+def _measure_pans(canvas, server, views, refreshed: list) -> dict:
+    """The three pans of each repetition (unseen area, by a third, back), their Process requests, the longest stall."""
+    from byoc_qgis.core.live_tiles import tile_resolution
+
+    stall_watchdog, wait_until = _watchdog()
+    shift = WIDTH * tile_resolution(ZOOM) / 3
+    out: dict = {"new": [], "third": [], "back": [], "new_requests": [], "third_requests": []}
+
+    def pan(extent, times: list, requests: list = None) -> None:
+        sent = server.stats()["process_requests"]
+        times.append(_pan(canvas, extent, refreshed, wait_until))
+        if requests is not None:
+            requests.append(server.stats()["process_requests"] - sent)
+        elif server.stats()["process_requests"] != sent:
+            raise AssertionError("a view already shown asked the service again")
+
+    with stall_watchdog() as dog:
+        for view in views[:REPEAT]:
+            pan(view, out["new"], out["new_requests"])
+            pan((view[0] + shift, view[1], view[2] + shift, view[3]), out["third"], out["third_requests"])
+            pan(view, out["back"])
+    out["stall_ms"], out["gaps"] = dog.longest_gap_ms, dog.gaps
+    return out
+
+
+def _rows(pans: dict, base_t: List[float], server_stats: dict) -> List[Row]:
+    base = statistics.median(base_t)
+    rows: List[Row] = []
+    for name, times, requests in (
+        ("pan to an unseen area", pans["new"], pans["new_requests"]),
+        ("pan by a third of the view", pans["third"], pans["third_requests"]),
+        ("back to a view already shown", pans["back"], [0] * len(pans["back"])),
+    ):
+        med = statistics.median(times)
+        rows.append(
+            Row(
+                f"live view {WIDTH}x{HEIGHT}: {name}",
+                med,
+                ratio=med / base,
+                ratio_label="vs one Process request of the view",
+                extra={"runs (s)": [round(t, 3) for t in times], "Process requests per pan": requests},
+            )
+        )
+    rows.append(
+        Row(
+            f"core client: one Process request {WIDTH}x{HEIGHT} PNG",
+            base,
+            extra={"runs (s)": [round(t, 3) for t in base_t], "machine": load_note()},
+        )
+    )
+    rows.append(
+        Row(
+            "live view: longest main-thread stall during the pans",
+            pans["stall_ms"] / 1000.0,
+            target=f"<= {GAP_TARGET_MS:.0f} ms",
+            ok=pans["stall_ms"] <= GAP_TARGET_MS,
+            extra={"gaps over 20 ms": [round(g, 1) for g in pans["gaps"]], "server": server_stats},
+        )
+    )
+    return rows
+
+
 def run() -> List[Row]:
     os.environ.setdefault("OAUTHLIB_INSECURE_TRANSPORT", "1")
     sys.path.insert(0, str(REPO))
     app = _app()  # noqa: F841 - the application must stay alive
-    from byoc_qgis.core.live_tiles import tile_resolution
-    from byoc_qgis.core.process import DataSource, OutputResponse, ProcessRequest
-    from byoc_qgis.live import add_live_view, stop_service
+    from byoc_qgis.live import add_live_view, running_service, stop_service
     from tests.fixtures_localhub import start_localhub
     from tests.live_view_scene import BOTH, build_scene
     from tests.test_gui_support import store_connection
 
-    stall_watchdog, wait_until = _watchdog()
+    _, wait_until = _watchdog()
     root = Path(tempfile.mkdtemp(prefix="bench-live-"))
     hub = start_localhub(None, root / "localhub.log", root / "data")
-    rows: List[Row] = []
     try:
         scene = build_scene(hub, root / "scene", px=4000, pixel=20.0)
         conn = store_connection(hub, "bench-live", with_s3=False)
         layer = add_live_view(conn.name, scene.collection_id, scene.evalscript, BOTH, "mostRecent", "live")
-        from byoc_qgis.live import running_service
-
         server = running_service().server()
         canvas = _canvas()
         canvas.setLayers([layer])
@@ -135,75 +211,12 @@ def run() -> List[Row]:
         views = _views(scene)
         if len(views) < 2 * REPEAT + 1:
             raise RuntimeError(f"only {len(views)} distinct views over the collection")
-        res = tile_resolution(ZOOM)
-
-        def direct(extent) -> float:
-            request = ProcessRequest(
-                evalscript=scene.evalscript,
-                data=[DataSource(scene.collection_id, *BOTH, mosaicking_order="mostRecent")],
-                bbox=extent,
-                crs=3857,
-                width=WIDTH,
-                height=HEIGHT,
-                responses=[OutputResponse(format="image/png")],
-            )
-            start = time.perf_counter()
-            scene.client.process.process(request)
-            return time.perf_counter() - start
-
         _pan(canvas, views[-1], refreshed, wait_until)  # warm-up: token, collection metadata, localhub workers
-        direct(views[-1])
+        _direct(scene, views[-1])
         # the baseline blocks this (main) thread: measured before the pans, outside the stall watchdog
-        base_t = [direct(views[REPEAT + k]) for k in range(REPEAT)]  # areas the live view never shows
-        new_t, third_t, back_t, requests_per_pan, third_requests = [], [], [], [], []
-        with stall_watchdog() as dog:
-            for k in range(REPEAT):
-                view = views[k]
-                sent = server.stats()["process_requests"]
-                new_t.append(_pan(canvas, view, refreshed, wait_until))
-                requests_per_pan.append(server.stats()["process_requests"] - sent)
-                shifted = (view[0] + WIDTH * res / 3, view[1], view[2] + WIDTH * res / 3, view[3])
-                sent = server.stats()["process_requests"]
-                third_t.append(_pan(canvas, shifted, refreshed, wait_until))
-                third_requests.append(server.stats()["process_requests"] - sent)
-                sent = server.stats()["process_requests"]
-                back_t.append(_pan(canvas, view, refreshed, wait_until))
-                if server.stats()["process_requests"] != sent:
-                    raise AssertionError("a view already shown asked the service again")
-        stall = dog.longest_gap_ms
-        base = statistics.median(base_t)
-        note = load_note()
-        for name, times, extra in (
-            ("pan to an unseen area", new_t, {"Process requests per pan": requests_per_pan}),
-            ("pan by a third of the view", third_t, {"Process requests per pan": third_requests}),
-            ("back to a view already shown", back_t, {"Process requests per pan": [0] * len(back_t)}),
-        ):
-            med = statistics.median(times)
-            rows.append(
-                Row(
-                    f"live view {WIDTH}x{HEIGHT}: {name}",
-                    med,
-                    ratio=med / base,
-                    ratio_label="vs one Process request of the view",
-                    extra={"runs (s)": [round(t, 3) for t in times], **extra},
-                )
-            )
-        rows.append(
-            Row(
-                f"core client: one Process request {WIDTH}x{HEIGHT} PNG",
-                base,
-                extra={"runs (s)": [round(t, 3) for t in base_t], "machine": note},
-            )
-        )
-        rows.append(
-            Row(
-                "live view: longest main-thread stall during the pans",
-                stall / 1000.0,
-                target=f"<= {GAP_TARGET_MS:.0f} ms",
-                ok=stall <= GAP_TARGET_MS,
-                extra={"gaps over 20 ms": [round(g, 1) for g in dog.gaps], "server": server.stats()},
-            )
-        )
+        base_t = [_direct(scene, views[REPEAT + k]) for k in range(REPEAT)]  # areas the live view never shows
+        pans = _measure_pans(canvas, server, views, refreshed)
+        rows = _rows(pans, base_t, server.stats())
         canvas.setLayers([])
         canvas.close()
         scene.client.close()
