@@ -242,6 +242,16 @@ def test_context_menus_rename_and_delete_collections(browser, conn, localhub):
         "byoc_browser_delete_collection",
     }
 
+    # renamed elsewhere (the dock, another QGIS): the connection's Refresh shows the new name
+    elsewhere = client.byoc.get_collection(info["id"])
+    elsewhere.name = info["name"] + "-elsewhere"
+    client.byoc.update_collection(elsewhere)
+    _actions(browser.item(index))["byoc_browser_refresh"].trigger()
+    _wait(lambda: elsewhere.name in browser.names(index) and info["name"] not in browser.names(index))
+    info["name"] = elsewhere.name
+    col = browser.item(browser.find(info["name"], index))
+    actions = _actions(col)
+
     new_name = info["name"] + "-renamed"
     session.prompts = ScriptedPrompts(name=new_name)
     actions["byoc_browser_rename_collection"].trigger()

@@ -16,10 +16,11 @@ pytestmark = pytest.mark.gui
 
 BODY = """
 import json
-from qgis.core import QgsApplication, QgsProject
+from qgis.core import QgsApplication, QgsMimeDataUtils, QgsProject
 from qgis.gui import QgsBrowserGuiModel
 from qgis.PyQt import sip
-from qgis.PyQt.QtCore import QModelIndex, QSortFilterProxyModel, Qt
+from qgis.PyQt.QtCore import QModelIndex, QPoint, QPointF, QSortFilterProxyModel, Qt
+from qgis.PyQt.QtGui import QDragEnterEvent, QDropEvent
 from qgis.PyQt.QtWidgets import QAbstractItemView, QDockWidget, QTreeView
 from byoc_qgis.core import qgis_adapters as qa
 from byoc_qgis.core.deployments import custom_deployment
@@ -92,6 +93,24 @@ if layer is not None:
     canvas.refresh()
     wait_until(lambda: False, 1.0)
     wait_until(lambda: not canvas.isDrawing(), 30)
+# drag the other collection from the Browser onto the map: QGIS hands its URI to the plugin's drop handler
+other = sip.cast(model.sourceModel(), QgsBrowserGuiModel).dataItem(model.mapToSource(find(conn, p["names"][1])))
+mime = QgsMimeDataUtils.encodeUriList(other.mimeUris())
+canvas = iface.mapCanvas()
+centre = QPoint(canvas.width() // 2, canvas.height() // 2)
+copy, left, plain = Qt.DropAction.CopyAction, Qt.MouseButton.LeftButton, Qt.KeyboardModifier.NoModifier
+enter = QDragEnterEvent(centre, copy, mime, left, plain)
+QApplication.sendEvent(canvas, enter)  # accepted by the main window: the drag's target
+drop = QDropEvent(QPointF(centre), copy, mime, left, plain)
+QApplication.sendEvent(canvas, drop)
+
+def dropped():
+    return [l for l in QgsProject.instance().mapLayers().values()
+            if l.customProperty("byoc_qgis/collection_id") == p["ids"][1] and l.featureCount() == p["counts"][1]]
+
+result["drop_accepted"] = [enter.isAccepted(), drop.isAccepted()]
+result["dropped"] = wait_until(lambda: len(dropped()) == 1, 60)
+result["messages"] = [w.text() if hasattr(w, "text") else type(w).__name__ for w in iface.messageBar().items()]
 shot("byoc-browser")
 """
 
@@ -127,3 +146,4 @@ def test_browser_panel_on_the_desktop_shows_collections_and_adds_tiles(tmp_path,
     assert result["double_click"] is True and result["loaded"] is True
     assert result["layer"] == [names[0], counts[0]]
     assert len(result["screenshots"]) == 1
+    assert result["dropped"] is True, result["drop_accepted"]

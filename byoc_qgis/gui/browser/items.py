@@ -100,6 +100,14 @@ class ConnectionItem(QgsDataCollectionItem):
         return menus.connection_actions(self, parent)
 
 
+class _SameNameAndPath:
+    """Items whose name can change for the same path (a renamed collection, a batch task's new status): a refresh
+    replaces them (QGIS keeps an item whose class and path are unchanged)."""
+
+    def equal(self, other) -> bool:
+        return self.path() == other.path() and self.name() == other.name()
+
+
 class _TilesSource:
     """What a collection and its tiles layer item share: double-click and drag add the collection's tiles layer."""
 
@@ -117,7 +125,7 @@ class _TilesSource:
         return collection_uri(self.connection, self.collection.id, self.collection.name)
 
 
-class CollectionItem(_TilesSource, QgsDataCollectionItem):
+class CollectionItem(_SameNameAndPath, _TilesSource, QgsDataCollectionItem):
     """A collection; double-click or drag adds its tiles layer, its child is that layer."""
 
     def __init__(self, parent: QgsDataItem, session, connection: str, collection: Collection) -> None:
@@ -131,10 +139,6 @@ class CollectionItem(_TilesSource, QgsDataCollectionItem):
         self.setToolTip(
             tr("{}\nid {}\nbucket {}\nbands {}").format(collection.name, collection.id, collection.s3_bucket, bands)
         )
-
-    def equal(self, other) -> bool:
-        """Same collection and same name (so a refresh shows a rename made elsewhere)."""
-        return self.path() == other.path() and self.name() == other.name()
 
     def createChildren(self):  # noqa: N802 - QGIS API name
         return [TilesItem(self, self.session, self.connection, self.collection)]
@@ -183,7 +187,7 @@ class BatchRequestsItem(QgsDataCollectionItem):
         return menus.refresh_actions(self, parent)
 
 
-class BatchTaskItem(QgsDataItem):
+class BatchTaskItem(_SameNameAndPath, QgsDataItem):
     """One batch task: its description (or id) and status."""
 
     def __init__(self, parent: QgsDataItem, task) -> None:
