@@ -158,7 +158,9 @@ class ByocDock(CollectionsMixin, TileActionsMixin, DockUi):
         self._connection_changed()
 
     def reload_connections(self, select: Optional[str] = None) -> None:
-        """Re-read the saved connections (after another dialog or a script changed them)."""
+        """Re-read the saved connections (after another dialog or a script changed them) and list the collections:
+        an explicit request, so a dock still waiting to be first shown stops waiting."""
+        self._wait_until_shown = False
         self._fill_connections(select)
 
     @guarded(lambda self: tr("Connection"), retry=False)
