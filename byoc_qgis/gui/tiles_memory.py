@@ -13,6 +13,7 @@ from qgis.core import (
     QgsRendererCategory,
     QgsVectorFileWriter,
     QgsVectorLayer,
+    QgsVectorLayerTemporalProperties,
 )
 
 from ..processing.tiles_common import tile_fields
@@ -75,7 +76,12 @@ def apply_temporal_properties(layer: QgsVectorLayer) -> None:
     """Each tile is an instant at its sensing time: the Temporal Controller shows the tiles sensed in its range
     (tiles without a sensing time stay visible)."""
     props = layer.temporalProperties()
-    props.setMode(Qgis.VectorTemporalMode.FeatureDateTimeInstantFromField)
+    modes = getattr(Qgis, "VectorTemporalMode", None)  # older QGIS: the enum of QgsVectorLayerTemporalProperties
+    props.setMode(
+        modes.FeatureDateTimeInstantFromField
+        if modes is not None
+        else QgsVectorLayerTemporalProperties.ModeFeatureDateTimeInstantFromField
+    )
     props.setStartField(TIME_FIELD)
     props.setAccumulateFeatures(False)
     props.setIsActive(True)
