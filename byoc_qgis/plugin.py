@@ -54,7 +54,7 @@ class ByocPlugin:
         from .gui.browser import BrowserPanel
 
         self.browser = BrowserPanel(self.iface).start()  # the Browser panel's "Sentinel Hub BYOC" root
-        self.browser.session.connections_changed.connect(self.dock.reload_connections)
+        self.browser.follow_dock(self.dock)  # the dock's lists follow what the Browser changes
 
         self.action = QAction(QIcon(ICON_PATH), tr("Sentinel Hub BYOC"), self.iface.mainWindow())
         self.action.setObjectName("byoc_qgis_toggle_dock")

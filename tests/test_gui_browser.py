@@ -294,19 +294,28 @@ def test_process_and_add_tiles_open_their_dialogs(browser, conn):
 
 
 def test_plugin_registers_the_browser_root_and_unload_removes_it(qgis_app, recording_iface, conn):
+    from byoc_qgis.core import qgis_adapters as qa
     from byoc_qgis.gui.browser import provider_registered
     from byoc_qgis.plugin import ByocPlugin
 
     release_provider()
     browser = Browser()
     assert ROOT not in browser.root_names() and not provider_registered()
+    name = f"browser-new-{uuid.uuid4().hex[:6]}"
     plugin = ByocPlugin(recording_iface)
     plugin.initGui()
     try:
         assert provider_registered()
         _wait(lambda: ROOT in browser.root_names(), 5)  # added to a Browser that was already open
         assert browser.item(browser.find(ROOT)).providerKey() in ("byoc", ROOT)
+        # a connection saved from the Browser appears in the (hidden) dock's list
+        qa.save_connection(qa.ConnectionSettings(name, conn.deployment, conn.settings.client_authcfg))
+        combo = plugin.dock.connection_combo
+        assert combo.findData(name) < 0
+        plugin.browser.session.refresh_roots()
+        assert combo.findData(name) >= 0
     finally:
         plugin.unload()
+        qa.remove_connection(name)
     assert not provider_registered()
     _wait(lambda: ROOT not in browser.root_names(), 5)

@@ -82,6 +82,26 @@ class BrowserPanel:
                 pass
         return self
 
+    def follow_dock(self, dock) -> None:
+        """Keep the dock in step with what the Browser changes: its connection list after a connection was added,
+        edited or removed, and its collection list after a collection of its connection was created, renamed or
+        deleted (a hidden dock only refills its connection list; it lists collections when shown)."""
+        session = self.session
+
+        def connections_changed() -> None:
+            if dock.isVisible():
+                dock.reload_connections()
+            else:
+                dock._fill_connections()  # noqa: SLF001 - the list only, no listing while hidden
+
+        def collections_changed(name: str) -> None:
+            conn = dock.connection()
+            if dock.isVisible() and conn is not None and conn.name == name:
+                dock.refresh_collections()
+
+        session.connections_changed.connect(connections_changed)
+        session.collections_changed.connect(collections_changed)
+
     def stop(self) -> None:
         """Remove the root from the Browsers, the drop handler, and stop what the items started."""
         if self.drop_handler is not None and self.iface is not None:
