@@ -452,3 +452,23 @@ def test_unreachable_service_keeps_the_layer_and_says_so(restore, session_tiles,
     assert QgsProject.instance().mapLayer(layer.id()) is layer and layer.featureCount() == 0
     assert _style_xml(layer) == style
     assert QgsProject.instance().layerTreeRoot().findLayer(layer.id()).parent().name() == f"BYOC: {conn.name}"
+
+
+def test_options_page_chooses_the_results_folder(qgis_app, qgis_new_project, tmp_path):
+    from byoc_qgis.gui import process_results as pr
+    from byoc_qgis.gui.options_page import ByocOptionsFactory
+
+    pr.set_results_folder(None)
+    factory = ByocOptionsFactory()
+    page = factory.createWidget()
+    try:
+        assert page.folder.filePath() == ""
+        page.folder.setFilePath(str(tmp_path / "my rasters"))
+        page.apply()
+        assert pr.results_folder() == str(tmp_path / "my rasters")
+        assert factory.createWidget().folder.filePath() == str(tmp_path / "my rasters")
+        page.folder.setFilePath("")
+        page.apply()
+        assert pr.results_folder() != str(tmp_path / "my rasters")
+    finally:
+        pr.set_results_folder(None)

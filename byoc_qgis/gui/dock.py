@@ -33,6 +33,7 @@ from .dock_ui import DockUi
 from .guard import guarded
 from .layer_tree import insert_below_connection
 from .notify import Notifier, elide
+from .options_page import register_options_page, unregister_options_page
 from .outage_notices import OutageNotices, waiting_text
 from .process_again import ProcessAgain
 from .process_dialog import ProcessDialog
@@ -79,6 +80,7 @@ class ByocDock(CollectionsMixin, TileActionsMixin, DockUi):
         self.tiles.removed.connect(self._tiles_removed)
         register_registry(self.tiles)  # the Browser panel and the project restore use these controllers too
         self.process_again = ProcessAgain(iface, self.store, self.runner, self.notifier, self.dialogs, self)
+        self.options_page = register_options_page(iface)  # Settings ▸ Options: the processed rasters folder
         self.notices = OutageNotices(self.notifier, self.tiles.controllers.values, self.on_edit_connection, self)
         self.notices.ticked.connect(self._update_tile_buttons)
         self._update_buttons()
@@ -350,6 +352,8 @@ class ByocDock(CollectionsMixin, TileActionsMixin, DockUi):
         self.tiles.close()
         unregister_registry(self.tiles)
         self.process_again.close()
+        unregister_options_page(self.iface, self.options_page)
+        self.options_page = None
         for dialog in self.dialogs:
             dialog.close()
         self.dialogs.clear()
