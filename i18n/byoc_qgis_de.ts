@@ -1600,6 +1600,21 @@ The files in your S3 bucket stay; only the collection and its tile registrations
             <translation type="unfinished" />
         </message>
         <message>
+            <location filename="../byoc_qgis/gui/options_page.py" />
+            <source>[next to the saved project, else in Documents]</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../byoc_qgis/gui/options_page.py" />
+            <source>Rasters made by the Process dialog are saved here when no file is given. Empty: in byoc_results next to the saved project, else in Documents/Sentinel Hub BYOC.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../byoc_qgis/gui/options_page.py" />
+            <source>Processed rasters folder</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
             <location filename="../byoc_qgis/gui/outage_notices.py" />
             <source>service failing (HTTP {}) — retrying in {} s</source>
             <translation type="unfinished" />
@@ -1736,6 +1751,11 @@ The files in your S3 bucket stay; only the collection and its tile registrations
         </message>
         <message>
             <location filename="../byoc_qgis/gui/process_dialog.py" />
+            <source>Live view added</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../byoc_qgis/gui/process_dialog.py" />
             <source>Requesting…</source>
             <translation type="unfinished" />
         </message>
@@ -1777,11 +1797,6 @@ The files in your S3 bucket stay; only the collection and its tile registrations
         <message>
             <location filename="../byoc_qgis/gui/process_dialog.py" />
             <source>Live view of {}</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <location filename="../byoc_qgis/gui/process_dialog.py" />
-            <source>{} added to the map</source>
             <translation type="unfinished" />
         </message>
         <message>
