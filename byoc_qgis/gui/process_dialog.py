@@ -416,9 +416,7 @@ class ProcessDialog(QDialog):
             return None
         self.error.setText("")
         self.live_layer = layer
-        self.notifier.success(
-            tr("Live view of {}").format(self.collection.name), tr("{} added to the map").format(layer.name())
-        )
+        self.notifier.success(tr("Live view added"), layer.name())
         return layer
 
     @guarded(lambda self: tr("Process {}").format(self.collection.name))
