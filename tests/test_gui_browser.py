@@ -319,3 +319,35 @@ def test_plugin_registers_the_browser_root_and_unload_removes_it(qgis_app, recor
         qa.remove_connection(name)
     assert not provider_registered()
     _wait(lambda: ROOT not in browser.root_names(), 5)
+
+
+def test_unload_while_a_connection_is_listed(qgis_app, recording_iface, conn, localhub, loopback_port):
+    """Unloading the plugin while QGIS lists a connection in its worker thread: the worker ends (its client is
+    closed, a wait for credentials released), the root leaves the Browser, nothing crashes."""
+    from byoc_qgis.core import qgis_adapters as qa
+    from byoc_qgis.core.deployments import custom_deployment
+    from byoc_qgis.gui.browser.compat import POPULATED
+    from byoc_qgis.plugin import ByocPlugin
+
+    release_provider()
+    name = f"browser-slow-{uuid.uuid4().hex[:6]}"
+    cfg = qa.store_client_credentials(f"{name} client", localhub.client_id, localhub.client_secret)
+    base = f"http://127.0.0.1:{loopback_port}"  # nothing listens: the client retries with backoff
+    qa.save_connection(qa.ConnectionSettings(name, custom_deployment(base, base + "/oauth/token"), cfg))
+    browser = Browser()
+    plugin = ByocPlugin(recording_iface)
+    plugin.initGui()
+    try:
+        _wait(lambda: ROOT in browser.root_names(), 5)
+        root = browser.find(ROOT)
+        browser.expand(root)
+        index = browser.find(name, root)
+        item = browser.item(index)
+        browser.model.fetchMore(index)
+        assert item.state() != POPULATED
+    finally:
+        plugin.unload()
+        qa.remove_connection(name)
+    _wait(lambda: ROOT not in browser.root_names(), 5)
+    wait_until(lambda: False, 8.0)  # the worker's retries end; its deferred items are deleted
+    assert ROOT not in browser.root_names()
