@@ -216,6 +216,7 @@ def test_double_click_and_drop_add_the_right_tiles_layer(browser, conn, localhub
 
 def test_context_menus_rename_and_delete_collections(browser, conn, localhub):
     from byoc_qgis.core.errors import NotFoundError
+    from byoc_qgis.gui.layer_tree import find_tiles_layer
 
     session = browser.session
     client = session.store.client(session.store.load(conn.name))
@@ -252,12 +253,18 @@ def test_context_menus_rename_and_delete_collections(browser, conn, localhub):
     col = browser.item(browser.find(info["name"], index))
     actions = _actions(col)
 
+    actions["byoc_browser_add_tiles_layer"].trigger()
+    _wait(lambda: find_tiles_layer(conn.name, info["id"]) is not None)
+    layer = find_tiles_layer(conn.name, info["id"])
+    _wait(lambda: layer.featureCount() == 3 and layer.name() == info["name"])
+
     new_name = info["name"] + "-renamed"
     session.prompts = ScriptedPrompts(name=new_name)
     actions["byoc_browser_rename_collection"].trigger()
     _wait(lambda: client.byoc.get_collection(info["id"]).name == new_name)
     _wait(lambda: new_name in browser.names(index) and info["name"] not in browser.names(index))
     assert session.prompts.asked == [("name", info["name"])]
+    assert layer.name() == new_name  # its tiles layer follows
     col = browser.item(browser.find(new_name, index))
 
     session.prompts = ScriptedPrompts(confirm=False)  # Cancel: nothing is deleted
@@ -273,6 +280,7 @@ def test_context_menus_rename_and_delete_collections(browser, conn, localhub):
     with pytest.raises(NotFoundError):
         client.byoc.get_collection(info["id"])
     _wait(lambda: new_name not in browser.names(index))
+    assert find_tiles_layer(conn.name, info["id"]) is None  # the deleted collection's layer left the project
 
 
 def test_process_and_add_tiles_open_their_dialogs(browser, conn):

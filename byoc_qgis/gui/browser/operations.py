@@ -18,7 +18,7 @@ from ...translation import tr
 from ..collection_dialog import BAND_TYPES, CollectionDialog
 from ..connection_dialog import ConnectionDialog
 from ..guard import guarded
-from ..layer_tree import find_tiles_layer, insert_below_connection
+from ..layer_tree import PROP_COLLECTION_NAME, find_tiles_layer, insert_below_connection
 from ..tasks import AlgorithmRun, FunctionTask
 
 __all__ = ["BrowserOperations"]
@@ -138,6 +138,7 @@ class BrowserOperations:
 
         def done(renamed: Collection) -> None:
             self.notifier.success(title, tr("Renamed to {}").format(new_name))
+            self._rename_tiles_layer(item.connection, collection_id, col.name, new_name)
             try:
                 item.collection = renamed
                 item.setName(new_name)
@@ -150,6 +151,20 @@ class BrowserOperations:
             self.notifier.error(title, exc, retry=lambda: self.rename_collection(item, new_name))
 
         return self.runner.run_function(title, work, done, failed)
+
+    def _rename_tiles_layer(self, connection: str, collection_id: str, old: str, new: str) -> None:
+        """The collection's tiles layer takes the new name (unless the user named it otherwise)."""
+        layer = find_tiles_layer(connection, collection_id)
+        if layer is None:
+            return
+        layer.setCustomProperty(PROP_COLLECTION_NAME, new)
+        if layer.name() == old:
+            layer.setName(new)
+        from ..tiles_open import session_registry
+
+        ctl = session_registry(self.session.iface).shown(connection, collection_id)
+        if ctl is not None:
+            ctl.collection_name = new
 
     @guarded(lambda self: tr("Delete collection"))
     def delete_collection(self, item) -> Optional[FunctionTask]:
