@@ -36,7 +36,6 @@ class BrowserSession(QObject):
         self.ops = BrowserOperations(self)
         self.dialogs: List[QDialog] = []
         self._roots: weakref.WeakSet = weakref.WeakSet()
-        self.closed = False
 
     def main_window(self):
         """The parent of the dialogs (None without a QGIS interface)."""
@@ -75,7 +74,6 @@ class BrowserSession(QObject):
 
     def close(self) -> None:
         """Stop the tasks, close the dialogs, release waiting workers and close the clients."""
-        self.closed = True
         self.runner.cancel_all()
         for dialog in self.dialogs:
             try:
