@@ -284,6 +284,88 @@
             <translation type="unfinished" />
         </message>
         <message>
+            <location filename="../byoc_qgis/gui/batch_actions.py" />
+            <source>New batch request</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../byoc_qgis/gui/batch_actions.py" />
+            <source>Start batch request</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../byoc_qgis/gui/batch_actions.py" />
+            <source>Stop batch request</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../byoc_qgis/gui/batch_actions.py" />
+            <source>Batch results</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../byoc_qgis/gui/batch_actions.py" />
+            <source>Select the collection to process in the Collections tab first</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../byoc_qgis/gui/batch_actions.py" />
+            <source>Batch request {}</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../byoc_qgis/gui/batch_actions.py" />
+            <source>Starting {}</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../byoc_qgis/gui/batch_actions.py" />
+            <source>Stop batch request “{}” ({}, {:.0f}% done)?
+
+Cells already processed stay delivered and are charged; the request can be started again later (Sentinel Hub allows it 30 minutes after a stop).</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../byoc_qgis/gui/batch_actions.py" />
+            <source>Stopping {}</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../byoc_qgis/gui/batch_actions.py" />
+            <source>Results of {}</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../byoc_qgis/gui/batch_actions.py" />
+            <source>{} mosaic(s) and the cells layer added: {} of {} cells delivered, {} failed</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../byoc_qgis/gui/batch_actions.py" />
+            <source>Reading the results of {}…</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../byoc_qgis/gui/batch_actions.py" />
+            <source>batch {} cells</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../byoc_qgis/gui/batch_actions.py" />
+            <source>Started: {}</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../byoc_qgis/gui/batch_actions.py" />
+            <source>Stopped: {}</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../byoc_qgis/gui/batch_actions.py" />
+            <source>batch {}</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
             <location filename="../byoc_qgis/gui/batch_dialog.py" />
             <source>Area</source>
             <translation type="unfinished" />
@@ -555,26 +637,6 @@
         </message>
         <message>
             <location filename="../byoc_qgis/gui/batch_panel.py" />
-            <source>New batch request</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <location filename="../byoc_qgis/gui/batch_panel.py" />
-            <source>Start batch request</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <location filename="../byoc_qgis/gui/batch_panel.py" />
-            <source>Stop batch request</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <location filename="../byoc_qgis/gui/batch_panel.py" />
-            <source>Batch results</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <location filename="../byoc_qgis/gui/batch_panel.py" />
             <source>{} s</source>
             <translation type="unfinished" />
         </message>
@@ -642,38 +704,6 @@ status {}</source>
         </message>
         <message>
             <location filename="../byoc_qgis/gui/batch_panel.py" />
-            <source>Select the collection to process in the Collections tab first</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <location filename="../byoc_qgis/gui/batch_panel.py" />
-            <source>Batch request {}</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <location filename="../byoc_qgis/gui/batch_panel.py" />
-            <source>Starting {}</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <location filename="../byoc_qgis/gui/batch_panel.py" />
-            <source>Stop batch request “{}” ({}, {:.0f}% done)?
-
-Cells already processed stay delivered and are charged; the request can be started again later (Sentinel Hub allows it 30 minutes after a stop).</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <location filename="../byoc_qgis/gui/batch_panel.py" />
-            <source>Stopping {}</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <location filename="../byoc_qgis/gui/batch_panel.py" />
-            <source>Results of {}</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <location filename="../byoc_qgis/gui/batch_panel.py" />
             <source>Batch requests of {}</source>
             <translation type="unfinished" />
         </message>
@@ -699,37 +729,7 @@ Cells already processed stay delivered and are charged; the request can be start
         </message>
         <message>
             <location filename="../byoc_qgis/gui/batch_panel.py" />
-            <source>{} mosaic(s) and the cells layer added: {} of {} cells delivered, {} failed</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <location filename="../byoc_qgis/gui/batch_panel.py" />
-            <source>Reading the results of {}…</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <location filename="../byoc_qgis/gui/batch_panel.py" />
-            <source>batch {} cells</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <location filename="../byoc_qgis/gui/batch_panel.py" />
             <source>live progress paused: {}</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <location filename="../byoc_qgis/gui/batch_panel.py" />
-            <source>Started: {}</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <location filename="../byoc_qgis/gui/batch_panel.py" />
-            <source>Stopped: {}</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <location filename="../byoc_qgis/gui/batch_panel.py" />
-            <source>batch {}</source>
             <translation type="unfinished" />
         </message>
         <message>
