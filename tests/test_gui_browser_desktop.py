@@ -38,7 +38,6 @@ panel.show()
 panel.raise_()
 wait_until(lambda: False, 0.5)
 views = [v for v in panel.findChildren(QTreeView) if isinstance(v.model(), QSortFilterProxyModel)]
-result["views"] = [type(v).__name__ for v in panel.findChildren(QTreeView)]
 view = views[0]
 iface.mainWindow().resizeDocks([panel], [440], Qt.Orientation.Horizontal)
 model = view.model()
@@ -53,24 +52,28 @@ def find(parent, name):
 def names(index):
     return [model.data(model.index(r, 0, index)) for r in range(model.rowCount(index))]
 
-def expand(index, timeout=60):
+def expand(index, what, timeout=60):
+    # as a user clicks the arrow; a step that fails ends the script with what it saw
+    if index is None:
+        raise AssertionError(f"{what}: not in the Browser")
     view.expand(index)
-    return wait_until(lambda: model.rowCount(index) > 0 and "" not in names(index), timeout)
+    if not wait_until(lambda: model.rowCount(index) > 0 and "" not in names(index), timeout):
+        raise AssertionError(f"{what} did not populate: {names(index)}")
+    return True
 
 for r in range(model.rowCount(QModelIndex())):
     view.collapse(model.index(r, 0, QModelIndex()))
 root = find(QModelIndex(), "Sentinel Hub BYOC")
 result["root"] = root is not None
-expand(root)
+expand(root, "the root")
 conn = find(root, "localhub")
-result["expanded"] = expand(conn)
-wait_until(lambda: find(conn, p["names"][0]) is not None, 60)
+result["expanded"] = expand(conn, "the connection")
 result["children"] = names(conn)
 batch = find(conn, "Batch requests")
-result["batch_expanded"] = expand(batch)
+result["batch_expanded"] = expand(batch, "Batch requests")
 result["batch"] = names(batch)
 col = find(conn, p["names"][0])
-expand(col)
+expand(col, "the collection")
 view.setCurrentIndex(col)
 view.scrollTo(root, QAbstractItemView.ScrollHint.PositionAtTop)
 item = sip.cast(model.sourceModel(), QgsBrowserGuiModel).dataItem(model.mapToSource(col))
@@ -83,20 +86,21 @@ def tiles_layer():
 
 result["loaded"] = wait_until(lambda: tiles_layer() is not None, 60)
 layer = tiles_layer()
-if layer is not None:
-    result["layer"] = [layer.name(), layer.featureCount()]
-    canvas = iface.mapCanvas()
-    canvas.setDestinationCrs(layer.crs())
-    extent = layer.extent()
-    extent.scale(1.1)
-    canvas.setExtent(extent)
-    canvas.refresh()
-    wait_until(lambda: False, 1.0)
-    wait_until(lambda: not canvas.isDrawing(), 30)
+if layer is None:
+    raise AssertionError("the double-clicked collection's tiles layer was not loaded")
+result["layer"] = [layer.name(), layer.featureCount()]
+canvas = iface.mapCanvas()
+canvas.setDestinationCrs(layer.crs())
+extent = layer.extent()
+extent.scale(1.1)
+canvas.setExtent(extent)
+canvas.refresh()
+wait_until(lambda: False, 1.0)
+wait_until(lambda: not canvas.isDrawing(), 30)
+
 # drag the other collection from the Browser onto the map: QGIS hands its URI to the plugin's drop handler
 other = sip.cast(model.sourceModel(), QgsBrowserGuiModel).dataItem(model.mapToSource(find(conn, p["names"][1])))
 mime = QgsMimeDataUtils.encodeUriList(other.mimeUris())
-canvas = iface.mapCanvas()
 centre = QPoint(canvas.width() // 2, canvas.height() // 2)
 copy, left, plain = Qt.DropAction.CopyAction, Qt.MouseButton.LeftButton, Qt.KeyboardModifier.NoModifier
 enter = QDragEnterEvent(centre, copy, mime, left, plain)
