@@ -114,7 +114,7 @@ def dropped():
 
 result["drop_accepted"] = [enter.isAccepted(), drop.isAccepted()]
 result["dropped"] = wait_until(lambda: len(dropped()) == 1, 60)
-result["messages"] = [w.text() if hasattr(w, "text") else type(w).__name__ for w in iface.messageBar().items()]
+result["messages"] = [[int(w.level()), w.title(), w.text()] for w in iface.messageBar().items()]
 shot("byoc-browser")
 """
 
@@ -151,3 +151,4 @@ def test_browser_panel_on_the_desktop_shows_collections_and_adds_tiles(tmp_path,
     assert result["layer"] == [names[0], counts[0]]
     assert len(result["screenshots"]) == 1
     assert result["dropped"] is True, result["drop_accepted"]
+    assert not [m for m in result["messages"] if m[0] == 2], result["messages"]  # no error in the message bar
