@@ -63,9 +63,14 @@ def process_body(cid: str, evalscript: str, size: int = 256) -> dict:
     }
 
 
-def upload_band(hub, bucket: str, folder: Path, value: int, key: str = "tile/B01.tif") -> None:
+def upload_band(
+    hub, bucket: str, folder: Path, value: int, key: str = "tile/B01.tif", shift_px: int = 0, east: int = 0
+) -> None:
+    """Band B01 = ``value`` everywhere (or ``east`` from column 128 on), its west edge ``shift_px`` east of X0."""
     array = np.full((SIZE, SIZE), value, np.uint16)
-    ds = mem_dataset([array], EPSG, (X0, PX, 0.0, Y0, 0.0, -PX), nodata=0)
+    if east:
+        array[:, 128:] = east
+    ds = mem_dataset([array], EPSG, (X0 + shift_px * PX, PX, 0.0, Y0, 0.0, -PX), nodata=0)
     path = write_cog(folder / f"B01-{value}-{uuid.uuid4().hex[:6]}.tif", ds, blocksize=256)
     hub.s3.client().upload_file(path, bucket, key)
 
@@ -294,6 +299,26 @@ def test_reingested_tile_is_read_afresh_by_the_workers(localhub_factory, s3_buck
     assert s.post(url + "/reingest", timeout=10).status_code == 204
     assert hub.wait_for_tile(s, ids["collection"], ids["tile"])["status"] == "INGESTED"
     assert np.all(tiff_values(post_process(hub, token, body).content) == 2000.5)
+
+
+def test_reingested_tile_with_a_new_grid_is_placed_afresh(localhub_factory, s3_bucket, tmp_path):
+    """Workers also keep what they learnt of a file (size, georeferencing, overviews); a file replaced by one on
+    another grid and re-ingested is read with its new georeferencing, not the remembered one."""
+    hub = localhub_factory(extra_args=["--process-workers", "1"])
+    ids = seed(hub, s3_bucket, tmp_path, value=1000)
+    token = hub.token()
+    body = process_body(ids["collection"], script())
+    assert np.all(tiff_values(post_process(hub, token, body).content) == 1000.5)
+    # the file now starts 128 px further east, and its columns from 128 on hold 3000: read with the old
+    # georeferencing, the request's columns 128-255 would show the file's columns 128-255 (3000) instead of 0-127
+    upload_band(hub, s3_bucket, tmp_path, 2000, shift_px=128, east=3000)
+    s = hub.session()
+    url = f"{hub.byoc_url}/collections/{ids['collection']}/tiles/{ids['tile']}"
+    assert s.post(url + "/reingest", timeout=10).status_code == 204
+    assert hub.wait_for_tile(s, ids["collection"], ids["tile"])["status"] == "INGESTED"
+    values = tiff_values(post_process(hub, token, body).content)
+    assert np.all(values[..., 128:] == 2000.5)
+    assert not np.any(values[..., :128] == 2000.5)  # west of the new file: no data
 
 
 def test_render_pool_api_for_batch_jobs(tmp_path):

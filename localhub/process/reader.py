@@ -9,6 +9,8 @@ collection's ``noData``, per band or collection-wide, and NaN) comes back as NaN
 from __future__ import annotations
 
 import math
+import threading
+from collections import OrderedDict
 from dataclasses import dataclass
 from typing import Dict, List, Optional, Sequence, Tuple
 from xml.sax.saxutils import escape
@@ -67,10 +69,33 @@ def _display(path: str) -> str:
     return "s3://" + path[len("/vsis3/") :] if path.startswith("/vsis3/") else path
 
 
+_KNOWN: OrderedDict[str, FileInfo] = OrderedDict()  # file facts of this process, most recently used last
+_KNOWN_LOCK = threading.Lock()  # the tile readers of a request run in threads
+KNOWN_MAX = 4096
+
+
+def forget_file_info(prefix: str = "") -> None:
+    """Forget the file facts below ``prefix`` (everything when empty): the files there may have been replaced (a
+    re-ingested tile). The render worker calls it where it clears GDAL's cached bytes of the same files."""
+    with _KNOWN_LOCK:
+        for path in [p for p in _KNOWN if p.startswith(prefix)]:
+            del _KNOWN[path]
+
+
 def file_info(path: str, cache: Optional[Dict[str, FileInfo]] = None) -> FileInfo:
-    """Size, georeferencing and overview sizes of a COG (cached per request in ``cache``)."""
+    """Size, georeferencing and overview sizes of a COG (cached per request in ``cache``, and for the process until
+    :func:`forget_file_info`: opening a COG and identifying its CRS costs more than reading a small window of it,
+    and a batch task reads the same files for many cells)."""
     if cache is not None and path in cache:
         return cache[path]
+    with _KNOWN_LOCK:
+        known = _KNOWN.get(path)
+        if known is not None:
+            _KNOWN.move_to_end(path)
+    if known is not None:
+        if cache is not None:
+            cache[path] = known
+        return known
     ds = _open(path)
     band = ds.GetRasterBand(1)
     overviews = [(band.GetOverview(i).XSize, band.GetOverview(i).YSize) for i in range(band.GetOverviewCount())]
@@ -91,6 +116,10 @@ def file_info(path: str, cache: Optional[Dict[str, FileInfo]] = None) -> FileInf
     ds = None
     if cache is not None:
         cache[path] = info
+    with _KNOWN_LOCK:
+        _KNOWN[path] = info
+        while len(_KNOWN) > KNOWN_MAX:
+            _KNOWN.popitem(last=False)
     return info
 
 

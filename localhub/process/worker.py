@@ -150,11 +150,14 @@ class _Renderer:
 
     def _forget_changed_tiles(self, bucket: str, tiles: list) -> None:
         """A tile whose path this worker read before under another identity (re-ingested, or deleted and created
-        again) may have new bytes: drop GDAL's cached ranges below its folder."""
+        again) may have new bytes: drop GDAL's cached ranges and the file facts below its folder."""
+        from localhub.process.reader import forget_file_info
+
         if len(self._seen) > 100_000:
             from osgeo import gdal
 
             gdal.VSICurlClearCache()
+            forget_file_info()
             self._seen.clear()
         for tile in tiles:
             path = tile.get("path") or ""
@@ -165,6 +168,7 @@ class _Renderer:
                 prefix = path.split("(BAND)", 1)[0]
                 if prefix:
                     self.s3.clear_cache(bucket, prefix)
+                    forget_file_info(self.s3.vsi_path(bucket, prefix))
             self._seen[key] = identity
 
     def _test_hook(self, evalscript: str) -> None:
