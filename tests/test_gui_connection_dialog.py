@@ -43,6 +43,9 @@ def dialog(qgis_app, qgis_iface, localhub):
     dlg.base_url.setText(localhub.base_url)
     dlg.token_url.setText(localhub.token_url)
     yield dlg
+    from .watchdog import wait_until
+
+    wait_until(lambda: not runner.active(), 30)  # no task of this test ends inside a later one
     runner.cancel_all()
     dlg.close()
     dlg.deleteLater()

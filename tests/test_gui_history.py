@@ -32,6 +32,8 @@ def test_dock_started_work_appears_in_processing_history(dock, localhub):
     assert wait_until(lambda: col["id"] in dock.collections, 30)
     run = dock.delete_collection(col["id"], lambda _name, _count: True)
     assert wait_until(lambda: run.ok is not None, 60) and run.ok, run.error_text()
+    # the dock lists the collections again after a delete: let that end inside this test
+    assert wait_until(lambda: not dock.runner.active(), 60)
     entries = _history_entries()
     assert len(entries) == before + 1
     key, details = entries[-1]
