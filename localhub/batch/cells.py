@@ -49,14 +49,25 @@ def blocks(width: int, height: int) -> List[Tuple[int, int, int, int]]:
     return [(i * bw, j * bh, min(bw, width - i * bw), min(bh, height - j * bh)) for j in range(ny) for i in range(nx)]
 
 
-def _render(pool: Any, req: ProcessRequest, grid: Grid, collection: dict, tiles: list, folder: str, limit: float):
-    """Render ``req`` over ``grid``; return ({output id: file}, processing units). Raises ProcessError."""
+def _render(
+    pool: Any,
+    req: ProcessRequest,
+    grid: Grid,
+    collection: dict,
+    tiles: list,
+    folder: str,
+    limit: float,
+    compress: bool = True,
+):
+    """Render ``req`` over ``grid``; return ({output id: file}, processing units). Raises ProcessError.
+    ``compress=False``: TIFF outputs come uncompressed (they are written again as COGs here)."""
     from ..process.pool import RenderJob
 
     os.makedirs(folder, exist_ok=True)
     single = req.responses[0] if req.packaging == "raw" else None
     target = os.path.join(folder, f"{single.identifier}.out" if single else "answer.tar")
-    result = pool.submit(RenderJob(replace(req, grid=grid), collection, tiles, limit, output_path=target)).result()
+    job = RenderJob(replace(req, grid=grid), collection, tiles, limit, output_path=target, compress_tiff=compress)
+    result = pool.submit(job).result()
     if single is not None:
         return {single.identifier: target}, float(result.processing_units)
     files: Dict[str, str] = {}
@@ -135,7 +146,8 @@ def render_cell(
     for index, (x0, y0, bw, bh) in enumerate(windows):
         gt = full.sub_geotransform(x0, y0)
         grid = Grid(full.epsg, gt[0], gt[3] - bh * full.resy, gt[0] + bw * full.resx, gt[3], bw, bh)
-        files, units = _render(pool, req, grid, collection, tiles, os.path.join(folder, f"block{index}"), limit)
+        folder_i = os.path.join(folder, f"block{index}")
+        files, units = _render(pool, req, grid, collection, tiles, folder_i, limit, compress=not cog)
         pu += units
         for rid, path in files.items():
             parts[rid].append((x0, y0, path))

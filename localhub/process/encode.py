@@ -68,16 +68,19 @@ def _read_vsimem(path: str) -> bytes:
         gdal.Unlink(path)
 
 
-def encode_tiff(array: np.ndarray, geotransform: Sequence[float], epsg: int, nodata: Optional[float] = None) -> bytes:
-    """GeoTIFF (Deflate, pixel-interleaved strips) with georeferencing and GDAL_NODATA when ``nodata`` is set.
+def encode_tiff(
+    array: np.ndarray, geotransform: Sequence[float], epsg: int, nodata: Optional[float] = None, compress: bool = True
+) -> bytes:
+    """GeoTIFF (Deflate unless ``compress`` is False, pixel-interleaved strips) with georeferencing and GDAL_NODATA
+    when ``nodata`` is set.
 
     ``array`` is ``(bands, height, width)`` already in the output sample type.
     """
     bands, height, width = array.shape
     dtype, extra = _gdal_type(array)
     path = f"/vsimem/localhub-process-{uuid.uuid4().hex}.tif"
-    options = ["COMPRESS=DEFLATE", "ZLEVEL=1", "INTERLEAVE=PIXEL", *extra]
-    if array.dtype == np.float32:
+    options = ["COMPRESS=DEFLATE", "ZLEVEL=1", "INTERLEAVE=PIXEL", *extra] if compress else ["INTERLEAVE=PIXEL", *extra]
+    if compress and array.dtype == np.float32:
         options.append("PREDICTOR=1")
     ds = gdal.GetDriverByName("GTiff").Create(path, width, height, max(1, bands), dtype, options)
     try:

@@ -117,8 +117,10 @@ def run_process(
     tiles: Iterable[dict],
     vsi_path: VsiPath,
     time_limit_s: float = DEFAULT_TIME_LIMIT_S,
+    compress_tiff: bool = True,
 ) -> ProcessResult:
-    """Execute a validated request against one collection and its tiles (wire form)."""
+    """Execute a validated request against one collection and its tiles (wire form). ``compress_tiff=False``
+    writes TIFF outputs uncompressed (an intermediate file that is compressed again later, e.g. a batch COG)."""
     check_resolution(req, collection)
     band_config = (collection.get("additionalData") or {}).get("bands") or {}
     with Evalscript(req.evalscript, time_limit_s) as script:
@@ -153,7 +155,7 @@ def run_process(
             members.append((response, encode.encode_json(user_data)))
             continue
         spec = next(o for o in requested if o.id == response.identifier)
-        members.append((response, _encode_output(spec, results[spec.id], response, req, inside)))
+        members.append((response, _encode_output(spec, results[spec.id], response, req, inside, compress_tiff)))
     float_output = any(o.sample_type == "FLOAT32" for o in requested)
     pu = processing_units(req, len(data_bands), len(groups) if multi else 1, float_output)
     return ProcessResult(*_package(members, req), processing_units=pu)
@@ -248,7 +250,9 @@ def _kept_orbits(kept: list, selected: List[TileRef], bucket: str):
     return groups, scenes
 
 
-def _encode_output(spec: OutputSpec, values: np.ndarray, response, req: ProcessRequest, inside) -> bytes:
+def _encode_output(
+    spec: OutputSpec, values: np.ndarray, response, req: ProcessRequest, inside, compress_tiff: bool = True
+) -> bytes:
     """Encode one output (values already converted to its sampleType) in the response's format."""
     grid = req.grid
     if spec.bands == 0:
@@ -257,7 +261,7 @@ def _encode_output(spec: OutputSpec, values: np.ndarray, response, req: ProcessR
     if inside is not None:
         typed[:, ~inside] = spec.nodata if spec.nodata is not None else 0
     if response.mime == "image/tiff":
-        return encode.encode_tiff(typed, grid.geotransform, grid.epsg, spec.nodata)
+        return encode.encode_tiff(typed, grid.geotransform, grid.epsg, spec.nodata, compress=compress_tiff)
     if response.mime == "image/png":
         return encode.encode_png(typed, spec.id)
     if response.mime == "image/jpeg":

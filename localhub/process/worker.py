@@ -127,7 +127,9 @@ class _Renderer:
             self._test_hook(job.request.evalscript)
             self._forget_changed_tiles(job.collection.get("s3Bucket", ""), job.tiles)
             start = time.perf_counter()
-            result = run_process(job.request, job.collection, job.tiles, self.s3.vsi_path, job.time_limit_s)
+            result = run_process(
+                job.request, job.collection, job.tiles, self.s3.vsi_path, job.time_limit_s, job.compress_tiff
+            )
             meta = {
                 "content_type": result.content_type,
                 "processing_units": result.processing_units,
