@@ -12,7 +12,7 @@ import uuid
 
 import pytest
 
-from .test_gui_support import bulk_tiles, new_collection, release_provider, synthetic_rows
+from .test_gui_support import bulk_tiles, ensure_provider, new_collection, release_provider, synthetic_rows
 from .watchdog import wait_until
 
 pytestmark = pytest.mark.usefixtures("gui_provider")
@@ -85,6 +85,7 @@ def browser(qgis_app, qgis_iface, qgis_new_project, conn):
     """The plugin's Browser panel part, registered as initGui does, and a Browser model showing it."""
     from byoc_qgis.gui.browser import BrowserPanel
 
+    ensure_provider()  # the algorithms behind the context menus (a plugin test before may have removed it)
     panel = BrowserPanel(qgis_iface).start()
     b = Browser()
     b.panel, b.session = panel, panel.session
@@ -165,6 +166,13 @@ def test_unreachable_service_and_unusable_credentials_give_error_items(browser, 
             assert children[0] and "Traceback" not in children[0] and localhub.client_secret not in children[0]
         assert "127.0.0.1" in texts[down] or "connect" in texts[down].lower(), texts[down]
         assert "nosuchcfg" in texts[broken] or "authentication" in texts[broken].lower(), texts[broken]
+
+        # Remove Connection…: asked first, then gone from the settings and the Browser
+        browser.session.prompts = ScriptedPrompts(confirm=True)
+        _actions(browser.item(browser.find(down, root)))["byoc_browser_remove_connection"].trigger()
+        assert browser.session.prompts.asked == [("remove", down)]
+        assert down not in qa.list_connections()
+        _wait(lambda: down not in browser.names(root) and broken in browser.names(root))
     finally:
         qa.remove_connection(down)
         qa.remove_connection(broken)
@@ -359,3 +367,21 @@ def test_unload_while_a_connection_is_listed(qgis_app, recording_iface, conn, lo
     _wait(lambda: ROOT not in browser.root_names(), 5)
     wait_until(lambda: False, 8.0)  # the worker's retries end; its deferred items are deleted
     assert ROOT not in browser.root_names()
+
+
+def test_new_collection_from_the_connection_appears_under_it(browser, conn, localhub):
+    """New Collection… collects name and bucket in the collection dialog, then runs byoc:createcollection."""
+    session = browser.session
+    root = browser.find(ROOT)
+    browser.expand(root)
+    index = browser.find(conn.name, root)
+    browser.expand(index)
+    bucket = f"browser-new-{uuid.uuid4().hex[:8]}"
+    localhub.s3.client().create_bucket(Bucket=bucket)
+    name = f"browser-created-{uuid.uuid4().hex[:6]}"
+    run = session.ops.create_collection(browser.item(index), name, bucket, ["B02", "B03"])
+    _wait(lambda: run.ok is not None, 120)
+    assert run.ok, run.error_text()
+    _wait(lambda: name in browser.names(index))
+    created = browser.item(browser.find(name, index)).collection
+    assert created.s3_bucket == bucket and list(created.bands) == ["B02", "B03"]
