@@ -44,7 +44,7 @@ class ByocPlugin:
 
         start_service(self.iface)  # live views: project path hooks before any project is read
 
-        self.dock = ByocDock(self.iface, self.iface.mainWindow())
+        self.dock = ByocDock(self.iface, self.iface.mainWindow(), wait_until_shown=True)
         self.iface.addDockWidget(Qt.DockWidgetArea.RightDockWidgetArea, self.dock)
         self.dock.hide()
         from .gui.tiles_restore import start_restore
