@@ -15,7 +15,9 @@ from qgis.core import QgsProject
 from qgis.PyQt.QtCore import Qt
 from qgis.PyQt.QtWidgets import QTreeWidgetItem
 
+from ..core.errors import CancelledError
 from ..core.models import Collection
+from ..core.progress import Cancelled
 from ..translation import tr
 from .collection_dialog import BAND_TYPES, CollectionDialog
 from .dock_dialogs import confirm_delete_collection
@@ -64,12 +66,14 @@ class CollectionsMixin:
             return client.byoc.list_collections(search=search, cancel=task.isCanceled)
 
         def done(collections: List[Collection]) -> None:
-            if self.connection() is None or self.connection().name != conn.name:
+            if self.connection() is None or self.connection().name != conn.name or self.list_task is not listing[0]:
                 return
             self._show_collections(collections, previous)
             self.status.setText(tr("{} collection(s) on {}").format(len(collections), conn.name))
 
         def failed(exc: BaseException) -> None:
+            if isinstance(exc, (Cancelled, CancelledError)) or self.list_task is not listing[0]:
+                return  # superseded by a newer listing (which says how it went) or cancelled with the dock
             # a short status; the sentence (elided, with Retry / Edit connection) goes to the message bar
             self.status.setText(tr("Collections could not be listed (see the message bar)."))
             self.status.setToolTip(error_summary(exc))
@@ -77,7 +81,8 @@ class CollectionsMixin:
             self.notifier.error(title, exc, retry=lambda: self.refresh_collections())
 
         self.status.setText(tr("Listing collections…"))
-        self.list_task = self.runner.run_function(tr("Listing BYOC collections"), work, done, failed)
+        listing: List[Optional[FunctionTask]] = [None]
+        self.list_task = listing[0] = self.runner.run_function(tr("Listing BYOC collections"), work, done, failed)
         return self.list_task
 
     def _show_collections(self, collections: List[Collection], select: Optional[str]) -> None:
