@@ -10,7 +10,7 @@ its fix and the dialog stays open, offering to go on without the check.
 
 from __future__ import annotations
 
-from typing import Callable, List, Optional
+from typing import Any, Callable, Dict, List, Optional
 
 from qgis.PyQt.QtWidgets import (
     QCheckBox,
@@ -31,7 +31,24 @@ from ..processing.algorithms.collections import BAND_TYPES, edit_refusal  # crea
 from ..translation import tr
 from .notify import error_summary
 
-__all__ = ["CollectionDialog", "BAND_TYPES", "edited_collection"]
+__all__ = ["CollectionDialog", "BAND_TYPES", "edited_collection", "create_parameters"]
+
+
+def create_parameters(
+    connection, name: str, bucket: str, bands: Optional[List[str]] = None, band_type=("UINT", 16), nodata=None
+) -> Dict[str, Any]:
+    """The ``byoc:createcollection`` parameters of the dialog's values on a saved connection (the dock and the
+    Browser create collections the same way)."""
+    params: Dict[str, Any] = {
+        "NAME": name,
+        "BUCKET": bucket,
+        "BANDS": ",".join(bands or []),
+        "BAND_TYPE": BAND_TYPES.index(tuple(band_type)),
+        **connection.algorithm_parameters(),
+    }
+    if nodata is not None:
+        params["NODATA"] = nodata
+    return params
 
 
 def _names(text: str) -> List[str]:

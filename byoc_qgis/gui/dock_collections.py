@@ -19,7 +19,7 @@ from ..core.errors import CancelledError
 from ..core.models import Collection
 from ..core.progress import Cancelled
 from ..translation import tr
-from .collection_dialog import BAND_TYPES, CollectionDialog
+from .collection_dialog import CollectionDialog, create_parameters
 from .dock_dialogs import confirm_delete_collection
 from .dock_ui import COLUMNS
 from .guard import guarded
@@ -119,15 +119,7 @@ class CollectionsMixin:
         conn = self.connection()
         if conn is None:
             return None
-        params: Dict[str, Any] = {
-            "NAME": name,
-            "BUCKET": bucket,
-            "BANDS": ",".join(bands or []),
-            "BAND_TYPE": BAND_TYPES.index(tuple(band_type)),
-            **conn.algorithm_parameters(),
-        }
-        if nodata is not None:
-            params["NODATA"] = nodata
+        params = create_parameters(conn, name, bucket, bands, band_type, nodata)
         title = tr("New collection {}").format(name)
 
         def done(run: AlgorithmRun) -> None:

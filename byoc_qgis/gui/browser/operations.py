@@ -9,13 +9,13 @@ a message-bar error, never a traceback.
 
 from __future__ import annotations
 
-from typing import Any, Dict, List, Optional
+from typing import List, Optional
 
 from qgis.core import QgsProject
 
 from ...core.models import Collection
 from ...translation import tr
-from ..collection_dialog import BAND_TYPES, CollectionDialog
+from ..collection_dialog import CollectionDialog, create_parameters
 from ..connection_dialog import ConnectionDialog
 from ..guard import guarded
 from ..layer_tree import PROP_COLLECTION_NAME, find_tiles_layer, insert_below_connection
@@ -99,15 +99,7 @@ class BrowserOperations:
     ) -> AlgorithmRun:
         """Create a collection under the connection ``item`` with ``byoc:createcollection``; refresh ``item``."""
         conn = self.store.load(item.connection)
-        params: Dict[str, Any] = {
-            "NAME": name,
-            "BUCKET": bucket,
-            "BANDS": ",".join(bands or []),
-            "BAND_TYPE": BAND_TYPES.index(tuple(band_type)),
-            **conn.algorithm_parameters(),
-        }
-        if nodata is not None:
-            params["NODATA"] = nodata
+        params = create_parameters(conn, name, bucket, bands, band_type, nodata)
         title = tr("New collection {}").format(name)
 
         def done(run: AlgorithmRun) -> None:
