@@ -134,3 +134,31 @@ def run_qgis_gui(body: str, tmp_path: Path, shots_dir: Path, delay_ms: int = 150
         return gui.result(timeout)
     finally:
         gui.kill()
+
+
+#: Python run inside QGIS by the desktop tests (``run_qgis_gui``; ``PARAMS`` names their JSON parameters): save the
+#: localhub connection of ``PARAMS`` (client and S3 keys in the auth manager) as "localhub", size the main window,
+#: open the plugin's dock and list its collections. Leaves ``p`` (the parameters), ``plugin`` and ``dock``.
+OPEN_LOCALHUB_DOCK = """
+import json
+import sys
+from qgis.core import QgsApplication
+from byoc_qgis.core import qgis_adapters as qa
+from byoc_qgis.core.deployments import custom_deployment
+from byoc_qgis.gui.connections import Connection, ConnectionStore
+
+p = json.load(open(PARAMS))
+manager = QgsApplication.authManager()
+if not manager.masterPasswordIsSet():
+    manager.setMasterPassword("gui-test-master", True)
+client_cfg = qa.store_client_credentials("localhub", p["client_id"], p["client_secret"])
+s3_cfg = qa.store_s3_keys("localhub s3", p["s3_access"], p["s3_secret"])
+settings = qa.ConnectionSettings("localhub", custom_deployment(p["base_url"], p["token_url"]), client_cfg, s3_cfg,
+                                 p["s3_endpoint"], p["s3_region"], s3_https=False, s3_path_style=True)
+ConnectionStore().save(Connection(settings))
+iface.mainWindow().resize(1600, 1000)
+plugin = sys.modules["qgis.utils"].plugins["byoc_qgis"]
+plugin.action.trigger()
+dock = plugin.dock
+dock.reload_connections("localhub")
+"""

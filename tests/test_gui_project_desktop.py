@@ -9,35 +9,22 @@ import json
 import pytest
 
 from .fixtures_rasters import make_tile
-from .gui_helpers import run_qgis_gui
+from .gui_helpers import OPEN_LOCALHUB_DOCK, run_qgis_gui
 
 pytestmark = pytest.mark.gui
 
-BODY = """
+BODY = (
+    """
 import json
 from qgis.core import (Qgis, QgsApplication, QgsDateTimeRange, QgsExpression, QgsFeatureRequest, QgsInterval,
                        QgsProject, QgsRasterLayer, QgsUnitTypes, QgsVectorLayer, QgsVectorLayerTemporalContext)
 from qgis.PyQt.QtCore import QDateTime, Qt
-from byoc_qgis.core import qgis_adapters as qa
-from byoc_qgis.core.deployments import custom_deployment
-from byoc_qgis.gui.connections import Connection, ConnectionStore
 from byoc_qgis.gui.tiles_open import open_tiles_layer
 from tests.watchdog import wait_until
 
-p = json.load(open(PARAMS))
-manager = QgsApplication.authManager()
-if not manager.masterPasswordIsSet():
-    manager.setMasterPassword("gui-test-master", True)
-client_cfg = qa.store_client_credentials("localhub", p["client_id"], p["client_secret"])
-s3_cfg = qa.store_s3_keys("localhub s3", p["s3_access"], p["s3_secret"])
-settings = qa.ConnectionSettings("localhub", custom_deployment(p["base_url"], p["token_url"]), client_cfg, s3_cfg,
-                                 p["s3_endpoint"], p["s3_region"], s3_https=False, s3_path_style=True)
-ConnectionStore().save(Connection(settings))
-iface.mainWindow().resize(1600, 1000)
-plugin = sys.modules["qgis.utils"].plugins["byoc_qgis"]
-plugin.action.trigger()
-dock = plugin.dock
-dock.reload_connections("localhub")
+"""
+    + OPEN_LOCALHUB_DOCK
+    + """
 project = QgsProject.instance()
 project.write(p["project"])  # saved first: the processed raster goes next to it
 result["collections_listed"] = wait_until(lambda: p["cid"] in dock.collections, 60)
@@ -128,6 +115,7 @@ canvas.refresh()  # again: the Temporal Controller's dock resized the canvas mea
 wait_until(lambda: False, 2)
 shot("byoc-restored-project-temporal-frame")
 """
+)
 
 
 def test_reopened_project_in_real_qgis(tmp_path, screenshots_dir, localhub):

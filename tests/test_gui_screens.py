@@ -8,33 +8,20 @@ import uuid
 
 import pytest
 
-from .gui_helpers import run_qgis_gui
+from .gui_helpers import OPEN_LOCALHUB_DOCK, run_qgis_gui
 from .test_gui_support import upload_tiles
 
 pytestmark = pytest.mark.gui
 
-BODY = """
+BODY = (
+    """
 import json
 from qgis.core import QgsApplication, QgsProject
-from byoc_qgis.core import qgis_adapters as qa
-from byoc_qgis.core.deployments import custom_deployment
-from byoc_qgis.gui.connections import Connection, ConnectionStore
 from tests.watchdog import wait_until, StallWatchdog
 
-p = json.load(open(PARAMS))
-manager = QgsApplication.authManager()
-if not manager.masterPasswordIsSet():
-    manager.setMasterPassword("gui-test-master", True)
-client_cfg = qa.store_client_credentials("localhub", p["client_id"], p["client_secret"])
-s3_cfg = qa.store_s3_keys("localhub s3", p["s3_access"], p["s3_secret"])
-settings = qa.ConnectionSettings("localhub", custom_deployment(p["base_url"], p["token_url"]), client_cfg, s3_cfg,
-                                 p["s3_endpoint"], p["s3_region"], s3_https=False, s3_path_style=True)
-ConnectionStore().save(Connection(settings))
-iface.mainWindow().resize(1600, 1000)
-plugin = sys.modules["qgis.utils"].plugins["byoc_qgis"]
-plugin.action.trigger()
-dock = plugin.dock
-dock.reload_connections("localhub")
+"""
+    + OPEN_LOCALHUB_DOCK
+    + """
 result["collections_listed"] = wait_until(lambda: p["cid"] in dock.collections, 60)
 dock.select_collection(p["cid"])
 ctl = dock.show_tiles(p["cid"])
@@ -80,6 +67,7 @@ result["layer_tree"] = [n.name() for n in QgsProject.instance().layerTreeRoot().
 shot("byoc-dock-tiles-and-processed-raster")
 shot("byoc-dock-panel", dock)
 """
+)
 
 
 def test_dock_with_tiles_layer_and_processed_raster_screenshots(tmp_path, screenshots_dir, localhub):
