@@ -1352,6 +1352,14 @@ Save it anyway?</source>
 id {}</source>
             <translation type="unfinished" />
         </message>
+        <message numerus="yes">
+            <location filename="../byoc_qgis/gui/dock_dialogs.py" />
+            <source>New sensing time (UTC) for the %n selected tiles</source>
+            <translation type="unfinished">
+                <numerusform />
+                <numerusform />
+            </translation>
+        </message>
         <message>
             <location filename="../byoc_qgis/gui/dock_dialogs.py" />
             <source>Layer whose selected (or only) polygon becomes the cover of the selected tiles</source>
@@ -1385,11 +1393,6 @@ id {}</source>
         <message>
             <location filename="../byoc_qgis/gui/dock_dialogs.py" />
             <source>Delete tiles</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <location filename="../byoc_qgis/gui/dock_dialogs.py" />
-            <source>New sensing time (UTC) for the {} selected tiles</source>
             <translation type="unfinished" />
         </message>
         <message>

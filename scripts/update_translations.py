@@ -1,4 +1,5 @@
-"""Collect every ``tr("...")`` literal in byoc_qgis/ and update the i18n/*.ts sources, keeping translations.
+"""Collect every ``tr("...")`` literal and the plural of every ``tr_n("...", "...", n)`` in byoc_qgis/;
+update the i18n/*.ts sources (plurals as numerus messages), keeping translations.
 
 pylupdate5 assigns contexts by enclosing class, while the plugin translates everything in one context
 (``byoc_qgis``, see byoc_qgis/translation.py), so this small extractor keeps sources and lookups in step.
@@ -16,6 +17,14 @@ REPO = Path(__file__).resolve().parent.parent
 CONTEXT = "byoc_qgis"
 
 
+def _where(path: Path) -> str:
+    """``path`` relative to the repository (as the .ts locations name it), or as given when outside it."""
+    try:
+        return str(path.relative_to(REPO))
+    except ValueError:
+        return str(path)
+
+
 def collect_strings(package: Path) -> list:
     """Every literal passed as the first argument of a call to ``tr`` in ``package``, in first-seen order."""
     seen: dict = {}
@@ -28,8 +37,12 @@ def collect_strings(package: Path) -> list:
             name = func.id if isinstance(func, ast.Name) else func.attr if isinstance(func, ast.Attribute) else ""
             first = node.args[0]
             if name == "tr" and isinstance(first, ast.Constant) and isinstance(first.value, str):
-                seen.setdefault(first.value, str(path.relative_to(REPO)))
-    return list(seen.items())
+                seen.setdefault(first.value, (_where(path), False))
+            elif name == "tr_n" and len(node.args) >= 2:
+                plural = node.args[1]
+                if isinstance(plural, ast.Constant) and isinstance(plural.value, str):
+                    seen.setdefault(plural.value, (_where(path), True))
+    return [(text, where, numerus) for text, (where, numerus) in seen.items()]
 
 
 def update_ts(ts_path: Path, strings: list) -> str:
@@ -40,20 +53,35 @@ def update_ts(ts_path: Path, strings: list) -> str:
     for message in root.iter("message"):
         source = message.findtext("source")
         translation = message.find("translation")
-        if source is not None and translation is not None and translation.text:
+        if source is None or translation is None:
+            continue
+        forms = [form.text for form in translation.findall("numerusform")]
+        if forms and all(forms):
+            known[source] = forms
+        elif translation.text and translation.text.strip():
             known[source] = translation.text
     for context in list(root.findall("context")):
         root.remove(context)
     context = ET.SubElement(root, "context")
     ET.SubElement(context, "name").text = CONTEXT
-    for text, where in strings:
+    for text, where, numerus in strings:
         message = ET.SubElement(context, "message")
+        if numerus:
+            message.set("numerus", "yes")
         # file only, no line number: moving code must not make the sources stale
         ET.SubElement(message, "location").set("filename", "../" + where)
         ET.SubElement(message, "source").text = text
         translation = ET.SubElement(message, "translation")
-        if text in known:
-            translation.text = known[text]
+        old = known.get(text)
+        if numerus:
+            # one form per grammatical number; German and English have two (singular, plural)
+            forms = old if isinstance(old, list) else [None, None]
+            for form in forms:
+                ET.SubElement(translation, "numerusform").text = form
+            if not all(forms):
+                translation.set("type", "unfinished")
+        elif isinstance(old, str):
+            translation.text = old
         else:
             translation.set("type", "unfinished")
     ET.indent(tree, space="    ")

@@ -14,7 +14,7 @@ from qgis.PyQt.QtCore import Qt
 from qgis.PyQt.QtWidgets import QComboBox, QDialog, QDialogButtonBox, QLabel, QMessageBox, QTextBrowser, QVBoxLayout
 
 from ..core.models import Collection
-from ..translation import tr
+from ..translation import tr, tr_n
 from .tile_actions import explanation_text
 
 __all__ = [
@@ -57,7 +57,9 @@ def ask_sensing_time(parent, count: int, current=None):
         edits.append(edit)
         return edit
 
-    label = tr("New sensing time (UTC) for the {} selected tiles").format(count)
+    label = tr_n(
+        "New sensing time (UTC) for the selected tile", "New sensing time (UTC) for the %n selected tiles", count
+    )
     dialog = _form(parent, tr("Update sensing time"), lambda d: QLabel(label, d), editor)
     return edits[0].dateTime() if dialog.exec() else None
 
