@@ -205,10 +205,36 @@ def try_open_raster(path: str) -> Optional[gdal.Dataset]:
 _REMOTE_PREFIXES = ("/vsis3/", "/vsicurl", "/vsigs/", "/vsiaz/", "/vsioss/", "/vsiswift/", "/vsiadls/")
 
 
+#: why a file cannot be opened, by stable id: ``(reason, fix)``; a reason of None is the storage's own answer.
+#: ``byoc_qgis.wording`` keeps the same texts as tr() literals (tests/test_wording.py checks they match).
+UNREADABLE_TEXTS: Dict[str, Tuple[Optional[str], str]] = {
+    "missing-object": ("the object does not exist", "Check the tile path and the (BAND) file names in the bucket."),
+    "access-refused": ("access refused", "Check the bucket name and the S3 credentials of the connection."),
+    "storage-error": ("the storage did not answer", "Check the S3 endpoint and try again later."),
+    "empty-object": ("not a raster (0 bytes)", "Upload the file again: the object is empty."),
+    "not-raster-object": (
+        "not a raster (unreadable)",
+        "Upload a GeoTIFF: GDAL recognises no raster format in this object.",
+    ),
+    "missing-file": ("the file does not exist", "Check the path."),
+    "folder": ("a folder, not a raster file", "Give the raster files in the folder, or the folder as FOLDER."),
+    "empty-file": (
+        "not a raster (0 bytes)",
+        "Provide the raster again: the file is empty (an interrupted copy or export?).",
+    ),
+    "not-raster-file": (
+        "not a raster (unreadable)",
+        "Provide a GeoTIFF: GDAL recognises no raster format in this file (wrong extension, or a damaged or "
+        "interrupted download?).",
+    ),
+}
+
+
 def describe_unreadable(path: str) -> Tuple[str, str]:
     """Why GDAL cannot open ``path`` as a raster, as ``(reason, fix)``: a missing file, "not a raster (0 bytes)",
     "not a raster (unreadable)" for a file GDAL recognises no raster format in, or (remote files) the storage's
-    answer. Call right after the failed open (it reads this thread's last /vsi error)."""
+    answer. Call right after the failed open (it reads this thread's last /vsi error). The texts are
+    :data:`UNREADABLE_TEXTS` (:func:`unreadable_id` finds the id of a pair)."""
     if path.startswith(_REMOTE_PREFIXES):
         errno, message = vsi_error()
         if errno == VSIE_NONE:  # the open did not say why: ask for the object with error reporting on
@@ -220,23 +246,33 @@ def describe_unreadable(path: str) -> Tuple[str, str]:
                     pass
             errno, message = vsi_error()
         if errno == VSIE_OBJECT_NOT_FOUND:
-            return "the object does not exist", "Check the tile path and the (BAND) file names in the bucket."
+            return _unreadable("missing-object")
         if errno in (VSIE_ACCESS_DENIED, VSIE_INVALID_CREDENTIALS, VSIE_SIGNATURE_MISMATCH, VSIE_BUCKET_NOT_FOUND):
-            return message or "access refused", "Check the bucket name and the S3 credentials of the connection."
+            return _unreadable("access-refused", message)
         if errno in (VSIE_HTTP_ERROR, VSIE_STORAGE_ERROR):
-            return message or "the storage did not answer", "Check the S3 endpoint and try again later."
+            return _unreadable("storage-error", message)
         stat = gdal.VSIStatL(path)
         if stat is not None and stat.size == 0:
-            return "not a raster (0 bytes)", "Upload the file again: the object is empty."
-        return "not a raster (unreadable)", "Upload a GeoTIFF: GDAL recognises no raster format in this object."
+            return _unreadable("empty-object")
+        return _unreadable("not-raster-object")
     if not os.path.exists(path):
-        return "the file does not exist", "Check the path."
+        return _unreadable("missing-file")
     if os.path.isdir(path):
-        return "a folder, not a raster file", "Give the raster files in the folder, or the folder as FOLDER."
+        return _unreadable("folder")
     if os.path.getsize(path) == 0:
-        return "not a raster (0 bytes)", "Provide the raster again: the file is empty (an interrupted copy or export?)."
-    return (
-        "not a raster (unreadable)",
-        "Provide a GeoTIFF: GDAL recognises no raster format in this file (wrong extension, or a damaged or "
-        "interrupted download?).",
-    )
+        return _unreadable("empty-file")
+    return _unreadable("not-raster-file")
+
+
+def _unreadable(key: str, storage_answer: str = "") -> Tuple[str, str]:
+    reason, fix = UNREADABLE_TEXTS[key]
+    return storage_answer or reason or "", fix
+
+
+def unreadable_id(reason: str, fix: str) -> Tuple[str, bool]:
+    """The :data:`UNREADABLE_TEXTS` id of a ``(reason, fix)`` from :func:`describe_unreadable`, and whether the
+    reason is that id's own text (False: the storage's answer); ``("", False)`` when no id has this fix."""
+    for key, (known_reason, known_fix) in UNREADABLE_TEXTS.items():
+        if known_fix == fix:
+            return key, reason == known_reason
+    return "", False

@@ -15,7 +15,7 @@ import re
 from dataclasses import dataclass, field
 from typing import Dict, List, Mapping, Optional, Sequence
 
-from .cog_rules import FileFacts, Finding, bands_from_facts, check_tile, inspect_file
+from .cog_rules import FileFacts, Finding, bands_from_facts, check_tile, inspect_file, messages
 from .progress import Progress
 from .tile_groups import DEFAULT_PATTERN, Grouping, folder_band_files, group_local_files
 
@@ -112,17 +112,7 @@ def preflight_tile(
     if collection_bands is None:
         for name, spec in bands_from_facts(facts).items():
             if not _JS_IDENT.match(name):
-                findings.append(
-                    Finding(
-                        "warning",
-                        files.get(spec["source"], ""),
-                        "band-name",
-                        name,
-                        f"The first ingest would create band {name!r}, which is not a valid JavaScript "
-                        "identifier, so evalscripts cannot use it.",
-                        "Rename the file (letters, digits and _ only, not starting with a digit), e.g. B_08.",
-                    )
-                )
+                findings.append(messages.invalid_band_name(files.get(spec["source"], ""), name))
     return PreflightReport(_sorted(findings), facts)
 
 
@@ -162,17 +152,7 @@ def _cross_tile(tiles: Mapping[str, Mapping[str, str]], reports: Dict[str, Prefl
             x for x in (missing and "missing " + ", ".join(missing), extra and "extra " + ", ".join(extra)) if x
         )
         for tile in members:
-            reports[tile].findings.insert(
-                0,
-                Finding(
-                    "error",
-                    "",
-                    "file-set",
-                    value,
-                    f"Tile {tile} does not have the same band files as the other tiles ({value}).",
-                    "Give every tile the same set of band file names.",
-                ),
-            )
+            reports[tile].findings.insert(0, messages.tile_file_set_differs(tile, value))
     types: Dict[str, Dict[tuple, List[str]]] = {}
     for tile, rep in reports.items():
         for stem, f in rep.facts.items():
@@ -187,18 +167,8 @@ def _cross_tile(tiles: Mapping[str, Mapping[str, str]], reports: Dict[str, Prefl
             for tile in members:
                 f = reports[tile].facts[stem]
                 rule = "bit-depth" if kind[0] != common[0] else "sample-format"
-                reports[tile].findings.insert(
-                    0,
-                    Finding(
-                        "error",
-                        f.path,
-                        rule,
-                        f"{kind[2]} (other tiles: {common[2]})",
-                        f"Band file {stem} is {kind[2]} here but {common[2]} in the other tiles; files of one band "
-                        "must share bit depth and sample format.",
-                        f"Convert this file to {common[2]} (COGify 'output type').",
-                    ),
-                )
+                finding = messages.tile_data_type_differs(f.path, rule, stem, kind[2], common[2])
+                reports[tile].findings.insert(0, finding)
 
 
 def tile_files_from_folder(folder: str, pattern: str = DEFAULT_PATTERN) -> Dict[str, str]:
@@ -208,17 +178,7 @@ def tile_files_from_folder(folder: str, pattern: str = DEFAULT_PATTERN) -> Dict[
 
 def pattern_findings(files: Sequence[str], pattern: str) -> List[Finding]:
     """One error per file whose name does not match the band file pattern: creating tiles would refuse it."""
-    return [
-        Finding(
-            "error",
-            path,
-            "file-pattern",
-            os.path.basename(path),
-            f"The file name does not match the band file pattern {pattern!r}, so it belongs to no tile.",
-            "Rename the file or change the band file pattern (FILE_PATTERN), e.g. (BAND).tif.",
-        )
-        for path in files
-    ]
+    return [messages.file_pattern_mismatch(path, pattern) for path in files]
 
 
 def preflight_grouping(

@@ -8,8 +8,10 @@ Rule ids (``Finding.rule``) are stable: "readable", "cog-layout", "tiled", "over
 
 from __future__ import annotations
 
-from dataclasses import dataclass
-from typing import Dict, List, Optional, Tuple
+from dataclasses import dataclass, field
+from typing import Dict, List, Mapping, Optional, Tuple
+
+from .templates import COGIFY_FIX, FINDING_TEMPLATES, fill  # noqa: F401 - COGIFY_FIX is re-exported
 
 ALLOWED_EPSG = frozenset({4326, 3857, 3035, *range(32601, 32661), *range(32701, 32761)})
 
@@ -46,12 +48,15 @@ OTHER_TYPES: Dict[str, Tuple[int, str]] = {
     "CFloat64": (128, "COMPLEX"),
 }
 
-COGIFY_FIX = "Re-create the file as a COG with BLOCKSIZE=1024 and internal AVERAGE overviews (COGify does this)."
-
 
 @dataclass(frozen=True)
 class Finding:
-    """One problem found in a file or tile."""
+    """One problem found in a file or tile.
+
+    ``key`` is the stable id of its wording (:data:`.templates.FINDING_TEMPLATES`) and ``params`` the values the
+    wording's placeholders take: ``message``/``fix`` are that wording in English, ``byoc_qgis.wording`` words the
+    same finding in the user's language.
+    """
 
     severity: str  # "error" | "warning"
     file: str  # the file the finding is about; "" for tile-level findings
@@ -59,6 +64,8 @@ class Finding:
     value: str  # what was found
     message: str  # one actionable sentence (localhub: failedIngestionCause)
     fix: str  # how to fix it
+    key: str = ""  # the wording's message id ("" for a finding worded elsewhere)
+    params: Mapping[str, str] = field(default_factory=dict, hash=False)  # the wording's placeholder values
 
     @property
     def is_error(self) -> bool:
@@ -69,14 +76,21 @@ class Finding:
         return f"{self.severity.upper()} [{self.rule}] {where}{self.message} (found: {self.value}) Fix: {self.fix}"
 
 
-def error(file: str, rule: str, value: str, message: str, fix: str) -> Finding:
-    """An error finding (the file or tile cannot be ingested)."""
-    return Finding("error", file, rule, value, message, fix)
+def worded(severity: str, file: str, rule: str, value: str, key: str, **params: object) -> Finding:
+    """A finding worded by template ``key`` of :data:`.templates.FINDING_TEMPLATES` filled with ``params``."""
+    values = {name: str(v) for name, v in params.items()}
+    message, fix = FINDING_TEMPLATES[key]
+    return Finding(severity, file, rule, value, fill(message, values), fill(fix, values), key, values)
 
 
-def warning(file: str, rule: str, value: str, message: str, fix: str) -> Finding:
-    """A warning finding (ingestion works, but something will not behave as the user expects)."""
-    return Finding("warning", file, rule, value, message, fix)
+def error(file: str, rule: str, value: str, key: str, **params: object) -> Finding:
+    """An error finding (the file or tile cannot be ingested), worded by template ``key``."""
+    return worded("error", file, rule, value, key, **params)
+
+
+def warning(file: str, rule: str, value: str, key: str, **params: object) -> Finding:
+    """A warning finding (ingestion works, but something will not behave as the user expects), worded by ``key``."""
+    return worded("warning", file, rule, value, key, **params)
 
 
 def errors_first(findings: List[Finding]) -> List[Finding]:
