@@ -6,746 +6,750 @@
         <message>
             <location filename="../byoc_qgis/gui/add_tiles_dialog.py" />
             <source>Files</source>
-            <translation type="unfinished" />
+            <translation>Dateien</translation>
         </message>
         <message>
             <location filename="../byoc_qgis/gui/add_tiles_dialog.py" />
             <source>Folder</source>
-            <translation type="unfinished" />
+            <translation>Ordner</translation>
         </message>
         <message>
             <location filename="../byoc_qgis/gui/add_tiles_dialog.py" />
             <source>Project raster layers</source>
-            <translation type="unfinished" />
+            <translation>Raster-Layer des Projekts</translation>
         </message>
         <message>
             <location filename="../byoc_qgis/gui/add_tiles_dialog.py" />
             <source>S3 prefix</source>
-            <translation type="unfinished" />
+            <translation>S3-Präfix</translation>
         </message>
         <message>
             <location filename="../byoc_qgis/gui/add_tiles_dialog.py" />
             <source>Rasters (*.tif *.tiff *.TIF *.TIFF *.vrt *.jp2 *.img)</source>
-            <translation type="unfinished" />
+            <translation>Raster (*.tif *.tiff *.TIF *.TIFF *.vrt *.jp2 *.img)</translation>
         </message>
         <message>
             <location filename="../byoc_qgis/gui/add_tiles_dialog.py" />
             <source>optional: split multi-band files into these bands, e.g. B02,B03,B04</source>
-            <translation type="unfinished" />
+            <translation>optional: Mehrkanaldateien in diese Kanäle aufteilen, z. B. B02,B03,B04</translation>
         </message>
         <message>
             <location filename="../byoc_qgis/gui/add_tiles_dialog.py" />
             <source>From the path (template)</source>
-            <translation type="unfinished" />
+            <translation>Aus dem Pfad (Vorlage)</translation>
         </message>
         <message>
             <location filename="../byoc_qgis/gui/add_tiles_dialog.py" />
             <source>One time for all</source>
-            <translation type="unfinished" />
+            <translation>Eine Zeit für alle</translation>
         </message>
         <message>
             <location filename="../byoc_qgis/gui/add_tiles_dialog.py" />
             <source>None</source>
-            <translation type="unfinished" />
+            <translation>Keine</translation>
         </message>
         <message>
             <location filename="../byoc_qgis/gui/add_tiles_dialog.py" />
             <source>empty: find a YYYYMMDD or YYYY-MM-DD date; or a pattern like %Y%m%d</source>
-            <translation type="unfinished" />
+            <translation>leer: ein Datum YYYYMMDD oder YYYY-MM-DD suchen; oder ein Muster wie %Y%m%d</translation>
         </message>
         <message>
             <location filename="../byoc_qgis/gui/add_tiles_dialog.py" />
             <source>Band file pattern</source>
-            <translation type="unfinished" />
+            <translation>Muster für Kanaldateien</translation>
         </message>
         <message>
             <location filename="../byoc_qgis/gui/add_tiles_dialog.py" />
             <source>Bands of multi-band files</source>
-            <translation type="unfinished" />
+            <translation>Kanäle der Mehrkanaldateien</translation>
         </message>
         <message>
             <location filename="../byoc_qgis/gui/add_tiles_dialog.py" />
             <source>Tile path template</source>
-            <translation type="unfinished" />
+            <translation>Vorlage für Kachelpfade</translation>
         </message>
         <message>
             <location filename="../byoc_qgis/gui/add_tiles_dialog.py" />
             <source>Sensing time</source>
-            <translation type="unfinished" />
+            <translation>Aufnahmezeit</translation>
         </message>
         <message>
             <location filename="../byoc_qgis/gui/add_tiles_dialog.py" />
             <source>Sensing-time template</source>
-            <translation type="unfinished" />
+            <translation>Vorlage für die Aufnahmezeit</translation>
         </message>
         <message>
             <location filename="../byoc_qgis/gui/add_tiles_dialog.py" />
             <source>Sensing time for all</source>
-            <translation type="unfinished" />
+            <translation>Aufnahmezeit für alle</translation>
         </message>
         <message>
             <location filename="../byoc_qgis/gui/add_tiles_dialog.py" />
             <source>COGify</source>
-            <translation type="unfinished" />
+            <translation>COGify</translation>
         </message>
         <message>
             <location filename="../byoc_qgis/gui/add_tiles_dialog.py" />
             <source>Cover geometry</source>
-            <translation type="unfinished" />
+            <translation>Abdeckungsgeometrie</translation>
         </message>
         <message>
             <location filename="../byoc_qgis/gui/add_tiles_dialog.py" />
             <source>Check the rasters first: nothing is uploaded before you confirm.</source>
-            <translation type="unfinished" />
+            <translation>Zuerst die Raster prüfen: Nichts wird hochgeladen, bevor Sie bestätigen.</translation>
         </message>
         <message>
             <location filename="../byoc_qgis/gui/add_tiles_dialog.py" />
             <source>Check</source>
-            <translation type="unfinished" />
+            <translation>Prüfen</translation>
         </message>
         <message>
             <location filename="../byoc_qgis/gui/add_tiles_dialog.py" />
             <source>Upload and register</source>
-            <translation type="unfinished" />
+            <translation>Hochladen und registrieren</translation>
         </message>
         <message>
             <location filename="../byoc_qgis/gui/add_tiles_dialog.py" />
             <source>Close</source>
-            <translation type="unfinished" />
+            <translation>Schließen</translation>
         </message>
         <message>
             <location filename="../byoc_qgis/gui/add_tiles_dialog.py" />
             <source>Checking…</source>
-            <translation type="unfinished" />
+            <translation>Prüfe…</translation>
         </message>
         <message>
             <location filename="../byoc_qgis/gui/add_tiles_dialog.py" />
             <source>Checking the rasters</source>
-            <translation type="unfinished" />
+            <translation>Raster werden geprüft</translation>
         </message>
         <message>
             <location filename="../byoc_qgis/gui/add_tiles_dialog.py" />
             <source>Checking the files in S3</source>
-            <translation type="unfinished" />
+            <translation>Dateien in S3 werden geprüft</translation>
         </message>
         <message>
             <location filename="../byoc_qgis/gui/add_tiles_dialog.py" />
             <source>Uploading and registering</source>
-            <translation type="unfinished" />
+            <translation>Hochladen und Registrieren</translation>
         </message>
         <message>
             <location filename="../byoc_qgis/gui/add_tiles_dialog.py" />
             <source>When needed</source>
-            <translation type="unfinished" />
+            <translation>Bei Bedarf</translation>
         </message>
         <message>
             <location filename="../byoc_qgis/gui/add_tiles_dialog.py" />
             <source>Never</source>
-            <translation type="unfinished" />
+            <translation>Nie</translation>
         </message>
         <message>
             <location filename="../byoc_qgis/gui/add_tiles_dialog.py" />
             <source>Always</source>
-            <translation type="unfinished" />
+            <translation>Immer</translation>
         </message>
         <message>
             <location filename="../byoc_qgis/gui/add_tiles_dialog.py" />
             <source>Trace (all data inside)</source>
-            <translation type="unfinished" />
+            <translation>Umriss (alle Daten innerhalb)</translation>
         </message>
         <message>
             <location filename="../byoc_qgis/gui/add_tiles_dialog.py" />
             <source>Trace (no no-data inside)</source>
-            <translation type="unfinished" />
+            <translation>Umriss (keine NoData-Werte innerhalb)</translation>
         </message>
         <message>
             <location filename="../byoc_qgis/gui/add_tiles_dialog.py" />
             <source>Severity</source>
-            <translation type="unfinished" />
+            <translation>Schweregrad</translation>
         </message>
         <message>
             <location filename="../byoc_qgis/gui/add_tiles_dialog.py" />
             <source>File</source>
-            <translation type="unfinished" />
+            <translation>Datei</translation>
         </message>
         <message>
             <location filename="../byoc_qgis/gui/add_tiles_dialog.py" />
             <source>Rule</source>
-            <translation type="unfinished" />
+            <translation>Regel</translation>
         </message>
         <message>
             <location filename="../byoc_qgis/gui/add_tiles_dialog.py" />
             <source>Message</source>
-            <translation type="unfinished" />
+            <translation>Meldung</translation>
         </message>
         <message>
             <location filename="../byoc_qgis/gui/add_tiles_dialog.py" />
             <source>Fix</source>
-            <translation type="unfinished" />
+            <translation>Behebung</translation>
         </message>
         <message>
             <location filename="../byoc_qgis/gui/add_tiles_dialog.py" />
             <source>Tick one or more raster layers of the project</source>
-            <translation type="unfinished" />
+            <translation>Einen oder mehrere Raster-Layer des Projekts ankreuzen</translation>
         </message>
         <message>
             <location filename="../byoc_qgis/gui/add_tiles_dialog.py" />
             <source>No raster found in the chosen input.</source>
-            <translation type="unfinished" />
+            <translation>In der gewählten Eingabe wurde kein Raster gefunden.</translation>
         </message>
         <message>
             <location filename="../byoc_qgis/gui/add_tiles_dialog.py" />
             <source>Check the rasters first.</source>
-            <translation type="unfinished" />
+            <translation>Zuerst die Raster prüfen.</translation>
         </message>
         <message>
             <location filename="../byoc_qgis/gui/add_tiles_dialog.py" />
             <source>Add tiles to {}</source>
-            <translation type="unfinished" />
+            <translation>Kacheln zu {} hinzufügen</translation>
         </message>
         <message>
             <location filename="../byoc_qgis/gui/add_tiles_dialog.py" />
             <source>see the BYOC log</source>
-            <translation type="unfinished" />
+            <translation>siehe BYOC-Protokoll</translation>
         </message>
         <message>
             <location filename="../byoc_qgis/gui/add_tiles_dialog.py" />
             <source>folder in bucket {}, e.g. tiles/2023</source>
-            <translation type="unfinished" />
+            <translation>Ordner im Bucket {}, z. B. tiles/2023</translation>
         </message>
         <message>
             <location filename="../byoc_qgis/gui/add_tiles_dialog.py" />
             <source>Choose one or more raster files</source>
-            <translation type="unfinished" />
+            <translation>Eine oder mehrere Rasterdateien wählen</translation>
         </message>
         <message>
             <location filename="../byoc_qgis/gui/add_tiles_dialog.py" />
             <source>Choose a folder of rasters</source>
-            <translation type="unfinished" />
+            <translation>Einen Ordner mit Rastern wählen</translation>
         </message>
         <message>
             <location filename="../byoc_qgis/gui/add_tiles_dialog.py" />
             <source>Pre-flight check for {}</source>
-            <translation type="unfinished" />
+            <translation>Vorabprüfung für {}</translation>
         </message>
         <message>
             <location filename="../byoc_qgis/gui/add_tiles_dialog.py" />
             <source>Pre-flight check of s3://{}/{}</source>
-            <translation type="unfinished" />
+            <translation>Vorabprüfung von s3://{}/{}</translation>
         </message>
         <message>
             <location filename="../byoc_qgis/gui/add_tiles_dialog.py" />
             <source>{} file(s) checked: {} error(s), {} warning(s). Layout errors are fixed by COGify; tiles with other errors will fail. Upload anyway?</source>
-            <translation type="unfinished" />
+            <translation>{} Datei(en) geprüft: {} Fehler, {} Warnung(en). Layoutfehler behebt COGify; Kacheln mit anderen Fehlern werden fehlschlagen. Trotzdem hochladen?</translation>
         </message>
         <message>
             <location filename="../byoc_qgis/gui/add_tiles_dialog.py" />
             <source>{} file(s) checked: ready for BYOC ({} warning(s)).</source>
-            <translation type="unfinished" />
+            <translation>{} Datei(en) geprüft: bereit für BYOC ({} Warnung(en)).</translation>
         </message>
         <message>
             <location filename="../byoc_qgis/gui/add_tiles_dialog.py" />
             <source>Adding tiles to {}</source>
-            <translation type="unfinished" />
+            <translation>Kacheln werden zu {} hinzugefügt</translation>
         </message>
         <message>
             <location filename="../byoc_qgis/gui/add_tiles_dialog.py" />
             <source>{} registered, {} already registered, {} failed.</source>
-            <translation type="unfinished" />
+            <translation>{} registriert, {} bereits registriert, {} fehlgeschlagen.</translation>
         </message>
         <message>
             <location filename="../byoc_qgis/gui/add_tiles_dialog.py" />
             <source>The check failed: {}</source>
-            <translation type="unfinished" />
+            <translation>Die Prüfung ist fehlgeschlagen: {}</translation>
         </message>
         <message>
             <location filename="../byoc_qgis/gui/auth_chooser.py" />
             <source>Store a new authentication configuration in the QGIS auth manager (encrypted with the master password)</source>
-            <translation type="unfinished" />
+            <translation>Eine neue Authentifizierungskonfiguration in der QGIS-Authentifizierungsverwaltung speichern (mit dem Master-Passwort verschlüsselt)</translation>
         </message>
         <message>
             <location filename="../byoc_qgis/gui/auth_chooser.py" />
             <source>Store in the auth manager</source>
-            <translation type="unfinished" />
+            <translation>In der Authentifizierungsverwaltung speichern</translation>
         </message>
         <message>
             <location filename="../byoc_qgis/gui/auth_chooser.py" />
             <source>Cancel</source>
-            <translation type="unfinished" />
+            <translation>Abbrechen</translation>
         </message>
         <message>
             <location filename="../byoc_qgis/gui/auth_chooser.py" />
             <source>BYOC credentials</source>
-            <translation type="unfinished" />
+            <translation>BYOC-Zugangsdaten</translation>
         </message>
         <message>
             <location filename="../byoc_qgis/gui/auth_chooser.py" />
             <source>Give both the {} and the {} (or cancel the new configuration)</source>
-            <translation type="unfinished" />
+            <translation>Sowohl {} als auch {} angeben (oder die neue Konfiguration abbrechen)</translation>
         </message>
         <message>
             <location filename="../byoc_qgis/gui/batch_actions.py" />
             <source>New batch request</source>
-            <translation type="unfinished" />
+            <translation>Neue Batch-Anfrage</translation>
         </message>
         <message>
             <location filename="../byoc_qgis/gui/batch_actions.py" />
             <source>Start batch request</source>
-            <translation type="unfinished" />
+            <translation>Batch-Anfrage starten</translation>
         </message>
         <message>
             <location filename="../byoc_qgis/gui/batch_actions.py" />
             <source>Stop batch request</source>
-            <translation type="unfinished" />
+            <translation>Batch-Anfrage stoppen</translation>
         </message>
         <message>
             <location filename="../byoc_qgis/gui/batch_actions.py" />
             <source>Batch results</source>
-            <translation type="unfinished" />
+            <translation>Batch-Ergebnisse</translation>
         </message>
         <message>
             <location filename="../byoc_qgis/gui/batch_actions.py" />
             <source>Select the collection to process in the Collections tab first</source>
-            <translation type="unfinished" />
+            <translation>Zuerst im Reiter Kollektionen die zu verarbeitende Kollektion wählen</translation>
         </message>
         <message>
             <location filename="../byoc_qgis/gui/batch_actions.py" />
             <source>Batch request {}</source>
-            <translation type="unfinished" />
+            <translation>Batch-Anfrage {}</translation>
         </message>
         <message>
             <location filename="../byoc_qgis/gui/batch_actions.py" />
             <source>Starting {}</source>
-            <translation type="unfinished" />
+            <translation>{} wird gestartet</translation>
         </message>
         <message>
             <location filename="../byoc_qgis/gui/batch_actions.py" />
             <source>Stop batch request “{}” ({}, {:.0f}% done)?
 
 Cells already processed stay delivered and are charged; the request can be started again later (Sentinel Hub allows it 30 minutes after a stop).</source>
-            <translation type="unfinished" />
+            <translation>Batch-Anfrage „{}“ ({}, {:.0f} % erledigt) stoppen?
+
+Bereits verarbeitete Zellen bleiben geliefert und werden berechnet; die Anfrage kann später erneut gestartet werden (Sentinel Hub erlaubt das 30 Minuten nach einem Stopp).</translation>
         </message>
         <message>
             <location filename="../byoc_qgis/gui/batch_actions.py" />
             <source>Stopping {}</source>
-            <translation type="unfinished" />
+            <translation>{} wird gestoppt</translation>
         </message>
         <message>
             <location filename="../byoc_qgis/gui/batch_actions.py" />
             <source>Results of {}</source>
-            <translation type="unfinished" />
+            <translation>Ergebnisse von {}</translation>
         </message>
         <message>
             <location filename="../byoc_qgis/gui/batch_actions.py" />
             <source>{} mosaic(s) and the cells layer added: {} of {} cells delivered, {} failed</source>
-            <translation type="unfinished" />
+            <translation>{} Mosaik(e) und der Zellen-Layer hinzugefügt: {} von {} Zellen geliefert, {} fehlgeschlagen</translation>
         </message>
         <message>
             <location filename="../byoc_qgis/gui/batch_actions.py" />
             <source>Reading the results of {}…</source>
-            <translation type="unfinished" />
+            <translation>Die Ergebnisse von {} werden gelesen…</translation>
         </message>
         <message>
             <location filename="../byoc_qgis/gui/batch_actions.py" />
             <source>batch {} cells</source>
-            <translation type="unfinished" />
+            <translation>Batch {} Zellen</translation>
         </message>
         <message>
             <location filename="../byoc_qgis/gui/batch_actions.py" />
             <source>Started: {}</source>
-            <translation type="unfinished" />
+            <translation>Gestartet: {}</translation>
         </message>
         <message>
             <location filename="../byoc_qgis/gui/batch_actions.py" />
             <source>Stopped: {}</source>
-            <translation type="unfinished" />
+            <translation>Gestoppt: {}</translation>
         </message>
         <message>
             <location filename="../byoc_qgis/gui/batch_actions.py" />
             <source>batch {}</source>
-            <translation type="unfinished" />
+            <translation>Batch {}</translation>
         </message>
         <message>
             <location filename="../byoc_qgis/gui/batch_dialog.py" />
             <source>Area</source>
-            <translation type="unfinished" />
+            <translation>Gebiet</translation>
         </message>
         <message>
             <location filename="../byoc_qgis/gui/batch_dialog.py" />
             <source>Tiling grid</source>
-            <translation type="unfinished" />
+            <translation>Kachelgitter</translation>
         </message>
         <message>
             <location filename="../byoc_qgis/gui/batch_dialog.py" />
             <source>Time</source>
-            <translation type="unfinished" />
+            <translation>Zeit</translation>
         </message>
         <message>
             <location filename="../byoc_qgis/gui/batch_dialog.py" />
             <source>Mosaicking</source>
-            <translation type="unfinished" />
+            <translation>Mosaikbildung</translation>
         </message>
         <message>
             <location filename="../byoc_qgis/gui/batch_dialog.py" />
             <source>Evalscript template</source>
-            <translation type="unfinished" />
+            <translation>Evalscript-Vorlage</translation>
         </message>
         <message>
             <location filename="../byoc_qgis/gui/batch_dialog.py" />
             <source>Deliver to bucket</source>
-            <translation type="unfinished" />
+            <translation>In Bucket liefern</translation>
         </message>
         <message>
             <location filename="../byoc_qgis/gui/batch_dialog.py" />
             <source>Folder or path template</source>
-            <translation type="unfinished" />
+            <translation>Ordner oder Pfadvorlage</translation>
         </message>
         <message>
             <location filename="../byoc_qgis/gui/batch_dialog.py" />
             <source>[Collection, grid and resolution]</source>
-            <translation type="unfinished" />
+            <translation>[Kollektion, Gitter und Auflösung]</translation>
         </message>
         <message>
             <location filename="../byoc_qgis/gui/batch_dialog.py" />
             <source>Description</source>
-            <translation type="unfinished" />
+            <translation>Beschreibung</translation>
         </message>
         <message>
             <location filename="../byoc_qgis/gui/batch_dialog.py" />
             <source>The resolutions the grid offers (metres; degrees for the WGS84 grid)</source>
-            <translation type="unfinished" />
+            <translation>Die Auflösungen, die das Gitter anbietet (Meter; Grad beim WGS84-Gitter)</translation>
         </message>
         <message>
             <location filename="../byoc_qgis/gui/batch_dialog.py" />
             <source>bucket name (the connection's S3 keys must be able to write to it)</source>
-            <translation type="unfinished" />
+            <translation>Bucket-Name (die S3-Schlüssel der Verbindung müssen darin schreiben dürfen)</translation>
         </message>
         <message>
             <location filename="../byoc_qgis/gui/batch_dialog.py" />
             <source>Cloud Optimized GeoTIFF</source>
-            <translation type="unfinished" />
+            <translation>Cloud Optimized GeoTIFF</translation>
         </message>
         <message>
             <location filename="../byoc_qgis/gui/batch_dialog.py" />
             <source>Register the outputs as a new BYOC collection</source>
-            <translation type="unfinished" />
+            <translation>Die Ausgaben als neue BYOC-Kollektion registrieren</translation>
         </message>
         <message>
             <location filename="../byoc_qgis/gui/batch_dialog.py" />
             <source>Show the cells on the map</source>
-            <translation type="unfinished" />
+            <translation>Die Zellen auf der Karte zeigen</translation>
         </message>
         <message>
             <location filename="../byoc_qgis/gui/batch_dialog.py" />
             <source>Preview cells</source>
-            <translation type="unfinished" />
+            <translation>Zellen-Vorschau</translation>
         </message>
         <message>
             <location filename="../byoc_qgis/gui/batch_dialog.py" />
             <source>Start at once (analyse and process: uses processing units)</source>
-            <translation type="unfinished" />
+            <translation>Sofort starten (analysieren und verarbeiten: verbraucht Verarbeitungseinheiten)</translation>
         </message>
         <message>
             <location filename="../byoc_qgis/gui/batch_dialog.py" />
             <source>Create</source>
-            <translation type="unfinished" />
+            <translation>Erstellen</translation>
         </message>
         <message>
             <location filename="../byoc_qgis/gui/batch_dialog.py" />
             <source>°</source>
-            <translation type="unfinished" />
+            <translation>°</translation>
         </message>
         <message>
             <location filename="../byoc_qgis/gui/batch_dialog.py" />
             <source> m</source>
-            <translation type="unfinished" />
+            <translation> m</translation>
         </message>
         <message>
             <location filename="../byoc_qgis/gui/batch_dialog.py" />
             <source>Computing the grid cells…</source>
-            <translation type="unfinished" />
+            <translation>Gitterzellen werden berechnet…</translation>
         </message>
         <message>
             <location filename="../byoc_qgis/gui/batch_dialog.py" />
             <source>Batch preview</source>
-            <translation type="unfinished" />
+            <translation>Batch-Vorschau</translation>
         </message>
         <message>
             <location filename="../byoc_qgis/gui/batch_dialog.py" />
             <source>Creating…</source>
-            <translation type="unfinished" />
+            <translation>Wird erstellt…</translation>
         </message>
         <message>
             <location filename="../byoc_qgis/gui/batch_dialog.py" />
             <source>Resolution</source>
-            <translation type="unfinished" />
+            <translation>Auflösung</translation>
         </message>
         <message>
             <location filename="../byoc_qgis/gui/batch_dialog.py" />
             <source>Choose an area (canvas, a layer or draw a rectangle)</source>
-            <translation type="unfinished" />
+            <translation>Ein Gebiet wählen (Kartenansicht, ein Layer oder ein Rechteck zeichnen)</translation>
         </message>
         <message>
             <location filename="../byoc_qgis/gui/batch_dialog.py" />
             <source>The area touches no cell of this grid</source>
-            <translation type="unfinished" />
+            <translation>Das Gebiet berührt keine Zelle dieses Gitters</translation>
         </message>
         <message>
             <location filename="../byoc_qgis/gui/batch_dialog.py" />
             <source>The evalscript is empty</source>
-            <translation type="unfinished" />
+            <translation>Das Evalscript ist leer</translation>
         </message>
         <message>
             <location filename="../byoc_qgis/gui/batch_dialog.py" />
             <source>Give the bucket the service delivers the outputs to</source>
-            <translation type="unfinished" />
+            <translation>Den Bucket angeben, in den der Dienst die Ausgaben liefert</translation>
         </message>
         <message>
             <location filename="../byoc_qgis/gui/batch_dialog.py" />
             <source>New batch request on {}</source>
-            <translation type="unfinished" />
+            <translation>Neue Batch-Anfrage auf {}</translation>
         </message>
         <message>
             <location filename="../byoc_qgis/gui/batch_dialog.py" />
             <source>{:.1f} {}</source>
-            <translation type="unfinished" />
+            <translation>{:.1f} {}</translation>
         </message>
         <message>
             <location filename="../byoc_qgis/gui/batch_dialog.py" />
             <source>A folder (each request writes &lt;folder&gt;/&lt;requestId&gt;/&lt;tileName&gt;/&lt;outputId&gt;.&lt;format&gt;) or a template with the placeholders &lt;requestId&gt;, &lt;tileName&gt;, &lt;outputId&gt;, &lt;format&gt;, e.g. {}</source>
-            <translation type="unfinished" />
+            <translation>Ein Ordner (jede Anfrage schreibt &lt;folder&gt;/&lt;requestId&gt;/&lt;tileName&gt;/&lt;outputId&gt;.&lt;format&gt;) oder eine Vorlage mit den Platzhaltern &lt;requestId&gt;, &lt;tileName&gt;, &lt;outputId&gt;, &lt;format&gt;, z. B. {}</translation>
         </message>
         <message>
             <location filename="../byoc_qgis/gui/batch_dialog.py" />
             <source>Batch preview of {}</source>
-            <translation type="unfinished" />
+            <translation>Batch-Vorschau von {}</translation>
         </message>
         <message>
             <location filename="../byoc_qgis/gui/batch_dialog.py" />
             <source>The area touches more than {} cells of this grid: choose a smaller area or a coarser grid</source>
-            <translation type="unfinished" />
+            <translation>Das Gebiet berührt mehr als {} Zellen dieses Gitters: ein kleineres Gebiet oder ein gröberes Gitter wählen</translation>
         </message>
         <message>
             <location filename="../byoc_qgis/gui/batch_dialog.py" />
             <source>{} grid cells of {} × {} px ({}); about {} uncompressed output</source>
-            <translation type="unfinished" />
+            <translation>{} Gitterzellen zu {} × {} px ({}); etwa {} unkomprimierte Ausgabe</translation>
         </message>
         <message>
             <location filename="../byoc_qgis/gui/batch_dialog.py" />
             <source>Batch preview: {} cells</source>
-            <translation type="unfinished" />
+            <translation>Batch-Vorschau: {} Zellen</translation>
         </message>
         <message>
             <location filename="../byoc_qgis/gui/batch_dialog.py" />
             <source>Create a batch request on {}</source>
-            <translation type="unfinished" />
+            <translation>Eine Batch-Anfrage auf {} erstellen</translation>
         </message>
         <message>
             <location filename="../byoc_qgis/gui/batch_dialog.py" />
             <source>Batch request {} created: {} cells, {}</source>
-            <translation type="unfinished" />
+            <translation>Batch-Anfrage {} erstellt: {} Zellen, {}</translation>
         </message>
         <message>
             <location filename="../byoc_qgis/gui/batch_dialog.py" />
             <source>The connection has no S3 keys: the service needs them to write to bucket {} (Edit connection…)</source>
-            <translation type="unfinished" />
+            <translation>Die Verbindung hat keine S3-Schlüssel: Der Dienst braucht sie, um in den Bucket {} zu schreiben (Verbindung bearbeiten…)</translation>
         </message>
         <message>
             <location filename="../byoc_qgis/gui/batch_layers.py" />
             <source>Done</source>
-            <translation type="unfinished" />
+            <translation>Fertig</translation>
         </message>
         <message>
             <location filename="../byoc_qgis/gui/batch_layers.py" />
             <source>Failed</source>
-            <translation type="unfinished" />
+            <translation>Fehlgeschlagen</translation>
         </message>
         <message>
             <location filename="../byoc_qgis/gui/batch_layers.py" />
             <source>Pending</source>
-            <translation type="unfinished" />
+            <translation>Ausstehend</translation>
         </message>
         <message>
             <location filename="../byoc_qgis/gui/batch_layers.py" />
             <source>Processing</source>
-            <translation type="unfinished" />
+            <translation>In Verarbeitung</translation>
         </message>
         <message>
             <location filename="../byoc_qgis/gui/batch_panel.py" />
             <source>{} d</source>
-            <translation type="unfinished" />
+            <translation>{} d</translation>
         </message>
         <message>
             <location filename="../byoc_qgis/gui/batch_panel.py" />
             <source>Completion: the share of grid cells processed</source>
-            <translation type="unfinished" />
+            <translation>Fortschritt: der Anteil verarbeiteter Gitterzellen</translation>
         </message>
         <message>
             <location filename="../byoc_qgis/gui/batch_panel.py" />
             <source>Processing units spent</source>
-            <translation type="unfinished" />
+            <translation>Verbrauchte Verarbeitungseinheiten</translation>
         </message>
         <message>
             <location filename="../byoc_qgis/gui/batch_panel.py" />
             <source>Refresh batch requests</source>
-            <translation type="unfinished" />
+            <translation>Batch-Anfragen aktualisieren</translation>
         </message>
         <message>
             <location filename="../byoc_qgis/gui/batch_panel.py" />
             <source>New batch request…</source>
-            <translation type="unfinished" />
+            <translation>Neue Batch-Anfrage…</translation>
         </message>
         <message>
             <location filename="../byoc_qgis/gui/batch_panel.py" />
             <source>Start</source>
-            <translation type="unfinished" />
+            <translation>Starten</translation>
         </message>
         <message>
             <location filename="../byoc_qgis/gui/batch_panel.py" />
             <source>Stop…</source>
-            <translation type="unfinished" />
+            <translation>Stoppen…</translation>
         </message>
         <message>
             <location filename="../byoc_qgis/gui/batch_panel.py" />
             <source>Show results</source>
-            <translation type="unfinished" />
+            <translation>Ergebnisse zeigen</translation>
         </message>
         <message>
             <location filename="../byoc_qgis/gui/batch_panel.py" />
             <source>Batch requests of the connection: Refresh to list them.</source>
-            <translation type="unfinished" />
+            <translation>Batch-Anfragen der Verbindung: Zum Auflisten aktualisieren.</translation>
         </message>
         <message>
             <location filename="../byoc_qgis/gui/batch_panel.py" />
             <source>Listing batch requests…</source>
-            <translation type="unfinished" />
+            <translation>Batch-Anfragen werden aufgelistet…</translation>
         </message>
         <message>
             <location filename="../byoc_qgis/gui/batch_panel.py" />
             <source>Listing batch requests</source>
-            <translation type="unfinished" />
+            <translation>Batch-Anfragen werden aufgelistet</translation>
         </message>
         <message>
             <location filename="../byoc_qgis/gui/batch_panel.py" />
             <source>Batch requests</source>
-            <translation type="unfinished" />
+            <translation>Batch-Anfragen</translation>
         </message>
         <message>
             <location filename="../byoc_qgis/gui/batch_panel.py" />
             <source>Following batch requests</source>
-            <translation type="unfinished" />
+            <translation>Batch-Anfragen werden verfolgt</translation>
         </message>
         <message>
             <location filename="../byoc_qgis/gui/batch_panel.py" />
             <source>{} s</source>
-            <translation type="unfinished" />
+            <translation>{} s</translation>
         </message>
         <message>
             <location filename="../byoc_qgis/gui/batch_panel.py" />
             <source>{} min</source>
-            <translation type="unfinished" />
+            <translation>{} min</translation>
         </message>
         <message>
             <location filename="../byoc_qgis/gui/batch_panel.py" />
             <source>{} h</source>
-            <translation type="unfinished" />
+            <translation>{} h</translation>
         </message>
         <message>
             <location filename="../byoc_qgis/gui/batch_panel.py" />
             <source>Request</source>
-            <translation type="unfinished" />
+            <translation>Anfrage</translation>
         </message>
         <message>
             <location filename="../byoc_qgis/gui/batch_panel.py" />
             <source>Status</source>
-            <translation type="unfinished" />
+            <translation>Status</translation>
         </message>
         <message>
             <location filename="../byoc_qgis/gui/batch_panel.py" />
             <source>%</source>
-            <translation type="unfinished" />
+            <translation>%</translation>
         </message>
         <message>
             <location filename="../byoc_qgis/gui/batch_panel.py" />
             <source>PU</source>
-            <translation type="unfinished" />
+            <translation>VE</translation>
         </message>
         <message>
             <location filename="../byoc_qgis/gui/batch_panel.py" />
             <source>Age</source>
-            <translation type="unfinished" />
+            <translation>Alter</translation>
         </message>
         <message>
             <location filename="../byoc_qgis/gui/batch_panel.py" />
             <source>No connection.</source>
-            <translation type="unfinished" />
+            <translation>Keine Verbindung.</translation>
         </message>
         <message>
             <location filename="../byoc_qgis/gui/batch_panel.py" />
             <source>Batch requests could not be listed (see the message bar).</source>
-            <translation type="unfinished" />
+            <translation>Batch-Anfragen konnten nicht aufgelistet werden (siehe Meldungsleiste).</translation>
         </message>
         <message>
             <location filename="../byoc_qgis/gui/batch_panel.py" />
             <source>{}
 id {}
 status {}</source>
-            <translation type="unfinished" />
+            <translation>{}
+ID {}
+Status {}</translation>
         </message>
         <message>
             <location filename="../byoc_qgis/gui/batch_panel.py" />
             <source>{} batch request(s) on {}</source>
-            <translation type="unfinished" />
+            <translation>{} Batch-Anfrage(n) auf {}</translation>
         </message>
         <message>
             <location filename="../byoc_qgis/gui/batch_panel.py" />
             <source>live progress stopped (see the message bar)</source>
-            <translation type="unfinished" />
+            <translation>Live-Fortschritt gestoppt (siehe Meldungsleiste)</translation>
         </message>
         <message>
             <location filename="../byoc_qgis/gui/batch_panel.py" />
             <source>Batch requests of {}</source>
-            <translation type="unfinished" />
+            <translation>Batch-Anfragen von {}</translation>
         </message>
         <message>
             <location filename="../byoc_qgis/gui/batch_panel.py" />
             <source>delivered to {}</source>
-            <translation type="unfinished" />
+            <translation>geliefert nach {}</translation>
         </message>
         <message>
             <location filename="../byoc_qgis/gui/batch_panel.py" />
             <source>error: {}</source>
-            <translation type="unfinished" />
+            <translation>Fehler: {}</translation>
         </message>
         <message>
             <location filename="../byoc_qgis/gui/batch_panel.py" />
             <source>{} (see tooltip)</source>
-            <translation type="unfinished" />
+            <translation>{} (siehe Tooltip)</translation>
         </message>
         <message>
             <location filename="../byoc_qgis/gui/batch_panel.py" />
             <source>{} running (live)</source>
-            <translation type="unfinished" />
+            <translation>{} laufen (live)</translation>
         </message>
         <message>
             <location filename="../byoc_qgis/gui/batch_panel.py" />
             <source>live progress paused: {}</source>
-            <translation type="unfinished" />
+            <translation>Live-Fortschritt pausiert: {}</translation>
         </message>
         <message>
             <location filename="../byoc_qgis/gui/browser/clients.py" />
             <source>The plugin was unloaded</source>
-            <translation type="unfinished" />
+            <translation>Die Erweiterung wurde entladen</translation>
         </message>
         <message>
             <location filename="../byoc_qgis/gui/browser/clients.py" />
             <source>The credentials of {} were not read in time</source>
-            <translation type="unfinished" />
+            <translation>Die Zugangsdaten von {} wurden nicht rechtzeitig gelesen</translation>
         </message>
         <message>
             <location filename="../byoc_qgis/gui/browser/items.py" />
             <source>Browser: {}</source>
-            <translation type="unfinished" />
+            <translation>Browser: {}</translation>
         </message>
         <message>
             <location filename="../byoc_qgis/gui/browser/items.py" />
@@ -755,27 +759,27 @@ status {}</source>
         <message>
             <location filename="../byoc_qgis/gui/browser/items.py" />
             <source>Sentinel Hub BYOC collections of the saved connections</source>
-            <translation type="unfinished" />
+            <translation>Sentinel Hub BYOC-Kollektionen der gespeicherten Verbindungen</translation>
         </message>
         <message>
             <location filename="../byoc_qgis/gui/browser/items.py" />
             <source>(set by the first tile)</source>
-            <translation type="unfinished" />
+            <translation>(von der ersten Kachel festgelegt)</translation>
         </message>
         <message>
             <location filename="../byoc_qgis/gui/browser/items.py" />
             <source>Tiles</source>
-            <translation type="unfinished" />
+            <translation>Kacheln</translation>
         </message>
         <message>
             <location filename="../byoc_qgis/gui/browser/items.py" />
             <source>unknown</source>
-            <translation type="unfinished" />
+            <translation>unbekannt</translation>
         </message>
         <message>
             <location filename="../byoc_qgis/gui/browser/items.py" />
             <source>Connection {}</source>
-            <translation type="unfinished" />
+            <translation>Verbindung {}</translation>
         </message>
         <message>
             <location filename="../byoc_qgis/gui/browser/items.py" />
@@ -783,409 +787,414 @@ status {}</source>
 id {}
 bucket {}
 bands {}</source>
-            <translation type="unfinished" />
+            <translation>{}
+ID {}
+Bucket {}
+Kanäle {}</translation>
         </message>
         <message>
             <location filename="../byoc_qgis/gui/browser/items.py" />
             <source>Tiles of {}: double-click or drag to the map</source>
-            <translation type="unfinished" />
+            <translation>Kacheln von {}: Doppelklick oder auf die Karte ziehen</translation>
         </message>
         <message>
             <location filename="../byoc_qgis/gui/browser/items.py" />
             <source>Batch task {}
 status {}
 created {}</source>
-            <translation type="unfinished" />
+            <translation>Batch-Aufgabe {}
+Status {}
+erstellt {}</translation>
         </message>
         <message>
             <location filename="../byoc_qgis/gui/browser/menus.py" />
             <source>Refresh</source>
-            <translation type="unfinished" />
+            <translation>Aktualisieren</translation>
         </message>
         <message>
             <location filename="../byoc_qgis/gui/browser/menus.py" />
             <source>Add Tiles Layer to Project</source>
-            <translation type="unfinished" />
+            <translation>Kachel-Layer zum Projekt hinzufügen</translation>
         </message>
         <message>
             <location filename="../byoc_qgis/gui/browser/menus.py" />
             <source>New Connection…</source>
-            <translation type="unfinished" />
+            <translation>Neue Verbindung…</translation>
         </message>
         <message>
             <location filename="../byoc_qgis/gui/browser/menus.py" />
             <source>New Collection…</source>
-            <translation type="unfinished" />
+            <translation>Neue Kollektion…</translation>
         </message>
         <message>
             <location filename="../byoc_qgis/gui/browser/menus.py" />
             <source>Edit Connection…</source>
-            <translation type="unfinished" />
+            <translation>Verbindung bearbeiten…</translation>
         </message>
         <message>
             <location filename="../byoc_qgis/gui/browser/menus.py" />
             <source>Remove Connection…</source>
-            <translation type="unfinished" />
+            <translation>Verbindung entfernen…</translation>
         </message>
         <message>
             <location filename="../byoc_qgis/gui/browser/menus.py" />
             <source>Process…</source>
-            <translation type="unfinished" />
+            <translation>Verarbeiten…</translation>
         </message>
         <message>
             <location filename="../byoc_qgis/gui/browser/menus.py" />
             <source>Add Tiles…</source>
-            <translation type="unfinished" />
+            <translation>Kacheln hinzufügen…</translation>
         </message>
         <message>
             <location filename="../byoc_qgis/gui/browser/menus.py" />
             <source>Rename Collection…</source>
-            <translation type="unfinished" />
+            <translation>Kollektion umbenennen…</translation>
         </message>
         <message>
             <location filename="../byoc_qgis/gui/browser/menus.py" />
             <source>Delete Collection…</source>
-            <translation type="unfinished" />
+            <translation>Kollektion löschen…</translation>
         </message>
         <message>
             <location filename="../byoc_qgis/gui/browser/operations.py" />
             <source>Add tiles layer</source>
-            <translation type="unfinished" />
+            <translation>Kachel-Layer hinzufügen</translation>
         </message>
         <message>
             <location filename="../byoc_qgis/gui/browser/operations.py" />
             <source>New connection</source>
-            <translation type="unfinished" />
+            <translation>Neue Verbindung</translation>
         </message>
         <message>
             <location filename="../byoc_qgis/gui/browser/operations.py" />
             <source>Edit connection</source>
-            <translation type="unfinished" />
+            <translation>Verbindung bearbeiten</translation>
         </message>
         <message>
             <location filename="../byoc_qgis/gui/browser/operations.py" />
             <source>Remove connection</source>
-            <translation type="unfinished" />
+            <translation>Verbindung entfernen</translation>
         </message>
         <message>
             <location filename="../byoc_qgis/gui/browser/operations.py" />
             <source>New collection</source>
-            <translation type="unfinished" />
+            <translation>Neue Kollektion</translation>
         </message>
         <message>
             <location filename="../byoc_qgis/gui/browser/operations.py" />
             <source>Rename collection</source>
-            <translation type="unfinished" />
+            <translation>Kollektion umbenennen</translation>
         </message>
         <message>
             <location filename="../byoc_qgis/gui/browser/operations.py" />
             <source>Delete collection</source>
-            <translation type="unfinished" />
+            <translation>Kollektion löschen</translation>
         </message>
         <message>
             <location filename="../byoc_qgis/gui/browser/operations.py" />
             <source>Process</source>
-            <translation type="unfinished" />
+            <translation>Verarbeiten</translation>
         </message>
         <message>
             <location filename="../byoc_qgis/gui/browser/operations.py" />
             <source>Add tiles</source>
-            <translation type="unfinished" />
+            <translation>Kacheln hinzufügen</translation>
         </message>
         <message>
             <location filename="../byoc_qgis/gui/browser/operations.py" />
             <source>New collection {}</source>
-            <translation type="unfinished" />
+            <translation>Neue Kollektion {}</translation>
         </message>
         <message>
             <location filename="../byoc_qgis/gui/browser/operations.py" />
             <source>Rename collection {}</source>
-            <translation type="unfinished" />
+            <translation>Kollektion {} umbenennen</translation>
         </message>
         <message>
             <location filename="../byoc_qgis/gui/browser/operations.py" />
             <source>Delete collection {}</source>
-            <translation type="unfinished" />
+            <translation>Kollektion {} löschen</translation>
         </message>
         <message>
             <location filename="../byoc_qgis/gui/browser/operations.py" />
             <source>Counting the tiles of {}</source>
-            <translation type="unfinished" />
+            <translation>Kacheln von {} werden gezählt</translation>
         </message>
         <message>
             <location filename="../byoc_qgis/gui/browser/operations.py" />
             <source>Renamed to {}</source>
-            <translation type="unfinished" />
+            <translation>Umbenannt in {}</translation>
         </message>
         <message>
             <location filename="../byoc_qgis/gui/browser/operations.py" />
             <source>Deleted with its {} tiles; the S3 files stay</source>
-            <translation type="unfinished" />
+            <translation>Mit ihren {} Kacheln gelöscht; die S3-Dateien bleiben erhalten</translation>
         </message>
         <message>
             <location filename="../byoc_qgis/gui/browser/operations.py" />
             <source>Created on bucket {}</source>
-            <translation type="unfinished" />
+            <translation>Im Bucket {} erstellt</translation>
         </message>
         <message>
             <location filename="../byoc_qgis/gui/browser/prompts.py" />
             <source>New name</source>
-            <translation type="unfinished" />
+            <translation>Neuer Name</translation>
         </message>
         <message>
             <location filename="../byoc_qgis/gui/collection_dialog.py" />
             <source>bucket name, e.g. my-bucket (CDSE: PROJECT_ID:bucket)</source>
-            <translation type="unfinished" />
+            <translation>Bucket-Name, z. B. my-bucket (CDSE: PROJECT_ID:bucket)</translation>
         </message>
         <message>
             <location filename="../byoc_qgis/gui/collection_dialog.py" />
             <source>optional, e.g. B02,B03,B04 (empty: configured by the first tile)</source>
-            <translation type="unfinished" />
+            <translation>optional, z. B. B02,B03,B04 (leer: von der ersten Kachel festgelegt)</translation>
         </message>
         <message>
             <location filename="../byoc_qgis/gui/collection_dialog.py" />
             <source>optional, e.g. 0</source>
-            <translation type="unfinished" />
+            <translation>optional, z. B. 0</translation>
         </message>
         <message>
             <location filename="../byoc_qgis/gui/collection_dialog.py" />
             <source>Go on without the bucket check</source>
-            <translation type="unfinished" />
+            <translation>Ohne Bucket-Prüfung fortfahren</translation>
         </message>
         <message>
             <location filename="../byoc_qgis/gui/collection_dialog.py" />
             <source>Name</source>
-            <translation type="unfinished" />
+            <translation>Name</translation>
         </message>
         <message>
             <location filename="../byoc_qgis/gui/collection_dialog.py" />
             <source>S3 bucket</source>
-            <translation type="unfinished" />
+            <translation>S3-Bucket</translation>
         </message>
         <message>
             <location filename="../byoc_qgis/gui/collection_dialog.py" />
             <source>Bands</source>
-            <translation type="unfinished" />
+            <translation>Kanäle</translation>
         </message>
         <message>
             <location filename="../byoc_qgis/gui/collection_dialog.py" />
             <source>Band type</source>
-            <translation type="unfinished" />
+            <translation>Kanaltyp</translation>
         </message>
         <message>
             <location filename="../byoc_qgis/gui/collection_dialog.py" />
             <source>No-data value</source>
-            <translation type="unfinished" />
+            <translation>NoData-Wert</translation>
         </message>
         <message>
             <location filename="../byoc_qgis/gui/collection_dialog.py" />
             <source>Give a name and a bucket</source>
-            <translation type="unfinished" />
+            <translation>Einen Namen und einen Bucket angeben</translation>
         </message>
         <message>
             <location filename="../byoc_qgis/gui/collection_dialog.py" />
             <source>Checking bucket {}…</source>
-            <translation type="unfinished" />
+            <translation>Bucket {} wird geprüft…</translation>
         </message>
         <message>
             <location filename="../byoc_qgis/gui/collection_dialog.py" />
             <source>Checking bucket {}</source>
-            <translation type="unfinished" />
+            <translation>Bucket {} wird geprüft</translation>
         </message>
         <message>
             <location filename="../byoc_qgis/gui/collection_dialog.py" />
             <source>Bucket check failed: {}</source>
-            <translation type="unfinished" />
+            <translation>Bucket-Prüfung fehlgeschlagen: {}</translation>
         </message>
         <message>
             <location filename="../byoc_qgis/gui/collection_dialog.py" />
             <source>Edit collection {}</source>
-            <translation type="unfinished" />
+            <translation>Kollektion {} bearbeiten</translation>
         </message>
         <message>
             <location filename="../byoc_qgis/gui/collection_dialog.py" />
             <source>The collection has {} tiles: the bucket and the band types can no longer change; bands can be renamed (same order).</source>
-            <translation type="unfinished" />
+            <translation>Die Kollektion hat {} Kacheln: Bucket und Kanaltypen können nicht mehr geändert werden; Kanäle können umbenannt werden (gleiche Reihenfolge).</translation>
         </message>
         <message>
             <location filename="../byoc_qgis/gui/collection_dialog.py" />
             <source>No-data value {!r} is not a number</source>
-            <translation type="unfinished" />
+            <translation>NoData-Wert {!r} ist keine Zahl</translation>
         </message>
         <message>
             <location filename="../byoc_qgis/gui/connection_dialog.py" />
             <source>e.g. My Sentinel Hub account</source>
-            <translation type="unfinished" />
+            <translation>z. B. Mein Sentinel Hub-Konto</translation>
         </message>
         <message>
             <location filename="../byoc_qgis/gui/connection_dialog.py" />
             <source>Custom base URL (e.g. a local test service)</source>
-            <translation type="unfinished" />
+            <translation>Eigene Basis-URL (z. B. ein lokaler Testdienst)</translation>
         </message>
         <message>
             <location filename="../byoc_qgis/gui/connection_dialog.py" />
             <source>empty: &lt;base URL&gt;/auth/realms/main/…/token</source>
-            <translation type="unfinished" />
+            <translation>leer: &lt;Basis-URL&gt;/auth/realms/main/…/token</translation>
         </message>
         <message>
             <location filename="../byoc_qgis/gui/connection_dialog.py" />
             <source>Client id</source>
-            <translation type="unfinished" />
+            <translation>Client-ID</translation>
         </message>
         <message>
             <location filename="../byoc_qgis/gui/connection_dialog.py" />
             <source>Client secret</source>
-            <translation type="unfinished" />
+            <translation>Client-Secret</translation>
         </message>
         <message>
             <location filename="../byoc_qgis/gui/connection_dialog.py" />
             <source>New from client id / secret…</source>
-            <translation type="unfinished" />
+            <translation>Neu aus Client-ID / Secret…</translation>
         </message>
         <message>
             <location filename="../byoc_qgis/gui/connection_dialog.py" />
             <source>from your Sentinel Hub dashboard (OAuth clients)</source>
-            <translation type="unfinished" />
+            <translation>aus Ihrem Sentinel Hub-Dashboard (OAuth-Clients)</translation>
         </message>
         <message>
             <location filename="../byoc_qgis/gui/connection_dialog.py" />
             <source>stored encrypted in the QGIS auth manager</source>
-            <translation type="unfinished" />
+            <translation>verschlüsselt in der QGIS-Authentifizierungsverwaltung gespeichert</translation>
         </message>
         <message>
             <location filename="../byoc_qgis/gui/connection_dialog.py" />
             <source>Deployment</source>
-            <translation type="unfinished" />
+            <translation>Bereitstellung</translation>
         </message>
         <message>
             <location filename="../byoc_qgis/gui/connection_dialog.py" />
             <source>Base URL</source>
-            <translation type="unfinished" />
+            <translation>Basis-URL</translation>
         </message>
         <message>
             <location filename="../byoc_qgis/gui/connection_dialog.py" />
             <source>Token URL</source>
-            <translation type="unfinished" />
+            <translation>Token-URL</translation>
         </message>
         <message>
             <location filename="../byoc_qgis/gui/connection_dialog.py" />
             <source>Credentials</source>
-            <translation type="unfinished" />
+            <translation>Zugangsdaten</translation>
         </message>
         <message>
             <location filename="../byoc_qgis/gui/connection_dialog.py" />
             <source>S3 bucket access for uploads (optional)</source>
-            <translation type="unfinished" />
+            <translation>S3-Bucket-Zugriff für das Hochladen (optional)</translation>
         </message>
         <message>
             <location filename="../byoc_qgis/gui/connection_dialog.py" />
             <source>Access key id</source>
-            <translation type="unfinished" />
+            <translation>Access Key ID</translation>
         </message>
         <message>
             <location filename="../byoc_qgis/gui/connection_dialog.py" />
             <source>Secret access key</source>
-            <translation type="unfinished" />
+            <translation>Secret Access Key</translation>
         </message>
         <message>
             <location filename="../byoc_qgis/gui/connection_dialog.py" />
             <source>New from access keys…</source>
-            <translation type="unfinished" />
+            <translation>Neu aus Zugriffsschlüsseln…</translation>
         </message>
         <message>
             <location filename="../byoc_qgis/gui/connection_dialog.py" />
             <source>empty: AWS; else host[:port], e.g. eodata.example.com</source>
-            <translation type="unfinished" />
+            <translation>leer: AWS; sonst host[:port], z. B. eodata.example.com</translation>
         </message>
         <message>
             <location filename="../byoc_qgis/gui/connection_dialog.py" />
             <source>HTTPS</source>
-            <translation type="unfinished" />
+            <translation>HTTPS</translation>
         </message>
         <message>
             <location filename="../byoc_qgis/gui/connection_dialog.py" />
             <source>Path-style addressing</source>
-            <translation type="unfinished" />
+            <translation>Adressierung im Pfadstil</translation>
         </message>
         <message>
             <location filename="../byoc_qgis/gui/connection_dialog.py" />
             <source>Endpoint</source>
-            <translation type="unfinished" />
+            <translation>Endpunkt</translation>
         </message>
         <message>
             <location filename="../byoc_qgis/gui/connection_dialog.py" />
             <source>Region</source>
-            <translation type="unfinished" />
+            <translation>Region</translation>
         </message>
         <message>
             <location filename="../byoc_qgis/gui/connection_dialog.py" />
             <source>Test connection</source>
-            <translation type="unfinished" />
+            <translation>Verbindung testen</translation>
         </message>
         <message>
             <location filename="../byoc_qgis/gui/connection_dialog.py" />
             <source>Get a token and list the collections; with S3 settings also check the keys and the buckets</source>
-            <translation type="unfinished" />
+            <translation>Ein Token holen und die Kollektionen auflisten; mit S3-Einstellungen auch die Schlüssel und die Buckets prüfen</translation>
         </message>
         <message>
             <location filename="../byoc_qgis/gui/connection_dialog.py" />
             <source>Not tested yet.</source>
-            <translation type="unfinished" />
+            <translation>Noch nicht getestet.</translation>
         </message>
         <message>
             <location filename="../byoc_qgis/gui/connection_dialog.py" />
             <source>Save connection</source>
-            <translation type="unfinished" />
+            <translation>Verbindung speichern</translation>
         </message>
         <message>
             <location filename="../byoc_qgis/gui/connection_dialog.py" />
             <source>Testing…</source>
-            <translation type="unfinished" />
+            <translation>Teste…</translation>
         </message>
         <message>
             <location filename="../byoc_qgis/gui/connection_dialog.py" />
             <source>Testing the Sentinel Hub connection</source>
-            <translation type="unfinished" />
+            <translation>Die Sentinel Hub-Verbindung wird getestet</translation>
         </message>
         <message>
             <location filename="../byoc_qgis/gui/connection_dialog.py" />
             <source>Sentinel Hub connection</source>
-            <translation type="unfinished" />
+            <translation>Sentinel Hub-Verbindung</translation>
         </message>
         <message>
             <location filename="../byoc_qgis/gui/connection_dialog.py" />
             <source>Changed since the last test.</source>
-            <translation type="unfinished" />
+            <translation>Seit dem letzten Test geändert.</translation>
         </message>
         <message>
             <location filename="../byoc_qgis/gui/connection_dialog.py" />
             <source>Give the base URL of the custom deployment, e.g. http://127.0.0.1:8000</source>
-            <translation type="unfinished" />
+            <translation>Die Basis-URL der eigenen Bereitstellung angeben, z. B. http://127.0.0.1:8000</translation>
         </message>
         <message>
             <location filename="../byoc_qgis/gui/connection_dialog.py" />
             <source>Give the connection a name (without '/')</source>
-            <translation type="unfinished" />
+            <translation>Der Verbindung einen Namen geben (ohne '/')</translation>
         </message>
         <message>
             <location filename="../byoc_qgis/gui/connection_dialog.py" />
             <source>Choose the credentials, or create them with “New from client id / secret…”</source>
-            <translation type="unfinished" />
+            <translation>Die Zugangsdaten wählen oder mit „Neu aus Client-ID / Secret…“ anlegen</translation>
         </message>
         <message>
             <location filename="../byoc_qgis/gui/connection_dialog.py" />
             <source>BYOC {}</source>
-            <translation type="unfinished" />
+            <translation>BYOC {}</translation>
         </message>
         <message>
             <location filename="../byoc_qgis/gui/connection_dialog.py" />
             <source>connection</source>
-            <translation type="unfinished" />
+            <translation>Verbindung</translation>
         </message>
         <message>
             <location filename="../byoc_qgis/gui/connection_dialog.py" />
             <source>BYOC {} S3</source>
-            <translation type="unfinished" />
+            <translation>BYOC {} S3</translation>
         </message>
         <message>
             <location filename="../byoc_qgis/gui/connection_dialog.py" />
@@ -1194,293 +1203,300 @@ created {}</source>
 {}
 
 Save it anyway?</source>
-            <translation type="unfinished" />
+            <translation>Der letzte Test dieser Verbindung ist fehlgeschlagen:
+
+{}
+
+Trotzdem speichern?</translation>
         </message>
         <message>
             <location filename="../byoc_qgis/gui/connection_dialog.py" />
             <source>Edit connection {}</source>
-            <translation type="unfinished" />
+            <translation>Verbindung {} bearbeiten</translation>
         </message>
         <message>
             <location filename="../byoc_qgis/gui/connection_dialog.py" />
             <source>Choose the credentials first, or create them from a client id and secret</source>
-            <translation type="unfinished" />
+            <translation>Zuerst die Zugangsdaten wählen oder aus Client-ID und Secret anlegen</translation>
         </message>
         <message>
             <location filename="../byoc_qgis/gui/connection_dialog.py" />
             <source>Connected to {}: {} collection(s) visible.</source>
-            <translation type="unfinished" />
+            <translation>Verbunden mit {}: {} Kollektion(en) sichtbar.</translation>
         </message>
         <message>
             <location filename="../byoc_qgis/gui/connection_dialog.py" />
             <source>A connection named {!r} exists already</source>
-            <translation type="unfinished" />
+            <translation>Eine Verbindung namens {!r} existiert bereits</translation>
         </message>
         <message>
             <location filename="../byoc_qgis/gui/connection_dialog.py" />
             <source>S3: {}</source>
-            <translation type="unfinished" />
+            <translation>S3: {}</translation>
         </message>
         <message>
             <location filename="../byoc_qgis/gui/connection_dialog.py" />
             <source>S3 problem: {}</source>
-            <translation type="unfinished" />
+            <translation>S3-Problem: {}</translation>
         </message>
         <message>
             <location filename="../byoc_qgis/gui/dock.py" />
             <source>Batch</source>
-            <translation type="unfinished" />
+            <translation>Batch</translation>
         </message>
         <message>
             <location filename="../byoc_qgis/gui/dock.py" />
             <source>BYOC tiles</source>
-            <translation type="unfinished" />
+            <translation>BYOC-Kacheln</translation>
         </message>
         <message>
             <location filename="../byoc_qgis/gui/dock.py" />
             <source>Connection</source>
-            <translation type="unfinished" />
+            <translation>Verbindung</translation>
         </message>
         <message>
             <location filename="../byoc_qgis/gui/dock.py" />
             <source>Show tiles</source>
-            <translation type="unfinished" />
+            <translation>Kacheln zeigen</translation>
         </message>
         <message>
             <location filename="../byoc_qgis/gui/dock.py" />
             <source>Create or choose a connection first</source>
-            <translation type="unfinished" />
+            <translation>Zuerst eine Verbindung anlegen oder wählen</translation>
         </message>
         <message>
             <location filename="../byoc_qgis/gui/dock.py" />
             <source>Tiles of {}: {} tiles, {} selected</source>
-            <translation type="unfinished" />
+            <translation>Kacheln von {}: {} Kacheln, {} ausgewählt</translation>
         </message>
         <message>
             <location filename="../byoc_qgis/gui/dock.py" />
             <source>No connection: add one with the + button.</source>
-            <translation type="unfinished" />
+            <translation>Keine Verbindung: Mit der Schaltfläche + eine hinzufügen.</translation>
         </message>
         <message>
             <location filename="../byoc_qgis/gui/dock.py" />
             <source>live refresh stopped (see the message bar)</source>
-            <translation type="unfinished" />
+            <translation>Live-Aktualisierung gestoppt (siehe Meldungsleiste)</translation>
         </message>
         <message>
             <location filename="../byoc_qgis/gui/dock.py" />
             <source>Testing {}</source>
-            <translation type="unfinished" />
+            <translation>{} wird getestet</translation>
         </message>
         <message>
             <location filename="../byoc_qgis/gui/dock.py" />
             <source>Tiles of {}</source>
-            <translation type="unfinished" />
+            <translation>Kacheln von {}</translation>
         </message>
         <message>
             <location filename="../byoc_qgis/gui/dock.py" />
             <source>{} tiles cannot be shown and were skipped (first: {}); details in the BYOC log tab</source>
-            <translation type="unfinished" />
+            <translation>{} Kacheln können nicht gezeigt werden und wurden übersprungen (erste: {}); Details im Reiter BYOC des Protokolls</translation>
         </message>
         <message>
             <location filename="../byoc_qgis/gui/dock.py" />
             <source>Connection {} ({})</source>
-            <translation type="unfinished" />
+            <translation>Verbindung {} ({})</translation>
         </message>
         <message>
             <location filename="../byoc_qgis/gui/dock.py" />
             <source>Loading the tiles of {}: {}</source>
-            <translation type="unfinished" />
+            <translation>Kacheln von {} werden geladen: {}</translation>
         </message>
         <message>
             <location filename="../byoc_qgis/gui/dock.py" />
             <source>Loading the tiles of {}…</source>
-            <translation type="unfinished" />
+            <translation>Kacheln von {} werden geladen…</translation>
         </message>
         <message>
             <location filename="../byoc_qgis/gui/dock.py" />
             <source>Connected: {} collection(s) visible</source>
-            <translation type="unfinished" />
+            <translation>Verbunden: {} Kollektion(en) sichtbar</translation>
         </message>
         <message>
             <location filename="../byoc_qgis/gui/dock.py" />
             <source>{} still ingesting (refreshing)</source>
-            <translation type="unfinished" />
+            <translation>{} werden noch eingelesen (wird aktualisiert)</translation>
         </message>
         <message>
             <location filename="../byoc_qgis/gui/dock_collections.py" />
             <source>Listing collections…</source>
-            <translation type="unfinished" />
+            <translation>Kollektionen werden aufgelistet…</translation>
         </message>
         <message>
             <location filename="../byoc_qgis/gui/dock_collections.py" />
             <source>Listing BYOC collections</source>
-            <translation type="unfinished" />
+            <translation>BYOC-Kollektionen werden aufgelistet</translation>
         </message>
         <message>
             <location filename="../byoc_qgis/gui/dock_collections.py" />
             <source>Counting tiles</source>
-            <translation type="unfinished" />
+            <translation>Kacheln werden gezählt</translation>
         </message>
         <message>
             <location filename="../byoc_qgis/gui/dock_collections.py" />
             <source>Edit collection</source>
-            <translation type="unfinished" />
+            <translation>Kollektion bearbeiten</translation>
         </message>
         <message>
             <location filename="../byoc_qgis/gui/dock_collections.py" />
             <source>Collections could not be listed (see the message bar).</source>
-            <translation type="unfinished" />
+            <translation>Kollektionen konnten nicht aufgelistet werden (siehe Meldungsleiste).</translation>
         </message>
         <message>
             <location filename="../byoc_qgis/gui/dock_collections.py" />
             <source>Collections of {}</source>
-            <translation type="unfinished" />
+            <translation>Kollektionen von {}</translation>
         </message>
         <message>
             <location filename="../byoc_qgis/gui/dock_collections.py" />
             <source>Saved</source>
-            <translation type="unfinished" />
+            <translation>Gespeichert</translation>
         </message>
         <message>
             <location filename="../byoc_qgis/gui/dock_collections.py" />
             <source>{} collection(s) on {}</source>
-            <translation type="unfinished" />
+            <translation>{} Kollektion(en) auf {}</translation>
         </message>
         <message>
             <location filename="../byoc_qgis/gui/dock_collections.py" />
             <source>{}
 id {}</source>
-            <translation type="unfinished" />
+            <translation>{}
+ID {}</translation>
         </message>
         <message numerus="yes">
             <location filename="../byoc_qgis/gui/dock_dialogs.py" />
             <source>New sensing time (UTC) for the %n selected tiles</source>
-            <translation type="unfinished">
-                <numerusform />
-                <numerusform />
+            <translation>
+                <numerusform>Neue Aufnahmezeit (UTC) für die %n ausgewählte Kachel</numerusform>
+                <numerusform>Neue Aufnahmezeit (UTC) für die %n ausgewählten Kacheln</numerusform>
             </translation>
         </message>
         <message>
             <location filename="../byoc_qgis/gui/dock_dialogs.py" />
             <source>Layer whose selected (or only) polygon becomes the cover of the selected tiles</source>
-            <translation type="unfinished" />
+            <translation>Layer, dessen ausgewähltes (oder einziges) Polygon zur Abdeckung der ausgewählten Kacheln wird</translation>
         </message>
         <message>
             <location filename="../byoc_qgis/gui/dock_dialogs.py" />
             <source>Update sensing time</source>
-            <translation type="unfinished" />
+            <translation>Aufnahmezeit ändern</translation>
         </message>
         <message>
             <location filename="../byoc_qgis/gui/dock_dialogs.py" />
             <source>Set cover from a layer's feature</source>
-            <translation type="unfinished" />
+            <translation>Abdeckung aus dem Objekt eines Layers setzen</translation>
         </message>
         <message>
             <location filename="../byoc_qgis/gui/dock_dialogs.py" />
             <source>The copies point at the same paths: the target collection reads them from its own bucket.</source>
-            <translation type="unfinished" />
+            <translation>Die Kopien zeigen auf dieselben Pfade: Die Zielkollektion liest sie aus ihrem eigenen Bucket.</translation>
         </message>
         <message>
             <location filename="../byoc_qgis/gui/dock_dialogs.py" />
             <source>Copy tiles to another collection</source>
-            <translation type="unfinished" />
+            <translation>Kacheln in eine andere Kollektion kopieren</translation>
         </message>
         <message>
             <location filename="../byoc_qgis/gui/dock_dialogs.py" />
             <source>Why did these tiles fail?</source>
-            <translation type="unfinished" />
+            <translation>Warum sind diese Kacheln fehlgeschlagen?</translation>
         </message>
         <message>
             <location filename="../byoc_qgis/gui/dock_dialogs.py" />
             <source>Delete tiles</source>
-            <translation type="unfinished" />
+            <translation>Kacheln löschen</translation>
         </message>
         <message>
             <location filename="../byoc_qgis/gui/dock_dialogs.py" />
             <source>Remove the connection {}? Its credentials stay in the QGIS authentication database.</source>
-            <translation type="unfinished" />
+            <translation>Die Verbindung {} entfernen? Ihre Zugangsdaten bleiben in der QGIS-Authentifizierungsdatenbank.</translation>
         </message>
         <message>
             <location filename="../byoc_qgis/gui/dock_dialogs.py" />
             <source>Delete the collection {} and its {} tiles from Sentinel Hub?
 
 The files in your S3 bucket stay; only the collection and its tile registrations are removed. This cannot be undone.</source>
-            <translation type="unfinished" />
+            <translation>Die Kollektion {} und ihre {} Kacheln aus Sentinel Hub löschen?
+
+Die Dateien in Ihrem S3-Bucket bleiben erhalten; nur die Kollektion und ihre Kachelregistrierungen werden entfernt. Das kann nicht rückgängig gemacht werden.</translation>
         </message>
         <message>
             <location filename="../byoc_qgis/gui/dock_dialogs.py" />
             <source>Delete the {} selected tiles from the collection? Their files in S3 stay.</source>
-            <translation type="unfinished" />
+            <translation>Die {} ausgewählten Kacheln aus der Kollektion löschen? Ihre Dateien in S3 bleiben erhalten.</translation>
         </message>
         <message>
             <location filename="../byoc_qgis/gui/dock_tiles.py" />
             <source>Save as GeoPackage</source>
-            <translation type="unfinished" />
+            <translation>Als GeoPackage speichern</translation>
         </message>
         <message>
             <location filename="../byoc_qgis/gui/dock_tiles.py" />
             <source>Set cover from a layer</source>
-            <translation type="unfinished" />
+            <translation>Abdeckung aus einem Layer setzen</translation>
         </message>
         <message>
             <location filename="../byoc_qgis/gui/dock_tiles.py" />
             <source>Re-trace cover</source>
-            <translation type="unfinished" />
+            <translation>Abdeckung neu umreißen</translation>
         </message>
         <message>
             <location filename="../byoc_qgis/gui/dock_tiles.py" />
             <source>Reingest tiles</source>
-            <translation type="unfinished" />
+            <translation>Kacheln neu einlesen</translation>
         </message>
         <message>
             <location filename="../byoc_qgis/gui/dock_tiles.py" />
             <source>Copy tiles</source>
-            <translation type="unfinished" />
+            <translation>Kacheln kopieren</translation>
         </message>
         <message>
             <location filename="../byoc_qgis/gui/dock_tiles.py" />
             <source>Explain failure</source>
-            <translation type="unfinished" />
+            <translation>Fehler erklären</translation>
         </message>
         <message>
             <location filename="../byoc_qgis/gui/dock_tiles.py" />
             <source>Save tiles as GeoPackage</source>
-            <translation type="unfinished" />
+            <translation>Kacheln als GeoPackage speichern</translation>
         </message>
         <message>
             <location filename="../byoc_qgis/gui/dock_tiles.py" />
             <source>GeoPackage (*.gpkg)</source>
-            <translation type="unfinished" />
+            <translation>GeoPackage (*.gpkg)</translation>
         </message>
         <message>
             <location filename="../byoc_qgis/gui/dock_tiles.py" />
             <source>No tiles layer</source>
-            <translation type="unfinished" />
+            <translation>Kein Kachel-Layer</translation>
         </message>
         <message>
             <location filename="../byoc_qgis/gui/dock_tiles.py" />
             <source>Refresh the collection list first</source>
-            <translation type="unfinished" />
+            <translation>Zuerst die Kollektionsliste aktualisieren</translation>
         </message>
         <message>
             <location filename="../byoc_qgis/gui/dock_tiles.py" />
             <source>There is no other collection to copy to</source>
-            <translation type="unfinished" />
+            <translation>Es gibt keine andere Kollektion, in die kopiert werden kann</translation>
         </message>
         <message>
             <location filename="../byoc_qgis/gui/dock_tiles.py" />
             <source>{} tiles saved to {}</source>
-            <translation type="unfinished" />
+            <translation>{} Kacheln in {} gespeichert</translation>
         </message>
         <message>
             <location filename="../byoc_qgis/gui/dock_ui.py" />
             <source>Tiles: show the tiles of a collection, then select some in the map.</source>
-            <translation type="unfinished" />
+            <translation>Kacheln: die Kacheln einer Kollektion zeigen, dann einige in der Karte auswählen.</translation>
         </message>
         <message>
             <location filename="../byoc_qgis/gui/dock_ui.py" />
             <source>Collections</source>
-            <translation type="unfinished" />
+            <translation>Kollektionen</translation>
         </message>
         <message>
             <location filename="../byoc_qgis/gui/dock_ui.py" />
@@ -1490,2507 +1506,2507 @@ The files in your S3 bucket stay; only the collection and its tile registrations
         <message>
             <location filename="../byoc_qgis/gui/dock_ui.py" />
             <source>New connection…</source>
-            <translation type="unfinished" />
+            <translation>Neue Verbindung…</translation>
         </message>
         <message>
             <location filename="../byoc_qgis/gui/dock_ui.py" />
             <source>Edit connection…</source>
-            <translation type="unfinished" />
+            <translation>Verbindung bearbeiten…</translation>
         </message>
         <message>
             <location filename="../byoc_qgis/gui/dock_ui.py" />
             <source>Test</source>
-            <translation type="unfinished" />
+            <translation>Testen</translation>
         </message>
         <message>
             <location filename="../byoc_qgis/gui/dock_ui.py" />
             <source>Test the connection: get a token and list the collections</source>
-            <translation type="unfinished" />
+            <translation>Die Verbindung testen: ein Token holen und die Kollektionen auflisten</translation>
         </message>
         <message>
             <location filename="../byoc_qgis/gui/dock_ui.py" />
             <source>Search collections (on the service)…</source>
-            <translation type="unfinished" />
+            <translation>Kollektionen suchen (im Dienst)…</translation>
         </message>
         <message>
             <location filename="../byoc_qgis/gui/dock_ui.py" />
             <source>New collection…</source>
-            <translation type="unfinished" />
+            <translation>Neue Kollektion…</translation>
         </message>
         <message>
             <location filename="../byoc_qgis/gui/dock_ui.py" />
             <source>Edit collection…</source>
-            <translation type="unfinished" />
+            <translation>Kollektion bearbeiten…</translation>
         </message>
         <message>
             <location filename="../byoc_qgis/gui/dock_ui.py" />
             <source>Delete collection…</source>
-            <translation type="unfinished" />
+            <translation>Kollektion löschen…</translation>
         </message>
         <message>
             <location filename="../byoc_qgis/gui/dock_ui.py" />
             <source>Add tiles…</source>
-            <translation type="unfinished" />
+            <translation>Kacheln hinzufügen…</translation>
         </message>
         <message>
             <location filename="../byoc_qgis/gui/dock_ui.py" />
             <source>Update sensing time…</source>
-            <translation type="unfinished" />
+            <translation>Aufnahmezeit ändern…</translation>
         </message>
         <message>
             <location filename="../byoc_qgis/gui/dock_ui.py" />
             <source>Set cover from a layer's feature…</source>
-            <translation type="unfinished" />
+            <translation>Abdeckung aus dem Objekt eines Layers setzen…</translation>
         </message>
         <message>
             <location filename="../byoc_qgis/gui/dock_ui.py" />
             <source>Re-trace cover from the tile's COGs</source>
-            <translation type="unfinished" />
+            <translation>Abdeckung aus den COGs der Kachel neu umreißen</translation>
         </message>
         <message>
             <location filename="../byoc_qgis/gui/dock_ui.py" />
             <source>Reingest</source>
-            <translation type="unfinished" />
+            <translation>Neu einlesen</translation>
         </message>
         <message>
             <location filename="../byoc_qgis/gui/dock_ui.py" />
             <source>Delete tiles…</source>
-            <translation type="unfinished" />
+            <translation>Kacheln löschen…</translation>
         </message>
         <message>
             <location filename="../byoc_qgis/gui/dock_ui.py" />
             <source>Copy to another collection…</source>
-            <translation type="unfinished" />
+            <translation>In eine andere Kollektion kopieren…</translation>
         </message>
         <message>
             <location filename="../byoc_qgis/gui/dock_ui.py" />
             <source>Save tiles as GeoPackage…</source>
-            <translation type="unfinished" />
+            <translation>Kacheln als GeoPackage speichern…</translation>
         </message>
         <message>
             <location filename="../byoc_qgis/gui/dock_ui.py" />
             <source>Bucket</source>
-            <translation type="unfinished" />
+            <translation>Bucket</translation>
         </message>
         <message>
             <location filename="../byoc_qgis/gui/dock_ui.py" />
             <source>Created</source>
-            <translation type="unfinished" />
+            <translation>Erstellt</translation>
         </message>
         <message>
             <location filename="../byoc_qgis/gui/layer_tree.py" />
             <source>BYOC: {}</source>
-            <translation type="unfinished" />
+            <translation>BYOC: {}</translation>
         </message>
         <message>
             <location filename="../byoc_qgis/gui/notify.py" />
             <source>Cancelled.</source>
-            <translation type="unfinished" />
+            <translation>Abgebrochen.</translation>
         </message>
         <message>
             <location filename="../byoc_qgis/gui/notify.py" />
             <source>(details in the BYOC log tab)</source>
-            <translation type="unfinished" />
+            <translation>(Details im Reiter BYOC des Protokolls)</translation>
         </message>
         <message>
             <location filename="../byoc_qgis/gui/notify.py" />
             <source>Retry</source>
-            <translation type="unfinished" />
+            <translation>Erneut versuchen</translation>
         </message>
         <message>
             <location filename="../byoc_qgis/gui/notify.py" />
             <source>The action failed: {}</source>
-            <translation type="unfinished" />
+            <translation>Die Aktion ist fehlgeschlagen: {}</translation>
         </message>
         <message>
             <location filename="../byoc_qgis/gui/options_page.py" />
             <source>[next to the saved project, else in Documents]</source>
-            <translation type="unfinished" />
+            <translation>[neben dem gespeicherten Projekt, sonst in Dokumente]</translation>
         </message>
         <message>
             <location filename="../byoc_qgis/gui/options_page.py" />
             <source>Rasters made by the Process dialog are saved here when no file is given. Empty: in byoc_results next to the saved project, else in Documents/Sentinel Hub BYOC.</source>
-            <translation type="unfinished" />
+            <translation>Raster aus dem Dialog Verarbeiten werden hier gespeichert, wenn keine Datei angegeben ist. Leer: in byoc_results neben dem gespeicherten Projekt, sonst in Dokumente/Sentinel Hub BYOC.</translation>
         </message>
         <message>
             <location filename="../byoc_qgis/gui/options_page.py" />
             <source>Processed rasters folder</source>
-            <translation type="unfinished" />
+            <translation>Ordner für verarbeitete Raster</translation>
         </message>
         <message>
             <location filename="../byoc_qgis/gui/outage_notices.py" />
             <source>service failing (HTTP {}) — retrying in {} s</source>
-            <translation type="unfinished" />
+            <translation>Dienst antwortet mit Fehler (HTTP {}) — neuer Versuch in {} s</translation>
         </message>
         <message>
             <location filename="../byoc_qgis/gui/outage_notices.py" />
             <source>Live refresh stopped: {}</source>
-            <translation type="unfinished" />
+            <translation>Live-Aktualisierung gestoppt: {}</translation>
         </message>
         <message>
             <location filename="../byoc_qgis/gui/outage_notices.py" />
             <source>service unreachable — retrying in {} s</source>
-            <translation type="unfinished" />
+            <translation>Dienst nicht erreichbar — neuer Versuch in {} s</translation>
         </message>
         <message>
             <location filename="../byoc_qgis/gui/outage_notices.py" />
             <source>Service reachable again: live refresh resumed</source>
-            <translation type="unfinished" />
+            <translation>Dienst wieder erreichbar: Live-Aktualisierung fortgesetzt</translation>
         </message>
         <message>
             <location filename="../byoc_qgis/gui/process_again.py" />
             <source>Process again</source>
-            <translation type="unfinished" />
+            <translation>Erneut verarbeiten</translation>
         </message>
         <message>
             <location filename="../byoc_qgis/gui/process_again.py" />
             <source>Process again…</source>
-            <translation type="unfinished" />
+            <translation>Erneut verarbeiten…</translation>
         </message>
         <message>
             <location filename="../byoc_qgis/gui/process_again.py" />
             <source>Open the Process dialog with the request that made this raster</source>
-            <translation type="unfinished" />
+            <translation>Den Dialog Verarbeiten mit der Anfrage öffnen, die dieses Raster erzeugt hat</translation>
         </message>
         <message>
             <location filename="../byoc_qgis/gui/process_again.py" />
             <source>Reading collection {}</source>
-            <translation type="unfinished" />
+            <translation>Kollektion {} wird gelesen</translation>
         </message>
         <message>
             <location filename="../byoc_qgis/gui/process_again.py" />
             <source>The connection {} that made {} does not exist here</source>
-            <translation type="unfinished" />
+            <translation>Die Verbindung {}, die {} erzeugt hat, existiert hier nicht</translation>
         </message>
         <message>
             <location filename="../byoc_qgis/gui/process_dialog.py" />
             <source>True colour</source>
-            <translation type="unfinished" />
+            <translation>Echtfarben</translation>
         </message>
         <message>
             <location filename="../byoc_qgis/gui/process_dialog.py" />
             <source>False colour</source>
-            <translation type="unfinished" />
+            <translation>Falschfarben</translation>
         </message>
         <message>
             <location filename="../byoc_qgis/gui/process_dialog.py" />
             <source>Normalized difference</source>
-            <translation type="unfinished" />
+            <translation>Normalisierte Differenz</translation>
         </message>
         <message>
             <location filename="../byoc_qgis/gui/process_dialog.py" />
             <source>Single band</source>
-            <translation type="unfinished" />
+            <translation>Einzelkanal</translation>
         </message>
         <message>
             <location filename="../byoc_qgis/gui/process_dialog.py" />
             <source>All bands</source>
-            <translation type="unfinished" />
+            <translation>Alle Kanäle</translation>
         </message>
         <message>
             <location filename="../byoc_qgis/gui/process_dialog.py" />
             <source>Extent</source>
-            <translation type="unfinished" />
+            <translation>Ausdehnung</translation>
         </message>
         <message>
             <location filename="../byoc_qgis/gui/process_dialog.py" />
             <source>Format</source>
-            <translation type="unfinished" />
+            <translation>Format</translation>
         </message>
         <message>
             <location filename="../byoc_qgis/gui/process_dialog.py" />
             <source>Save to</source>
-            <translation type="unfinished" />
+            <translation>Speichern unter</translation>
         </message>
         <message>
             <location filename="../byoc_qgis/gui/process_dialog.py" />
             <source>Most recent on top</source>
-            <translation type="unfinished" />
+            <translation>Neueste oben</translation>
         </message>
         <message>
             <location filename="../byoc_qgis/gui/process_dialog.py" />
             <source>Least recent on top</source>
-            <translation type="unfinished" />
+            <translation>Älteste oben</translation>
         </message>
         <message>
             <location filename="../byoc_qgis/gui/process_dialog.py" />
             <source>Metres per pixel</source>
-            <translation type="unfinished" />
+            <translation>Meter pro Pixel</translation>
         </message>
         <message>
             <location filename="../byoc_qgis/gui/process_dialog.py" />
             <source>Pixel size (width × height)</source>
-            <translation type="unfinished" />
+            <translation>Pixelgröße (Breite × Höhe)</translation>
         </message>
         <message>
             <location filename="../byoc_qgis/gui/process_dialog.py" />
             <source>Only tiles sensed between</source>
-            <translation type="unfinished" />
+            <translation>Nur Kacheln, aufgenommen zwischen</translation>
         </message>
         <message>
             <location filename="../byoc_qgis/gui/process_dialog.py" />
             <source>Insert template</source>
-            <translation type="unfinished" />
+            <translation>Vorlage einfügen</translation>
         </message>
         <message>
             <location filename="../byoc_qgis/gui/process_dialog.py" />
             <source>GeoTIFF (*.tif);;PNG (*.png);;JPEG (*.jpg)</source>
-            <translation type="unfinished" />
+            <translation>GeoTIFF (*.tif);;PNG (*.png);;JPEG (*.jpg)</translation>
         </message>
         <message>
             <location filename="../byoc_qgis/gui/process_dialog.py" />
             <source>Run</source>
-            <translation type="unfinished" />
+            <translation>Ausführen</translation>
         </message>
         <message>
             <location filename="../byoc_qgis/gui/process_dialog.py" />
             <source>Add as live view</source>
-            <translation type="unfinished" />
+            <translation>Als Live-Ansicht hinzufügen</translation>
         </message>
         <message>
             <location filename="../byoc_qgis/gui/process_dialog.py" />
             <source>Add the collection to the map as a layer drawn through the Process API at any zoom, with this evalscript, time range and mosaicking order. Nothing is requested until the map shows it.</source>
-            <translation type="unfinished" />
+            <translation>Die Kollektion als Layer zur Karte hinzufügen, der in jedem Maßstab über die Process API mit diesem Evalscript, Zeitraum und dieser Mosaikreihenfolge gezeichnet wird. Es wird nichts angefragt, bevor die Karte ihn zeigt.</translation>
         </message>
         <message>
             <location filename="../byoc_qgis/gui/process_dialog.py" />
             <source>Live view added</source>
-            <translation type="unfinished" />
+            <translation>Live-Ansicht hinzugefügt</translation>
         </message>
         <message>
             <location filename="../byoc_qgis/gui/process_dialog.py" />
             <source>Requesting…</source>
-            <translation type="unfinished" />
+            <translation>Frage an…</translation>
         </message>
         <message>
             <location filename="../byoc_qgis/gui/process_dialog.py" />
             <source>and</source>
-            <translation type="unfinished" />
+            <translation>und</translation>
         </message>
         <message>
             <location filename="../byoc_qgis/gui/process_dialog.py" />
             <source>The collection has no bands yet (no tile ingested): write the evalscript yourself.</source>
-            <translation type="unfinished" />
+            <translation>Die Kollektion hat noch keine Kanäle (keine Kachel eingelesen): Das Evalscript bitte selbst schreiben.</translation>
         </message>
         <message>
             <location filename="../byoc_qgis/gui/process_dialog.py" />
             <source>Choose an extent (canvas, a layer or draw a rectangle)</source>
-            <translation type="unfinished" />
+            <translation>Eine Ausdehnung wählen (Kartenansicht, ein Layer oder ein Rechteck zeichnen)</translation>
         </message>
         <message>
             <location filename="../byoc_qgis/gui/process_dialog.py" />
             <source>{} × {} px in {}</source>
-            <translation type="unfinished" />
+            <translation>{} × {} px in {}</translation>
         </message>
         <message>
             <location filename="../byoc_qgis/gui/process_dialog.py" />
             <source>Process {}</source>
-            <translation type="unfinished" />
+            <translation>{} verarbeiten</translation>
         </message>
         <message>
             <location filename="../byoc_qgis/gui/process_dialog.py" />
             <source>[Save in {}]</source>
-            <translation type="unfinished" />
+            <translation>[In {} speichern]</translation>
         </message>
         <message>
             <location filename="../byoc_qgis/gui/process_dialog.py" />
             <source>too large for PNG/JPEG (2500 px at most): choose GeoTIFF or a coarser resolution</source>
-            <translation type="unfinished" />
+            <translation>zu groß für PNG/JPEG (höchstens 2500 px): GeoTIFF oder eine gröbere Auflösung wählen</translation>
         </message>
         <message>
             <location filename="../byoc_qgis/gui/process_dialog.py" />
             <source>Live view of {}</source>
-            <translation type="unfinished" />
+            <translation>Live-Ansicht von {}</translation>
         </message>
         <message>
             <location filename="../byoc_qgis/gui/process_dialog.py" />
             <source>Process request on {}</source>
-            <translation type="unfinished" />
+            <translation>Process-Anfrage auf {}</translation>
         </message>
         <message>
             <location filename="../byoc_qgis/gui/process_dialog.py" />
             <source>{} ({} × {} px) added to the map</source>
-            <translation type="unfinished" />
+            <translation>{} ({} × {} px) zur Karte hinzugefügt</translation>
         </message>
         <message>
             <location filename="../byoc_qgis/gui/process_dialog.py" />
             <source>{0} holds only {1} samples but the evalscript outputs sampleType {2}: use sampleType AUTO with values scaled to 0..1 (or insert the template again), or choose GeoTIFF.</source>
-            <translation type="unfinished" />
+            <translation>{0} enthält nur {1}-Werte, aber das Evalscript gibt sampleType {2} aus: sampleType AUTO mit auf 0..1 skalierten Werten verwenden (oder die Vorlage erneut einfügen) oder GeoTIFF wählen.</translation>
         </message>
         <message>
             <location filename="../byoc_qgis/gui/process_dialog.py" />
             <source>{0} takes {1} bands but the evalscript outputs {2}: change the output's bands or choose GeoTIFF.</source>
-            <translation type="unfinished" />
+            <translation>{0} nimmt {1} Kanäle auf, aber das Evalscript gibt {2} aus: die Kanäle der Ausgabe ändern oder GeoTIFF wählen.</translation>
         </message>
         <message>
             <location filename="../byoc_qgis/gui/process_dialog.py" />
             <source>The result {} could not be opened</source>
-            <translation type="unfinished" />
+            <translation>Das Ergebnis {} konnte nicht geöffnet werden</translation>
         </message>
         <message>
             <location filename="../byoc_qgis/gui/process_dialog.py" />
             <source>split automatically into {} requests of at most 2500 px</source>
-            <translation type="unfinished" />
+            <translation>automatisch in {} Anfragen zu höchstens 2500 px aufgeteilt</translation>
         </message>
         <message>
             <location filename="../byoc_qgis/gui/process_results.py" />
             <source>all times</source>
-            <translation type="unfinished" />
+            <translation>alle Zeiten</translation>
         </message>
         <message>
             <location filename="../byoc_qgis/gui/process_results.py" />
             <source>Evalscript:</source>
-            <translation type="unfinished" />
+            <translation>Evalscript:</translation>
         </message>
         <message>
             <location filename="../byoc_qgis/gui/process_results.py" />
             <source>degrees</source>
-            <translation type="unfinished" />
+            <translation>Grad</translation>
         </message>
         <message>
             <location filename="../byoc_qgis/gui/process_results.py" />
             <source>metres</source>
-            <translation type="unfinished" />
+            <translation>Meter</translation>
         </message>
         <message>
             <location filename="../byoc_qgis/gui/process_results.py" />
             <source>{} to {}</source>
-            <translation type="unfinished" />
+            <translation>{} bis {}</translation>
         </message>
         <message>
             <location filename="../byoc_qgis/gui/process_results.py" />
             <source>Sentinel Hub BYOC collection {} ({}), connection {}.</source>
-            <translation type="unfinished" />
+            <translation>Sentinel Hub BYOC-Kollektion {} ({}), Verbindung {}.</translation>
         </message>
         <message>
             <location filename="../byoc_qgis/gui/process_results.py" />
             <source>Time range: {}; mosaicking: {}.</source>
-            <translation type="unfinished" />
+            <translation>Zeitraum: {}; Mosaikbildung: {}.</translation>
         </message>
         <message>
             <location filename="../byoc_qgis/gui/process_results.py" />
             <source>{} × {} px in {}, {:g} × {:g} {} per pixel.</source>
-            <translation type="unfinished" />
+            <translation>{} × {} px in {}, {:g} × {:g} {} pro Pixel.</translation>
         </message>
         <message>
             <location filename="../byoc_qgis/gui/process_results.py" />
             <source>Processed with the Sentinel Hub BYOC plugin on {}</source>
-            <translation type="unfinished" />
+            <translation>Verarbeitet mit der Erweiterung Sentinel Hub BYOC am {}</translation>
         </message>
         <message>
             <location filename="../byoc_qgis/gui/process_results.py" />
             <source>Process API request: {}</source>
-            <translation type="unfinished" />
+            <translation>Process API-Anfrage: {}</translation>
         </message>
         <message>
             <location filename="../byoc_qgis/gui/tasks.py" />
             <source>Processing algorithm {} is not available (is the byoc provider loaded?)</source>
-            <translation type="unfinished" />
+            <translation>Der Verarbeitungsalgorithmus {} ist nicht verfügbar (ist der byoc-Provider geladen?)</translation>
         </message>
         <message>
             <location filename="../byoc_qgis/gui/tile_actions.py" />
             <source>Show the tiles of a collection first, then select some tiles.</source>
-            <translation type="unfinished" />
+            <translation>Zuerst die Kacheln einer Kollektion zeigen, dann einige Kacheln auswählen.</translation>
         </message>
         <message>
             <location filename="../byoc_qgis/gui/tile_actions.py" />
             <source>The chosen feature has no geometry</source>
-            <translation type="unfinished" />
+            <translation>Das gewählte Objekt hat keine Geometrie</translation>
         </message>
         <message>
             <location filename="../byoc_qgis/gui/tile_actions.py" />
             <source>Copy tiles to {}</source>
-            <translation type="unfinished" />
+            <translation>Kacheln nach {} kopieren</translation>
         </message>
         <message>
             <location filename="../byoc_qgis/gui/tile_actions.py" />
             <source>Select one or more FAILED tiles to explain.</source>
-            <translation type="unfinished" />
+            <translation>Eine oder mehrere Kacheln mit FAILED zum Erklären auswählen.</translation>
         </message>
         <message>
             <location filename="../byoc_qgis/gui/tile_actions.py" />
             <source>The service gave no cause.</source>
-            <translation type="unfinished" />
+            <translation>Der Dienst hat keine Ursache genannt.</translation>
         </message>
         <message>
             <location filename="../byoc_qgis/gui/tile_actions.py" />
             <source>No pre-flight rule matches.</source>
-            <translation type="unfinished" />
+            <translation>Keine Regel der Vorabprüfung trifft zu.</translation>
         </message>
         <message>
             <location filename="../byoc_qgis/gui/tile_actions.py" />
             <source>(found by checking the tile's files)</source>
-            <translation type="unfinished" />
+            <translation>(gefunden durch Prüfen der Dateien der Kachel)</translation>
         </message>
         <message>
             <location filename="../byoc_qgis/gui/tile_actions.py" />
             <source>Select one or more tiles in the layer {}.</source>
-            <translation type="unfinished" />
+            <translation>Eine oder mehrere Kacheln im Layer {} auswählen.</translation>
         </message>
         <message>
             <location filename="../byoc_qgis/gui/tile_actions.py" />
             <source>{} tiles updated</source>
-            <translation type="unfinished" />
+            <translation>{} Kacheln aktualisiert</translation>
         </message>
         <message>
             <location filename="../byoc_qgis/gui/tile_actions.py" />
             <source>Cover set on {} tiles</source>
-            <translation type="unfinished" />
+            <translation>Abdeckung für {} Kacheln gesetzt</translation>
         </message>
         <message>
             <location filename="../byoc_qgis/gui/tile_actions.py" />
             <source>Reingestion requested for {} tiles</source>
-            <translation type="unfinished" />
+            <translation>Neues Einlesen für {} Kacheln angefordert</translation>
         </message>
         <message>
             <location filename="../byoc_qgis/gui/tile_actions.py" />
             <source>{} tiles deleted; their S3 files stay</source>
-            <translation type="unfinished" />
+            <translation>{} Kacheln gelöscht; ihre S3-Dateien bleiben erhalten</translation>
         </message>
         <message>
             <location filename="../byoc_qgis/gui/tile_actions.py" />
             <source>Cover traced again for {} of {} tiles</source>
-            <translation type="unfinished" />
+            <translation>Abdeckung für {} von {} Kacheln neu umrissen</translation>
         </message>
         <message>
             <location filename="../byoc_qgis/gui/tile_actions.py" />
             <source>{} tiles registered, {} were there already, {} no longer exist</source>
-            <translation type="unfinished" />
+            <translation>{} Kacheln registriert, {} waren schon vorhanden, {} existieren nicht mehr</translation>
         </message>
         <message>
             <location filename="../byoc_qgis/gui/tile_actions.py" />
             <source>Pre-flight rule: {}</source>
-            <translation type="unfinished" />
+            <translation>Regel der Vorabprüfung: {}</translation>
         </message>
         <message>
             <location filename="../byoc_qgis/gui/tile_actions.py" />
             <source>Select exactly one feature in {} to use as the cover</source>
-            <translation type="unfinished" />
+            <translation>Genau ein Objekt in {} als Abdeckung auswählen</translation>
         </message>
         <message>
             <location filename="../byoc_qgis/gui/tile_actions.py" />
             <source>Fix:</source>
-            <translation type="unfinished" />
+            <translation>Behebung:</translation>
         </message>
         <message>
             <location filename="../byoc_qgis/gui/tiles_layer.py" />
             <source>Loading the tiles of {}</source>
-            <translation type="unfinished" />
+            <translation>Kacheln von {} werden geladen</translation>
         </message>
         <message>
             <location filename="../byoc_qgis/gui/tiles_layer.py" />
             <source>{} tiles of {} loaded in {:.1f} s</source>
-            <translation type="unfinished" />
+            <translation>{} Kacheln von {} in {:.1f} s geladen</translation>
         </message>
         <message>
             <location filename="../byoc_qgis/gui/tiles_layer.py" />
             <source>Could not add {} tiles to the layer {}</source>
-            <translation type="unfinished" />
+            <translation>{} Kacheln konnten nicht zum Layer {} hinzugefügt werden</translation>
         </message>
         <message>
             <location filename="../byoc_qgis/gui/tiles_layer.py" />
             <source>Refreshing the tiles of {}</source>
-            <translation type="unfinished" />
+            <translation>Kacheln von {} werden aktualisiert</translation>
         </message>
         <message>
             <location filename="../byoc_qgis/gui/tiles_layer.py" />
             <source>Refreshing {} failed: {}</source>
-            <translation type="unfinished" />
+            <translation>Aktualisieren von {} fehlgeschlagen: {}</translation>
         </message>
         <message>
             <location filename="../byoc_qgis/gui/tiles_layer.py" />
             <source>Tile {} ({}) of {} cannot be shown: {}</source>
-            <translation type="unfinished" />
+            <translation>Kachel {} ({}) von {} kann nicht gezeigt werden: {}</translation>
         </message>
         <message>
             <location filename="../byoc_qgis/gui/tiles_layer.py" />
             <source>… and {} more tiles of {} cannot be shown</source>
-            <translation type="unfinished" />
+            <translation>… und {} weitere Kacheln von {} können nicht gezeigt werden</translation>
         </message>
         <message>
             <location filename="../byoc_qgis/gui/tiles_memory.py" />
             <source>Ingested</source>
-            <translation type="unfinished" />
+            <translation>Eingelesen</translation>
         </message>
         <message>
             <location filename="../byoc_qgis/gui/tiles_memory.py" />
             <source>In progress: ingesting</source>
-            <translation type="unfinished" />
+            <translation>In Arbeit: wird eingelesen</translation>
         </message>
         <message>
             <location filename="../byoc_qgis/gui/tiles_memory.py" />
             <source>In progress: queued</source>
-            <translation type="unfinished" />
+            <translation>In Arbeit: in der Warteschlange</translation>
         </message>
         <message>
             <location filename="../byoc_qgis/gui/tiles_memory.py" />
             <source>In progress: waiting</source>
-            <translation type="unfinished" />
+            <translation>In Arbeit: wartet</translation>
         </message>
         <message>
             <location filename="../byoc_qgis/gui/tiles_memory.py" />
             <source>Other</source>
-            <translation type="unfinished" />
+            <translation>Andere</translation>
         </message>
         <message>
             <location filename="../byoc_qgis/gui/tiles_open.py" />
             <source>There is no connection named {}</source>
-            <translation type="unfinished" />
+            <translation>Es gibt keine Verbindung namens {}</translation>
         </message>
         <message>
             <location filename="../byoc_qgis/gui/tiles_open.py" />
             <source>The name of collection {} could not be read: {}</source>
-            <translation type="unfinished" />
+            <translation>Der Name der Kollektion {} konnte nicht gelesen werden: {}</translation>
         </message>
         <message>
             <location filename="../byoc_qgis/gui/tiles_open.py" />
             <source>{} tiles loaded</source>
-            <translation type="unfinished" />
+            <translation>{} Kacheln geladen</translation>
         </message>
         <message>
             <location filename="../byoc_qgis/gui/tiles_open.py" />
             <source>The layer {} stays in the project as it was; Retry, or Show tiles once the service answers</source>
-            <translation type="unfinished" />
+            <translation>Der Layer {} bleibt unverändert im Projekt; Erneut versuchen oder Kacheln zeigen, sobald der Dienst antwortet</translation>
         </message>
         <message>
             <location filename="../byoc_qgis/gui/tiles_restore.py" />
             <source>BYOC tiles layers</source>
-            <translation type="unfinished" />
+            <translation>BYOC-Kachel-Layer</translation>
         </message>
         <message>
             <location filename="../byoc_qgis/gui/tiles_restore.py" />
             <source>Restoring the tiles layer {}</source>
-            <translation type="unfinished" />
+            <translation>Kachel-Layer {} wird wiederhergestellt</translation>
         </message>
         <message>
             <location filename="../byoc_qgis/gui/tiles_restore.py" />
             <source>{} tiles layer(s) need the connection(s) {}, which do not exist here: they stay in the project without tiles. Add the connection in the Sentinel Hub BYOC panel, then Show tiles.</source>
-            <translation type="unfinished" />
+            <translation>{} Kachel-Layer benötigen die Verbindung(en) {}, die hier nicht existieren: Sie bleiben ohne Kacheln im Projekt. Die Verbindung im Bedienfeld Sentinel Hub BYOC hinzufügen, dann Kacheln zeigen.</translation>
         </message>
         <message>
             <location filename="../byoc_qgis/gui/tiles_restore.py" />
             <source>The tiles layer {} needs the connection {}, which does not exist here: it stays in the project as it is, without tiles</source>
-            <translation type="unfinished" />
+            <translation>Der Kachel-Layer {} benötigt die Verbindung {}, die hier nicht existiert: Er bleibt unverändert ohne Kacheln im Projekt</translation>
         </message>
         <message>
             <location filename="../byoc_qgis/live/dialog_action.py" />
             <source>{} (live view)</source>
-            <translation type="unfinished" />
+            <translation>{} (Live-Ansicht)</translation>
         </message>
         <message>
             <location filename="../byoc_qgis/live/dialog_action.py" />
             <source>A live view shows 1 or 3 bands: choose another template than “{}”, or write the evalscript.</source>
-            <translation type="unfinished" />
+            <translation>Eine Live-Ansicht zeigt 1 oder 3 Kanäle: eine andere Vorlage als „{}“ wählen oder das Evalscript schreiben.</translation>
         </message>
         <message>
             <location filename="../byoc_qgis/live/layer.py" />
             <source>This evalscript cannot be shown as a live view: {}</source>
-            <translation type="unfinished" />
+            <translation>Dieses Evalscript kann nicht als Live-Ansicht gezeigt werden: {}</translation>
         </message>
         <message>
             <location filename="../byoc_qgis/live/layer.py" />
             <source>BYOC live view {}</source>
-            <translation type="unfinished" />
+            <translation>BYOC-Live-Ansicht {}</translation>
         </message>
         <message>
             <location filename="../byoc_qgis/live/layer.py" />
             <source>QGIS could not create the live view layer: {}</source>
-            <translation type="unfinished" />
+            <translation>QGIS konnte den Layer der Live-Ansicht nicht erstellen: {}</translation>
         </message>
         <message>
             <location filename="../byoc_qgis/live/service.py" />
             <source>Live view “{}”</source>
-            <translation type="unfinished" />
+            <translation>Live-Ansicht „{}“</translation>
         </message>
         <message>
             <location filename="../byoc_qgis/live/service.py" />
             <source>The connection “{}” does not exist on this computer. Create it (same name) in the BYOC panel, then refresh the map.</source>
-            <translation type="unfinished" />
+            <translation>Die Verbindung „{}“ existiert auf diesem Computer nicht. Sie (mit gleichem Namen) im Bedienfeld BYOC anlegen, dann die Karte aktualisieren.</translation>
         </message>
         <message>
             <location filename="../byoc_qgis/live/service.py" />
             <source>The credentials of connection “{}” cannot be read: {}</source>
-            <translation type="unfinished" />
+            <translation>Die Zugangsdaten der Verbindung „{}“ können nicht gelesen werden: {}</translation>
         </message>
         <message>
             <location filename="../byoc_qgis/live/service.py" />
             <source>Zoom in to see this collection: the service renders it at {} m per pixel at most.</source>
-            <translation type="unfinished" />
+            <translation>Hineinzoomen, um diese Kollektion zu sehen: Der Dienst zeichnet sie mit höchstens {} m pro Pixel.</translation>
         </message>
         <message>
             <location filename="../byoc_qgis/plugin.py" />
             <source>Show or hide the Sentinel Hub BYOC panel</source>
-            <translation>Sentinel-Hub-BYOC-Bereich ein- oder ausblenden</translation>
+            <translation>Das Bedienfeld Sentinel Hub BYOC zeigen oder verbergen</translation>
         </message>
         <message>
             <location filename="../byoc_qgis/processing/algorithms/batch_common.py" />
             <source>Batch Processing API</source>
-            <translation type="unfinished" />
+            <translation>Batch Processing API</translation>
         </message>
         <message>
             <location filename="../byoc_qgis/processing/algorithms/batch_common.py" />
             <source>Batch task id (empty: every task of the account)</source>
-            <translation type="unfinished" />
+            <translation>Batch-Aufgaben-ID (leer: jede Aufgabe des Kontos)</translation>
         </message>
         <message>
             <location filename="../byoc_qgis/processing/algorithms/batch_common.py" />
             <source>Batch task id</source>
-            <translation type="unfinished" />
+            <translation>Batch-Aufgaben-ID</translation>
         </message>
         <message>
             <location filename="../byoc_qgis/processing/algorithms/batch_common.py" />
             <source>TASK_ID {!r} is not a batch task id (a UUID such as the TASK_ID output of 'Create batch task')</source>
-            <translation type="unfinished" />
+            <translation>TASK_ID {!r} ist keine Batch-Aufgaben-ID (eine UUID wie die Ausgabe TASK_ID von „Batch-Aufgabe erstellen“)</translation>
         </message>
         <message>
             <location filename="../byoc_qgis/processing/algorithms/batch_create.py" />
             <source>UTM 20 km (id 0): 10, 20, 30, 60 m</source>
-            <translation type="unfinished" />
+            <translation>UTM 20 km (ID 0): 10, 20, 30, 60 m</translation>
         </message>
         <message>
             <location filename="../byoc_qgis/processing/algorithms/batch_create.py" />
             <source>UTM 10 km (id 1): 10, 20 m</source>
-            <translation type="unfinished" />
+            <translation>UTM 10 km (ID 1): 10, 20 m</translation>
         </message>
         <message>
             <location filename="../byoc_qgis/processing/algorithms/batch_create.py" />
             <source>UTM 100 km (id 2): 30, 60, 120, 240, 360 m</source>
-            <translation type="unfinished" />
+            <translation>UTM 100 km (ID 2): 30, 60, 120, 240, 360 m</translation>
         </message>
         <message>
             <location filename="../byoc_qgis/processing/algorithms/batch_create.py" />
             <source>WGS84 1° (id 3): 0.0001, 0.0002°</source>
-            <translation type="unfinished" />
+            <translation>WGS84 1° (ID 3): 0.0001, 0.0002°</translation>
         </message>
         <message>
             <location filename="../byoc_qgis/processing/algorithms/batch_create.py" />
             <source>LAEA 100 km (id 6, Europe): 40, 50, 100 m</source>
-            <translation type="unfinished" />
+            <translation>LAEA 100 km (ID 6, Europa): 40, 50, 100 m</translation>
         </message>
         <message>
             <location filename="../byoc_qgis/processing/algorithms/batch_create.py" />
             <source>LAEA 20 km (id 7, Europe): 10, 20 m</source>
-            <translation type="unfinished" />
+            <translation>LAEA 20 km (ID 7, Europa): 10, 20 m</translation>
         </message>
         <message>
             <location filename="../byoc_qgis/processing/algorithms/batch_create.py" />
             <source>Create batch task</source>
-            <translation type="unfinished" />
+            <translation>Batch-Aufgabe erstellen</translation>
         </message>
         <message>
             <location filename="../byoc_qgis/processing/algorithms/batch_create.py" />
             <source>Creates a Batch Processing API (v2) task: the evalscript runs on the service over every cell of a tiling grid that touches the area (EXTENT, or the polygons of AOI), and each cell's outputs are written as GeoTIFF/COG files to your S3 bucket under PATH (placeholders &lt;requestId&gt;, &lt;tileName&gt;, &lt;outputId&gt;, &lt;format&gt;; a plain folder means &lt;folder&gt;/&lt;requestId&gt;/&lt;tileName&gt;/&lt;outputId&gt;.&lt;format&gt;). The service writes with the S3 keys of S3_AUTHCFG (or an IAM role, IAM_ROLE_ARN); they are sent in the request and never shown. RESOLUTION is in the grid's units and must be one it offers. The evalscript is the given text or file, or generated from the collection's bands as in 'Process request to raster'; OUTPUTS picks the evalscript outputs to deliver (default: all). CREATE_COLLECTION registers the COGs as a new BYOC collection (needs COG and &lt;outputId&gt; in PATH). The number of cells is computed before anything is sent (MAX_CELLS guards against huge areas). With START the service analyses the task and processes it at once (this costs processing units); otherwise start it with 'Start batch task'. Follow with 'Wait for batch task' and 'Batch results to layers'.</source>
-            <translation type="unfinished" />
+            <translation>Erstellt eine Aufgabe der Batch Processing API (v2): Das Evalscript läuft im Dienst über jede Zelle eines Kachelgitters, die das Gebiet berührt (EXTENT oder die Polygone von AOI), und die Ausgaben jeder Zelle werden als GeoTIFF-/COG-Dateien unter PATH in Ihren S3-Bucket geschrieben (Platzhalter &lt;requestId&gt;, &lt;tileName&gt;, &lt;outputId&gt;, &lt;format&gt;; ein einfacher Ordner bedeutet &lt;folder&gt;/&lt;requestId&gt;/&lt;tileName&gt;/&lt;outputId&gt;.&lt;format&gt;). Der Dienst schreibt mit den S3-Schlüsseln aus S3_AUTHCFG (oder einer IAM-Rolle, IAM_ROLE_ARN); sie werden in der Anfrage gesendet und nie angezeigt. RESOLUTION ist in den Einheiten des Gitters angegeben und muss eine von ihm angebotene sein. Das Evalscript ist der angegebene Text oder die Datei oder wird wie in „Process-Anfrage in Raster“ aus den Kanälen der Kollektion erzeugt; OUTPUTS wählt die zu liefernden Ausgaben des Evalscripts (Vorgabe: alle). CREATE_COLLECTION registriert die COGs als neue BYOC-Kollektion (benötigt COG und &lt;outputId&gt; in PATH). Die Zahl der Zellen wird berechnet, bevor etwas gesendet wird (MAX_CELLS schützt vor riesigen Gebieten). Mit START analysiert der Dienst die Aufgabe und verarbeitet sie sofort (das kostet Verarbeitungseinheiten); sonst mit „Batch-Aufgabe starten“ starten. Danach „Auf Batch-Aufgabe warten“ und „Batch-Ergebnisse als Layer“.</translation>
         </message>
         <message>
             <location filename="../byoc_qgis/processing/algorithms/batch_create.py" />
             <source>Grid cells</source>
-            <translation type="unfinished" />
+            <translation>Gitterzellen</translation>
         </message>
         <message>
             <location filename="../byoc_qgis/processing/algorithms/batch_create.py" />
             <source>Delivery path template</source>
-            <translation type="unfinished" />
+            <translation>Vorlage für den Lieferpfad</translation>
         </message>
         <message>
             <location filename="../byoc_qgis/processing/algorithms/batch_create.py" />
             <source>Folder of the execution database and manifest</source>
-            <translation type="unfinished" />
+            <translation>Ordner für Ausführungsdatenbank und Manifest</translation>
         </message>
         <message>
             <location filename="../byoc_qgis/processing/algorithms/batch_create.py" />
             <source>Area: extent</source>
-            <translation type="unfinished" />
+            <translation>Gebiet: Ausdehnung</translation>
         </message>
         <message>
             <location filename="../byoc_qgis/processing/algorithms/batch_create.py" />
             <source>…or area: polygon layer</source>
-            <translation type="unfinished" />
+            <translation>…oder Gebiet: Polygon-Layer</translation>
         </message>
         <message>
             <location filename="../byoc_qgis/processing/algorithms/batch_create.py" />
             <source>Resolution (grid units: metres, degrees for the WGS84 grid)</source>
-            <translation type="unfinished" />
+            <translation>Auflösung (Gittereinheiten: Meter, Grad beim WGS84-Gitter)</translation>
         </message>
         <message>
             <location filename="../byoc_qgis/processing/algorithms/batch_create.py" />
             <source>Buffer X (pixels each side)</source>
-            <translation type="unfinished" />
+            <translation>Puffer X (Pixel je Seite)</translation>
         </message>
         <message>
             <location filename="../byoc_qgis/processing/algorithms/batch_create.py" />
             <source>Buffer Y (pixels)</source>
-            <translation type="unfinished" />
+            <translation>Puffer Y (Pixel)</translation>
         </message>
         <message>
             <location filename="../byoc_qgis/processing/algorithms/batch_create.py" />
             <source>From (ISO 8601 date or time)</source>
-            <translation type="unfinished" />
+            <translation>Von (ISO-8601-Datum oder -Zeit)</translation>
         </message>
         <message>
             <location filename="../byoc_qgis/processing/algorithms/batch_create.py" />
             <source>To (ISO 8601 date or time)</source>
-            <translation type="unfinished" />
+            <translation>Bis (ISO-8601-Datum oder -Zeit)</translation>
         </message>
         <message>
             <location filename="../byoc_qgis/processing/algorithms/batch_create.py" />
             <source>Mosaicking order</source>
-            <translation type="unfinished" />
+            <translation>Mosaikreihenfolge</translation>
         </message>
         <message>
             <location filename="../byoc_qgis/processing/algorithms/batch_create.py" />
             <source>Delivery S3 bucket</source>
-            <translation type="unfinished" />
+            <translation>S3-Bucket für die Lieferung</translation>
         </message>
         <message>
             <location filename="../byoc_qgis/processing/algorithms/batch_create.py" />
             <source>Path in the bucket (folder or template)</source>
-            <translation type="unfinished" />
+            <translation>Pfad im Bucket (Ordner oder Vorlage)</translation>
         </message>
         <message>
             <location filename="../byoc_qgis/processing/algorithms/batch_create.py" />
             <source>Cloud Optimized GeoTIFF outputs</source>
-            <translation type="unfinished" />
+            <translation>Ausgaben als Cloud Optimized GeoTIFF</translation>
         </message>
         <message>
             <location filename="../byoc_qgis/processing/algorithms/batch_create.py" />
             <source>Start now (analyse and process; uses processing units)</source>
-            <translation type="unfinished" />
+            <translation>Jetzt starten (analysieren und verarbeiten; verbraucht Verarbeitungseinheiten)</translation>
         </message>
         <message>
             <location filename="../byoc_qgis/processing/algorithms/batch_create.py" />
             <source>Give the area as EXTENT or as an AOI layer, not both</source>
-            <translation type="unfinished" />
+            <translation>Das Gebiet als EXTENT oder als AOI-Layer angeben, nicht beides</translation>
         </message>
         <message>
             <location filename="../byoc_qgis/processing/algorithms/batch_create.py" />
             <source>Give the area: EXTENT or an AOI polygon layer</source>
-            <translation type="unfinished" />
+            <translation>Das Gebiet angeben: EXTENT oder einen AOI-Polygon-Layer</translation>
         </message>
         <message>
             <location filename="../byoc_qgis/processing/algorithms/batch_create.py" />
             <source>EXTENT is empty</source>
-            <translation type="unfinished" />
+            <translation>EXTENT ist leer</translation>
         </message>
         <message>
             <location filename="../byoc_qgis/processing/algorithms/batch_create.py" />
             <source>The AOI layer has no polygon</source>
-            <translation type="unfinished" />
+            <translation>Der AOI-Layer hat kein Polygon</translation>
         </message>
         <message>
             <location filename="../byoc_qgis/processing/algorithms/batch_create.py" />
             <source>BUCKET: give the bare bucket name (no s3://, no folder)</source>
-            <translation type="unfinished" />
+            <translation>BUCKET: nur den Bucket-Namen angeben (kein s3://, kein Ordner)</translation>
         </message>
         <message>
             <location filename="../byoc_qgis/processing/algorithms/batch_create.py" />
             <source>Outputs to deliver (evalscript output ids, comma-separated; empty: all)</source>
-            <translation type="unfinished" />
+            <translation>Zu liefernde Ausgaben (Ausgabe-IDs des Evalscripts, durch Kommas getrennt; leer: alle)</translation>
         </message>
         <message>
             <location filename="../byoc_qgis/processing/algorithms/batch_create.py" />
             <source>Overwrite existing output files</source>
-            <translation type="unfinished" />
+            <translation>Vorhandene Ausgabedateien überschreiben</translation>
         </message>
         <message>
             <location filename="../byoc_qgis/processing/algorithms/batch_create.py" />
             <source>Skip cells whose outputs exist</source>
-            <translation type="unfinished" />
+            <translation>Zellen überspringen, deren Ausgaben existieren</translation>
         </message>
         <message>
             <location filename="../byoc_qgis/processing/algorithms/batch_create.py" />
             <source>IAM role the service assumes to write (instead of S3 keys)</source>
-            <translation type="unfinished" />
+            <translation>IAM-Rolle, die der Dienst zum Schreiben annimmt (statt S3-Schlüsseln)</translation>
         </message>
         <message>
             <location filename="../byoc_qgis/processing/algorithms/batch_create.py" />
             <source>Check that the bucket is reachable with the S3 keys first</source>
-            <translation type="unfinished" />
+            <translation>Zuerst prüfen, ob der Bucket mit den S3-Schlüsseln erreichbar ist</translation>
         </message>
         <message>
             <location filename="../byoc_qgis/processing/algorithms/batch_create.py" />
             <source>Refuse areas touching more grid cells than</source>
-            <translation type="unfinished" />
+            <translation>Gebiete ablehnen, die mehr Gitterzellen berühren als</translation>
         </message>
         <message>
             <location filename="../byoc_qgis/processing/algorithms/batch_create.py" />
             <source>Batch task {} created ({} cells)</source>
-            <translation type="unfinished" />
+            <translation>Batch-Aufgabe {} erstellt ({} Zellen)</translation>
         </message>
         <message>
             <location filename="../byoc_qgis/processing/algorithms/batch_create.py" />
             <source>{} grid cells of {} x {} px ({}); about {:.1f} MB uncompressed output</source>
-            <translation type="unfinished" />
+            <translation>{} Gitterzellen zu {} x {} px ({}); etwa {:.1f} MB unkomprimierte Ausgabe</translation>
         </message>
         <message>
             <location filename="../byoc_qgis/processing/algorithms/batch_create.py" />
             <source>The area touches no cell of grid {}</source>
-            <translation type="unfinished" />
+            <translation>Das Gebiet berührt keine Zelle des Gitters {}</translation>
         </message>
         <message>
             <location filename="../byoc_qgis/processing/algorithms/batch_create.py" />
             <source>The service needs S3 keys to write to bucket {}: choose S3 credentials (S3_AUTHCFG), set AWS_ACCESS_KEY_ID and AWS_SECRET_ACCESS_KEY, or give IAM_ROLE_ARN</source>
-            <translation type="unfinished" />
+            <translation>Der Dienst braucht S3-Schlüssel, um in den Bucket {} zu schreiben: S3-Zugangsdaten wählen (S3_AUTHCFG), AWS_ACCESS_KEY_ID und AWS_SECRET_ACCESS_KEY setzen oder IAM_ROLE_ARN angeben</translation>
         </message>
         <message>
             <location filename="../byoc_qgis/processing/algorithms/batch_create.py" />
             <source>Batch task {} started: {}</source>
-            <translation type="unfinished" />
+            <translation>Batch-Aufgabe {} gestartet: {}</translation>
         </message>
         <message>
             <location filename="../byoc_qgis/processing/algorithms/batch_create.py" />
             <source>The area touches more than {} cells of grid {}: use a smaller area, a coarser grid or raise MAX_CELLS</source>
-            <translation type="unfinished" />
+            <translation>Das Gebiet berührt mehr als {} Zellen des Gitters {}: ein kleineres Gebiet oder ein gröberes Gitter verwenden oder MAX_CELLS erhöhen</translation>
         </message>
         <message>
             <location filename="../byoc_qgis/processing/algorithms/batch_create.py" />
             <source>Batch task {} was created but could not be started: {}</source>
-            <translation type="unfinished" />
+            <translation>Batch-Aufgabe {} wurde erstellt, konnte aber nicht gestartet werden: {}</translation>
         </message>
         <message>
             <location filename="../byoc_qgis/processing/algorithms/batch_layers.py" />
             <source>Batch results to layers</source>
-            <translation type="unfinished" />
+            <translation>Batch-Ergebnisse als Layer</translation>
         </message>
         <message>
             <location filename="../byoc_qgis/processing/algorithms/batch_layers.py" />
             <source>Opens what a batch task delivered without downloading it: for each raster output a VRT mosaic of the delivered cell files, read from the bucket through GDAL /vsis3/ (one VRT per CRS when the cells span several UTM zones), added as raster layers; and the grid cells as a polygon layer with each cell's status (PENDING, DONE, FATAL), error ('No data' for cells without data) and output paths, from the task's execution database and feature manifest. Works while the task runs (what is delivered so far). S3_AUTHCFG (or the AWS_* variables) gives the keys of the delivery bucket: they stay in GDAL's per-bucket options while the layers are in the project and never appear in the VRTs or layer sources.</source>
-            <translation type="unfinished" />
+            <translation>Öffnet, was eine Batch-Aufgabe geliefert hat, ohne es herunterzuladen: für jede Rasterausgabe ein VRT-Mosaik der gelieferten Zelldateien, über GDAL /vsis3/ aus dem Bucket gelesen (ein VRT je KBS, wenn die Zellen mehrere UTM-Zonen umfassen), als Raster-Layer hinzugefügt; und die Gitterzellen als Polygon-Layer mit dem Status jeder Zelle (PENDING, DONE, FATAL), Fehler („No data“ für Zellen ohne Daten) und Ausgabepfaden, aus der Ausführungsdatenbank und dem Objektmanifest der Aufgabe. Funktioniert, während die Aufgabe läuft (was bisher geliefert ist). S3_AUTHCFG (oder die AWS_*-Variablen) liefert die Schlüssel des Liefer-Buckets: Sie bleiben in GDALs Optionen je Bucket, solange die Layer im Projekt sind, und erscheinen nie in den VRTs oder Layerquellen.</translation>
         </message>
         <message>
             <location filename="../byoc_qgis/processing/algorithms/batch_layers.py" />
             <source>No cell delivered yet: no mosaic</source>
-            <translation type="unfinished" />
+            <translation>Noch keine Zelle geliefert: kein Mosaik</translation>
         </message>
         <message>
             <location filename="../byoc_qgis/processing/algorithms/batch_layers.py" />
             <source>Outputs (ids, comma-separated; empty: every raster output)</source>
-            <translation type="unfinished" />
+            <translation>Ausgaben (IDs, durch Kommas getrennt; leer: jede Rasterausgabe)</translation>
         </message>
         <message>
             <location filename="../byoc_qgis/processing/algorithms/batch_layers.py" />
             <source>CRS of the cells layer</source>
-            <translation type="unfinished" />
+            <translation>KBS des Zellen-Layers</translation>
         </message>
         <message>
             <location filename="../byoc_qgis/processing/algorithms/batch_layers.py" />
             <source>Folder for the VRT mosaics</source>
-            <translation type="unfinished" />
+            <translation>Ordner für die VRT-Mosaike</translation>
         </message>
         <message>
             <location filename="../byoc_qgis/processing/algorithms/batch_layers.py" />
             <source>Mosaics</source>
-            <translation type="unfinished" />
+            <translation>Mosaike</translation>
         </message>
         <message>
             <location filename="../byoc_qgis/processing/algorithms/batch_layers.py" />
             <source>Mosaics (VRT files)</source>
-            <translation type="unfinished" />
+            <translation>Mosaike (VRT-Dateien)</translation>
         </message>
         <message>
             <location filename="../byoc_qgis/processing/algorithms/batch_layers.py" />
             <source>Cells delivered</source>
-            <translation type="unfinished" />
+            <translation>Gelieferte Zellen</translation>
         </message>
         <message>
             <location filename="../byoc_qgis/processing/algorithms/batch_layers.py" />
             <source>Cells without data</source>
-            <translation type="unfinished" />
+            <translation>Zellen ohne Daten</translation>
         </message>
         <message>
             <location filename="../byoc_qgis/processing/algorithms/batch_layers.py" />
             <source>Cells failed</source>
-            <translation type="unfinished" />
+            <translation>Fehlgeschlagene Zellen</translation>
         </message>
         <message>
             <location filename="../byoc_qgis/processing/algorithms/batch_layers.py" />
             <source>Cells pending</source>
-            <translation type="unfinished" />
+            <translation>Ausstehende Zellen</translation>
         </message>
         <message>
             <location filename="../byoc_qgis/processing/algorithms/batch_layers.py" />
             <source>Task status</source>
-            <translation type="unfinished" />
+            <translation>Aufgabenstatus</translation>
         </message>
         <message>
             <location filename="../byoc_qgis/processing/algorithms/batch_layers.py" />
             <source>{} cells: {} delivered, {} without data, {} failed, {} pending</source>
-            <translation type="unfinished" />
+            <translation>{} Zellen: {} geliefert, {} ohne Daten, {} fehlgeschlagen, {} ausstehend</translation>
         </message>
         <message>
             <location filename="../byoc_qgis/processing/algorithms/batch_layers.py" />
             <source>Batch task {}: {}, {:.0f}% done</source>
-            <translation type="unfinished" />
+            <translation>Batch-Aufgabe {}: {}, {:.0f} % erledigt</translation>
         </message>
         <message>
             <location filename="../byoc_qgis/processing/algorithms/batch_layers.py" />
             <source>Mosaic {}: {} cells → {}</source>
-            <translation type="unfinished" />
+            <translation>Mosaik {}: {} Zellen → {}</translation>
         </message>
         <message>
             <location filename="../byoc_qgis/processing/algorithms/batch_layers.py" />
             <source>Batch task {} has no S3 delivery</source>
-            <translation type="unfinished" />
+            <translation>Batch-Aufgabe {} hat keine S3-Lieferung</translation>
         </message>
         <message>
             <location filename="../byoc_qgis/processing/algorithms/batch_layers.py" />
             <source>GDAL {} keeps S3 settings per thread only: layers of {} read bucket {} with GDAL's own credentials (AWS_* variables)</source>
-            <translation type="unfinished" />
+            <translation>GDAL {} hält S3-Einstellungen nur je Thread: Layer von {} lesen den Bucket {} mit GDALs eigenen Zugangsdaten (AWS_*-Variablen)</translation>
         </message>
         <message>
             <location filename="../byoc_qgis/processing/algorithms/batch_layers.py" />
             <source>Batch task {} is {}: its cells are known once it is analysed</source>
-            <translation type="unfinished" />
+            <translation>Batch-Aufgabe {} ist {}: Ihre Zellen sind bekannt, sobald sie analysiert ist</translation>
         </message>
         <message>
             <location filename="../byoc_qgis/processing/algorithms/batch_layers.py" />
             <source>Cell {} failed: {}</source>
-            <translation type="unfinished" />
+            <translation>Zelle {} fehlgeschlagen: {}</translation>
         </message>
         <message>
             <location filename="../byoc_qgis/processing/algorithms/batch_tasks.py" />
             <source>Start batch task</source>
-            <translation type="unfinished" />
+            <translation>Batch-Aufgabe starten</translation>
         </message>
         <message>
             <location filename="../byoc_qgis/processing/algorithms/batch_tasks.py" />
             <source>Starts a batch task: a new task is analysed and then processed, a stopped one resumes (Sentinel Hub allows that 30 minutes after the stop). Processing costs processing units. With ANALYSE_ONLY the service only analyses it (cells and feature manifest), which costs nothing.</source>
-            <translation type="unfinished" />
+            <translation>Startet eine Batch-Aufgabe: Eine neue Aufgabe wird analysiert und dann verarbeitet, eine gestoppte wird fortgesetzt (Sentinel Hub erlaubt das 30 Minuten nach dem Stopp). Die Verarbeitung kostet Verarbeitungseinheiten. Mit ANALYSE_ONLY analysiert der Dienst sie nur (Zellen und Objektmanifest), was nichts kostet.</translation>
         </message>
         <message>
             <location filename="../byoc_qgis/processing/algorithms/batch_tasks.py" />
             <source>Batch task status</source>
-            <translation type="unfinished" />
+            <translation>Status der Batch-Aufgabe</translation>
         </message>
         <message>
             <location filename="../byoc_qgis/processing/algorithms/batch_tasks.py" />
             <source>Writes the status of one batch task (TASK_ID), or of every task of the account (optionally those matching SEARCH), to a table: status, last action, completion %, processing units spent, dates, grid, delivery path, error and the request as sent (S3 keys masked).</source>
-            <translation type="unfinished" />
+            <translation>Schreibt den Status einer Batch-Aufgabe (TASK_ID) oder jeder Aufgabe des Kontos (optional nur der zu SEARCH passenden) in eine Tabelle: Status, letzte Aktion, Fortschritt in %, verbrauchte Verarbeitungseinheiten, Daten, Gitter, Lieferpfad, Fehler und die Anfrage wie gesendet (S3-Schlüssel maskiert).</translation>
         </message>
         <message>
             <location filename="../byoc_qgis/processing/algorithms/batch_tasks.py" />
             <source>Wait for batch task</source>
-            <translation type="unfinished" />
+            <translation>Auf Batch-Aufgabe warten</translation>
         </message>
         <message>
             <location filename="../byoc_qgis/processing/algorithms/batch_tasks.py" />
             <source>Polls a batch task (with backoff, at most every POLL_MAX seconds) and shows its completion percentage until it is DONE, FAILED or STOPPED (or, with UNTIL = analysis, analysed). Cancelling this algorithm leaves the task running on the service unless STOP_ON_CANCEL is set: that is your confirmation, given in advance, that Cancel also stops the task (work done so far is still charged). FAIL_ON_FAILED makes the algorithm fail (and stops a model) when the task ends FAILED or STOPPED or was never started.</source>
-            <translation type="unfinished" />
+            <translation>Fragt eine Batch-Aufgabe ab (mit Backoff, höchstens alle POLL_MAX Sekunden) und zeigt ihren Fortschritt in Prozent, bis sie DONE, FAILED oder STOPPED ist (oder, mit UNTIL = Analyse, analysiert). Das Abbrechen dieses Algorithmus lässt die Aufgabe im Dienst weiterlaufen, außer STOP_ON_CANCEL ist gesetzt: Das ist Ihre im Voraus gegebene Bestätigung, dass Abbrechen auch die Aufgabe stoppt (bis dahin geleistete Arbeit wird trotzdem berechnet). FAIL_ON_FAILED lässt den Algorithmus fehlschlagen (und stoppt ein Modell), wenn die Aufgabe mit FAILED oder STOPPED endet oder nie gestartet wurde.</translation>
         </message>
         <message>
             <location filename="../byoc_qgis/processing/algorithms/batch_tasks.py" />
             <source>Stop batch task</source>
-            <translation type="unfinished" />
+            <translation>Batch-Aufgabe stoppen</translation>
         </message>
         <message>
             <location filename="../byoc_qgis/processing/algorithms/batch_tasks.py" />
             <source>Stops a batch task that is being analysed, waits to be processed or is processing. Cells already rendered or in progress are kept (and charged); a stopped task can be started again later ('Start batch task'; Sentinel Hub allows it 30 minutes after the stop). Nothing happens unless CONFIRM is set.</source>
-            <translation type="unfinished" />
+            <translation>Stoppt eine Batch-Aufgabe, die analysiert wird, auf die Verarbeitung wartet oder verarbeitet wird. Bereits berechnete oder laufende Zellen bleiben erhalten (und werden berechnet); eine gestoppte Aufgabe kann später erneut gestartet werden („Batch-Aufgabe starten“; Sentinel Hub erlaubt das 30 Minuten nach dem Stopp). Es geschieht nichts, solange CONFIRM nicht gesetzt ist.</translation>
         </message>
         <message>
             <location filename="../byoc_qgis/processing/algorithms/batch_tasks.py" />
             <source>Only analyse (no processing)</source>
-            <translation type="unfinished" />
+            <translation>Nur analysieren (keine Verarbeitung)</translation>
         </message>
         <message>
             <location filename="../byoc_qgis/processing/algorithms/batch_tasks.py" />
             <source>Search (words joined by | or &amp;; without a batch task id)</source>
-            <translation type="unfinished" />
+            <translation>Suche (Wörter verbunden mit | oder &amp;; ohne Batch-Aufgaben-ID)</translation>
         </message>
         <message>
             <location filename="../byoc_qgis/processing/algorithms/batch_tasks.py" />
             <source>Batch tasks</source>
-            <translation type="unfinished" />
+            <translation>Batch-Aufgaben</translation>
         </message>
         <message>
             <location filename="../byoc_qgis/processing/algorithms/batch_tasks.py" />
             <source>Tasks</source>
-            <translation type="unfinished" />
+            <translation>Aufgaben</translation>
         </message>
         <message>
             <location filename="../byoc_qgis/processing/algorithms/batch_tasks.py" />
             <source>Status (one task)</source>
-            <translation type="unfinished" />
+            <translation>Status (eine Aufgabe)</translation>
         </message>
         <message>
             <location filename="../byoc_qgis/processing/algorithms/batch_tasks.py" />
             <source>Completion % (one task)</source>
-            <translation type="unfinished" />
+            <translation>Fortschritt in % (eine Aufgabe)</translation>
         </message>
         <message>
             <location filename="../byoc_qgis/processing/algorithms/batch_tasks.py" />
             <source>Wait until</source>
-            <translation type="unfinished" />
+            <translation>Warten bis</translation>
         </message>
         <message>
             <location filename="../byoc_qgis/processing/algorithms/batch_tasks.py" />
             <source>Give up after (seconds; the task keeps running)</source>
-            <translation type="unfinished" />
+            <translation>Aufgeben nach (Sekunden; die Aufgabe läuft weiter)</translation>
         </message>
         <message>
             <location filename="../byoc_qgis/processing/algorithms/batch_tasks.py" />
             <source>Cancel also stops the batch task (confirmation)</source>
-            <translation type="unfinished" />
+            <translation>Abbrechen stoppt auch die Batch-Aufgabe (Bestätigung)</translation>
         </message>
         <message>
             <location filename="../byoc_qgis/processing/algorithms/batch_tasks.py" />
             <source>Fail when the task ends FAILED or STOPPED, or was never started</source>
-            <translation type="unfinished" />
+            <translation>Fehlschlagen, wenn die Aufgabe mit FAILED oder STOPPED endet oder nie gestartet wurde</translation>
         </message>
         <message>
             <location filename="../byoc_qgis/processing/algorithms/batch_tasks.py" />
             <source>Completion %</source>
-            <translation type="unfinished" />
+            <translation>Fortschritt in %</translation>
         </message>
         <message>
             <location filename="../byoc_qgis/processing/algorithms/batch_tasks.py" />
             <source>Error</source>
-            <translation type="unfinished" />
+            <translation>Fehler</translation>
         </message>
         <message>
             <location filename="../byoc_qgis/processing/algorithms/batch_tasks.py" />
             <source>I confirm: stop this batch task</source>
-            <translation type="unfinished" />
+            <translation>Ich bestätige: diese Batch-Aufgabe stoppen</translation>
         </message>
         <message>
             <location filename="../byoc_qgis/processing/algorithms/batch_tasks.py" />
             <source>Batch task {}: {}</source>
-            <translation type="unfinished" />
+            <translation>Batch-Aufgabe {}: {}</translation>
         </message>
         <message>
             <location filename="../byoc_qgis/processing/algorithms/batch_tasks.py" />
             <source>Longest pause between polls (seconds)</source>
-            <translation type="unfinished" />
+            <translation>Längste Pause zwischen Abfragen (Sekunden)</translation>
         </message>
         <message>
             <location filename="../byoc_qgis/processing/algorithms/batch_tasks.py" />
             <source>Batch task {}: {}, {:.0f}% done, {} PU</source>
-            <translation type="unfinished" />
+            <translation>Batch-Aufgabe {}: {}, {:.0f} % erledigt, {} VE</translation>
         </message>
         <message>
             <location filename="../byoc_qgis/processing/algorithms/batch_tasks.py" />
             <source>Batch task {}: {} ({:.0f}% done)</source>
-            <translation type="unfinished" />
+            <translation>Batch-Aufgabe {}: {} ({:.0f} % erledigt)</translation>
         </message>
         <message>
             <location filename="../byoc_qgis/processing/algorithms/batch_tasks.py" />
             <source>{} batch tasks</source>
-            <translation type="unfinished" />
+            <translation>{} Batch-Aufgaben</translation>
         </message>
         <message>
             <location filename="../byoc_qgis/processing/algorithms/batch_tasks.py" />
             <source>Analysed (cells known)</source>
-            <translation type="unfinished" />
+            <translation>Analysiert (Zellen bekannt)</translation>
         </message>
         <message>
             <location filename="../byoc_qgis/processing/algorithms/batch_tasks.py" />
             <source>Batch task {} ended {}: {}</source>
-            <translation type="unfinished" />
+            <translation>Batch-Aufgabe {} endete mit {}: {}</translation>
         </message>
         <message>
             <location filename="../byoc_qgis/processing/algorithms/batch_tasks.py" />
             <source>Batch task {} is {} and nobody started it: run 'Start batch task'</source>
-            <translation type="unfinished" />
+            <translation>Batch-Aufgabe {} ist {} und wurde von niemandem gestartet: „Batch-Aufgabe starten“ ausführen</translation>
         </message>
         <message>
             <location filename="../byoc_qgis/processing/algorithms/batch_tasks.py" />
             <source>Not stopped: set CONFIRM to stop batch task {}</source>
-            <translation type="unfinished" />
+            <translation>Nicht gestoppt: CONFIRM setzen, um die Batch-Aufgabe {} zu stoppen</translation>
         </message>
         <message>
             <location filename="../byoc_qgis/processing/algorithms/batch_tasks.py" />
             <source>Cancelled; batch task {} was stopped (STOP_ON_CANCEL): {}</source>
-            <translation type="unfinished" />
+            <translation>Abgebrochen; Batch-Aufgabe {} wurde gestoppt (STOP_ON_CANCEL): {}</translation>
         </message>
         <message>
             <location filename="../byoc_qgis/processing/algorithms/batch_tasks.py" />
             <source>Cancelled; batch task {} keeps running on the service (stop it with 'Stop batch task', or set STOP_ON_CANCEL)</source>
-            <translation type="unfinished" />
+            <translation>Abgebrochen; Batch-Aufgabe {} läuft im Dienst weiter (mit „Batch-Aufgabe stoppen“ stoppen oder STOP_ON_CANCEL setzen)</translation>
         </message>
         <message>
             <location filename="../byoc_qgis/processing/algorithms/collections.py" />
             <source>Create collection</source>
-            <translation type="unfinished" />
+            <translation>Kollektion erstellen</translation>
         </message>
         <message>
             <location filename="../byoc_qgis/processing/algorithms/collections.py" />
             <source>Creates a BYOC collection for an S3 bucket and returns its id. Bands are optional: without them the service configures them from the first ingested tile (one band per file name). Give bands as 'B02,B03,B04' (one single-band file per band, of the chosen type) or as the service's JSON form. With 'Reuse an existing collection' a collection of the same name and bucket is returned instead of creating a second one (for re-runnable models). With S3 settings (S3_AUTHCFG, S3_ENDPOINT or the AWS_* environment variables) the bucket is checked first (it exists, the keys are accepted); a problem stops the algorithm with its fix unless CHECK_BUCKET is off.</source>
-            <translation type="unfinished" />
+            <translation>Erstellt eine BYOC-Kollektion für einen S3-Bucket und gibt ihre ID zurück. Kanäle sind optional: Ohne sie legt der Dienst sie anhand der ersten eingelesenen Kachel fest (ein Kanal je Dateiname). Kanäle als 'B02,B03,B04' (eine Einkanaldatei je Kanal, vom gewählten Typ) oder in der JSON-Form des Dienstes angeben. Mit „Vorhandene Kollektion wiederverwenden“ wird eine Kollektion mit gleichem Namen und Bucket zurückgegeben, statt eine zweite zu erstellen (für wiederholbare Modelle). Mit S3-Einstellungen (S3_AUTHCFG, S3_ENDPOINT oder die AWS_*-Umgebungsvariablen) wird zuerst der Bucket geprüft (er existiert, die Schlüssel werden akzeptiert); ein Problem stoppt den Algorithmus mit seiner Behebung, außer CHECK_BUCKET ist aus.</translation>
         </message>
         <message>
             <location filename="../byoc_qgis/processing/algorithms/collections.py" />
             <source>List collections</source>
-            <translation type="unfinished" />
+            <translation>Kollektionen auflisten</translation>
         </message>
         <message>
             <location filename="../byoc_qgis/processing/algorithms/collections.py" />
             <source>Lists the account's BYOC collections as a table (id, name, bucket, bands, creation and sensing-time range). SEARCH filters on the server: one word, or words joined by | (or) and &amp; (and).</source>
-            <translation type="unfinished" />
+            <translation>Listet die BYOC-Kollektionen des Kontos als Tabelle auf (ID, Name, Bucket, Kanäle, Erstellung und Zeitraum der Aufnahmezeiten). SEARCH filtert auf dem Server: ein Wort oder Wörter verbunden mit | (oder) und &amp; (und).</translation>
         </message>
         <message>
             <location filename="../byoc_qgis/processing/algorithms/collections.py" />
             <source>The collection name is empty</source>
-            <translation type="unfinished" />
+            <translation>Der Name der Kollektion ist leer</translation>
         </message>
         <message>
             <location filename="../byoc_qgis/processing/algorithms/collections.py" />
             <source>The bucket of a collection with tiles cannot change</source>
-            <translation type="unfinished" />
+            <translation>Der Bucket einer Kollektion mit Kacheln kann sich nicht ändern</translation>
         </message>
         <message>
             <location filename="../byoc_qgis/processing/algorithms/collections.py" />
             <source>Give the bucket name only (no s3://, no folder)</source>
-            <translation type="unfinished" />
+            <translation>Nur den Bucket-Namen angeben (kein s3://, kein Ordner)</translation>
         </message>
         <message>
             <location filename="../byoc_qgis/processing/algorithms/collections.py" />
             <source>Give one new name per band ({count} bands: {bands}); bands cannot be added or removed here</source>
-            <translation type="unfinished" />
+            <translation>Einen neuen Namen je Kanal angeben ({count} Kanäle: {bands}); Kanäle können hier nicht hinzugefügt oder entfernt werden</translation>
         </message>
         <message>
             <location filename="../byoc_qgis/processing/algorithms/collections.py" />
             <source>Band names must be different</source>
-            <translation type="unfinished" />
+            <translation>Kanalnamen müssen verschieden sein</translation>
         </message>
         <message>
             <location filename="../byoc_qgis/processing/algorithms/collections.py" />
             <source>Update collection</source>
-            <translation type="unfinished" />
+            <translation>Kollektion ändern</translation>
         </message>
         <message>
             <location filename="../byoc_qgis/processing/algorithms/collections.py" />
             <source>Renames a BYOC collection, renames its bands or changes its no-data value; empty fields keep what the collection has. Band names are given in the bands' order, one per band (bands cannot be added or removed: the files keep their names, only the bands are renamed). The bucket can change only while the collection has no tiles. Nothing is sent when an edit would be refused.</source>
-            <translation type="unfinished" />
+            <translation>Benennt eine BYOC-Kollektion oder ihre Kanäle um oder ändert ihren NoData-Wert; leere Felder behalten, was die Kollektion hat. Kanalnamen werden in der Reihenfolge der Kanäle angegeben, einer je Kanal (Kanäle können nicht hinzugefügt oder entfernt werden: Die Dateien behalten ihre Namen, nur die Kanäle werden umbenannt). Der Bucket kann sich nur ändern, solange die Kollektion keine Kacheln hat. Es wird nichts gesendet, wenn eine Änderung abgelehnt würde.</translation>
         </message>
         <message>
             <location filename="../byoc_qgis/processing/algorithms/collections.py" />
             <source>Deletes a BYOC collection and all its tiles from Sentinel Hub. The files in your S3 bucket are not touched. Nothing happens unless CONFIRM is set.</source>
-            <translation type="unfinished" />
+            <translation>Löscht eine BYOC-Kollektion und alle ihre Kacheln aus Sentinel Hub. Die Dateien in Ihrem S3-Bucket werden nicht angetastet. Es geschieht nichts, solange CONFIRM nicht gesetzt ist.</translation>
         </message>
         <message>
             <location filename="../byoc_qgis/processing/algorithms/collections.py" />
             <source>Creating collection</source>
-            <translation type="unfinished" />
+            <translation>Kollektion wird erstellt</translation>
         </message>
         <message>
             <location filename="../byoc_qgis/processing/algorithms/collections.py" />
             <source>BANDS: expected a JSON object {name: {source, bandIndex, ...}}</source>
-            <translation type="unfinished" />
+            <translation>BANDS: ein JSON-Objekt {name: {source, bandIndex, ...}} erwartet</translation>
         </message>
         <message>
             <location filename="../byoc_qgis/processing/algorithms/collections.py" />
             <source>Collection name</source>
-            <translation type="unfinished" />
+            <translation>Name der Kollektion</translation>
         </message>
         <message>
             <location filename="../byoc_qgis/processing/algorithms/collections.py" />
             <source>S3 bucket (name only, no s3://)</source>
-            <translation type="unfinished" />
+            <translation>S3-Bucket (nur der Name, kein s3://)</translation>
         </message>
         <message>
             <location filename="../byoc_qgis/processing/algorithms/collections.py" />
             <source>Bands (optional)</source>
-            <translation type="unfinished" />
+            <translation>Kanäle (optional)</translation>
         </message>
         <message>
             <location filename="../byoc_qgis/processing/algorithms/collections.py" />
             <source>Band type (for a plain band list)</source>
-            <translation type="unfinished" />
+            <translation>Kanaltyp (für eine einfache Kanalliste)</translation>
         </message>
         <message>
             <location filename="../byoc_qgis/processing/algorithms/collections.py" />
             <source>Collection no-data value (optional)</source>
-            <translation type="unfinished" />
+            <translation>NoData-Wert der Kollektion (optional)</translation>
         </message>
         <message>
             <location filename="../byoc_qgis/processing/algorithms/collections.py" />
             <source>Reuse an existing collection with this name and bucket</source>
-            <translation type="unfinished" />
+            <translation>Eine vorhandene Kollektion mit diesem Namen und Bucket wiederverwenden</translation>
         </message>
         <message>
             <location filename="../byoc_qgis/processing/algorithms/collections.py" />
             <source>Check the bucket first (needs the S3 settings)</source>
-            <translation type="unfinished" />
+            <translation>Zuerst den Bucket prüfen (benötigt die S3-Einstellungen)</translation>
         </message>
         <message>
             <location filename="../byoc_qgis/processing/algorithms/collections.py" />
             <source>Collection id</source>
-            <translation type="unfinished" />
+            <translation>Kollektions-ID</translation>
         </message>
         <message>
             <location filename="../byoc_qgis/processing/algorithms/collections.py" />
             <source>NAME is empty</source>
-            <translation type="unfinished" />
+            <translation>NAME ist leer</translation>
         </message>
         <message>
             <location filename="../byoc_qgis/processing/algorithms/collections.py" />
             <source>BUCKET must be a bucket name like my-bucket (no s3://, no folder)</source>
-            <translation type="unfinished" />
+            <translation>BUCKET muss ein Bucket-Name wie my-bucket sein (kein s3://, kein Ordner)</translation>
         </message>
         <message>
             <location filename="../byoc_qgis/processing/algorithms/collections.py" />
             <source>Search (optional)</source>
-            <translation type="unfinished" />
+            <translation>Suche (optional)</translation>
         </message>
         <message>
             <location filename="../byoc_qgis/processing/algorithms/collections.py" />
             <source>Number of collections</source>
-            <translation type="unfinished" />
+            <translation>Anzahl der Kollektionen</translation>
         </message>
         <message>
             <location filename="../byoc_qgis/processing/algorithms/collections.py" />
             <source>New name (empty: keep)</source>
-            <translation type="unfinished" />
+            <translation>Neuer Name (leer: beibehalten)</translation>
         </message>
         <message>
             <location filename="../byoc_qgis/processing/algorithms/collections.py" />
             <source>New S3 bucket (empty: keep; only without tiles)</source>
-            <translation type="unfinished" />
+            <translation>Neuer S3-Bucket (leer: beibehalten; nur ohne Kacheln)</translation>
         </message>
         <message>
             <location filename="../byoc_qgis/processing/algorithms/collections.py" />
             <source>New band names, comma-separated in band order (empty: keep)</source>
-            <translation type="unfinished" />
+            <translation>Neue Kanalnamen, durch Kommas getrennt in Kanalreihenfolge (leer: beibehalten)</translation>
         </message>
         <message>
             <location filename="../byoc_qgis/processing/algorithms/collections.py" />
             <source>New no-data value (empty: keep)</source>
-            <translation type="unfinished" />
+            <translation>Neuer NoData-Wert (leer: beibehalten)</translation>
         </message>
         <message>
             <location filename="../byoc_qgis/processing/algorithms/collections.py" />
             <source>Remove the no-data value</source>
-            <translation type="unfinished" />
+            <translation>Den NoData-Wert entfernen</translation>
         </message>
         <message>
             <location filename="../byoc_qgis/processing/algorithms/collections.py" />
             <source>I confirm: delete the collection and all its tiles (S3 files stay)</source>
-            <translation type="unfinished" />
+            <translation>Ich bestätige: die Kollektion und alle ihre Kacheln löschen (S3-Dateien bleiben erhalten)</translation>
         </message>
         <message>
             <location filename="../byoc_qgis/processing/algorithms/collections.py" />
             <source>Deleted collection id</source>
-            <translation type="unfinished" />
+            <translation>ID der gelöschten Kollektion</translation>
         </message>
         <message>
             <location filename="../byoc_qgis/processing/algorithms/collections.py" />
             <source>Number of tiles deleted with it</source>
-            <translation type="unfinished" />
+            <translation>Anzahl der mitgelöschten Kacheln</translation>
         </message>
         <message>
             <location filename="../byoc_qgis/processing/algorithms/collections.py" />
             <source>Not deleted: set CONFIRM to delete the collection and its tiles (S3 files are kept)</source>
-            <translation type="unfinished" />
+            <translation>Nicht gelöscht: CONFIRM setzen, um die Kollektion und ihre Kacheln zu löschen (S3-Dateien bleiben erhalten)</translation>
         </message>
         <message>
             <location filename="../byoc_qgis/processing/algorithms/collections.py" />
             <source>Created collection {} ({}) on bucket {}</source>
-            <translation type="unfinished" />
+            <translation>Kollektion {} ({}) im Bucket {} erstellt</translation>
         </message>
         <message>
             <location filename="../byoc_qgis/processing/algorithms/collections.py" />
             <source>{} collections</source>
-            <translation type="unfinished" />
+            <translation>{} Kollektionen</translation>
         </message>
         <message>
             <location filename="../byoc_qgis/processing/algorithms/collections.py" />
             <source>Updated collection {} ({})</source>
-            <translation type="unfinished" />
+            <translation>Kollektion {} ({}) geändert</translation>
         </message>
         <message>
             <location filename="../byoc_qgis/processing/algorithms/collections.py" />
             <source>Deleted collection {} ({}) and its {} tiles; the files in bucket {} are untouched</source>
-            <translation type="unfinished" />
+            <translation>Kollektion {} ({}) und ihre {} Kacheln gelöscht; die Dateien im Bucket {} sind unverändert</translation>
         </message>
         <message>
             <location filename="../byoc_qgis/processing/algorithms/collections.py" />
             <source>BANDS: band {!r} is listed twice</source>
-            <translation type="unfinished" />
+            <translation>BANDS: Kanal {!r} ist doppelt aufgeführt</translation>
         </message>
         <message>
             <location filename="../byoc_qgis/processing/algorithms/collections.py" />
             <source>Bucket {} not checked: no S3 settings given (S3_AUTHCFG, S3_ENDPOINT)</source>
-            <translation type="unfinished" />
+            <translation>Bucket {} nicht geprüft: keine S3-Einstellungen angegeben (S3_AUTHCFG, S3_ENDPOINT)</translation>
         </message>
         <message>
             <location filename="../byoc_qgis/processing/algorithms/collections.py" />
             <source>BANDS is not valid JSON: {}</source>
-            <translation type="unfinished" />
+            <translation>BANDS ist kein gültiges JSON: {}</translation>
         </message>
         <message>
             <location filename="../byoc_qgis/processing/algorithms/collections.py" />
             <source>{} Nothing was created (set CHECK_BUCKET to false to create it anyway).</source>
-            <translation type="unfinished" />
+            <translation>{} Es wurde nichts erstellt (CHECK_BUCKET auf false setzen, um sie trotzdem zu erstellen).</translation>
         </message>
         <message>
             <location filename="../byoc_qgis/processing/algorithms/collections.py" />
             <source>{} Nothing was changed.</source>
-            <translation type="unfinished" />
+            <translation>{} Es wurde nichts geändert.</translation>
         </message>
         <message>
             <location filename="../byoc_qgis/processing/algorithms/collections.py" />
             <source>BAND_NAMES: {} Nothing was changed.</source>
-            <translation type="unfinished" />
+            <translation>BAND_NAMES: {} Es wurde nichts geändert.</translation>
         </message>
         <message>
             <location filename="../byoc_qgis/processing/algorithms/collections.py" />
             <source>Reusing collection {} ({})</source>
-            <translation type="unfinished" />
+            <translation>Kollektion {} ({}) wird wiederverwendet</translation>
         </message>
         <message>
             <location filename="../byoc_qgis/processing/algorithms/create_tiles.py" />
             <source>From the file path (template)</source>
-            <translation type="unfinished" />
+            <translation>Aus dem Dateipfad (Vorlage)</translation>
         </message>
         <message>
             <location filename="../byoc_qgis/processing/algorithms/create_tiles.py" />
             <source>One time for all (constant)</source>
-            <translation type="unfinished" />
+            <translation>Eine Zeit für alle (konstant)</translation>
         </message>
         <message>
             <location filename="../byoc_qgis/processing/algorithms/create_tiles.py" />
             <source>Create tiles from local rasters</source>
-            <translation type="unfinished" />
+            <translation>Kacheln aus lokalen Rastern erstellen</translation>
         </message>
         <message>
             <location filename="../byoc_qgis/processing/algorithms/create_tiles.py" />
             <source>Turns local rasters (layers, files or a folder) into tiles of a collection: groups band files into tiles by FILE_PATTERN (e.g. (BAND).tif: every folder is a tile, the file name is the band), or splits each multi-band raster into BAND_NAMES; checks every file against the BYOC rules and COGifies it when needed; traces the cover geometry; uploads to the collection's bucket at PATH_TEMPLATE and registers the tile with its sensing time. The bucket is checked once before uploading (exists, writable, keys accepted); each tile's files are checked against the collection's configured bands. Tiles run in parallel; S3 and service errors are retried. Re-running continues where it stopped: tile paths already registered are skipped, files already in S3 with the same content (MD5) are not sent again. A tile is registered only once all its files are in S3 and verified; existing S3 objects with other content are never deleted, and only replaced when OVERWRITE is set. With FAIL_ON_ERROR (the default) the algorithm fails when a tile failed; the output table lists the tile ids and statuses (chain it into 'Wait for ingestion'). PATH_TEMPLATE fields: {name} = the tile's folder relative to the input folder (or a multi-band file's path without extension), {tile} = its last part, and from the sensing time {year} {month} {day} {hour} {minute} {second} {doy} {date} (YYYYMMDD) {datetime}; e.g. {name}/(BAND).tif or {year}/{month}/{day}/{tile}/(BAND).tif.</source>
-            <translation type="unfinished" />
+            <translation>Macht lokale Raster (Layer, Dateien oder ein Ordner) zu Kacheln einer Kollektion: fasst Kanaldateien nach FILE_PATTERN zu Kacheln zusammen (z. B. (BAND).tif: jeder Ordner ist eine Kachel, der Dateiname ist der Kanal) oder teilt jedes Mehrkanalraster in BAND_NAMES auf; prüft jede Datei gegen die BYOC-Regeln und wandelt sie bei Bedarf in ein COG um (COGify); umreißt die Abdeckungsgeometrie; lädt unter PATH_TEMPLATE in den Bucket der Kollektion hoch und registriert die Kachel mit ihrer Aufnahmezeit. Der Bucket wird einmal vor dem Hochladen geprüft (existiert, beschreibbar, Schlüssel akzeptiert); die Dateien jeder Kachel werden gegen die konfigurierten Kanäle der Kollektion geprüft. Kacheln laufen parallel; S3- und Dienstfehler werden wiederholt. Ein erneuter Lauf setzt dort fort, wo er stoppte: bereits registrierte Kachelpfade werden übersprungen, Dateien, die schon mit gleichem Inhalt (MD5) in S3 liegen, werden nicht erneut gesendet. Eine Kachel wird erst registriert, wenn alle ihre Dateien in S3 liegen und geprüft sind; vorhandene S3-Objekte mit anderem Inhalt werden nie gelöscht und nur ersetzt, wenn OVERWRITE gesetzt ist. Mit FAIL_ON_ERROR (Vorgabe) schlägt der Algorithmus fehl, wenn eine Kachel fehlschlug; die Ausgabetabelle listet die Kachel-IDs und Status auf (mit „Auf Einlesen warten“ verketten). Felder von PATH_TEMPLATE: {name} = der Ordner der Kachel relativ zum Eingabeordner (oder der Pfad einer Mehrkanaldatei ohne Endung), {tile} = sein letzter Teil, und aus der Aufnahmezeit {year} {month} {day} {hour} {minute} {second} {doy} {date} (YYYYMMDD) {datetime}; z. B. {name}/(BAND).tif oder {year}/{month}/{day}/{tile}/(BAND).tif.</translation>
         </message>
         <message>
             <location filename="../byoc_qgis/processing/algorithms/create_tiles.py" />
             <source>Create tiles from an S3 prefix</source>
-            <translation type="unfinished" />
+            <translation>Kacheln aus einem S3-Präfix erstellen</translation>
         </message>
         <message>
             <location filename="../byoc_qgis/processing/algorithms/create_tiles.py" />
             <source>Lists the collection's bucket under PREFIX, groups the band files into tiles by FILE_PATTERN (e.g. (BAND).tif: one tile per folder) and registers every tile that is not registered yet, with its sensing time from a template on the path (or a constant) and, optionally, a cover geometry traced from the remote COGs' overviews. Nothing is uploaded or deleted. With FAIL_ON_ERROR (the default) the algorithm fails when a tile failed.</source>
-            <translation type="unfinished" />
+            <translation>Listet den Bucket der Kollektion unter PREFIX auf, fasst die Kanaldateien nach FILE_PATTERN zu Kacheln zusammen (z. B. (BAND).tif: eine Kachel je Ordner) und registriert jede noch nicht registrierte Kachel mit ihrer Aufnahmezeit aus einer Vorlage auf dem Pfad (oder einer Konstante) und optional einer aus den Übersichten der entfernten COGs umrissenen Abdeckungsgeometrie. Es wird nichts hochgeladen oder gelöscht. Mit FAIL_ON_ERROR (Vorgabe) schlägt der Algorithmus fehl, wenn eine Kachel fehlschlug.</translation>
         </message>
         <message>
             <location filename="../byoc_qgis/processing/algorithms/create_tiles.py" />
             <source>Fail (error exit, stops a model) when a tile fails; off: failures are only listed in the output</source>
-            <translation type="unfinished" />
+            <translation>Fehlschlagen (Fehlerende, stoppt ein Modell), wenn eine Kachel fehlschlägt; aus: Fehlschläge werden nur in der Ausgabe aufgeführt</translation>
         </message>
         <message>
             <location filename="../byoc_qgis/processing/algorithms/create_tiles.py" />
             <source>Created tiles</source>
-            <translation type="unfinished" />
+            <translation>Erstellte Kacheln</translation>
         </message>
         <message>
             <location filename="../byoc_qgis/processing/algorithms/create_tiles.py" />
             <source>Tiles registered</source>
-            <translation type="unfinished" />
+            <translation>Registrierte Kacheln</translation>
         </message>
         <message>
             <location filename="../byoc_qgis/processing/algorithms/create_tiles.py" />
             <source>Tiles already registered</source>
-            <translation type="unfinished" />
+            <translation>Bereits registrierte Kacheln</translation>
         </message>
         <message>
             <location filename="../byoc_qgis/processing/algorithms/create_tiles.py" />
             <source>Tiles failed</source>
-            <translation type="unfinished" />
+            <translation>Fehlgeschlagene Kacheln</translation>
         </message>
         <message>
             <location filename="../byoc_qgis/processing/algorithms/create_tiles.py" />
             <source>Summary: {} of {} tiles registered, {} already registered, {} failed, {} cancelled</source>
-            <translation type="unfinished" />
+            <translation>Zusammenfassung: {} von {} Kacheln registriert, {} bereits registriert, {} fehlgeschlagen, {} abgebrochen</translation>
         </message>
         <message>
             <location filename="../byoc_qgis/processing/algorithms/create_tiles.py" />
             <source>From a raster metadata item (field)</source>
-            <translation type="unfinished" />
+            <translation>Aus einem Metadateneintrag des Rasters (Feld)</translation>
         </message>
         <message>
             <location filename="../byoc_qgis/processing/algorithms/create_tiles.py" />
             <source>Date pattern in the path (e.g. %Y%m%d or {year}-{month}-{day}; empty: found automatically)</source>
-            <translation type="unfinished" />
+            <translation>Datumsmuster im Pfad (z. B. %Y%m%d oder {year}-{month}-{day}; leer: automatisch gefunden)</translation>
         </message>
         <message>
             <location filename="../byoc_qgis/processing/algorithms/create_tiles.py" />
             <source>Sensing time for all tiles (ISO 8601)</source>
-            <translation type="unfinished" />
+            <translation>Aufnahmezeit für alle Kacheln (ISO 8601)</translation>
         </message>
         <message>
             <location filename="../byoc_qgis/processing/algorithms/create_tiles.py" />
             <source>a YYYYMMDD or YYYY-MM-DD date</source>
-            <translation type="unfinished" />
+            <translation>ein Datum YYYYMMDD oder YYYY-MM-DD</translation>
         </message>
         <message>
             <location filename="../byoc_qgis/processing/algorithms/create_tiles.py" />
             <source>Checking bucket {} at {}</source>
-            <translation type="unfinished" />
+            <translation>Bucket {} auf {} wird geprüft</translation>
         </message>
         <message>
             <location filename="../byoc_qgis/processing/algorithms/create_tiles.py" />
             <source>Cover: maximum points</source>
-            <translation type="unfinished" />
+            <translation>Abdeckung: höchstens Punkte</translation>
         </message>
         <message>
             <location filename="../byoc_qgis/processing/algorithms/create_tiles.py" />
             <source>Tiles in parallel</source>
-            <translation type="unfinished" />
+            <translation>Kacheln parallel</translation>
         </message>
         <message>
             <location filename="../byoc_qgis/processing/algorithms/create_tiles.py" />
             <source>Sensing time 'constant' needs SENSING_TIME, e.g. 2023-06-10T07:36:29Z</source>
-            <translation type="unfinished" />
+            <translation>Aufnahmezeit 'constant' benötigt SENSING_TIME, z. B. 2023-06-10T07:36:29Z</translation>
         </message>
         <message>
             <location filename="../byoc_qgis/processing/algorithms/create_tiles.py" />
             <source>…or split multi-band rasters into these bands (e.g. B02,B03,B04,B08)</source>
-            <translation type="unfinished" />
+            <translation>…oder Mehrkanalraster in diese Kanäle aufteilen (z. B. B02,B03,B04,B08)</translation>
         </message>
         <message>
             <location filename="../byoc_qgis/processing/algorithms/create_tiles.py" />
             <source>Tile path template in the bucket</source>
-            <translation type="unfinished" />
+            <translation>Vorlage für Kachelpfade im Bucket</translation>
         </message>
         <message>
             <location filename="../byoc_qgis/processing/algorithms/create_tiles.py" />
             <source>Replace S3 objects that exist with different content</source>
-            <translation type="unfinished" />
+            <translation>S3-Objekte ersetzen, die mit anderem Inhalt existieren</translation>
         </message>
         <message>
             <location filename="../byoc_qgis/processing/algorithms/create_tiles.py" />
             <source>Prefix in the bucket</source>
-            <translation type="unfinished" />
+            <translation>Präfix im Bucket</translation>
         </message>
         <message>
             <location filename="../byoc_qgis/processing/algorithms/create_tiles.py" />
             <source>S3 bucket check failed: {}</source>
-            <translation type="unfinished" />
+            <translation>S3-Bucket-Prüfung fehlgeschlagen: {}</translation>
         </message>
         <message>
             <location filename="../byoc_qgis/processing/algorithms/create_tiles.py" />
             <source>{} of {} tiles failed (the others are registered; run again to retry them); first: {}: {}</source>
-            <translation type="unfinished" />
+            <translation>{} von {} Kacheln fehlgeschlagen (die anderen sind registriert; zum Wiederholen erneut ausführen); erste: {}: {}</translation>
         </message>
         <message>
             <location filename="../byoc_qgis/processing/algorithms/create_tiles.py" />
             <source>Metadata item with the time</source>
-            <translation type="unfinished" />
+            <translation>Metadateneintrag mit der Zeit</translation>
         </message>
         <message>
             <location filename="../byoc_qgis/processing/algorithms/create_tiles.py" />
             <source>the date pattern {!r}</source>
-            <translation type="unfinished" />
+            <translation>das Datumsmuster {!r}</translation>
         </message>
         <message>
             <location filename="../byoc_qgis/processing/algorithms/create_tiles.py" />
             <source>No sensing time in {!r}: no {} was found; change SENSING_TIME_TEMPLATE or the sensing-time mode</source>
-            <translation type="unfinished" />
+            <translation>Keine Aufnahmezeit in {!r}: {} wurde nicht gefunden; SENSING_TIME_TEMPLATE oder den Aufnahmezeit-Modus ändern</translation>
         </message>
         <message>
             <location filename="../byoc_qgis/processing/algorithms/create_tiles.py" />
             <source>{} tiles to create in collection {} (bucket {})</source>
-            <translation type="unfinished" />
+            <translation>{} Kacheln in Kollektion {} (Bucket {}) zu erstellen</translation>
         </message>
         <message>
             <location filename="../byoc_qgis/processing/algorithms/create_tiles.py" />
             <source>Listing s3://{}/{}</source>
-            <translation type="unfinished" />
+            <translation>s3://{}/{} wird aufgelistet</translation>
         </message>
         <message>
             <location filename="../byoc_qgis/processing/algorithms/create_tiles.py" />
             <source>Cancelled: {} tiles were registered before; run again to continue</source>
-            <translation type="unfinished" />
+            <translation>Abgebrochen: {} Kacheln wurden vorher registriert; zum Fortsetzen erneut ausführen</translation>
         </message>
         <message>
             <location filename="../byoc_qgis/processing/algorithms/create_tiles.py" />
             <source>{}: no metadata item {} with a time; choose another sensing-time mode</source>
-            <translation type="unfinished" />
+            <translation>{}: kein Metadateneintrag {} mit einer Zeit; einen anderen Aufnahmezeit-Modus wählen</translation>
         </message>
         <message>
             <location filename="../byoc_qgis/processing/algorithms/create_tiles.py" />
             <source>{} ({}): {}</source>
-            <translation type="unfinished" />
+            <translation>{} ({}): {}</translation>
         </message>
         <message>
             <location filename="../byoc_qgis/processing/algorithms/create_tiles.py" />
             <source>{} files do not match FILE_PATTERN {!r}, e.g. {}; change the pattern or the inputs</source>
-            <translation type="unfinished" />
+            <translation>{} Dateien passen nicht zu FILE_PATTERN {!r}, z. B. {}; das Muster oder die Eingaben ändern</translation>
         </message>
         <message>
             <location filename="../byoc_qgis/processing/algorithms/create_tiles.py" />
             <source>PATH_TEMPLATE {!r} must contain (BAND) once (it becomes each band file's name), e.g. {}</source>
-            <translation type="unfinished" />
+            <translation>PATH_TEMPLATE {!r} muss (BAND) genau einmal enthalten (es wird zum Namen jeder Kanaldatei), z. B. {}</translation>
         </message>
         <message>
             <location filename="../byoc_qgis/processing/algorithms/create_tiles.py" />
             <source>Checking the tiles against the collection's bands: {}</source>
-            <translation type="unfinished" />
+            <translation>Die Kacheln werden gegen die Kanäle der Kollektion geprüft: {}</translation>
         </message>
         <message>
             <location filename="../byoc_qgis/processing/algorithms/create_tiles.py" />
             <source>No file under s3://{}/{} matches {!r}</source>
-            <translation type="unfinished" />
+            <translation>Keine Datei unter s3://{}/{} passt zu {!r}</translation>
         </message>
         <message>
             <location filename="../byoc_qgis/processing/algorithms/local.py" />
             <source>Pre-flight check</source>
-            <translation type="unfinished" />
+            <translation>Vorabprüfung</translation>
         </message>
         <message>
             <location filename="../byoc_qgis/processing/algorithms/local.py" />
             <source>Checks rasters against Sentinel Hub's BYOC rules (valid COG, internal tiles 256–2048 px, header ≤ 1 MB, no JPEG, allowed CRS and data type, overviews, ≤ 10 chunky bands) without touching the service. With 'Check band files of a folder as one tile', the files are grouped into tiles by FILE_PATTERN exactly as 'Create tiles from local rasters' groups them and each tile is checked as a whole (same extension, footprints within one pixel; every tile with the same band files and data types); a file that matches no pattern is an error. The output table lists every finding with the file, the rule, the value found and how to fix it.</source>
-            <translation type="unfinished" />
+            <translation>Prüft Raster gegen die BYOC-Regeln von Sentinel Hub (gültiges COG, interne Kacheln 256–2048 px, Header ≤ 1 MB, kein JPEG, erlaubtes KBS und erlaubter Datentyp, Übersichten, ≤ 10 Kanäle pixelweise verschachtelt), ohne den Dienst anzusprechen. Mit „Kanaldateien eines Ordners als eine Kachel prüfen“ werden die Dateien nach FILE_PATTERN genau so zu Kacheln zusammengefasst wie in „Kacheln aus lokalen Rastern erstellen“ und jede Kachel wird als Ganzes geprüft (gleiche Endung, Footprints innerhalb eines Pixels; jede Kachel mit denselben Kanaldateien und Datentypen); eine Datei, die zu keinem Muster passt, ist ein Fehler. Die Ausgabetabelle listet jeden Befund mit der Datei, der Regel, dem gefundenen Wert und der Behebung auf.</translation>
         </message>
         <message>
             <location filename="../byoc_qgis/processing/algorithms/local.py" />
             <source>Trace cover geometry</source>
-            <translation type="unfinished" />
+            <translation>Abdeckungsgeometrie umreißen</translation>
         </message>
         <message>
             <location filename="../byoc_qgis/processing/algorithms/local.py" />
             <source>Traces where a raster has valid data (nodata, NaN, alpha and masks of all bands) from a coarse overview and fits the outline to at most MAX_POINTS points, as the cover geometry a BYOC tile needs. Policy 'contain all data' keeps every valid pixel inside (default); 'exclude nodata' keeps no-data collars out (for overlapping tiles). One feature per raster, or per tile when band files are traced as one tile (grouped by FILE_PATTERN as 'Create tiles' groups them); geometries are reprojected to OUTPUT_CRS and the GeoJSON in the raster's own CRS (what the service wants) is kept in the field cover_geojson.</source>
-            <translation type="unfinished" />
+            <translation>Umreißt, wo ein Raster gültige Daten hat (NoData, NaN, Alpha und Masken aller Kanäle), anhand einer groben Übersicht und passt den Umriss an höchstens MAX_POINTS Punkte an, als die Abdeckungsgeometrie, die eine BYOC-Kachel braucht. Die Regel „alle Daten einschließen“ behält jedes gültige Pixel innen (Vorgabe); „NoData ausschließen“ hält NoData-Ränder heraus (für überlappende Kacheln). Ein Objekt je Raster oder je Kachel, wenn Kanaldateien als eine Kachel umrissen werden (nach FILE_PATTERN zusammengefasst wie in „Kacheln erstellen“); Geometrien werden nach OUTPUT_CRS reprojiziert und das GeoJSON im eigenen KBS des Rasters (was der Dienst erwartet) bleibt im Feld cover_geojson.</translation>
         </message>
         <message>
             <location filename="../byoc_qgis/processing/algorithms/local.py" />
             <source>Rasters (layers or files)</source>
-            <translation type="unfinished" />
+            <translation>Raster (Layer oder Dateien)</translation>
         </message>
         <message>
             <location filename="../byoc_qgis/processing/algorithms/local.py" />
             <source>…or a folder of rasters (searched recursively)</source>
-            <translation type="unfinished" />
+            <translation>…oder ein Ordner mit Rastern (rekursiv durchsucht)</translation>
         </message>
         <message>
             <location filename="../byoc_qgis/processing/algorithms/local.py" />
             <source>No raster given: choose rasters in INPUT or a FOLDER that contains some</source>
-            <translation type="unfinished" />
+            <translation>Kein Raster angegeben: Raster in INPUT oder einen FOLDER wählen, der welche enthält</translation>
         </message>
         <message>
             <location filename="../byoc_qgis/processing/algorithms/local.py" />
             <source>Trace at an overview of about this many pixels (long side)</source>
-            <translation type="unfinished" />
+            <translation>Umriss auf einer Übersicht von etwa so vielen Pixeln (lange Seite)</translation>
         </message>
         <message>
             <location filename="../byoc_qgis/processing/algorithms/local.py" />
             <source>Band file pattern ((BAND) = band name)</source>
-            <translation type="unfinished" />
+            <translation>Muster für Kanaldateien ((BAND) = Kanalname)</translation>
         </message>
         <message>
             <location filename="../byoc_qgis/processing/algorithms/local.py" />
             <source>Check band files of a folder as one tile</source>
-            <translation type="unfinished" />
+            <translation>Kanaldateien eines Ordners als eine Kachel prüfen</translation>
         </message>
         <message>
             <location filename="../byoc_qgis/processing/algorithms/local.py" />
             <source>Fail when an error is found (stops a model)</source>
-            <translation type="unfinished" />
+            <translation>Fehlschlagen, wenn ein Fehler gefunden wird (stoppt ein Modell)</translation>
         </message>
         <message>
             <location filename="../byoc_qgis/processing/algorithms/local.py" />
             <source>Pre-flight findings</source>
-            <translation type="unfinished" />
+            <translation>Befunde der Vorabprüfung</translation>
         </message>
         <message>
             <location filename="../byoc_qgis/processing/algorithms/local.py" />
             <source>Number of errors</source>
-            <translation type="unfinished" />
+            <translation>Anzahl der Fehler</translation>
         </message>
         <message>
             <location filename="../byoc_qgis/processing/algorithms/local.py" />
             <source>Number of warnings</source>
-            <translation type="unfinished" />
+            <translation>Anzahl der Warnungen</translation>
         </message>
         <message>
             <location filename="../byoc_qgis/processing/algorithms/local.py" />
             <source>Number of files checked</source>
-            <translation type="unfinished" />
+            <translation>Anzahl der geprüften Dateien</translation>
         </message>
         <message>
             <location filename="../byoc_qgis/processing/algorithms/local.py" />
             <source>Trace band files of a folder as one tile</source>
-            <translation type="unfinished" />
+            <translation>Kanaldateien eines Ordners als eine Kachel umreißen</translation>
         </message>
         <message>
             <location filename="../byoc_qgis/processing/algorithms/local.py" />
             <source>Cover policy</source>
-            <translation type="unfinished" />
+            <translation>Abdeckungsregel</translation>
         </message>
         <message>
             <location filename="../byoc_qgis/processing/algorithms/local.py" />
             <source>Maximum number of points</source>
-            <translation type="unfinished" />
+            <translation>Höchstzahl an Punkten</translation>
         </message>
         <message>
             <location filename="../byoc_qgis/processing/algorithms/local.py" />
             <source>Output CRS (default EPSG:4326)</source>
-            <translation type="unfinished" />
+            <translation>Ausgabe-KBS (Vorgabe EPSG:4326)</translation>
         </message>
         <message>
             <location filename="../byoc_qgis/processing/algorithms/local.py" />
             <source>Cover geometries</source>
-            <translation type="unfinished" />
+            <translation>Abdeckungsgeometrien</translation>
         </message>
         <message>
             <location filename="../byoc_qgis/processing/algorithms/local.py" />
             <source>Number of covers</source>
-            <translation type="unfinished" />
+            <translation>Anzahl der Abdeckungen</translation>
         </message>
         <message>
             <location filename="../byoc_qgis/processing/algorithms/local.py" />
             <source>{} is not under {}; give a FOLDER that contains every file</source>
-            <translation type="unfinished" />
+            <translation>{} liegt nicht unter {}; einen FOLDER angeben, der jede Datei enthält</translation>
         </message>
         <message>
             <location filename="../byoc_qgis/processing/algorithms/local.py" />
             <source>{} files: {} errors, {} warnings</source>
-            <translation type="unfinished" />
+            <translation>{} Dateien: {} Fehler, {} Warnungen</translation>
         </message>
         <message>
             <location filename="../byoc_qgis/processing/algorithms/local.py" />
             <source>Pre-flight found {} errors; see the log (COGify fixes most of them)</source>
-            <translation type="unfinished" />
+            <translation>Die Vorabprüfung hat {} Fehler gefunden; siehe Protokoll (COGify behebt die meisten)</translation>
         </message>
         <message>
             <location filename="../byoc_qgis/processing/algorithms/local.py" />
             <source>Contain all data</source>
-            <translation type="unfinished" />
+            <translation>Alle Daten einschließen</translation>
         </message>
         <message>
             <location filename="../byoc_qgis/processing/algorithms/local.py" />
             <source>Exclude nodata</source>
-            <translation type="unfinished" />
+            <translation>NoData ausschließen</translation>
         </message>
         <message>
             <location filename="../byoc_qgis/processing/algorithms/local.py" />
             <source>{} matches no FILE_PATTERN: traced alone</source>
-            <translation type="unfinished" />
+            <translation>{} passt zu keinem FILE_PATTERN: wird einzeln umrissen</translation>
         </message>
         <message>
             <location filename="../byoc_qgis/processing/algorithms/process.py" />
             <source>Process request to raster</source>
-            <translation type="unfinished" />
+            <translation>Process-Anfrage in Raster</translation>
         </message>
         <message>
             <location filename="../byoc_qgis/processing/algorithms/process.py" />
             <source>Runs a Process API request on a BYOC collection and writes a georeferenced raster. The extent may be in any CRS; it is requested in CRS (default: the extent's CRS when the service accepts it, else EPSG:4326). Give RESOLUTION (in CRS units) or WIDTH and HEIGHT. Requests larger than 2500 px are split into a grid and mosaicked (GeoTIFF). The evalscript is the given text or file, or generated from the collection's bands: true/false colour (×SCALE into 0..1, 8-bit), normalized difference of two bands (float), one band or all bands as they are; for PNG and JPEG, which cannot hold 16-bit or float samples, the generated script scales the bands by their bit depth into 8-bit instead. TIME_FROM/TIME_TO limit the tiles used (a date alone means the whole day); MOSAICKING picks which tile is on top.</source>
-            <translation type="unfinished" />
+            <translation>Führt eine Process API-Anfrage auf einer BYOC-Kollektion aus und schreibt ein georeferenziertes Raster. Die Ausdehnung kann in jedem KBS vorliegen; angefragt wird in CRS (Vorgabe: das KBS der Ausdehnung, wenn der Dienst es akzeptiert, sonst EPSG:4326). RESOLUTION (in Einheiten des KBS) oder WIDTH und HEIGHT angeben. Anfragen über 2500 px werden in ein Gitter aufgeteilt und zu einem Mosaik zusammengesetzt (GeoTIFF). Das Evalscript ist der angegebene Text oder die Datei oder wird aus den Kanälen der Kollektion erzeugt: Echt-/Falschfarben (×SCALE auf 0..1, 8 Bit), normalisierte Differenz zweier Kanäle (Gleitkomma), ein Kanal oder alle Kanäle unverändert; für PNG und JPEG, die keine 16-Bit- oder Gleitkommawerte speichern können, skaliert das erzeugte Skript die Kanäle stattdessen anhand ihrer Bittiefe auf 8 Bit. TIME_FROM/TIME_TO begrenzen die verwendeten Kacheln (ein Datum allein bedeutet den ganzen Tag); MOSAICKING wählt, welche Kachel oben liegt.</translation>
         </message>
         <message>
             <location filename="../byoc_qgis/processing/algorithms/process.py" />
             <source>Give both TIME_FROM and TIME_TO, or neither (all times)</source>
-            <translation type="unfinished" />
+            <translation>Sowohl TIME_FROM als auch TIME_TO angeben oder keines von beiden (alle Zeiten)</translation>
         </message>
         <message>
             <location filename="../byoc_qgis/processing/algorithms/process.py" />
             <source>Request CRS (optional)</source>
-            <translation type="unfinished" />
+            <translation>KBS der Anfrage (optional)</translation>
         </message>
         <message>
             <location filename="../byoc_qgis/processing/algorithms/process.py" />
             <source>Resolution (CRS units per pixel)</source>
-            <translation type="unfinished" />
+            <translation>Auflösung (KBS-Einheiten pro Pixel)</translation>
         </message>
         <message>
             <location filename="../byoc_qgis/processing/algorithms/process.py" />
             <source>…or width (px)</source>
-            <translation type="unfinished" />
+            <translation>…oder Breite (px)</translation>
         </message>
         <message>
             <location filename="../byoc_qgis/processing/algorithms/process.py" />
             <source>…and height (px)</source>
-            <translation type="unfinished" />
+            <translation>…und Höhe (px)</translation>
         </message>
         <message>
             <location filename="../byoc_qgis/processing/algorithms/process.py" />
             <source>Result</source>
-            <translation type="unfinished" />
+            <translation>Ergebnis</translation>
         </message>
         <message>
             <location filename="../byoc_qgis/processing/algorithms/process.py" />
             <source>Width (px)</source>
-            <translation type="unfinished" />
+            <translation>Breite (px)</translation>
         </message>
         <message>
             <location filename="../byoc_qgis/processing/algorithms/process.py" />
             <source>Height (px)</source>
-            <translation type="unfinished" />
+            <translation>Höhe (px)</translation>
         </message>
         <message>
             <location filename="../byoc_qgis/processing/algorithms/process.py" />
             <source>Process API request body (JSON)</source>
-            <translation type="unfinished" />
+            <translation>Inhalt der Process API-Anfrage (JSON)</translation>
         </message>
         <message>
             <location filename="../byoc_qgis/processing/algorithms/process.py" />
             <source>Give RESOLUTION or WIDTH and HEIGHT, not both</source>
-            <translation type="unfinished" />
+            <translation>RESOLUTION oder WIDTH und HEIGHT angeben, nicht beides</translation>
         </message>
         <message>
             <location filename="../byoc_qgis/processing/algorithms/process.py" />
             <source>Give RESOLUTION (CRS units per pixel) or both WIDTH and HEIGHT</source>
-            <translation type="unfinished" />
+            <translation>RESOLUTION (KBS-Einheiten pro Pixel) oder sowohl WIDTH als auch HEIGHT angeben</translation>
         </message>
         <message>
             <location filename="../byoc_qgis/processing/algorithms/process.py" />
             <source>TIME_FROM {} is after TIME_TO {}</source>
-            <translation type="unfinished" />
+            <translation>TIME_FROM {} liegt nach TIME_TO {}</translation>
         </message>
         <message>
             <location filename="../byoc_qgis/processing/algorithms/process.py" />
             <source>Upsampling</source>
-            <translation type="unfinished" />
+            <translation>Hochskalierung</translation>
         </message>
         <message>
             <location filename="../byoc_qgis/processing/algorithms/process.py" />
             <source>Downsampling</source>
-            <translation type="unfinished" />
+            <translation>Herunterskalierung</translation>
         </message>
         <message>
             <location filename="../byoc_qgis/processing/algorithms/process.py" />
             <source>Requesting {} x {} px in {}</source>
-            <translation type="unfinished" />
+            <translation>{} x {} px in {} werden angefragt</translation>
         </message>
         <message>
             <location filename="../byoc_qgis/processing/algorithms/process.py" />
             <source>CRS {} is not accepted by the Process API here; use EPSG:4326, 3857, 3035 or a UTM zone</source>
-            <translation type="unfinished" />
+            <translation>KBS {} wird hier von der Process API nicht akzeptiert; EPSG:4326, 3857, 3035 oder eine UTM-Zone verwenden</translation>
         </message>
         <message>
             <location filename="../byoc_qgis/processing/algorithms/process.py" />
             <source>The service's {} answer could not be read</source>
-            <translation type="unfinished" />
+            <translation>Die {}-Antwort des Dienstes konnte nicht gelesen werden</translation>
         </message>
         <message>
             <location filename="../byoc_qgis/processing/algorithms/process.py" />
             <source>Could not write {}: {}</source>
-            <translation type="unfinished" />
+            <translation>{} konnte nicht geschrieben werden: {}</translation>
         </message>
         <message>
             <location filename="../byoc_qgis/processing/algorithms/process.py" />
             <source>{} x {} px is over 2500 px: PNG/JPEG cannot be split, use GeoTIFF or a coarser RESOLUTION</source>
-            <translation type="unfinished" />
+            <translation>{} x {} px ist über 2500 px: PNG/JPEG kann nicht aufgeteilt werden, GeoTIFF oder eine gröbere RESOLUTION verwenden</translation>
         </message>
         <message>
             <location filename="../byoc_qgis/processing/algorithms/tile_workflows.py" />
             <source>Re-create the file with BLOCKSIZE=1024 at every level, e.g. gdal_translate -of COG -co BLOCKSIZE=1024 (the Add tiles dialog's COGify step does this).</source>
-            <translation type="unfinished" />
+            <translation>Die Datei mit BLOCKSIZE=1024 auf jeder Stufe neu erzeugen, z. B. gdal_translate -of COG -co BLOCKSIZE=1024 (der Schritt COGify im Dialog Kacheln hinzufügen erledigt das).</translation>
         </message>
         <message>
             <location filename="../byoc_qgis/processing/algorithms/tile_workflows.py" />
             <source>Build internal AVERAGE overviews down to about 1024 px (COGify does this).</source>
-            <translation type="unfinished" />
+            <translation>Interne AVERAGE-Übersichten bis etwa 1024 px erzeugen (COGify erledigt das).</translation>
         </message>
         <message>
             <location filename="../byoc_qgis/processing/algorithms/tile_workflows.py" />
             <source>Check that every band file exists at the tile path in the collection's bucket (the (BAND) placeholder replaced by each band's source) and that Sentinel Hub may read the bucket.</source>
-            <translation type="unfinished" />
+            <translation>Prüfen, dass jede Kanaldatei unter dem Kachelpfad im Bucket der Kollektion existiert (der Platzhalter (BAND) ersetzt durch die Quelle jedes Kanals) und dass Sentinel Hub den Bucket lesen darf.</translation>
         </message>
         <message>
             <location filename="../byoc_qgis/processing/algorithms/tile_workflows.py" />
             <source>Re-create the file with bigger internal tiles (BLOCKSIZE=1024) or split it.</source>
-            <translation type="unfinished" />
+            <translation>Die Datei mit größeren internen Kacheln (BLOCKSIZE=1024) neu erzeugen oder sie aufteilen.</translation>
         </message>
         <message>
             <location filename="../byoc_qgis/processing/algorithms/tile_workflows.py" />
             <source>Re-compress with DEFLATE or ZSTD (COGify does this).</source>
-            <translation type="unfinished" />
+            <translation>Mit DEFLATE oder ZSTD neu komprimieren (COGify erledigt das).</translation>
         </message>
         <message>
             <location filename="../byoc_qgis/processing/algorithms/tile_workflows.py" />
             <source>Drop the colour table / YCbCr and write plain grey or RGB bands (COGify).</source>
-            <translation type="unfinished" />
+            <translation>Die Farbtabelle / YCbCr entfernen und einfache Grau- oder RGB-Kanäle schreiben (COGify).</translation>
         </message>
         <message>
             <location filename="../byoc_qgis/processing/algorithms/tile_workflows.py" />
             <source>Georeference the file (a geotransform and an EPSG CRS).</source>
-            <translation type="unfinished" />
+            <translation>Die Datei georeferenzieren (eine Geotransformation und ein EPSG-KBS).</translation>
         </message>
         <message>
             <location filename="../byoc_qgis/processing/algorithms/tile_workflows.py" />
             <source>Reproject to EPSG:4326, 3857, 3035 or a UTM zone (COGify with reprojection).</source>
-            <translation type="unfinished" />
+            <translation>Nach EPSG:4326, 3857, 3035 oder in eine UTM-Zone reprojizieren (COGify mit Reprojektion).</translation>
         </message>
         <message>
             <location filename="../byoc_qgis/processing/algorithms/tile_workflows.py" />
             <source>Convert to UInt8, Int8, UInt16, Int16 or Float32 (COGify 'convert data type').</source>
-            <translation type="unfinished" />
+            <translation>In UInt8, Int8, UInt16, Int16 oder Float32 umwandeln (COGify „Datentyp umwandeln“).</translation>
         </message>
         <message>
             <location filename="../byoc_qgis/processing/algorithms/tile_workflows.py" />
             <source>Write one file per band or a band-interleaved GeoTIFF.</source>
-            <translation type="unfinished" />
+            <translation>Eine Datei je Kanal oder ein kanalweise verschachteltes GeoTIFF schreiben.</translation>
         </message>
         <message>
             <location filename="../byoc_qgis/processing/algorithms/tile_workflows.py" />
             <source>Give all files of the tile one extension, e.g. .tif.</source>
-            <translation type="unfinished" />
+            <translation>Allen Dateien der Kachel dieselbe Endung geben, z. B. .tif.</translation>
         </message>
         <message>
             <location filename="../byoc_qgis/processing/algorithms/tile_workflows.py" />
             <source>Clip or warp all band files of a tile to the same extent (gdalwarp -te).</source>
-            <translation type="unfinished" />
+            <translation>Alle Kanaldateien einer Kachel auf dieselbe Ausdehnung zuschneiden oder transformieren (gdalwarp -te).</translation>
         </message>
         <message>
             <location filename="../byoc_qgis/processing/algorithms/tile_workflows.py" />
             <source>Upload a file for every band source of the collection, with the same names in every tile.</source>
-            <translation type="unfinished" />
+            <translation>Für jede Kanalquelle der Kollektion eine Datei hochladen, mit denselben Namen in jeder Kachel.</translation>
         </message>
         <message>
             <location filename="../byoc_qgis/processing/algorithms/tile_workflows.py" />
             <source>Convert the file to the bit depth of the collection's band.</source>
-            <translation type="unfinished" />
+            <translation>Die Datei in die Bittiefe des Kanals der Kollektion umwandeln.</translation>
         </message>
         <message>
             <location filename="../byoc_qgis/processing/algorithms/tile_workflows.py" />
             <source>Convert the file to the sample format of the collection's band.</source>
-            <translation type="unfinished" />
+            <translation>Die Datei in das Werteformat des Kanals der Kollektion umwandeln.</translation>
         </message>
         <message>
             <location filename="../byoc_qgis/processing/algorithms/tile_workflows.py" />
             <source>Provide the missing band in the file or change the band's bandIndex.</source>
-            <translation type="unfinished" />
+            <translation>Den fehlenden Kanal in der Datei bereitstellen oder den bandIndex des Kanals ändern.</translation>
         </message>
         <message>
             <location filename="../byoc_qgis/processing/algorithms/tile_workflows.py" />
             <source>Encode no-data as a value (GDAL_NODATA tag), e.g. COGify with a no-data value.</source>
-            <translation type="unfinished" />
+            <translation>NoData als Wert kodieren (GDAL_NODATA-Tag), z. B. COGify mit einem NoData-Wert.</translation>
         </message>
         <message>
             <location filename="../byoc_qgis/processing/algorithms/tile_workflows.py" />
             <source>Explain ingestion failures</source>
-            <translation type="unfinished" />
+            <translation>Einlesefehler erklären</translation>
         </message>
         <message>
             <location filename="../byoc_qgis/processing/algorithms/tile_workflows.py" />
             <source>Explains why tiles FAILED to ingest: the service's cause, the pre-flight rule it breaks and how to fix it. With S3 settings (and CHECK_FILES) the tile's files are checked in the bucket and the finding that is the service's cause gives the exact rule and fix; otherwise the cause is matched to a rule by its wording. Give tiles in TILES (e.g. the selected features of a tiles layer) or TILE_IDS; without either, every FAILED tile of the collection is explained. Tiles that did not fail are listed as NOT_FAILED. Nothing is changed.</source>
-            <translation type="unfinished" />
+            <translation>Erklärt, warum Kacheln beim Einlesen FAILED sind: die Ursache laut Dienst, die verletzte Regel der Vorabprüfung und ihre Behebung. Mit S3-Einstellungen (und CHECK_FILES) werden die Dateien der Kachel im Bucket geprüft, und der Befund, der die Ursache des Dienstes ist, nennt die genaue Regel und Behebung; sonst wird die Ursache anhand ihres Wortlauts einer Regel zugeordnet. Kacheln in TILES (z. B. die ausgewählten Objekte eines Kachel-Layers) oder TILE_IDS angeben; ohne beides wird jede FAILED-Kachel der Kollektion erklärt. Nicht fehlgeschlagene Kacheln werden als NOT_FAILED aufgeführt. Es wird nichts geändert.</translation>
         </message>
         <message>
             <location filename="../byoc_qgis/processing/algorithms/tile_workflows.py" />
             <source>Run the pre-flight check on the tile's files (Add tiles dialog) and fix what it reports, then reingest.</source>
-            <translation type="unfinished" />
+            <translation>Die Vorabprüfung auf den Dateien der Kachel ausführen (Dialog Kacheln hinzufügen), das Gemeldete beheben und dann neu einlesen.</translation>
         </message>
         <message>
             <location filename="../byoc_qgis/processing/algorithms/tile_workflows.py" />
             <source>Re-trace tile covers from their COGs</source>
-            <translation type="unfinished" />
+            <translation>Kachelabdeckungen aus ihren COGs neu umreißen</translation>
         </message>
         <message>
             <location filename="../byoc_qgis/processing/algorithms/tile_workflows.py" />
             <source>Traces the cover geometry of the selected tiles again from their COGs in the collection's bucket (overviews read through /vsis3/; the (BAND) placeholder replaced by each band's source) and updates the tiles with it, e.g. after their files were replaced or a cover was set by hand. A tile without any valid pixel keeps its cover (NO_DATA). With FAIL_ON_ERROR (the default) the algorithm fails when a tile could not be traced or updated; the others are updated.</source>
-            <translation type="unfinished" />
+            <translation>Umreißt die Abdeckungsgeometrie der ausgewählten Kacheln erneut aus ihren COGs im Bucket der Kollektion (Übersichten über /vsis3/ gelesen; der Platzhalter (BAND) ersetzt durch die Quelle jedes Kanals) und aktualisiert die Kacheln damit, z. B. nachdem ihre Dateien ersetzt oder eine Abdeckung von Hand gesetzt wurde. Eine Kachel ohne jedes gültige Pixel behält ihre Abdeckung (NO_DATA). Mit FAIL_ON_ERROR (Vorgabe) schlägt der Algorithmus fehl, wenn eine Kachel nicht umrissen oder aktualisiert werden konnte; die anderen werden aktualisiert.</translation>
         </message>
         <message>
             <location filename="../byoc_qgis/processing/algorithms/tile_workflows.py" />
             <source>Registers the selected tiles of COLLECTION in TARGET_COLLECTION with the same path, sensing time and cover geometry. No file is copied: the target reads the same paths from its own bucket, so use a target on the same bucket (or copy the files first). Tiles whose path the target has already are kept as they are (ALREADY_REGISTERED); nothing is deleted.</source>
-            <translation type="unfinished" />
+            <translation>Registriert die ausgewählten Kacheln von COLLECTION in TARGET_COLLECTION mit demselben Pfad, derselben Aufnahmezeit und Abdeckungsgeometrie. Es wird keine Datei kopiert: Das Ziel liest dieselben Pfade aus seinem eigenen Bucket, also ein Ziel im selben Bucket verwenden (oder die Dateien zuerst kopieren). Kacheln, deren Pfad das Ziel bereits hat, bleiben, wie sie sind (ALREADY_REGISTERED); es wird nichts gelöscht.</translation>
         </message>
         <message>
             <location filename="../byoc_qgis/processing/algorithms/tile_workflows.py" />
             <source>Source collection (id, or its exact name)</source>
-            <translation type="unfinished" />
+            <translation>Quellkollektion (ID oder ihr genauer Name)</translation>
         </message>
         <message>
             <location filename="../byoc_qgis/processing/algorithms/tile_workflows.py" />
             <source>Target collection (id, or its exact name)</source>
-            <translation type="unfinished" />
+            <translation>Zielkollektion (ID oder ihr genauer Name)</translation>
         </message>
         <message>
             <location filename="../byoc_qgis/processing/algorithms/tile_workflows.py" />
             <source>Check the tiles' files in S3 (needs S3 settings)</source>
-            <translation type="unfinished" />
+            <translation>Die Dateien der Kacheln in S3 prüfen (benötigt S3-Einstellungen)</translation>
         </message>
         <message>
             <location filename="../byoc_qgis/processing/algorithms/tile_workflows.py" />
             <source>Explanations</source>
-            <translation type="unfinished" />
+            <translation>Erklärungen</translation>
         </message>
         <message>
             <location filename="../byoc_qgis/processing/algorithms/tile_workflows.py" />
             <source>Failed tiles explained</source>
-            <translation type="unfinished" />
+            <translation>Erklärte fehlgeschlagene Kacheln</translation>
         </message>
         <message>
             <location filename="../byoc_qgis/processing/algorithms/tile_workflows.py" />
             <source>Rules broken (comma-separated)</source>
-            <translation type="unfinished" />
+            <translation>Verletzte Regeln (durch Kommas getrennt)</translation>
         </message>
         <message>
             <location filename="../byoc_qgis/processing/algorithms/tile_workflows.py" />
             <source>Fail when a tile could not be re-traced</source>
-            <translation type="unfinished" />
+            <translation>Fehlschlagen, wenn eine Kachel nicht neu umrissen werden konnte</translation>
         </message>
         <message>
             <location filename="../byoc_qgis/processing/algorithms/tile_workflows.py" />
             <source>Results</source>
-            <translation type="unfinished" />
+            <translation>Ergebnisse</translation>
         </message>
         <message>
             <location filename="../byoc_qgis/processing/algorithms/tile_workflows.py" />
             <source>Tiles with a new cover</source>
-            <translation type="unfinished" />
+            <translation>Kacheln mit neuer Abdeckung</translation>
         </message>
         <message>
             <location filename="../byoc_qgis/processing/algorithms/tile_workflows.py" />
             <source>Tiles registered in the target</source>
-            <translation type="unfinished" />
+            <translation>Im Ziel registrierte Kacheln</translation>
         </message>
         <message>
             <location filename="../byoc_qgis/processing/algorithms/tile_workflows.py" />
             <source>Tiles the target had already</source>
-            <translation type="unfinished" />
+            <translation>Kacheln, die das Ziel bereits hatte</translation>
         </message>
         <message>
             <location filename="../byoc_qgis/processing/algorithms/tile_workflows.py" />
             <source>Tiles no longer in the source</source>
-            <translation type="unfinished" />
+            <translation>Kacheln, die nicht mehr in der Quelle sind</translation>
         </message>
         <message>
             <location filename="../byoc_qgis/processing/algorithms/tile_workflows.py" />
             <source>Target collection id</source>
-            <translation type="unfinished" />
+            <translation>ID der Zielkollektion</translation>
         </message>
         <message>
             <location filename="../byoc_qgis/processing/algorithms/tile_workflows.py" />
             <source>TARGET_COLLECTION is the source collection: choose another one</source>
-            <translation type="unfinished" />
+            <translation>TARGET_COLLECTION ist die Quellkollektion: eine andere wählen</translation>
         </message>
         <message>
             <location filename="../byoc_qgis/processing/algorithms/tile_workflows.py" />
             <source>{} FAILED tiles in collection {}</source>
-            <translation type="unfinished" />
+            <translation>{} FAILED-Kacheln in Kollektion {}</translation>
         </message>
         <message>
             <location filename="../byoc_qgis/processing/algorithms/tile_workflows.py" />
             <source>{} of {} tiles could not be re-traced (the others are updated); first: {}: {}</source>
-            <translation type="unfinished" />
+            <translation>{} von {} Kacheln konnten nicht neu umrissen werden (die anderen sind aktualisiert); erste: {}: {}</translation>
         </message>
         <message>
             <location filename="../byoc_qgis/processing/algorithms/tile_workflows.py" />
             <source>The target reads bucket {} and the source {}: the tiles' files must be in both</source>
-            <translation type="unfinished" />
+            <translation>Das Ziel liest den Bucket {} und die Quelle {}: Die Dateien der Kacheln müssen in beiden liegen</translation>
         </message>
         <message>
             <location filename="../byoc_qgis/processing/algorithms/tile_workflows.py" />
             <source>the files could not be checked: {}</source>
-            <translation type="unfinished" />
+            <translation>die Dateien konnten nicht geprüft werden: {}</translation>
         </message>
         <message>
             <location filename="../byoc_qgis/processing/algorithms/tile_workflows.py" />
             <source>{}: {} — rule {}: {}</source>
-            <translation type="unfinished" />
+            <translation>{}: {} — Regel {}: {}</translation>
         </message>
         <message>
             <location filename="../byoc_qgis/processing/algorithms/tiles.py" />
             <source>Collection tiles to layer</source>
-            <translation type="unfinished" />
+            <translation>Kacheln einer Kollektion als Layer</translation>
         </message>
         <message>
             <location filename="../byoc_qgis/processing/algorithms/tiles.py" />
             <source>Loads the tiles of a collection into one polygon layer: cover geometries (or tile bounding boxes) reprojected from each tile's own CRS into OUTPUT_CRS (default EPSG:4326), with the fields tile_id, path, status, sensing_time, created, ingestion_start, failed_cause, native_crs and min/max metres per pixel. Tiles without any geometry yet (still waiting) are kept without geometry. Save the output as a GeoPackage to keep it.</source>
-            <translation type="unfinished" />
+            <translation>Lädt die Kacheln einer Kollektion in einen Polygon-Layer: Abdeckungsgeometrien (oder Kachel-Begrenzungsrahmen), aus dem eigenen KBS jeder Kachel nach OUTPUT_CRS reprojiziert (Vorgabe EPSG:4326), mit den Feldern tile_id, path, status, sensing_time, created, ingestion_start, failed_cause, native_crs und min./max. Meter pro Pixel. Kacheln noch ohne Geometrie (noch wartend) bleiben ohne Geometrie erhalten. Die Ausgabe als GeoPackage speichern, um sie zu behalten.</translation>
         </message>
         <message>
             <location filename="../byoc_qgis/processing/algorithms/tiles.py" />
             <source>Wait for ingestion</source>
-            <translation type="unfinished" />
+            <translation>Auf Einlesen warten</translation>
         </message>
         <message>
             <location filename="../byoc_qgis/processing/algorithms/tiles.py" />
             <source>Waits until tiles are INGESTED or FAILED, polling with backoff, and writes their final status (with the service's failure cause) to a table. Give the tiles (e.g. the output table of 'Create tiles') or leave them empty to wait for every unfinished tile of the collection. With FAIL_ON_FAILED the algorithm fails when a tile failed (stops a model).</source>
-            <translation type="unfinished" />
+            <translation>Wartet, bis Kacheln INGESTED oder FAILED sind, fragt dabei mit Backoff ab und schreibt ihren endgültigen Status (mit der Fehlerursache des Dienstes) in eine Tabelle. Die Kacheln angeben (z. B. die Ausgabetabelle von „Kacheln erstellen“) oder leer lassen, um auf jede unfertige Kachel der Kollektion zu warten. Mit FAIL_ON_FAILED schlägt der Algorithmus fehl, wenn eine Kachel fehlschlug (stoppt ein Modell).</translation>
         </message>
         <message>
             <location filename="../byoc_qgis/processing/algorithms/tiles.py" />
             <source>Update tiles</source>
-            <translation type="unfinished" />
+            <translation>Kacheln ändern</translation>
         </message>
         <message>
             <location filename="../byoc_qgis/processing/algorithms/tiles.py" />
             <source>Updates registered tiles from the features of a layer that carries their ids (e.g. an edited tiles layer): the sensing time from a field or a constant, and/or the cover geometry from the feature's geometry (sent in EPSG:4326; at most 100 points). The tile's path and files are not changed.</source>
-            <translation type="unfinished" />
+            <translation>Ändert registrierte Kacheln anhand der Objekte eines Layers, der ihre IDs enthält (z. B. ein bearbeiteter Kachel-Layer): die Aufnahmezeit aus einem Feld oder einer Konstanten und/oder die Abdeckungsgeometrie aus der Geometrie des Objekts (gesendet in EPSG:4326; höchstens 100 Punkte). Pfad und Dateien der Kachel werden nicht geändert.</translation>
         </message>
         <message>
             <location filename="../byoc_qgis/processing/algorithms/tiles.py" />
             <source>Deletes the selected tiles from the collection. Their files in S3 are not touched (register them again with 'Create tiles'). Nothing happens unless CONFIRM is set.</source>
-            <translation type="unfinished" />
+            <translation>Löscht die ausgewählten Kacheln aus der Kollektion. Ihre Dateien in S3 werden nicht angetastet (mit „Kacheln erstellen“ erneut registrieren). Es geschieht nichts, solange CONFIRM nicht gesetzt ist.</translation>
         </message>
         <message>
             <location filename="../byoc_qgis/processing/algorithms/tiles.py" />
             <source>Asks the service to ingest the selected tiles again, e.g. after their files were overwritten or a failure was fixed. Follow with 'Wait for ingestion'.</source>
-            <translation type="unfinished" />
+            <translation>Bittet den Dienst, die ausgewählten Kacheln erneut einzulesen, z. B. nachdem ihre Dateien überschrieben oder ein Fehler behoben wurde. Danach „Auf Einlesen warten“.</translation>
         </message>
         <message>
             <location filename="../byoc_qgis/processing/algorithms/tiles.py" />
             <source>Only tiles with status</source>
-            <translation type="unfinished" />
+            <translation>Nur Kacheln mit Status</translation>
         </message>
         <message>
             <location filename="../byoc_qgis/processing/algorithms/tiles.py" />
             <source>Geometry</source>
-            <translation type="unfinished" />
+            <translation>Geometrie</translation>
         </message>
         <message>
             <location filename="../byoc_qgis/processing/algorithms/tiles.py" />
             <source>Number of tiles</source>
-            <translation type="unfinished" />
+            <translation>Anzahl der Kacheln</translation>
         </message>
         <message>
             <location filename="../byoc_qgis/processing/algorithms/tiles.py" />
             <source>Tiles skipped (unusable geometry or CRS)</source>
-            <translation type="unfinished" />
+            <translation>Übersprungene Kacheln (unbrauchbare Geometrie oder unbrauchbares KBS)</translation>
         </message>
         <message>
             <location filename="../byoc_qgis/processing/algorithms/tiles.py" />
             <source>Give up after (seconds)</source>
-            <translation type="unfinished" />
+            <translation>Aufgeben nach (Sekunden)</translation>
         </message>
         <message>
             <location filename="../byoc_qgis/processing/algorithms/tiles.py" />
             <source>Fail when a tile failed to ingest</source>
-            <translation type="unfinished" />
+            <translation>Fehlschlagen, wenn das Einlesen einer Kachel fehlschlug</translation>
         </message>
         <message>
             <location filename="../byoc_qgis/processing/algorithms/tiles.py" />
             <source>Ingestion status</source>
-            <translation type="unfinished" />
+            <translation>Einlesestatus</translation>
         </message>
         <message>
             <location filename="../byoc_qgis/processing/algorithms/tiles.py" />
             <source>Tiles ingested</source>
-            <translation type="unfinished" />
+            <translation>Eingelesene Kacheln</translation>
         </message>
         <message>
             <location filename="../byoc_qgis/processing/algorithms/tiles.py" />
             <source>Tiles still pending (timeout)</source>
-            <translation type="unfinished" />
+            <translation>Noch ausstehende Kacheln (Zeitüberschreitung)</translation>
         </message>
         <message>
             <location filename="../byoc_qgis/processing/algorithms/tiles.py" />
             <source>Layer with the tiles to update</source>
-            <translation type="unfinished" />
+            <translation>Layer mit den zu ändernden Kacheln</translation>
         </message>
         <message>
             <location filename="../byoc_qgis/processing/algorithms/tiles.py" />
             <source>Tile id field</source>
-            <translation type="unfinished" />
+            <translation>Feld mit der Kachel-ID</translation>
         </message>
         <message>
             <location filename="../byoc_qgis/processing/algorithms/tiles.py" />
             <source>Sensing time field (optional)</source>
-            <translation type="unfinished" />
+            <translation>Feld mit der Aufnahmezeit (optional)</translation>
         </message>
         <message>
             <location filename="../byoc_qgis/processing/algorithms/tiles.py" />
             <source>…or one sensing time for all (ISO 8601, e.g. 2023-06-10T07:36:29Z)</source>
-            <translation type="unfinished" />
+            <translation>…oder eine Aufnahmezeit für alle (ISO 8601, z. B. 2023-06-10T07:36:29Z)</translation>
         </message>
         <message>
             <location filename="../byoc_qgis/processing/algorithms/tiles.py" />
             <source>Set the cover from the feature geometry</source>
-            <translation type="unfinished" />
+            <translation>Die Abdeckung aus der Objektgeometrie setzen</translation>
         </message>
         <message>
             <location filename="../byoc_qgis/processing/algorithms/tiles.py" />
             <source>Update results</source>
-            <translation type="unfinished" />
+            <translation>Ergebnisse der Änderung</translation>
         </message>
         <message>
             <location filename="../byoc_qgis/processing/algorithms/tiles.py" />
             <source>Tiles updated</source>
-            <translation type="unfinished" />
+            <translation>Geänderte Kacheln</translation>
         </message>
         <message>
             <location filename="../byoc_qgis/processing/algorithms/tiles.py" />
             <source>Nothing to update: choose SENSING_TIME_FIELD, give SENSING_TIME or set UPDATE_COVER</source>
-            <translation type="unfinished" />
+            <translation>Nichts zu ändern: SENSING_TIME_FIELD wählen, SENSING_TIME angeben oder UPDATE_COVER setzen</translation>
         </message>
         <message>
             <location filename="../byoc_qgis/processing/algorithms/tiles.py" />
             <source>Tiles done</source>
-            <translation type="unfinished" />
+            <translation>Erledigte Kacheln</translation>
         </message>
         <message>
             <location filename="../byoc_qgis/processing/algorithms/tiles.py" />
             <source>Not deleted: set CONFIRM to delete the tiles (S3 files are kept)</source>
-            <translation type="unfinished" />
+            <translation>Nicht gelöscht: CONFIRM setzen, um die Kacheln zu löschen (S3-Dateien bleiben erhalten)</translation>
         </message>
         <message>
             <location filename="../byoc_qgis/processing/algorithms/tiles.py" />
             <source>{} tiles of collection {}</source>
-            <translation type="unfinished" />
+            <translation>{} Kacheln der Kollektion {}</translation>
         </message>
         <message>
             <location filename="../byoc_qgis/processing/algorithms/tiles.py" />
             <source>the tile no longer exists</source>
-            <translation type="unfinished" />
+            <translation>die Kachel existiert nicht mehr</translation>
         </message>
         <message>
             <location filename="../byoc_qgis/processing/algorithms/tiles.py" />
             <source>{} ingested, {} failed, {} still pending</source>
-            <translation type="unfinished" />
+            <translation>{} eingelesen, {} fehlgeschlagen, {} noch ausstehend</translation>
         </message>
         <message>
             <location filename="../byoc_qgis/processing/algorithms/tiles.py" />
             <source>I confirm: delete these tiles (S3 files stay)</source>
-            <translation type="unfinished" />
+            <translation>Ich bestätige: diese Kacheln löschen (S3-Dateien bleiben erhalten)</translation>
         </message>
         <message>
             <location filename="../byoc_qgis/processing/algorithms/tiles.py" />
             <source>{} of {} tiles done</source>
-            <translation type="unfinished" />
+            <translation>{} von {} Kacheln erledigt</translation>
         </message>
         <message>
             <location filename="../byoc_qgis/processing/algorithms/tiles.py" />
             <source>Tile geometry (bounding box)</source>
-            <translation type="unfinished" />
+            <translation>Kachelgeometrie (Begrenzungsrahmen)</translation>
         </message>
         <message>
             <location filename="../byoc_qgis/processing/algorithms/tiles.py" />
             <source>{} tiles had an unusable geometry or CRS and were skipped</source>
-            <translation type="unfinished" />
+            <translation>{} Kacheln hatten eine unbrauchbare Geometrie oder ein unbrauchbares KBS und wurden übersprungen</translation>
         </message>
         <message>
             <location filename="../byoc_qgis/processing/algorithms/tiles.py" />
             <source>{} tiles were still not finished after {:.0f} s</source>
-            <translation type="unfinished" />
+            <translation>{} Kacheln waren nach {:.0f} s noch nicht fertig</translation>
         </message>
         <message>
             <location filename="../byoc_qgis/processing/algorithms/tiles.py" />
             <source>{} tiles failed to ingest; first: {}: {}</source>
-            <translation type="unfinished" />
+            <translation>Das Einlesen von {} Kacheln ist fehlgeschlagen; erste: {}: {}</translation>
         </message>
         <message>
             <location filename="../byoc_qgis/processing/algorithms/tiles.py" />
             <source>INPUT has no field {!r}</source>
-            <translation type="unfinished" />
+            <translation>INPUT hat kein Feld {!r}</translation>
         </message>
         <message>
             <location filename="../byoc_qgis/processing/algorithms/tiles.py" />
             <source>All</source>
-            <translation type="unfinished" />
+            <translation>Alle</translation>
         </message>
         <message>
             <location filename="../byoc_qgis/processing/algorithms/tiles.py" />
             <source>{} tiles</source>
-            <translation type="unfinished" />
+            <translation>{} Kacheln</translation>
         </message>
         <message>
             <location filename="../byoc_qgis/processing/algorithms/tiles.py" />
             <source>{} FAILED: {}</source>
-            <translation type="unfinished" />
+            <translation>{} FAILED: {}</translation>
         </message>
         <message>
             <location filename="../byoc_qgis/processing/algorithms/tiles.py" />
             <source>Tile {} ({}) skipped: {}</source>
-            <translation type="unfinished" />
+            <translation>Kachel {} ({}) übersprungen: {}</translation>
         </message>
         <message>
             <location filename="../byoc_qgis/processing/algorithms/tiles.py" />
             <source>Feature for tile {} has no geometry</source>
-            <translation type="unfinished" />
+            <translation>Das Objekt für Kachel {} hat keine Geometrie</translation>
         </message>
         <message>
             <location filename="../byoc_qgis/processing/algorithms/tiles.py" />
             <source>Cover for tile {} has {} points; the service accepts at most 100 (simplify it)</source>
-            <translation type="unfinished" />
+            <translation>Die Abdeckung für Kachel {} hat {} Punkte; der Dienst akzeptiert höchstens 100 (vereinfachen)</translation>
         </message>
         <message>
             <location filename="../byoc_qgis/processing/base.py" />
             <source>Local files (no service)</source>
-            <translation type="unfinished" />
+            <translation>Lokale Dateien (kein Dienst)</translation>
         </message>
         <message>
             <location filename="../byoc_qgis/processing/base.py" />
             <source>Process API</source>
-            <translation type="unfinished" />
+            <translation>Process API</translation>
         </message>
         <message>
             <location filename="../byoc_qgis/processing/base.py" />
             <source>CONNECTION is a connection saved in the Sentinel Hub BYOC panel (deployment, credentials and S3 settings). The Advanced connection parameters serve qgis_process and models; given with a non-default value they override the saved connection's.</source>
-            <translation type="unfinished" />
+            <translation>CONNECTION ist eine im Bedienfeld Sentinel Hub BYOC gespeicherte Verbindung (Bereitstellung, Zugangsdaten und S3-Einstellungen). Die erweiterten Verbindungsparameter dienen qgis_process und Modellen; mit einem anderen als dem Vorgabewert überschreiben sie die der gespeicherten Verbindung.</translation>
         </message>
         <message>
             <location filename="../byoc_qgis/processing/base.py" />
             <source>Collection (id, or its exact name)</source>
-            <translation type="unfinished" />
+            <translation>Kollektion (ID oder ihr genauer Name)</translation>
         </message>
         <message>
             <location filename="../byoc_qgis/processing/base.py" />
             <source>{} is empty: give a collection id or name</source>
-            <translation type="unfinished" />
+            <translation>{} ist leer: eine Kollektions-ID oder einen Namen angeben</translation>
         </message>
         <message>
             <location filename="../byoc_qgis/processing/base.py" />
             <source>No collection is named {!r}; give its id instead</source>
-            <translation type="unfinished" />
+            <translation>Keine Kollektion heißt {!r}; stattdessen ihre ID angeben</translation>
         </message>
         <message>
             <location filename="../byoc_qgis/processing/base.py" />
             <source>{} collections are named {!r} ({}); give the id</source>
-            <translation type="unfinished" />
+            <translation>{} Kollektionen heißen {!r} ({}); die ID angeben</translation>
         </message>
         <message>
             <location filename="../byoc_qgis/processing/collection_widget.py" />
             <source>Choose a connection to list its collections, or type an id or name</source>
-            <translation type="unfinished" />
+            <translation>Eine Verbindung wählen, um ihre Kollektionen aufzulisten, oder eine ID oder einen Namen eingeben</translation>
         </message>
         <message>
             <location filename="../byoc_qgis/processing/collection_widget.py" />
             <source>cancelled</source>
-            <translation type="unfinished" />
+            <translation>abgebrochen</translation>
         </message>
         <message>
             <location filename="../byoc_qgis/processing/collection_widget.py" />
             <source>Listing the collections of {}…</source>
-            <translation type="unfinished" />
+            <translation>Die Kollektionen von {} werden aufgelistet…</translation>
         </message>
         <message>
             <location filename="../byoc_qgis/processing/collection_widget.py" />
             <source>Collections cannot be listed: {}</source>
-            <translation type="unfinished" />
+            <translation>Kollektionen können nicht aufgelistet werden: {}</translation>
         </message>
         <message>
             <location filename="../byoc_qgis/processing/collection_widget.py" />
             <source>Choose one of {} collections, or type an id or name</source>
-            <translation type="unfinished" />
+            <translation>Eine von {} Kollektionen wählen oder eine ID oder einen Namen eingeben</translation>
         </message>
         <message>
             <location filename="../byoc_qgis/processing/connection.py" />
             <source>Sentinel Hub EU (services.sentinel-hub.com)</source>
-            <translation type="unfinished" />
+            <translation>Sentinel Hub EU (services.sentinel-hub.com)</translation>
         </message>
         <message>
             <location filename="../byoc_qgis/processing/connection.py" />
             <source>Sentinel Hub US West (services-uswest2.sentinel-hub.com)</source>
-            <translation type="unfinished" />
+            <translation>Sentinel Hub US West (services-uswest2.sentinel-hub.com)</translation>
         </message>
         <message>
             <location filename="../byoc_qgis/processing/connection.py" />
             <source>Copernicus Data Space Ecosystem (sh.dataspace.copernicus.eu)</source>
-            <translation type="unfinished" />
+            <translation>Copernicus Data Space Ecosystem (sh.dataspace.copernicus.eu)</translation>
         </message>
         <message>
             <location filename="../byoc_qgis/processing/connection.py" />
             <source>Custom base URL (e.g. localhub)</source>
-            <translation type="unfinished" />
+            <translation>Eigene Basis-URL (z. B. localhub)</translation>
         </message>
         <message>
             <location filename="../byoc_qgis/processing/connection.py" />
             <source>Connection (from the BYOC panel)</source>
-            <translation type="unfinished" />
+            <translation>Verbindung (aus dem Bedienfeld BYOC)</translation>
         </message>
         <message>
             <location filename="../byoc_qgis/processing/connection.py" />
             <source>A connection saved in the BYOC panel: deployment, credentials and S3 settings in one choice. The Advanced connection parameters, when given, override its values.</source>
-            <translation type="unfinished" />
+            <translation>Eine im Bedienfeld BYOC gespeicherte Verbindung: Bereitstellung, Zugangsdaten und S3-Einstellungen in einer Auswahl. Die erweiterten Verbindungsparameter überschreiben, wenn angegeben, ihre Werte.</translation>
         </message>
         <message>
             <location filename="../byoc_qgis/processing/connection.py" />
             <source>Deployment 'Custom base URL' needs the custom base URL (BASE_URL), e.g. http://127.0.0.1:8000</source>
-            <translation type="unfinished" />
+            <translation>Die Bereitstellung 'Custom base URL' benötigt die eigene Basis-URL (BASE_URL), z. B. http://127.0.0.1:8000</translation>
         </message>
         <message>
             <location filename="../byoc_qgis/processing/connection.py" />
             <source>No Sentinel Hub credentials: choose a connection, or an authentication configuration (Basic: client id / client secret) as the Sentinel Hub credentials, or set BYOC_CLIENT_ID and BYOC_CLIENT_SECRET in the environment</source>
-            <translation type="unfinished" />
+            <translation>Keine Sentinel Hub-Zugangsdaten: eine Verbindung oder eine Authentifizierungskonfiguration (Basic: Client-ID / Client-Secret) als Sentinel Hub-Zugangsdaten wählen oder BYOC_CLIENT_ID und BYOC_CLIENT_SECRET in der Umgebung setzen</translation>
         </message>
         <message>
             <location filename="../byoc_qgis/processing/connection.py" />
             <source>S3 credentials</source>
-            <translation type="unfinished" />
+            <translation>S3-Zugangsdaten</translation>
         </message>
         <message>
             <location filename="../byoc_qgis/processing/connection.py" />
             <source>none</source>
-            <translation type="unfinished" />
+            <translation>keine</translation>
         </message>
         <message>
             <location filename="../byoc_qgis/processing/connection.py" />
             <source>Sentinel Hub credentials (Basic auth configuration: client id / client secret)</source>
-            <translation type="unfinished" />
+            <translation>Sentinel Hub-Zugangsdaten (Basic-Authentifizierungskonfiguration: Client-ID / Client-Secret)</translation>
         </message>
         <message>
             <location filename="../byoc_qgis/processing/connection.py" />
             <source>Custom base URL (deployment 'Custom', e.g. http://127.0.0.1:8000)</source>
-            <translation type="unfinished" />
+            <translation>Eigene Basis-URL (Bereitstellung 'Custom', z. B. http://127.0.0.1:8000)</translation>
         </message>
         <message>
             <location filename="../byoc_qgis/processing/connection.py" />
             <source>Custom token URL (default: &lt;base URL&gt;/auth/realms/main/...)</source>
-            <translation type="unfinished" />
+            <translation>Eigene Token-URL (Vorgabe: &lt;Basis-URL&gt;/auth/realms/main/...)</translation>
         </message>
         <message>
             <location filename="../byoc_qgis/processing/connection.py" />
             <source>S3 credentials (Basic auth configuration: access key / secret key)</source>
-            <translation type="unfinished" />
+            <translation>S3-Zugangsdaten (Basic-Authentifizierungskonfiguration: Access Key / Secret Key)</translation>
         </message>
         <message>
             <location filename="../byoc_qgis/processing/connection.py" />
             <source>S3 endpoint host[:port] (empty: AWS)</source>
-            <translation type="unfinished" />
+            <translation>S3-Endpunkt host[:port] (leer: AWS)</translation>
         </message>
         <message>
             <location filename="../byoc_qgis/processing/connection.py" />
             <source>S3 region</source>
-            <translation type="unfinished" />
+            <translation>S3-Region</translation>
         </message>
         <message>
             <location filename="../byoc_qgis/processing/connection.py" />
             <source>S3 over HTTPS</source>
-            <translation type="unfinished" />
+            <translation>S3 über HTTPS</translation>
         </message>
         <message>
             <location filename="../byoc_qgis/processing/connection.py" />
             <source>S3 path-style addressing</source>
-            <translation type="unfinished" />
+            <translation>S3-Adressierung im Pfadstil</translation>
         </message>
         <message>
             <location filename="../byoc_qgis/processing/connection.py" />
             <source>A custom base URL (BASE_URL) is only used with the deployment 'Custom base URL'; choose it or clear the custom base URL</source>
-            <translation type="unfinished" />
+            <translation>Eine eigene Basis-URL (BASE_URL) wird nur mit der Bereitstellung 'Custom base URL' verwendet; diese wählen oder die eigene Basis-URL leeren</translation>
         </message>
         <message>
             <location filename="../byoc_qgis/processing/connection.py" />
             <source>Sentinel Hub credentials</source>
-            <translation type="unfinished" />
+            <translation>Sentinel Hub-Zugangsdaten</translation>
         </message>
         <message>
             <location filename="../byoc_qgis/processing/connection.py" />
             <source>No connection named {!r} is saved in the BYOC panel (saved: {})</source>
-            <translation type="unfinished" />
+            <translation>Im Bedienfeld BYOC ist keine Verbindung namens {!r} gespeichert (gespeichert: {})</translation>
         </message>
         <message>
             <location filename="../byoc_qgis/processing/feedback.py" />
             <source>Cancelled by the user.</source>
-            <translation type="unfinished" />
+            <translation>Vom Benutzer abgebrochen.</translation>
         </message>
         <message>
             <location filename="../byoc_qgis/processing/inputs.py" />
             <source>Layer {!r} is not a GDAL raster (file); only file-based rasters can be used</source>
-            <translation type="unfinished" />
+            <translation>Layer {!r} ist kein GDAL-Raster (Datei); nur dateibasierte Raster können verwendet werden</translation>
         </message>
         <message>
             <location filename="../byoc_qgis/processing/inputs.py" />
             <source>Folder {!r} does not exist</source>
-            <translation type="unfinished" />
+            <translation>Ordner {!r} existiert nicht</translation>
         </message>
         <message>
             <location filename="../byoc_qgis/processing/parameters.py" />
             <source>Custom (the evalscript below, or its file)</source>
-            <translation type="unfinished" />
+            <translation>Eigenes (das Evalscript unten oder seine Datei)</translation>
         </message>
         <message>
             <location filename="../byoc_qgis/processing/parameters.py" />
             <source>True colour (BANDS = red,green,blue)</source>
-            <translation type="unfinished" />
+            <translation>Echtfarben (BANDS = Rot,Grün,Blau)</translation>
         </message>
         <message>
             <location filename="../byoc_qgis/processing/parameters.py" />
             <source>False colour (BANDS = nir,red,green)</source>
-            <translation type="unfinished" />
+            <translation>Falschfarben (BANDS = NIR,Rot,Grün)</translation>
         </message>
         <message>
             <location filename="../byoc_qgis/processing/parameters.py" />
             <source>Normalized difference (BANDS = a,b)</source>
-            <translation type="unfinished" />
+            <translation>Normalisierte Differenz (BANDS = a,b)</translation>
         </message>
         <message>
             <location filename="../byoc_qgis/processing/parameters.py" />
             <source>Single band (BANDS = name)</source>
-            <translation type="unfinished" />
+            <translation>Einzelkanal (BANDS = Name)</translation>
         </message>
         <message>
             <location filename="../byoc_qgis/processing/parameters.py" />
             <source>Give an EVALSCRIPT or EVALSCRIPT_FILE, or choose a generated evalscript</source>
-            <translation type="unfinished" />
+            <translation>Ein EVALSCRIPT oder EVALSCRIPT_FILE angeben oder ein erzeugtes Evalscript wählen</translation>
         </message>
         <message>
             <location filename="../byoc_qgis/processing/parameters.py" />
             <source>Evalscript</source>
-            <translation type="unfinished" />
+            <translation>Evalscript</translation>
         </message>
         <message>
             <location filename="../byoc_qgis/processing/parameters.py" />
             <source>Bands for the generated evalscript</source>
-            <translation type="unfinished" />
+            <translation>Kanäle für das erzeugte Evalscript</translation>
         </message>
         <message>
             <location filename="../byoc_qgis/processing/parameters.py" />
             <source>Scale for colour composites (value × scale = 0..1)</source>
-            <translation type="unfinished" />
+            <translation>Skalierung für Farbkomposite (Wert × Skalierung = 0..1)</translation>
         </message>
         <message>
             <location filename="../byoc_qgis/processing/parameters.py" />
             <source>Evalscript (custom)</source>
-            <translation type="unfinished" />
+            <translation>Evalscript (eigenes)</translation>
         </message>
         <message>
             <location filename="../byoc_qgis/processing/parameters.py" />
             <source>…or evalscript file</source>
-            <translation type="unfinished" />
+            <translation>…oder Evalscript-Datei</translation>
         </message>
         <message>
             <location filename="../byoc_qgis/processing/parameters.py" />
             <source>Collection {} has no bands yet (no tile ingested): give a custom EVALSCRIPT</source>
-            <translation type="unfinished" />
+            <translation>Kollektion {} hat noch keine Kanäle (keine Kachel eingelesen): ein eigenes EVALSCRIPT angeben</translation>
         </message>
         <message>
             <location filename="../byoc_qgis/processing/parameters.py" />
             <source>This evalscript needs {} band names in BANDS; the collection has: {}</source>
-            <translation type="unfinished" />
+            <translation>Dieses Evalscript benötigt {} Kanalnamen in BANDS; die Kollektion hat: {}</translation>
         </message>
         <message>
             <location filename="../byoc_qgis/processing/parameters.py" />
             <source>EVALSCRIPT_FILE {}: {}</source>
-            <translation type="unfinished" />
+            <translation>EVALSCRIPT_FILE {}: {}</translation>
         </message>
         <message>
             <location filename="../byoc_qgis/processing/provider.py" />
             <source>Sentinel Hub Bring Your Own COG</source>
-            <translation type="unfinished" />
+            <translation>Sentinel Hub Bring Your Own COG</translation>
         </message>
         <message>
             <location filename="../byoc_qgis/processing/shipped_models.py" />
             <source>Create tiles, wait, process (example model)</source>
-            <translation type="unfinished" />
+            <translation>Kacheln erstellen, warten, verarbeiten (Beispielmodell)</translation>
         </message>
         <message>
             <location filename="../byoc_qgis/processing/shipped_models.py" />
             <source>Example models</source>
-            <translation type="unfinished" />
+            <translation>Beispielmodelle</translation>
         </message>
         <message>
             <location filename="../byoc_qgis/processing/shipped_models.py" />
             <source>Create tiles, wait, batch (example model)</source>
-            <translation type="unfinished" />
+            <translation>Kacheln erstellen, warten, Batch (Beispielmodell)</translation>
         </message>
         <message>
             <location filename="../byoc_qgis/processing/tiles_common.py" />
             <source>Tiles (layer or table with a tile id field)</source>
-            <translation type="unfinished" />
+            <translation>Kacheln (Layer oder Tabelle mit einem Feld für die Kachel-ID)</translation>
         </message>
         <message>
             <location filename="../byoc_qgis/processing/tiles_common.py" />
             <source>…or tile ids (comma-separated)</source>
-            <translation type="unfinished" />
+            <translation>…oder Kachel-IDs (durch Kommas getrennt)</translation>
         </message>
         <message>
             <location filename="../byoc_qgis/processing/tiles_common.py" />
             <source>No tile selected: give TILES (a layer with tile ids) or TILE_IDS</source>
-            <translation type="unfinished" />
+            <translation>Keine Kachel ausgewählt: TILES (ein Layer mit Kachel-IDs) oder TILE_IDS angeben</translation>
         </message>
         <message>
             <location filename="../byoc_qgis/processing/tiles_common.py" />
             <source>TILES has no field {!r}; choose the tile id field in TILE_ID_FIELD</source>
-            <translation type="unfinished" />
+            <translation>TILES hat kein Feld {!r}; das Feld mit der Kachel-ID in TILE_ID_FIELD wählen</translation>
         </message>
         <message>
             <location filename="../byoc_qgis/processing/tiles_common.py" />
             <source>broken geometry ({})</source>
-            <translation type="unfinished" />
+            <translation>kaputte Geometrie ({})</translation>
         </message>
         <message>
             <location filename="../byoc_qgis/processing/tiles_common.py" />
             <source>EPSG:{} is not a CRS QGIS knows</source>
-            <translation type="unfinished" />
+            <translation>EPSG:{} ist kein KBS, das QGIS kennt</translation>
         </message>
     </context>
 </TS>
