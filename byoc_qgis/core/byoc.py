@@ -66,7 +66,7 @@ class ByocClient:
                 return url, None
             log.warning("links.next points to another host (%s); using nextToken instead", parts.netloc)
         token = links.get("nextToken")
-        if token is not None and token != "":
+        if token:  # a next page (None or "" at the end)
             params = dict(first_params)
             params["viewtoken"] = token
             return first_path, params

@@ -67,7 +67,7 @@ CDSE = Deployment(
     key="cdse",
     name="Copernicus Data Space Ecosystem",
     base_url="https://sh.dataspace.copernicus.eu",
-    token_url="https://identity.dataspace.copernicus.eu/auth/realms/CDSE/protocol/openid-connect/token",  # noqa: S106 - a URL
+    token_url="https://identity.dataspace.copernicus.eu/auth/realms/CDSE/protocol/openid-connect/token",  # noqa: S106 # nosec B106 # a URL
     builtin=True,
 )
 

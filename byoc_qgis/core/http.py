@@ -175,7 +175,7 @@ class HttpClient:
             self.tokens = TokenManager(
                 deployment.token_url, deployment.base_url, credentials, self._fetch_token, **kwargs
             )
-        self._rng = random.Random()  # noqa: S311 - jitter, not cryptography
+        self._rng = random.Random()  # noqa: S311 # nosec B311 # jitter, not cryptography
 
     def __repr__(self) -> str:
         client = self.tokens.credentials.client_id if self.tokens else None

@@ -285,7 +285,7 @@ def check_key(config: S3Config, key: str) -> str:
 # -- retry ---------------------------------------------------------------------------------------------------------
 def backoff(config: S3Config, attempt: int, cancelled: Callable[[], bool]) -> None:
     """Sleep before retry ``attempt`` (1, 2, ...): retry_delay doubled each time, with jitter, capped."""
-    delay = min(BACKOFF_CAP_S, max(0.0, config.retry_delay) * (2 ** (attempt - 1))) * (0.75 + 0.5 * random.random())  # noqa: S311
+    delay = min(BACKOFF_CAP_S, max(0.0, config.retry_delay) * (2 ** (attempt - 1))) * (0.75 + 0.5 * random.random())  # noqa: S311 # nosec B311 # jitter
     deadline = time.monotonic() + delay
     while time.monotonic() < deadline:
         if cancelled():
@@ -527,7 +527,7 @@ def delete(config: S3Config, keys: Sequence[str]) -> None:
     confirmed deleted."""
     left = [key for key in keys if not delete_object(config, check_key(config, key))]
     if left:
-        raise S3Error(f"Could not delete from bucket {config.bucket}: {', '.join(left)}.")  # noqa: S608
+        raise S3Error(f"Could not delete from bucket {config.bucket}: {', '.join(left)}.")  # noqa: S608 # nosec B608 # a message, no SQL
 
 
 def read_bytes(config: S3Config, key: str, max_bytes: int = 64 * 1024 * 1024) -> bytes:

@@ -315,7 +315,7 @@ class ConnectionDialog(QDialog):
         typed = self.s3_auth.typed()
         authcfg = self.s3_auth.configId()
         endpoint = self.s3_endpoint.text().strip()
-        access = secret = ""
+        access = secret = ""  # nosec B105 # empty until typed
         if typed is not None:
             access, secret = typed
         elif authcfg:

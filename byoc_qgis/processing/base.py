@@ -26,7 +26,17 @@ from .crs import pin_parameter_crs
 from .feedback import FeedbackBridge, service_errors
 from .provider import ICON_PATH
 
-__all__ = ["ByocAlgorithm", "ServiceAlgorithm", "UUID_RE", "GROUPS", "collection_parameter", "help_with_labels"]
+__all__ = [
+    "ByocAlgorithm",
+    "ServiceAlgorithm",
+    "UUID_RE",
+    "GROUPS",
+    "DOCS_URL",
+    "HELP_PAGES",
+    "collection_parameter",
+    "help_url",
+    "help_with_labels",
+]
 
 UUID_RE = re.compile(r"^[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}$")
 
@@ -42,6 +52,45 @@ def _group_name(key: str) -> str:
 
 
 GROUPS = ("collections", "tiles", "files", "process")
+
+#: the user guide (docs/ of the repository named in metadata.txt); each algorithm's help button opens its section
+DOCS_URL = "https://github.com/byoc-qgis/byoc_qgis/blob/main/docs/"
+
+#: algorithm name -> (page of docs/ without .md, anchor of its section); tests check every page and anchor exist
+HELP_PAGES = {
+    "createcollection": ("collections", "create-a-collection"),
+    "listcollections": ("collections", "list-collections"),
+    "updatecollection": ("collections", "rename-or-change-a-collection"),
+    "deletecollection": ("collections", "delete-a-collection"),
+    "preflightcheck": ("add-tiles", "check-your-files-first"),
+    "createtiles": ("add-tiles", "add-tiles-from-local-files"),
+    "createtilesfroms3": ("add-tiles", "add-tiles-from-an-s3-prefix"),
+    "tracecover": ("add-tiles", "cover-geometries"),
+    "collectiontiles": ("ingestion", "show-the-tiles-of-a-collection"),
+    "waitforingestion": ("ingestion", "wait-for-ingestion"),
+    "explainfailure": ("ingestion", "explain-a-failure"),
+    "reingesttiles": ("ingestion", "reingest-tiles"),
+    "updatetiles": ("ingestion", "change-the-sensing-time-or-cover"),
+    "retracecover": ("ingestion", "re-trace-covers"),
+    "copytiles": ("ingestion", "copy-tiles-to-another-collection"),
+    "deletetiles": ("ingestion", "delete-tiles"),
+    "processrequest": ("process", "process-an-extent-into-a-raster"),
+    "batchcreate": ("batch", "create-a-batch-task"),
+    "batchstart": ("batch", "start-a-batch-task"),
+    "batchstatus": ("batch", "follow-batch-tasks"),
+    "batchwait": ("batch", "wait-for-a-batch-task"),
+    "batchstop": ("batch", "stop-a-batch-task"),
+    "batchresults": ("batch", "load-the-results"),
+    "modelcreatewaitprocess": ("automate", "example-model-create-tiles-wait-process"),
+    "modelcreatewaitbatch": ("automate", "example-model-create-tiles-wait-batch"),
+}
+
+
+def help_url(name: str) -> str:
+    """The user guide's section about algorithm ``name`` (its index page for a name without a section)."""
+    page, anchor = HELP_PAGES.get(name, ("index", ""))
+    return f"{DOCS_URL}{page}.md" + (f"#{anchor}" if anchor else "")
+
 
 _PARAMETER_ID = re.compile(r"\b[A-Z][A-Z0-9]*(?:_[A-Z0-9]+)*\b")
 
@@ -89,6 +138,9 @@ class ByocAlgorithm(QgsProcessingAlgorithm):
 
     def icon(self) -> QIcon:
         return QIcon(ICON_PATH)
+
+    def helpUrl(self) -> str:  # noqa: N802 - QGIS API name
+        return help_url(self.name())
 
     def createInstance(self):
         return type(self)()

@@ -105,7 +105,7 @@ def pin_parameter_crs(alg, parameters, context) -> None:
             continue
         try:
             crs = getattr(alg, reader)(parameters, definition.name(), context)
-        except Exception:  # noqa: BLE001, S112 - a bad value is the algorithm's to report, with its own message
+        except Exception:  # noqa: BLE001, S112 # nosec B112 # a bad value is the algorithm's to report, with its own message
             continue
         if crs.isValid() and crs.authid():
             main_thread_crs(crs.authid())

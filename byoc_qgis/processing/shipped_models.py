@@ -7,6 +7,7 @@ from pathlib import Path
 from qgis.core import QgsProcessingModelAlgorithm
 
 from ..translation import tr
+from .base import help_url
 
 __all__ = ["CreateWaitProcessModel", "CreateWaitBatchModel", "MODELS_DIR"]
 
@@ -33,6 +34,9 @@ class CreateWaitProcessModel(QgsProcessingModelAlgorithm):
 
     def groupId(self) -> str:
         return "models"
+
+    def helpUrl(self) -> str:  # noqa: N802 - QGIS API name
+        return help_url(self.name())
 
     def createInstance(self):
         return type(self)()
