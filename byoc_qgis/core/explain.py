@@ -24,7 +24,9 @@ GENERIC_FIX = "Run the pre-flight check on the tile's files (Add tiles dialog) a
 class Explanation:
     """The service's cause, the pre-flight rule it matches (if any) and how to fix it.
 
-    ``checked_files``: the rule comes from checking the tile's files; ``note``: why they could not be checked.
+    ``checked_files``: the rule comes from checking the tile's files; ``note``: why they could not be checked;
+    ``finding``: the pre-flight finding that is the cause (its ``key``/``params`` let the layers above core word
+    the fix in the user's language; ``fix`` is its English wording).
     """
 
     cause: str
@@ -33,6 +35,7 @@ class Explanation:
     checked_files: bool = False
     findings: Optional[List[cog_rules.Finding]] = None
     note: str = ""
+    finding: Optional[cog_rules.Finding] = None
 
 
 def explain_cause(
@@ -75,7 +78,7 @@ def explain_with_files(
         match = next((f for f in findings if f.is_error), None)
     if match is None:
         return Explanation(guess.cause, guess.rule, guess.fix, True, findings)
-    return Explanation(text or match.message, match.rule, s3.scrub(match.fix), True, findings)
+    return Explanation(text or match.message, match.rule, s3.scrub(match.fix), True, findings, finding=match)
 
 
 def explain_tile(

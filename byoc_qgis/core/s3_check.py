@@ -9,8 +9,8 @@ backoff first. :func:`check_credentials` checks keys and endpoint without a buck
 
 from __future__ import annotations
 
-from dataclasses import dataclass
-from typing import Callable, List, Optional, Tuple
+from dataclasses import dataclass, field
+from typing import Callable, Dict, List, Mapping, Optional, Tuple
 
 from osgeo import gdal
 
@@ -24,13 +24,13 @@ from .s3 import (
     S3Error,
     backoff,
     bucket_options,
-    classify,
     delete_object,
     never,
     probe_path,
     status_of,
     vsis3_path,
 )
+from .s3_errors import PROBLEM_NO_CREDENTIALS, classify_worded, s3_text
 
 __all__ = ["BucketCheck", "KEYS_CHECK_BUCKET", "WRITE_CHECK_KEY", "check_bucket", "check_credentials"]
 
@@ -41,7 +41,9 @@ WRITE_CHECK_KEY = ".byoc-qgis-write-check"
 @dataclass(frozen=True)
 class BucketCheck:
     """Result of :func:`check_bucket`: ``ok``, and when not, the ``problem`` code and a worded ``message`` with the
-    fix. ``writable`` is None when writing was not tried."""
+    fix. ``writable`` is None when writing was not tried. ``key``/``params``: the message's wording id in
+    :data:`.s3_errors.S3_TEMPLATES` and its values (``attempts`` when it took more than one), so the layers above
+    core can word it in the user's language; "" when the message is worded elsewhere."""
 
     bucket: str
     ok: bool
@@ -49,6 +51,8 @@ class BucketCheck:
     message: str = ""
     writable: Optional[bool] = None
     attempts: int = 1
+    key: str = ""
+    params: Mapping[str, str] = field(default_factory=dict, hash=False)
 
     def raise_for_problem(self) -> None:
         """Raise :class:`S3Error` (with ``problem``) unless the check passed."""
@@ -75,15 +79,15 @@ def check_bucket(config: S3Config, write: bool = False, cancel: Optional[Callabl
             if ok:
                 listed = True
                 break
-            problem, text = classify(config, errno, message, messages)
+            problem, key, params = classify_worded(config, errno, message, messages)
             if problem == PROBLEM_ACCESS_DENIED and write:
                 break  # listing refused: the write check below tells whether uploads can work
             if problem not in TRANSIENT_PROBLEMS or attempt > config.max_retry:
-                tries = f" ({attempt} attempts)" if attempt > 1 else ""
-                return BucketCheck(config.bucket, False, problem, text + tries, None, attempt)
+                return _worded(config.bucket, False, problem, key, params, None, attempt)
             backoff(config, attempt, cancelled)
+        where = {"bucket": config.bucket, "where": config.where}
         if not write:
-            return BucketCheck(config.bucket, True, "", f"Bucket {config.bucket} at {config.where} is reachable.")
+            return _worded(config.bucket, True, "", "reachable", where, None, 1)
         path = vsis3_path(config, WRITE_CHECK_KEY)
         tries = 0
         while True:
@@ -92,27 +96,40 @@ def check_bucket(config: S3Config, write: bool = False, cancel: Optional[Callabl
             if ok:
                 break
             if not listed:
-                problem, text = PROBLEM_ACCESS_DENIED, classify(config, VSIE_ACCESS_DENIED, "")[1]
-                return BucketCheck(config.bucket, False, problem, text, False, attempt + tries)
+                problem, key, params = classify_worded(config, VSIE_ACCESS_DENIED, "")
+                return BucketCheck(
+                    config.bucket, False, problem, s3_text(key, params), False, attempt + tries, key, params
+                )
             status = status_of(messages)
             if status in (401, 403) or tries > config.max_retry:
                 reason = config.scrub(messages[-1]) if messages else "unknown error"
+                params = {**where, "answer": reason}
                 return BucketCheck(
                     config.bucket,
                     False,
                     PROBLEM_NOT_WRITABLE,
-                    f"Bucket {config.bucket} at {config.where} can be read but not written ({reason}): grant the S3 "
-                    "keys s3:PutObject (and s3:DeleteObject) on the bucket, or use other keys.",
+                    s3_text(PROBLEM_NOT_WRITABLE, params),
                     False,
                     attempt + tries,
+                    PROBLEM_NOT_WRITABLE,
+                    params,
                 )
             backoff(config, tries, cancelled)
-        note = ""
+        key, params = "writable", where
         if not delete_object(config, WRITE_CHECK_KEY, cancelled):
-            note = f" (could not delete the check object {WRITE_CHECK_KEY}; it is safe to delete)"
-    return BucketCheck(
-        config.bucket, True, "", f"Bucket {config.bucket} at {config.where} is reachable and writable{note}.", True
-    )
+            key, params = "writable-check-left", {**where, "key": WRITE_CHECK_KEY}
+    return BucketCheck(config.bucket, True, "", s3_text(key, params), True, 1, key, params)
+
+
+def _worded(
+    bucket: str, ok: bool, problem: str, key: str, params: Dict[str, str], writable: Optional[bool], attempts: int
+) -> BucketCheck:
+    """A check result worded by :data:`.s3_errors.S3_TEMPLATES` ``key`` ("(N attempts)" added after retries)."""
+    text = s3_text(key, params)
+    if attempts > 1:
+        params = {**params, "attempts": str(attempts)}
+        text = s3_text("attempts", {"text": text, "attempts": str(attempts)})
+    return BucketCheck(bucket, ok, problem, text, writable, attempts, key, params)
 
 
 #: bucket name probed by :func:`check_credentials` (most likely nobody's: S3 checks the keys before the bucket)
@@ -126,19 +143,20 @@ def check_credentials(config: S3Config, cancel: Optional[Callable[[], bool]] = N
     unreachable endpoint fail with their worded problem."""
     cancelled = cancel or never
     attempt = 0
-    accepted = BucketCheck("", True, "", f"S3 keys accepted by {config.where}.", None, 1)
+    params = {"where": config.where}
+    accepted = BucketCheck("", True, "", s3_text("keys-accepted", params), None, 1, "keys-accepted", params)
     with bucket_options(config):
         while True:
             attempt += 1
             ok, errno, message, messages = probe_path(config.prefix)
             if ok:
                 return accepted
-            problem, text = classify(config, errno, message, messages)
+            problem, key, params = classify_worded(config, errno, message, messages)
             if problem in (PROBLEM_MISSING_BUCKET, PROBLEM_ACCESS_DENIED):
                 return accepted
             if problem not in TRANSIENT_PROBLEMS or attempt > config.max_retry:
-                text = text.replace(f" for bucket {config.bucket}", "").replace(f" bucket {config.bucket}", " S3")
-                return BucketCheck("", False, problem, text, None, attempt)
+                key = "no-credentials-keys" if problem == PROBLEM_NO_CREDENTIALS else key
+                return BucketCheck("", False, problem, s3_text(key, params), None, attempt, key, params)
             backoff(config, attempt, cancelled)
 
 

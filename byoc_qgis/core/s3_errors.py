@@ -7,7 +7,7 @@ Used by every S3 operation of :mod:`.s3`, :mod:`.s3_upload` and :mod:`.s3_check`
 from __future__ import annotations
 
 import re
-from typing import TYPE_CHECKING, Optional, Sequence, Tuple
+from typing import TYPE_CHECKING, Dict, Mapping, Optional, Sequence, Tuple
 
 from .gdal_compat import (
     VSIE_ACCESS_DENIED,
@@ -20,7 +20,7 @@ from .gdal_compat import (
 if TYPE_CHECKING:  # pragma: no cover
     from .s3 import S3Config
 
-__all__ = ["status_of", "classify", "TRANSIENT_PROBLEMS"]
+__all__ = ["status_of", "classify", "classify_worded", "s3_text", "S3_TEMPLATES", "TRANSIENT_PROBLEMS"]
 
 # problems found by check_bucket and named in S3Error.problem
 PROBLEM_MISSING_BUCKET = "missing-bucket"
@@ -45,57 +45,105 @@ def status_of(messages: Sequence[str]) -> Optional[int]:
     return None
 
 
+#: the English wording of every worded S3 problem and check result, by stable id; ``byoc_qgis.wording`` keeps the
+#: same texts as tr() literals (tests/test_wording.py checks they match). Placeholders: bucket, where (endpoint),
+#: key_hint (first characters of the access key), reason (curl's), answer (the storage's own text), key (object).
+S3_TEMPLATES: Dict[str, str] = {
+    PROBLEM_MISSING_BUCKET: (
+        "Bucket {bucket} does not exist at {where}: create it, or correct the bucket name (and the S3 endpoint/region)."
+    ),
+    PROBLEM_BAD_SECRET: (
+        "{where} refused the S3 secret key for access key {key_hint} (the signature does not match): correct the "
+        "secret key in the S3 credentials."
+    ),
+    PROBLEM_NO_CREDENTIALS: (
+        "No S3 credentials for bucket {bucket}: choose S3 credentials (access key / secret key) for the connection "
+        "(Processing: S3_AUTHCFG), or set AWS_ACCESS_KEY_ID and AWS_SECRET_ACCESS_KEY."
+    ),
+    "no-credentials-keys": (
+        "No S3 credentials: choose S3 credentials (access key / secret key) for the connection (Processing: "
+        "S3_AUTHCFG), or set AWS_ACCESS_KEY_ID and AWS_SECRET_ACCESS_KEY."
+    ),
+    PROBLEM_BAD_KEY: (
+        "{where} does not know the S3 access key {key_hint}: correct the access key in the S3 credentials (and check "
+        "the endpoint: keys of one provider do not work at another)."
+    ),
+    PROBLEM_ACCESS_DENIED: (
+        "{where} denied access to bucket {bucket} (AccessDenied): the S3 keys are valid but lack permission; grant "
+        "them s3:ListBucket, s3:GetObject and s3:PutObject on the bucket, or use other keys."
+    ),
+    PROBLEM_UNREACHABLE: (
+        "Cannot reach the S3 endpoint {where} ({reason}): check the endpoint host:port and the HTTPS setting, and "
+        "that the server is running."
+    ),
+    PROBLEM_DROPPED: (
+        "The S3 endpoint {where} dropped the connection ({reason}): try again later; if it persists, check the HTTPS "
+        "setting and any proxy."
+    ),
+    PROBLEM_UNAVAILABLE: "S3 at {where} is unavailable or throttling ({answer}): try again later.",
+    PROBLEM_OTHER: "S3 at {where} answered: {answer}.",
+    PROBLEM_NOT_WRITABLE: (
+        "Bucket {bucket} at {where} can be read but not written ({answer}): grant the S3 keys s3:PutObject (and "
+        "s3:DeleteObject) on the bucket, or use other keys."
+    ),
+    "reachable": "Bucket {bucket} at {where} is reachable.",
+    "writable": "Bucket {bucket} at {where} is reachable and writable.",
+    "writable-check-left": (
+        "Bucket {bucket} at {where} is reachable and writable (could not delete the check object {key}; it is safe "
+        "to delete)."
+    ),
+    "keys-accepted": "S3 keys accepted by {where}.",
+    "attempts": "{text} ({attempts} attempts)",
+}
+#: fallback reasons when curl/the storage said nothing (translated above core like the templates)
+S3_FALLBACK_REASONS = ("connection refused", "no answer", "unknown error")
+
+
+def s3_text(key: str, params: Mapping[str, str]) -> str:
+    """The English sentence of :data:`S3_TEMPLATES` ``key`` filled with ``params``."""
+    return S3_TEMPLATES[key].format(**params)
+
+
 def classify(config: S3Config, errno: int, message: str, messages: Sequence[str] = ()) -> Tuple[str, str]:
     """``(problem, sentence)`` for a failed S3 request: a ``PROBLEM_*`` code and what happened with its fix."""
+    problem, key, params = classify_worded(config, errno, message, messages)
+    return problem, s3_text(key, params)
+
+
+def classify_worded(
+    config: S3Config, errno: int, message: str, messages: Sequence[str] = ()
+) -> Tuple[str, str, Dict[str, str]]:
+    """``(problem, key, params)`` for a failed S3 request: the ``PROBLEM_*`` code, the :data:`S3_TEMPLATES` id of
+    its sentence and the values the sentence needs (bucket, endpoint, key hint, curl's or the storage's words)."""
     b, where = config.bucket, config.where
+    params = {"bucket": b, "where": where}
     text = message or (messages[-1] if messages else "")
     lower = text.lower()
     status = status_of(messages)
     if errno == VSIE_BUCKET_NOT_FOUND or "nosuchbucket" in lower or "bucket does not exist" in lower:
-        return PROBLEM_MISSING_BUCKET, (
-            f"Bucket {b} does not exist at {where}: create it, or correct the bucket name (and the S3 endpoint/region)."
-        )
+        return PROBLEM_MISSING_BUCKET, PROBLEM_MISSING_BUCKET, params
     if errno == VSIE_SIGNATURE_MISMATCH or "signature" in lower and "does not match" in lower:
-        return PROBLEM_BAD_SECRET, (
-            f"{where} refused the S3 secret key for access key {_key_hint(config)} (the signature does not match): "
-            "correct the secret key in the S3 credentials."
-        )
+        return PROBLEM_BAD_SECRET, PROBLEM_BAD_SECRET, {**params, "key_hint": _key_hint(config)}
     if errno == VSIE_INVALID_CREDENTIALS or "invalidaccesskeyid" in lower or "access key id" in lower:
         if not config.access_key or "not defined" in lower or "credentials" in lower and "not filled" in lower:
-            return PROBLEM_NO_CREDENTIALS, (
-                f"No S3 credentials for bucket {b}: choose S3 credentials (access key / secret key) for the "
-                "connection (Processing: S3_AUTHCFG), or set AWS_ACCESS_KEY_ID and AWS_SECRET_ACCESS_KEY."
-            )
-        return PROBLEM_BAD_KEY, (
-            f"{where} does not know the S3 access key {_key_hint(config)}: correct the access key in the S3 "
-            "credentials (and check the endpoint: keys of one provider do not work at another)."
-        )
+            return PROBLEM_NO_CREDENTIALS, PROBLEM_NO_CREDENTIALS, params
+        return PROBLEM_BAD_KEY, PROBLEM_BAD_KEY, {**params, "key_hint": _key_hint(config)}
     if errno == VSIE_ACCESS_DENIED or status == 403 or "access denied" in lower or "accessdenied" in lower:
-        return PROBLEM_ACCESS_DENIED, (
-            f"{where} denied access to bucket {b} (AccessDenied): the S3 keys are valid but lack permission; grant "
-            "them s3:ListBucket, s3:GetObject and s3:PutObject on the bucket, or use other keys."
-        )
+        return PROBLEM_ACCESS_DENIED, PROBLEM_ACCESS_DENIED, params
     unreachable = ("could not resolve", "couldn't connect", "could not connect", "failed to connect", "refused")
     if any(text in lower for text in unreachable) or status == 0:
-        return PROBLEM_UNREACHABLE, (
-            f"Cannot reach the S3 endpoint {where} ({_curl_reason(text) or 'connection refused'}): check the endpoint "
-            "host:port and the HTTPS setting, and that the server is running."
-        )
+        reason = _curl_reason(text) or "connection refused"
+        return PROBLEM_UNREACHABLE, PROBLEM_UNREACHABLE, {**params, "reason": reason}
     if errno == VSIE_HTTP_ERROR or "empty reply" in lower or "reset" in lower or "timed out" in lower:
-        return PROBLEM_DROPPED, (
-            f"The S3 endpoint {where} dropped the connection ({_curl_reason(text) or 'no answer'}): try again later; "
-            "if it persists, check the HTTPS setting and any proxy."
-        )
+        return PROBLEM_DROPPED, PROBLEM_DROPPED, {**params, "reason": _curl_reason(text) or "no answer"}
     if (
         status is not None
         and (status == 429 or status >= 500)
         or "reduce your request rate" in lower
         or ("internal error" in lower or "unavailable" in lower or "slowdown" in lower)
     ):
-        return PROBLEM_UNAVAILABLE, (
-            f"S3 at {where} is unavailable or throttling ({config.scrub(text) or f'HTTP {status}'}): try again later."
-        )
-    return PROBLEM_OTHER, f"S3 at {where} answered: {config.scrub(text) or 'unknown error'}."
+        return PROBLEM_UNAVAILABLE, PROBLEM_UNAVAILABLE, {**params, "answer": config.scrub(text) or f"HTTP {status}"}
+    return PROBLEM_OTHER, PROBLEM_OTHER, {**params, "answer": config.scrub(text) or "unknown error"}
 
 
 def _key_hint(config: S3Config) -> str:

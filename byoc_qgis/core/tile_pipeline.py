@@ -41,6 +41,8 @@ from .s3_upload import ensure_object
 __all__ = [
     "TileJob",
     "TileOutcome",
+    "PreflightFailed",
+    "preflight_errors",
     "PipelineOptions",
     "run_pipeline",
     "registered_paths",
@@ -70,10 +72,23 @@ class TileJob:
 
 @dataclass
 class TileOutcome:
+    """What became of one tile. ``findings``: when the pre-flight check stopped it, the errors that ``message``
+    words in English (so the layers above core can word them in the user's language)."""
+
     job: TileJob
     status: str
     tile_id: Optional[str] = None
     message: str = ""
+    findings: List[cog_rules.Finding] = field(default_factory=list)
+
+
+class PreflightFailed(ValueError):
+    """The pre-flight check found errors in a tile's files: ``findings`` are the errors (one per file and rule;
+    the message names the first five)."""
+
+    def __init__(self, findings: List[cog_rules.Finding]) -> None:
+        self.findings = preflight_errors(findings)
+        super().__init__(f"pre-flight check failed: {_error_text(findings)}")
 
 
 @dataclass
@@ -114,13 +129,19 @@ def _is_registered(path: str, known: Dict[str, str]) -> Optional[str]:
     return None
 
 
-def _error_text(findings: List[cog_rules.Finding]) -> str:
-    """The errors as "file: message fix" (one per file and rule: the block-size rule fires once per image level)."""
+def preflight_errors(findings: List[cog_rules.Finding]) -> List[cog_rules.Finding]:
+    """The errors, one per file and rule (the block-size rule fires once per image level)."""
     errors, seen = [], set()
     for f in findings:
         if f.is_error and (f.file, f.rule) not in seen:
             seen.add((f.file, f.rule))
             errors.append(f)
+    return errors
+
+
+def _error_text(findings: List[cog_rules.Finding]) -> str:
+    """The errors as "file: message fix" (one per file and rule: the block-size rule fires once per image level)."""
+    errors = preflight_errors(findings)
     return "; ".join(f"{Path(f.file).name or 'tile'}: {f.message} {f.fix}".strip() for f in errors[:5]) + (
         f" (+{len(errors) - 5} more)" if len(errors) > 5 else ""
     )
@@ -143,7 +164,7 @@ def _prepare(job: TileJob, opts: PipelineOptions, workdir: str, prog: Progress, 
         errors = [f for f in findings if f.is_error]
         unreadable = [f for f in errors if f.rule == "readable"]
         if unreadable or (opts.cogify == "never" and errors):
-            raise ValueError(f"pre-flight check failed: {_error_text(unreadable or findings)}")
+            raise PreflightFailed(unreadable or findings)
         if opts.cogify == "always":
             todo = list(files)
         elif errors:
@@ -167,7 +188,7 @@ def _prepare(job: TileJob, opts: PipelineOptions, workdir: str, prog: Progress, 
         if not f.is_error:
             log(f"{job.name}: {f.message}", True)
     if any(f.is_error for f in findings):
-        raise ValueError(f"pre-flight check failed: {_error_text(findings)}")
+        raise PreflightFailed(findings)
     return files
 
 
@@ -248,6 +269,8 @@ class _Run:
             return TileOutcome(job, FAILED, None, "no valid pixel: nothing to register")
         except (Cancelled, CancelledError):
             return TileOutcome(job, CANCELLED, None, "cancelled before registration")
+        except PreflightFailed as exc:
+            return TileOutcome(job, FAILED, None, self.s3.scrub(str(exc)), exc.findings)
         except (ValueError, S3Error, SentinelHubError, RuntimeError) as exc:
             return TileOutcome(job, FAILED, None, self.s3.scrub(str(exc)))
         except Exception as exc:  # noqa: BLE001 - an unexpected error is this tile's outcome; the table survives

@@ -7,7 +7,7 @@ import re
 import threading
 from datetime import datetime
 from pathlib import Path, PurePosixPath
-from typing import Any, Dict, List, Optional
+from typing import Any, Callable, Dict, List, Optional
 
 from osgeo import gdal
 from qgis.core import (
@@ -39,7 +39,8 @@ from ...core.tile_pipeline import (
     TileOutcome,
     run_pipeline,
 )
-from ...translation import tr
+from ...translation import tr, tr_n
+from ...wording import preflight_failure_text, s3_check_text
 from ..base import ServiceAlgorithm
 from ..feedback import FeedbackBridge
 from ..fields import WkbType
@@ -90,8 +91,8 @@ def check_bucket_or_fail(s3: S3Config, bridge: FeedbackBridge, write: bool) -> N
     bridge.info(tr("Checking bucket {} at {}").format(s3.bucket, s3.where))
     result = check_bucket(s3, write=write, cancel=bridge.cancel)
     if not result.ok:
-        raise QgsProcessingException(tr("S3 bucket check failed: {}").format(s3.scrub(result.message)))
-    bridge.info(s3.scrub(result.message))
+        raise QgsProcessingException(tr("S3 bucket check failed: {}").format(s3.scrub(s3_check_text(result))))
+    bridge.info(s3.scrub(s3_check_text(result)))
 
 
 def _add_common_parameters(alg) -> None:
@@ -139,10 +140,16 @@ def _run(alg, parameters, context, bridge, client, collection, s3: S3Config, job
     except Cancelled as exc:
         done = getattr(exc, "outcomes", [])
         registered = sum(1 for o in done if o.status == REGISTERED)
-        bridge.warning(tr("Cancelled: {} tiles were registered before; run again to continue").format(registered))
+        bridge.warning(
+            tr_n(
+                "Cancelled: %n tile was registered before; run again to continue",
+                "Cancelled: %n tiles were registered before; run again to continue",
+                registered,
+            )
+        )
         raise
-    dest, counts = _write_outcomes(alg, parameters, context, outcomes, bridge)
-    _finish(alg, parameters, context, outcomes, counts, bridge)
+    dest, counts = _write_outcomes(alg, parameters, context, outcomes, bridge, s3.scrub)
+    _finish(alg, parameters, context, outcomes, counts, bridge, s3.scrub)
     return {
         "OUTPUT": dest,
         "REGISTERED": counts[REGISTERED],
@@ -152,18 +159,29 @@ def _run(alg, parameters, context, bridge, client, collection, s3: S3Config, job
     }
 
 
-def _finish(alg, parameters, context, outcomes: List[TileOutcome], counts: Dict[str, int], bridge) -> None:
+def _outcome_text(outcome: TileOutcome, scrub: Callable[[str], str]) -> str:
+    """A tile's outcome message in the user's language (pre-flight errors worded above core)."""
+    return preflight_failure_text(outcome.findings, scrub) if outcome.findings else outcome.message
+
+
+def _finish(
+    alg, parameters, context, outcomes: List[TileOutcome], counts: Dict[str, int], bridge, scrub: Callable[[str], str]
+) -> None:
     """One summary line always; with FAIL_ON_ERROR (the default) failed tiles make the algorithm fail."""
-    summary = tr("Summary: {} of {} tiles registered, {} already registered, {} failed, {} cancelled").format(
-        counts[REGISTERED], len(outcomes), counts[EXISTS], counts[FAILED], counts.get(CANCELLED, 0)
-    )
+    summary = tr_n(
+        "Summary: {} of %n tile registered, {} already registered, {} failed, {} cancelled",
+        "Summary: {} of %n tiles registered, {} already registered, {} failed, {} cancelled",
+        len(outcomes),
+    ).format(counts[REGISTERED], counts[EXISTS], counts[FAILED], counts.get(CANCELLED, 0))
     (bridge.warning if counts[FAILED] else bridge.info)(summary)
     if counts[FAILED] and alg.parameterAsBoolean(parameters, "FAIL_ON_ERROR", context):
         first = next(o for o in outcomes if o.status == FAILED)
         raise QgsProcessingException(
-            tr("{} of {} tiles failed (the others are registered; run again to retry them); first: {}: {}").format(
-                counts[FAILED], len(outcomes), first.job.name, first.message
-            )
+            tr_n(
+                "{} of %n tile failed (the others are registered; run again to retry them); first: {}: {}",
+                "{} of %n tiles failed (the others are registered; run again to retry them); first: {}: {}",
+                len(outcomes),
+            ).format(counts[FAILED], first.job.name, _outcome_text(first, scrub))
         )
 
 
@@ -247,17 +265,20 @@ def _sensing_time(alg, parameters, context, mode: str, text: str, first_file: Op
     return found
 
 
-def _write_outcomes(alg, parameters, context, outcomes: List[TileOutcome], bridge: FeedbackBridge):
+def _write_outcomes(
+    alg, parameters, context, outcomes: List[TileOutcome], bridge: FeedbackBridge, scrub: Callable[[str], str]
+):
     fields = status_fields()
     sink, dest = alg.parameterAsSink(parameters, "OUTPUT", context, fields, WkbType.NoGeometry)
     if sink is None:
         raise QgsProcessingException(alg.invalidSinkError(parameters, "OUTPUT"))
     counts = {REGISTERED: 0, EXISTS: 0, FAILED: 0, CANCELLED: 0}
     for o in outcomes:
-        sink.addFeature(status_row(fields, o.tile_id, o.job.path, o.status, o.message))
+        message = _outcome_text(o, scrub)
+        sink.addFeature(status_row(fields, o.tile_id, o.job.path, o.status, message))
         counts[o.status] = counts.get(o.status, 0) + 1
         if o.status == FAILED:
-            bridge.warning(tr("{} ({}): {}").format(o.job.name, o.job.path, o.message))
+            bridge.warning(tr("{} ({}): {}").format(o.job.name, o.job.path, message))
     return dest, counts
 
 
@@ -345,8 +366,11 @@ class CreateTilesLocal(ServiceAlgorithm):
         grouping = local_groups(self, parameters, context, paths)
         if grouping.unmatched:
             raise QgsProcessingException(
-                tr("{} files do not match FILE_PATTERN {!r}, e.g. {}; change the pattern or the inputs").format(
+                tr_n(
+                    "%n file does not match FILE_PATTERN {!r}, e.g. {}; change the pattern or the inputs",
+                    "%n files do not match FILE_PATTERN {!r}, e.g. {}; change the pattern or the inputs",
                     len(grouping.unmatched),
+                ).format(
                     file_pattern(self, parameters, context),
                     relative_key(grouping.unmatched[0], grouping.root) or grouping.unmatched[0],
                 )
@@ -389,9 +413,11 @@ class CreateTilesLocal(ServiceAlgorithm):
             collection_bands=bands,
         )
         bridge.info(
-            tr("{} tiles to create in collection {} (bucket {})").format(
-                len(jobs), collection.name, collection.s3_bucket
-            )
+            tr_n(
+                "%n tile to create in collection {} (bucket {})",
+                "%n tiles to create in collection {} (bucket {})",
+                len(jobs),
+            ).format(collection.name, collection.s3_bucket)
         )
         if bands:
             bridge.info(tr("Checking the tiles against the collection's bands: {}").format(", ".join(bands)))

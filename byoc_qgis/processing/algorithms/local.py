@@ -28,7 +28,8 @@ from ...core.cover import POLICIES, geometry_from_geojson, trace_cover
 from ...core.preflight import preflight_grouping, preflight_local
 from ...core.reproject import Reprojector
 from ...core.tile_groups import DEFAULT_PATTERN, Grouping, PatternError, group_local_files
-from ...translation import tr
+from ...translation import tr, tr_n
+from ...wording import finding_fix, finding_message, finding_text
 from ..base import ByocAlgorithm
 from ..crs import crs_definition, wgs84
 from ..feedback import FeedbackBridge
@@ -182,18 +183,28 @@ class PreflightCheck(ByocAlgorithm):
         for tile, report in reports.items():
             for f in report.findings:
                 feat = QgsFeature(fields)
-                feat.setAttributes([tile, f.file, f.severity, f.rule, f.value, f.message, f.fix])
+                feat.setAttributes([tile, f.file, f.severity, f.rule, f.value, finding_message(f), finding_fix(f)])
                 sink.addFeature(feat, QgsFeatureSink.Flag.FastInsert)
                 if f.is_error:
                     errors += 1
-                    bridge.warning(str(f))
+                    bridge.warning(finding_text(f))
                 else:
                     warnings += 1
-                    bridge.info(str(f))
-        bridge.info(tr("{} files: {} errors, {} warnings").format(len(paths), errors, warnings))
+                    bridge.info(finding_text(f))
+        bridge.info(
+            tr("{files}: {errors}, {warnings}").format(
+                files=tr_n("%n file", "%n files", len(paths)),
+                errors=tr_n("%n error", "%n errors", errors),
+                warnings=tr_n("%n warning", "%n warnings", warnings),
+            )
+        )
         if errors and self.parameterAsBoolean(parameters, "FAIL_ON_ERROR", context):
             raise QgsProcessingException(
-                tr("Pre-flight found {} errors; see the log (COGify fixes most of them)").format(errors)
+                tr_n(
+                    "Pre-flight found %n error; see the log (COGify fixes most of them)",
+                    "Pre-flight found %n errors; see the log (COGify fixes most of them)",
+                    errors,
+                )
             )
         return {"OUTPUT": dest, "ERRORS": errors, "WARNINGS": warnings, "FILES": len(paths)}
 

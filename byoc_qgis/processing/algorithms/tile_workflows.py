@@ -23,7 +23,8 @@ from qgis.core import (
 
 from ...core import tile_workflows as wf
 from ...core.cover import POLICIES
-from ...translation import tr
+from ...translation import tr, tr_n
+from ...wording import explanation_cause, explanation_fix
 from ..base import ServiceAlgorithm
 from ..feedback import FeedbackBridge
 from ..fields import WkbType, make_fields
@@ -139,7 +140,11 @@ class ExplainFailure(ServiceAlgorithm):
         ids = selected_tile_ids(self, parameters, context, required=False)
         if not ids:
             ids = wf.failed_tile_ids(client, collection.id, cancel=bridge.cancel)
-            bridge.info(tr("{} FAILED tiles in collection {}").format(len(ids), collection.name))
+            bridge.info(
+                tr_n("%n FAILED tile in collection {}", "%n FAILED tiles in collection {}", len(ids)).format(
+                    collection.name
+                )
+            )
         s3 = None
         if self.parameterAsBoolean(parameters, "CHECK_FILES", context) and (self.s3.access_key or self.s3.endpoint):
             s3 = s3_config(self.s3, collection.s3_bucket)
@@ -160,8 +165,9 @@ class ExplainFailure(ServiceAlgorithm):
                 feat.setAttributes([r.tile_id, r.path, r.status, "", "", "", False, r.message])
             else:
                 note = tr("the files could not be checked: {}").format(e.note) if e.note else ""
-                feat.setAttributes([r.tile_id, r.path, r.status, e.cause, e.rule or "", e.fix, e.checked_files, note])
-                bridge.info(tr("{}: {} — rule {}: {}").format(r.path, e.cause, e.rule or "?", e.fix))
+                cause, fix = explanation_cause(e), explanation_fix(e, s3.scrub if s3 is not None else None)
+                feat.setAttributes([r.tile_id, r.path, r.status, cause, e.rule or "", fix, e.checked_files, note])
+                bridge.info(tr("{}: {} — rule {}: {}").format(r.path, cause, e.rule or "?", fix))
                 if e.rule and e.rule not in rules:
                     rules.append(e.rule)
             sink.addFeature(feat, QgsFeatureSink.Flag.FastInsert)
@@ -230,13 +236,19 @@ class RetraceCover(ServiceAlgorithm):
         )
         dest = _write(self, parameters, context, results, bridge)
         done, failed = _count(results, wf.RETRACED), _count(results, wf.FAILED, wf.NOT_FOUND)
-        bridge.info(tr("Cover traced again for {} of {} tiles").format(done, len(results)))
+        bridge.info(
+            tr_n("Cover traced again for {} of %n tile", "Cover traced again for {} of %n tiles", len(results)).format(
+                done
+            )
+        )
         if failed and self.parameterAsBoolean(parameters, "FAIL_ON_ERROR", context):
             first = next(r for r in results if r.status in (wf.FAILED, wf.NOT_FOUND))
             raise QgsProcessingException(
-                tr("{} of {} tiles could not be re-traced (the others are updated); first: {}: {}").format(
-                    failed, len(results), first.path or first.tile_id, first.message
-                )
+                tr_n(
+                    "{} of %n tile could not be re-traced (the others are updated); first: {}: {}",
+                    "{} of %n tiles could not be re-traced (the others are updated); first: {}: {}",
+                    len(results),
+                ).format(failed, first.path or first.tile_id, first.message)
             )
         return {"OUTPUT": dest, "RETRACED": done, "FAILED": failed}
 
@@ -287,6 +299,10 @@ class CopyTiles(ServiceAlgorithm):
         dest = _write(self, parameters, context, results, bridge)
         copied, exists, missing = (_count(results, s) for s in (wf.COPIED, wf.EXISTS, wf.NOT_FOUND))
         bridge.info(
-            tr("{} tiles registered, {} were there already, {} no longer exist").format(copied, exists, missing)
+            tr("{registered}, {existing}, {missing}").format(
+                registered=tr_n("%n tile registered", "%n tiles registered", copied),
+                existing=tr_n("%n was there already", "%n were there already", exists),
+                missing=tr_n("%n no longer exists", "%n no longer exist", missing),
+            )
         )
         return {"OUTPUT": dest, "COPIED": copied, "EXISTS": exists, "MISSING": missing, "TARGET_ID": target.id}

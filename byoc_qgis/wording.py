@@ -1,0 +1,410 @@
+"""What core reports, worded in the user's language: pre-flight findings, their fixes, ingestion failure
+explanations and the S3 problems we word ourselves.
+
+Core keeps a stable wording id and the values each sentence needs (``Finding.key``/``params``,
+``BucketCheck.key``/``params``) and fills its English templates (``core.cog_rules.templates.FINDING_TEMPLATES``,
+``core.s3_errors.S3_TEMPLATES``, ``core.gdal_compat.UNREADABLE_TEXTS``) for logs, localhub and ``str(finding)``. The
+tables below hold the same English texts as ``tr()`` literals (so ``make translations-update`` extracts them;
+``tests/test_wording.py`` checks both sides have the same ids and texts) and format the translated template with
+the same values. Text that comes from the service or from GDAL/curl (a failure cause, a storage answer) stays as it
+came. A translation whose placeholders do not fit falls back to core's English sentence.
+"""
+
+from __future__ import annotations
+
+from pathlib import PurePath
+from typing import Callable, Dict, Mapping, Optional, Sequence, Tuple
+
+from .core.cog_rules import Finding
+from .core.explain import Explanation
+from .core.s3_check import BucketCheck
+from .translation import tr
+
+__all__ = [
+    "explanation_cause",
+    "explanation_fix",
+    "finding_fix",
+    "finding_message",
+    "finding_text",
+    "preflight_failure_text",
+    "s3_check_text",
+    "severity_label",
+]
+
+
+def finding_message(finding: Finding) -> str:
+    """The finding's sentence in the user's language (core's English ``message`` when it has no wording id)."""
+    templates = _finding_templates().get(finding.key)
+    if templates is None:
+        return finding.message
+    return _fill(templates[0], _finding_params(finding), finding.message)
+
+
+def finding_fix(finding: Finding) -> str:
+    """How to fix the finding, in the user's language (core's English ``fix`` when it has no wording id)."""
+    templates = _finding_templates().get(finding.key)
+    if templates is None:
+        return finding.fix
+    return _fill(templates[1], _finding_params(finding), finding.fix)
+
+
+def severity_label(severity: str) -> str:
+    """ "error"/"warning" as the user reads it."""
+    return {"error": tr("error"), "warning": tr("warning")}.get(severity, severity)
+
+
+def finding_text(finding: Finding) -> str:
+    """The whole finding on one line, as ``str(finding)`` but in the user's language (for logs and feedback)."""
+    where = f"{finding.file}: " if finding.file else ""
+    return tr("{severity} [{rule}] {where}{message} (found: {value}) Fix: {fix}").format(
+        severity=severity_label(finding.severity).upper(),
+        rule=finding.rule,
+        where=where,
+        message=finding_message(finding),
+        value=finding.value,
+        fix=finding_fix(finding),
+    )
+
+
+def preflight_failure_text(findings: Sequence[Finding], scrub: Optional[Callable[[str], str]] = None) -> str:
+    """Why the pipeline stopped a tile (``TileOutcome.findings``: its pre-flight errors, one per file and rule), in
+    the user's language: the same sentence as core's English ``TileOutcome.message``."""
+    parts = [
+        f"{PurePath(f.file).name or tr('tile')}: {finding_message(f)} {finding_fix(f)}".strip() for f in findings[:5]
+    ]
+    text = tr("pre-flight check failed: {}").format("; ".join(parts))
+    if len(findings) > 5:
+        text += tr(" (+{} more)").format(len(findings) - 5)
+    return scrub(text) if scrub is not None else text
+
+
+def explanation_cause(explanation: Explanation) -> str:
+    """The failure's cause: the service's own text as it sent it, or (no cause given) the matching finding."""
+    if explanation.finding is not None and explanation.cause == explanation.finding.message:
+        return finding_message(explanation.finding)
+    return explanation.cause
+
+
+def explanation_fix(explanation: Explanation, scrub=None) -> str:
+    """How to fix an explained failure: the fix of the finding found by checking the tile's files, in the user's
+    language (``scrub`` removes secrets from it, as core did for the English text), else the explanation's fix
+    (the caller's translated general fix for the rule)."""
+    if explanation.finding is None:
+        return explanation.fix
+    text = finding_fix(explanation.finding)
+    return scrub(text) if scrub is not None else text
+
+
+def s3_check_text(check: BucketCheck) -> str:
+    """A bucket or S3 keys check's sentence in the user's language (its English ``message`` when not worded here)."""
+    template = _s3_templates().get(check.key)
+    if template is None:
+        return check.message
+    params = dict(check.params)
+    for name in ("reason", "answer"):
+        if name in params:
+            params[name] = _fallback_reasons().get(params[name], params[name])
+    text = _fill(template, params, "")
+    if not text:
+        return check.message
+    if params.get("attempts"):
+        text = _fill(tr("{text} ({attempts} attempts)"), {"text": text, "attempts": params["attempts"]}, text)
+    return text
+
+
+# --- the tables: the same ids and English texts as core's, as tr() literals ---
+
+
+def _finding_params(finding: Finding) -> Dict[str, str]:
+    params = dict(finding.params)
+    reason_id = params.get("reason_id")
+    if reason_id:
+        reason, fix = _unreadable_texts().get(reason_id, (params.get("reason", ""), params.get("fix", "")))
+        if not params.get("reason_is_storage"):
+            params["reason"] = reason
+        params["fix"] = fix
+    return params
+
+
+def _fill(template: str, params: Mapping[str, str], fallback: str) -> str:
+    try:
+        return template.format(**params)
+    except (KeyError, IndexError, ValueError):  # a translation whose placeholders do not fit: core's English
+        return fallback
+
+
+def _finding_templates() -> Dict[str, Tuple[str, str]]:
+    """``core.cog_rules.templates.FINDING_TEMPLATES`` translated."""
+    cogify = tr("Re-create the file as a COG with BLOCKSIZE=1024 and internal AVERAGE overviews (COGify does this).")
+    reproject = tr("Reproject to an allowed CRS (COGify with reprojection does this).")
+    georeference = tr("Georeference the file (gdal_translate -a_srs EPSG:<code> -a_ullr ...) or warp it to a grid.")
+    not_valid = tr("The file is not a valid Cloud Optimized GeoTIFF: {text}.")
+    return {
+        # --- per file ---
+        "unreadable": (tr("The file cannot be read as a raster: {path}: {reason}"), "{fix}"),
+        "unreadable-gdal": (tr("The file cannot be read as a raster: {path}: {reason} (GDAL: {detail})"), "{fix}"),
+        "no-bands": (tr("The file has no raster bands."), tr("Provide a raster GeoTIFF.")),
+        "not-geotiff": (
+            tr("The file is a {driver_long_name} file; BYOC reads only Cloud Optimized GeoTIFFs."),
+            tr("Convert it to a COG (COGify does this)."),
+        ),
+        "validator-error": (not_valid, cogify),
+        "validator-error-overviews": (
+            not_valid,
+            tr("Build internal overviews (COGify does this); BYOC ignores external .ovr files."),
+        ),
+        "validator-warning": (tr("COG validator: {text}."), cogify),
+        "edited-in-place": (tr("The COG was edited in place and lost its layout."), cogify),
+        "header-too-big": (
+            tr("The file header (IFDs and tile index) is {header_size} bytes; BYOC reads at most {max_header} bytes."),
+            tr("Re-create the file with bigger internal tiles (BLOCKSIZE=1024) or split it into smaller files."),
+        ),
+        "no-geotransform": (
+            tr(
+                "The file has no geotransform; BYOC needs GeoTIFF georeferencing (ModelTiepoint, ModelPixelScale, "
+                "GeoKeys)."
+            ),
+            georeference,
+        ),
+        "no-regular-geotransform": (
+            tr(
+                "The file has no regular geotransform; BYOC needs GeoTIFF georeferencing (ModelTiepoint, "
+                "ModelPixelScale, GeoKeys)."
+            ),
+            georeference,
+        ),
+        "no-crs": (
+            tr("The file has no CRS; BYOC needs GeoTIFF georeferencing (ModelTiepoint, ModelPixelScale, GeoKeys)."),
+            georeference,
+        ),
+        "crs-without-epsg": (
+            tr("The file's CRS has no EPSG code; BYOC accepts EPSG:4326, 3857, 3035 and UTM (326xx/327xx)."),
+            reproject,
+        ),
+        "crs-not-allowed": (
+            tr("EPSG:{epsg} is not supported by BYOC; use EPSG:4326, 3857, 3035 or UTM (326xx/327xx)."),
+            reproject,
+        ),
+        "beyond-valid-degrees": (
+            tr("The file extends beyond -180..180 / -90..90 degrees (crosses a pole or the valid range)."),
+            tr("Clip the file to the valid range or split it."),
+        ),
+        "unsupported-types": (
+            tr("Sample type {types} is not supported; BYOC reads UInt8, Int8, UInt16, Int16 and Float32."),
+            tr(
+                "Convert the data type (COGify's 'convert data type' option, e.g. Float64 -> Float32, Int32 -> Int16 "
+                "after scaling)."
+            ),
+        ),
+        "mixed-types": (
+            tr("The bands of this file have different data types."),
+            tr("Write one data type per file or one file per band."),
+        ),
+        "unsupported-compression": (
+            tr("{compression} compression is not supported by BYOC."),
+            tr("Re-compress with DEFLATE or ZSTD (COGify does this)."),
+        ),
+        "colour-table": (
+            tr("The file has a colour table (photometric PALETTE), which BYOC does not support."),
+            tr("Drop the colour table and keep the index values as grey levels (COGify does this)."),
+        ),
+        "ycbcr": (
+            tr("The file uses the YCbCr colour space, which BYOC does not support."),
+            tr("Re-create it with PHOTOMETRIC MinIsBlack or RGB and DEFLATE/ZSTD compression (COGify does this)."),
+        ),
+        "too-many-chunky-bands": (
+            tr("The file has {count} pixel-interleaved (chunky) bands; BYOC allows at most {max_chunky}."),
+            tr("Write one file per band, or a band-interleaved (planar) GeoTIFF (COGify 'one file per band')."),
+        ),
+        "too-many-file-bands": (
+            tr("The file has {count} bands; a BYOC collection has at most {max_bands}."),
+            tr("Split the bands over fewer, smaller files or collections."),
+        ),
+        "ignored-alpha": (
+            tr("Sentinel Hub ignores alpha bands and internal masks: masked pixels will show as data."),
+            tr("Encode no-data as a value (GDAL_NODATA tag), e.g. COGify with a no-data value."),
+        ),
+        "missing-overviews": (
+            tr("The image has no internal overviews; zoomed-out requests fail and ingestion may fail."),
+            tr("Add internal AVERAGE overviews down to about 1024 px (COGify does this)."),
+        ),
+        "coarse-overviews": (
+            tr("The coarsest overview is still large; zoomed-out requests will be limited."),
+            tr("Add overview levels until the image fits one 1024-px tile (COGify does this)."),
+        ),
+        "bad-block-size": (
+            tr("Ensure tiles of image at index {index} have width and height between {min_block} and {max_block}."),
+            tr(
+                "Re-create the file with BLOCKSIZE=1024 at every level, e.g. gdal_translate -of COG -co "
+                "BLOCKSIZE=1024 -co OVERVIEWS=IGNORE_EXISTING (COGify does this)."
+            ),
+        ),
+        "unequal-block-sizes": (
+            tr("Internal tile sizes differ between levels; older Sentinel Hub deployments require equal sizes."),
+            tr("Re-create the file with one BLOCKSIZE for all levels (COGify does this)."),
+        ),
+        "not-tif-extension": (
+            tr("The file name does not end in .tif or .tiff."),
+            tr("Name COG files <band>.tif or <band>.tiff."),
+        ),
+        # --- per tile ---
+        "no-files": (tr("The tile has no files."), tr("Check the tile path and its (BAND) placeholder.")),
+        "mixed-extensions": (
+            tr("The tile's files use different extensions ({extensions}); BYOC needs one per tile."),
+            tr("Rename the files to one extension, e.g. all .tif."),
+        ),
+        "mixed-crs": (
+            tr("The tile's files are in different CRSs; all files of a tile must share one CRS."),
+            tr("Reproject the files to one CRS."),
+        ),
+        "too-many-tile-bands": (
+            tr("The tile's files have {total} bands together; a collection has at most {max_bands}."),
+            tr("Split the data over several collections."),
+        ),
+        "no-common-area": (
+            tr("The tile's files do not overlap; all files of a tile must cover the same area."),
+            tr("Put only files of the same area into one tile."),
+        ),
+        "beyond-common-area": (
+            tr("File {stem} extends more than one pixel beyond the area shared by all files of the tile."),
+            tr("Clip or warp all band files of a tile to the same extent (gdalwarp -te)."),
+        ),
+        "missing-band-files": (
+            tr("The tile lacks the band file(s) {files} that the collection's bands use."),
+            tr("Upload a file for every band source of the collection (same file names in every tile)."),
+        ),
+        "unexpected-files": (
+            tr("The tile has file(s) {files} that no band of the collection uses."),
+            tr("Use the same set of file names in every tile, or add bands for these files to the collection."),
+        ),
+        "band-index-out-of-range": (
+            tr("Band {band} reads band {index} of {source}, which has only {band_count} band(s)."),
+            tr("Provide the missing band in the file or change the band's bandIndex."),
+        ),
+        "bit-depth-mismatch": (
+            tr("Band {band} is configured with bit depth {wanted}, but {source} has {bit_depth}."),
+            tr("Convert the file to {wanted}-bit samples (COGify 'convert data type')."),
+        ),
+        "sample-format-mismatch": (
+            tr("Band {band} is configured with sample format {wanted}, but {source} is {sample_format}."),
+            tr("Convert the file to {wanted} samples (COGify 'convert data type')."),
+        ),
+        # --- pre-flight across files and tiles ---
+        "band-name": (
+            tr(
+                "The first ingest would create band '{name}', which is not a valid JavaScript identifier, so "
+                "evalscripts cannot use it."
+            ),
+            tr("Rename the file (letters, digits and _ only, not starting with a digit), e.g. B_08."),
+        ),
+        "tile-file-set": (
+            tr("Tile {tile} does not have the same band files as the other tiles ({difference})."),
+            tr("Give every tile the same set of band file names."),
+        ),
+        "tile-data-type": (
+            tr(
+                "Band file {stem} is {data_type} here but {common_type} in the other tiles; files of one band must "
+                "share bit depth and sample format."
+            ),
+            tr("Convert this file to {common_type} (COGify 'output type')."),
+        ),
+        "file-pattern": (
+            tr("The file name does not match the band file pattern '{pattern}', so it belongs to no tile."),
+            tr("Rename the file or change the band file pattern (FILE_PATTERN), e.g. (BAND).tif."),
+        ),
+    }
+
+
+def _unreadable_texts() -> Dict[str, Tuple[Optional[str], str]]:
+    """``core.gdal_compat.UNREADABLE_TEXTS`` translated."""
+    return {
+        "missing-object": (
+            tr("the object does not exist"),
+            tr("Check the tile path and the (BAND) file names in the bucket."),
+        ),
+        "access-refused": (tr("access refused"), tr("Check the bucket name and the S3 credentials of the connection.")),
+        "storage-error": (tr("the storage did not answer"), tr("Check the S3 endpoint and try again later.")),
+        "empty-object": (tr("not a raster (0 bytes)"), tr("Upload the file again: the object is empty.")),
+        "not-raster-object": (
+            tr("not a raster (unreadable)"),
+            tr("Upload a GeoTIFF: GDAL recognises no raster format in this object."),
+        ),
+        "missing-file": (tr("the file does not exist"), tr("Check the path.")),
+        "folder": (
+            tr("a folder, not a raster file"),
+            tr("Give the raster files in the folder, or the folder as FOLDER."),
+        ),
+        "empty-file": (
+            tr("not a raster (0 bytes)"),
+            tr("Provide the raster again: the file is empty (an interrupted copy or export?)."),
+        ),
+        "not-raster-file": (
+            tr("not a raster (unreadable)"),
+            tr(
+                "Provide a GeoTIFF: GDAL recognises no raster format in this file (wrong extension, or a damaged or "
+                "interrupted download?)."
+            ),
+        ),
+    }
+
+
+def _fallback_reasons() -> Dict[str, str]:
+    """``core.s3_errors.S3_FALLBACK_REASONS`` translated (used when curl or the storage said nothing)."""
+    return {
+        "connection refused": tr("connection refused"),
+        "no answer": tr("no answer"),
+        "unknown error": tr("unknown error"),
+    }
+
+
+def _s3_templates() -> Dict[str, str]:
+    """``core.s3_errors.S3_TEMPLATES`` translated."""
+    no_credentials = tr(
+        "No S3 credentials: choose S3 credentials (access key / secret key) for the connection (Processing: "
+        "S3_AUTHCFG), or set AWS_ACCESS_KEY_ID and AWS_SECRET_ACCESS_KEY."
+    )
+    return {
+        "missing-bucket": tr(
+            "Bucket {bucket} does not exist at {where}: create it, or correct the bucket name (and the S3 "
+            "endpoint/region)."
+        ),
+        "bad-secret": tr(
+            "{where} refused the S3 secret key for access key {key_hint} (the signature does not match): correct the "
+            "secret key in the S3 credentials."
+        ),
+        "no-credentials": tr(
+            "No S3 credentials for bucket {bucket}: choose S3 credentials (access key / secret key) for the "
+            "connection (Processing: S3_AUTHCFG), or set AWS_ACCESS_KEY_ID and AWS_SECRET_ACCESS_KEY."
+        ),
+        "no-credentials-keys": no_credentials,
+        "bad-key": tr(
+            "{where} does not know the S3 access key {key_hint}: correct the access key in the S3 credentials (and "
+            "check the endpoint: keys of one provider do not work at another)."
+        ),
+        "access-denied": tr(
+            "{where} denied access to bucket {bucket} (AccessDenied): the S3 keys are valid but lack permission; "
+            "grant them s3:ListBucket, s3:GetObject and s3:PutObject on the bucket, or use other keys."
+        ),
+        "unreachable": tr(
+            "Cannot reach the S3 endpoint {where} ({reason}): check the endpoint host:port and the HTTPS setting, "
+            "and that the server is running."
+        ),
+        "dropped": tr(
+            "The S3 endpoint {where} dropped the connection ({reason}): try again later; if it persists, check the "
+            "HTTPS setting and any proxy."
+        ),
+        "unavailable": tr("S3 at {where} is unavailable or throttling ({answer}): try again later."),
+        "error": tr("S3 at {where} answered: {answer}."),
+        "not-writable": tr(
+            "Bucket {bucket} at {where} can be read but not written ({answer}): grant the S3 keys s3:PutObject (and "
+            "s3:DeleteObject) on the bucket, or use other keys."
+        ),
+        "reachable": tr("Bucket {bucket} at {where} is reachable."),
+        "writable": tr("Bucket {bucket} at {where} is reachable and writable."),
+        "writable-check-left": tr(
+            "Bucket {bucket} at {where} is reachable and writable (could not delete the check object {key}; it is "
+            "safe to delete)."
+        ),
+        "keys-accepted": tr("S3 keys accepted by {where}."),
+        "attempts": tr("{text} ({attempts} attempts)"),
+    }

@@ -1,0 +1,215 @@
+"""What core reports reaches the user in their language (issue 16 §1): core keeps wording ids and parameters
+(``Finding.key``/``params``, ``BucketCheck.key``/``params``) and English texts; ``byoc_qgis.wording`` words the same
+ids through ``tr()``. One English source: the tr() tables say exactly what core's tables say."""
+
+from __future__ import annotations
+
+import string
+import subprocess
+from pathlib import Path
+from typing import List, Set
+
+import pytest
+from qgis.PyQt.QtCore import QCoreApplication, QTranslator
+
+from byoc_qgis import wording
+from byoc_qgis.core import gdal_compat, s3_errors
+from byoc_qgis.core.cog_rules import messages
+from byoc_qgis.core.cog_rules.templates import FINDING_TEMPLATES
+from byoc_qgis.core.explain import Explanation
+from byoc_qgis.core.s3_check import BucketCheck
+from byoc_qgis.translation import CONTEXT
+
+from .test_translation_plurals import _lrelease
+
+
+def _one_of_each() -> List:
+    """One finding of every builder in core.cog_rules.messages (every wording id at least once)."""
+    m = messages
+    return [
+        m.unreadable("/d/a.tif", "the file does not exist", "", "Check the path."),
+        m.unreadable(
+            "/vsis3/b/a.tif",
+            "AccessDenied",
+            "HTTP 403",
+            "Check the bucket name and the S3 credentials of the connection.",
+        ),  # fmt: skip
+        m.no_bands("a.tif"),
+        m.not_geotiff("a.png", "PNG", "Portable Network Graphics"),
+        m.validator_error("a.tif", "The file is greater than 512xH or 512xW, but is not tiled"),
+        m.validator_error("a.tif", "Overviews found in external .ovr file"),
+        m.validator_warning("a.tif", "some warning"),
+        m.edited_in_place("a.tif"),
+        m.header_too_big("a.tif", 2000000),
+        m.no_georeferencing("a.tif", "geotransform", "no geotransform"),
+        m.no_georeferencing("a.tif", "regular geotransform", "GCPs only"),
+        m.no_georeferencing("a.tif", "CRS", "no CRS"),
+        m.crs_without_epsg("a.tif", "custom"),
+        m.crs_not_allowed("a.tif", 2056),
+        m.beyond_valid_degrees("a.tif", (-181.0, 0.0, 1.0, 1.0)),
+        m.unsupported_types("a.tif", ["Float64"]),
+        m.mixed_types("a.tif", ["Byte", "UInt16"]),
+        m.unsupported_compression("a.tif", "JPEG"),
+        m.colour_table("a.tif"),
+        m.ycbcr("a.tif"),
+        m.too_many_chunky_bands("a.tif", 12),
+        m.too_many_file_bands("a.tif", 120),
+        m.ignored_mask("a.tif", True),
+        m.missing_overviews("a.tif", 5000, 5000),
+        m.coarse_overviews("a.tif", (4096, 4096)),
+        m.bad_block_size("a.tif", "strips", 0, "full resolution"),
+        m.unequal_block_sizes("a.tif", [(512, 512), (256, 256)]),
+        m.not_tif_extension("a.jp2", ".jp2"),
+        m.no_files(),
+        m.mixed_extensions([".tif", ".tiff"]),
+        m.mixed_crs(["4326", "3857"]),
+        m.too_many_tile_bands(140),
+        m.no_common_area(),
+        m.beyond_common_area("/d/B02.tif", "B02", (0, 0, 2, 2), (0, 0, 1, 1)),
+        m.missing_band_files(["B03"]),
+        m.unexpected_files(["B09"]),
+        m.band_index_out_of_range("/d/B02.tif", "B2", "B02", 1, 3),
+        m.bit_depth_mismatch("/d/B02.tif", "B2", "B02", 16, 8, "Byte"),
+        m.sample_format_mismatch("/d/B02.tif", "B2", "B02", "FLOAT", "UINT", "UInt16"),
+        m.invalid_band_name("/d/B-08.tif", "B-08"),
+        m.tile_file_set_differs("t2", "missing B03"),
+        m.tile_data_type_differs("/d/B02.tif", "bit-depth", "B02", "Byte", "UInt16"),
+        m.file_pattern_mismatch("/d/notes.tif", "(BAND).tif"),
+    ]
+
+
+def _placeholders(template: str) -> Set[str]:
+    return {name for _text, name, _spec, _conv in string.Formatter().parse(template) if name}
+
+
+def test_core_and_wording_tables_have_the_same_ids_and_english_texts(qgis_app):
+    """No translator installed: tr() answers the source text, so the tr() tables must equal core's tables."""
+    assert wording._finding_templates() == FINDING_TEMPLATES
+    assert wording._unreadable_texts() == gdal_compat.UNREADABLE_TEXTS
+    assert wording._s3_templates() == s3_errors.S3_TEMPLATES
+    assert set(wording._fallback_reasons()) == set(s3_errors.S3_FALLBACK_REASONS)
+
+
+def test_every_wording_id_is_used_and_its_params_fill_every_placeholder(qgis_app):
+    findings = _one_of_each()
+    assert {f.key for f in findings} == set(FINDING_TEMPLATES)
+    for f in findings:
+        message, fix = FINDING_TEMPLATES[f.key]
+        assert _placeholders(message) | _placeholders(fix) <= set(f.params), f.key
+        # the English through wording is core's English, placeholder by placeholder
+        assert (wording.finding_message(f), wording.finding_fix(f)) == (f.message, f.fix), f.key
+        assert wording.finding_text(f) == str(f)
+        assert "{" not in f.message and "{" not in f.fix, f.key
+
+
+def test_every_rule_id_has_a_wording():
+    rules = {
+        "readable", "cog-layout", "tiled", "overviews", "header-size", "block-size", "georeferencing", "crs",
+        "bounds", "data-type", "compression", "photometric", "chunky-bands", "band-count", "nodata", "extension",
+        "file-set", "bit-depth", "sample-format", "band-name", "file-pattern",
+    }  # fmt: skip
+    assert {f.rule for f in _one_of_each()} == rules
+
+
+_DE = {
+    "The file has {count} bands; a BYOC collection has at most {max_bands}.": (
+        "Die Datei hat {count} Bänder; eine BYOC-Sammlung hat höchstens {max_bands}."
+    ),
+    "Split the bands over fewer, smaller files or collections.": (
+        "Verteilen Sie die Bänder auf weniger, kleinere Dateien oder Sammlungen."
+    ),
+    "The file cannot be read as a raster: {path}: {reason}": "Die Datei ist kein lesbares Raster: {path}: {reason}",
+    "the file does not exist": "die Datei existiert nicht",
+    "Check the path.": "Prüfen Sie den Pfad.",
+    "Bucket {bucket} at {where} is reachable.": "Bucket {bucket} auf {where} ist erreichbar.",
+    "Cannot reach the S3 endpoint {where} ({reason}): check the endpoint host:port and the HTTPS setting, and that "
+    "the server is running.": "S3-Endpunkt {where} nicht erreichbar ({reason}): Host:Port und HTTPS prüfen.",
+    "connection refused": "Verbindung abgelehnt",
+    "{text} ({attempts} attempts)": "{text} ({attempts} Versuche)",
+    "error": "Fehler",
+    "{severity} [{rule}] {where}{message} (found: {value}) Fix: {fix}": (
+        "{severity} [{rule}] {where}{message} (gefunden: {value}) Behebung: {fix}"
+    ),
+    # a translation that lost a placeholder: wording falls back to core's English
+    "The file has {count} pixel-interleaved (chunky) bands; BYOC allows at most {max_chunky}.": (
+        "Die Datei hat {anzahl} verschränkte Bänder."
+    ),
+}
+
+
+@pytest.fixture
+def german(qgis_app, tmp_path: Path):
+    """A tiny German catalogue of a few wording texts, installed for the test and removed after it."""
+    body = "".join(
+        f"<message><source>{_xml(src)}</source><translation>{_xml(de)}</translation></message>"
+        for src, de in _DE.items()
+    )
+    ts = tmp_path / "wording_de.ts"
+    ts.write_text(
+        f'<?xml version="1.0" encoding="utf-8"?>\n<!DOCTYPE TS>\n<TS version="2.1" language="de">'
+        f"<context><name>{CONTEXT}</name>{body}</context></TS>\n",
+        encoding="utf-8",
+    )
+    qm = tmp_path / "wording_de.qm"
+    subprocess.run([_lrelease(), "-silent", str(ts), "-qm", str(qm)], check=True)
+    translator = QTranslator()
+    assert translator.load(str(qm))
+    QCoreApplication.installTranslator(translator)
+    yield
+    QCoreApplication.removeTranslator(translator)
+
+
+def _xml(text: str) -> str:
+    return text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
+
+
+def test_a_finding_reads_german_through_wording_while_core_stays_english(german):
+    f = messages.too_many_file_bands("a.tif", 120)
+    assert wording.finding_message(f) == "Die Datei hat 120 Bänder; eine BYOC-Sammlung hat höchstens 100."
+    assert wording.finding_fix(f) == "Verteilen Sie die Bänder auf weniger, kleinere Dateien oder Sammlungen."
+    assert f.message == "The file has 120 bands; a BYOC collection has at most 100."
+    assert str(f).startswith("ERROR [band-count] a.tif: The file has 120 bands;")
+    assert wording.finding_text(f) == (
+        "FEHLER [band-count] a.tif: Die Datei hat 120 Bänder; eine BYOC-Sammlung hat höchstens 100. (gefunden: "
+        "120 bands) Behebung: Verteilen Sie die Bänder auf weniger, kleinere Dateien oder Sammlungen."
+    )
+    # a parameter that is itself one of our texts (why GDAL cannot open the file) is translated too
+    missing = messages.unreadable("/d/a.tif", *gdal_compat.UNREADABLE_TEXTS["missing-file"][:1], "",
+                                  gdal_compat.UNREADABLE_TEXTS["missing-file"][1])  # fmt: skip
+    assert wording.finding_message(missing) == "Die Datei ist kein lesbares Raster: /d/a.tif: die Datei existiert nicht"
+    assert wording.finding_fix(missing) == "Prüfen Sie den Pfad."
+    assert missing.message == "The file cannot be read as a raster: /d/a.tif: the file does not exist"
+    # a translation whose placeholders do not fit falls back to core's English
+    chunky = messages.too_many_chunky_bands("a.tif", 12)
+    assert wording.finding_message(chunky) == chunky.message
+    # an explained failure: the service's cause stays as the service sent it, the fix of the found finding is German
+    expl = Explanation("Tile has 120 bands", "band-count", f.fix, True, [f], finding=f)
+    assert wording.explanation_cause(expl) == "Tile has 120 bands"
+    assert wording.explanation_fix(expl) == "Verteilen Sie die Bänder auf weniger, kleinere Dateien oder Sammlungen."
+    assert wording.explanation_fix(Explanation("x", None, "general fix")) == "general fix"
+
+
+def test_s3_checks_read_german_through_wording_while_core_stays_english(german):
+    where = {"bucket": "b", "where": "h:1"}
+    ok = BucketCheck("b", True, "", "Bucket b at h:1 is reachable.", None, 1, "reachable", where)
+    assert wording.s3_check_text(ok) == "Bucket b auf h:1 ist erreichbar."
+    params = {"bucket": "b", "where": "h:1", "reason": "connection refused", "attempts": "3"}
+    english = s3_errors.s3_text("unreachable", params)
+    refused = BucketCheck("b", False, "unreachable", english + " (3 attempts)", None, 3, "unreachable", params)
+    assert wording.s3_check_text(refused) == (
+        "S3-Endpunkt h:1 nicht erreichbar (Verbindung abgelehnt): Host:Port und HTTPS prüfen. (3 Versuche)"
+    )
+    assert refused.message.startswith("Cannot reach the S3 endpoint h:1 (connection refused): check")
+    # not worded by core (e.g. an invalid bucket name): shown as it is
+    assert wording.s3_check_text(BucketCheck("b", False, "invalid", "Bucket name invalid")) == "Bucket name invalid"
+
+
+def test_a_tile_stopped_by_the_pre_flight_reads_as_core_words_it(qgis_app):
+    """The pipeline's English outcome message and wording's text are the same sentence (no translator)."""
+    from byoc_qgis.core.tile_pipeline import PreflightFailed
+
+    findings = [messages.too_many_file_bands(f"/d/B0{i}.tif", 120 + i) for i in range(7)] + [messages.no_files()]
+    exc = PreflightFailed(findings)
+    assert len(exc.findings) == 8
+    assert wording.preflight_failure_text(exc.findings) == str(exc)
+    assert str(exc).endswith("(+3 more)") and str(exc).startswith("pre-flight check failed: B00.tif: The file has 120")
