@@ -101,7 +101,7 @@ def test_existing_s3_object_is_never_replaced_silently(env, collection, tmp_path
         **env["params"],
     }
     # the default: a failed tile makes the algorithm fail (a script or model cannot miss it)
-    with pytest.raises(QgsProcessingException, match=r"1 of 1 tiles failed .*already exists with 8 bytes"):
+    with pytest.raises(QgsProcessingException, match=r"1 of 1 tile failed .*already exists with 8 bytes"):
         run_alg("byoc:createtiles", params)
     res, table = run_alg("byoc:createtiles", {**params, "FAIL_ON_ERROR": False})
     assert (res["FAILED"], res["REGISTERED"]) == (1, 0)
@@ -358,6 +358,6 @@ def test_every_entry_point_groups_a_folder_the_same_way(env, collection, tmp_pat
     res, findings = run_alg("byoc:preflightcheck", {"FOLDER": str(root), "OUTPUT": "memory:"})
     errors = [(f["rule"], f["value"]) for f in findings.getFeatures() if f["severity"] == "error"]
     assert errors == [("file-pattern", "B03.v2.tif")] and res["FILES"] == 7
-    with pytest.raises(QgsProcessingException, match=r"1 files do not match FILE_PATTERN '\(BAND\).tif', e.g. b/B03"):
+    with pytest.raises(QgsProcessingException, match=r"1 file does not match FILE_PATTERN '\(BAND\).tif', e.g. b/B03"):
         run_alg("byoc:createtiles", {"COLLECTION": collection["id"], "FOLDER": str(root), "OUTPUT": "memory:",
                                      **env["params"]})  # fmt: skip

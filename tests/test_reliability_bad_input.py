@@ -94,7 +94,7 @@ CASES = {
     ),
     "file-pattern-does-not-match": (
         lambda t: (_tile(t, fr.make_cog), {"FILE_PATTERN": "(BAND).tiff"})[1],
-        ["do not match FILE_PATTERN", "(BAND).tiff", "change the pattern"],
+        ["not match FILE_PATTERN", "(BAND).tiff", "change the pattern"],
     ),
 }
 
@@ -230,7 +230,7 @@ def test_qgis_process_exits_nonzero_and_the_gdal_34_fallback_works_end_to_end(
     proc, _ = home.run("byoc:createtiles", {**params, "FOLDER": bad})
     assert proc.returncode != 0
     assert "B02.tif: not a raster (0 bytes)" in proc.stderr + proc.stdout, proc.stderr[-3000:]
-    assert "1 of 1 tiles failed" in proc.stderr + proc.stdout
+    assert "1 of 1 tile failed" in proc.stderr + proc.stdout
     _nothing_left(env, collection)
     good = tmp_path / "good"
     # ~18 MB with overviews: two 16 MiB parts

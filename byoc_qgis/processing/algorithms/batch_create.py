@@ -29,7 +29,7 @@ from ...core.byoc import ByocClient
 from ...core.cog_rules import is_allowed_epsg
 from ...core.process import DataSource, ProcessRequest
 from ...core.reproject import Reprojector
-from ...translation import tr
+from ...translation import tr, tr_n
 from ..crs import crs_definition, epsg_of
 from ..feedback import FeedbackBridge
 from ..parameters import add_evalscript_parameters, advanced, evalscript_from_parameters
@@ -380,7 +380,9 @@ class BatchCreate(BatchAlgorithm):
         size = output_estimate(cells, evalscript, n_outputs)
         crs_text = ", ".join(f"EPSG:{k} {v}" for k, v in sorted(per_crs.items()))
         bridge.info(
-            tr("{} grid cells of {} x {} px ({}); about {:.1f} MB uncompressed output").format(
-                len(cells), cells[0].width, cells[0].height, crs_text, size / 1e6
-            )
+            tr_n(
+                "%n grid cell of {} x {} px ({}); about {:.1f} MB uncompressed output",
+                "%n grid cells of {} x {} px ({}); about {:.1f} MB uncompressed output",
+                len(cells),
+            ).format(cells[0].width, cells[0].height, crs_text, size / 1e6)
         )

@@ -33,7 +33,7 @@ from ...core.batch_results import NO_DATA, BatchCell, read_cells
 from ...core.reproject import Reprojector
 from ...core.s3 import S3Error
 from ...core.s3_layers import hold_bucket, release_unused
-from ...translation import tr
+from ...translation import tr, tr_n
 from ..crs import crs_definition, wgs84
 from ..feedback import FeedbackBridge
 from ..fields import WkbType, make_fields
@@ -212,9 +212,11 @@ def _write_cells(sink, fields, cells: List[BatchCell], crs, bridge: FeedbackBrid
         elif cell.status == "PENDING":
             counts["pending"] += 1
     bridge.info(
-        tr("{} cells: {} delivered, {} without data, {} failed, {} pending").format(
-            len(cells), counts["delivered"], counts["no_data"], counts["failed"], counts["pending"]
-        )
+        tr_n(
+            "%n cell: {} delivered, {} without data, {} failed, {} pending",
+            "%n cells: {} delivered, {} without data, {} failed, {} pending",
+            len(cells),
+        ).format(counts["delivered"], counts["no_data"], counts["failed"], counts["pending"])
     )
     return counts
 

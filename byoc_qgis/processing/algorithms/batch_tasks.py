@@ -21,7 +21,7 @@ from qgis.core import (
 
 from ...core.batch import BatchStatus, BatchTask, wait_for_task
 from ...core.errors import CancelledError, TimeoutExpired
-from ...translation import tr
+from ...translation import tr, tr_n
 from ..feedback import FeedbackBridge
 from ..fields import WkbType, make_fields, qdatetime
 from ..parameters import advanced
@@ -161,7 +161,7 @@ class BatchStatusAlgorithm(BatchAlgorithm):
         if tid and last is not None:
             bridge.info(tr("Batch task {}: {}, {:.0f}% done").format(tid, last.status_text, last.completion_percentage))
         else:
-            bridge.info(tr("{} batch tasks").format(count))
+            bridge.info(tr_n("%n batch task", "%n batch tasks", count))
         single = tid and last is not None
         return {
             "OUTPUT": dest,

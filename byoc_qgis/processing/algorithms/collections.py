@@ -29,7 +29,7 @@ from ...core.collection_edits import (
     edit_collection,
 )
 from ...core.models import Band, Collection
-from ...translation import tr
+from ...translation import tr, tr_n
 from ..base import ServiceAlgorithm
 from ..feedback import FeedbackBridge
 from ..fields import WkbType, make_fields, qdatetime
@@ -232,7 +232,7 @@ class ListCollections(ServiceAlgorithm):
             )
             sink.addFeature(feat, QgsFeatureSink.Flag.FastInsert)
             count += 1
-        bridge.info(tr("{} collections").format(count))
+        bridge.info(tr_n("%n collection", "%n collections", count))
         return {"OUTPUT": dest, "COUNT": count}
 
 
@@ -350,8 +350,10 @@ class DeleteCollection(ServiceAlgorithm):
         bridge.check()
         client.delete_collection(collection.id, cancel=bridge.cancel)
         bridge.info(
-            tr("Deleted collection {} ({}) and its {} tiles; the files in bucket {} are untouched").format(
-                collection.name, collection.id, tiles, collection.s3_bucket
-            )
+            tr_n(
+                "Deleted collection {} ({}) and its %n tile; the files in bucket {} are untouched",
+                "Deleted collection {} ({}) and its %n tiles; the files in bucket {} are untouched",
+                tiles,
+            ).format(collection.name, collection.id, collection.s3_bucket)
         )
         return {"COLLECTION_ID": collection.id, "DELETED_TILES": tiles}

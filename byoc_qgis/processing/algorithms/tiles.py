@@ -30,7 +30,7 @@ from ...core.errors import NotFoundError, SentinelHubError
 from ...core.ingestion import wait_for_collection, wait_for_tiles
 from ...core.models import WGS84, TileStatus, format_time, parse_time
 from ...core.reproject import Reprojector
-from ...translation import tr
+from ...translation import tr, tr_n
 from ..base import ServiceAlgorithm
 from ..crs import crs_definition, wgs84
 from ..feedback import FeedbackBridge
@@ -122,10 +122,16 @@ class CollectionTiles(ServiceAlgorithm):
             count += 1
             if count % 100 == 0:
                 bridge.check()
-                bridge.feedback.setProgressText(tr("{} tiles").format(count))
+                bridge.feedback.setProgressText(tr_n("%n tile", "%n tiles", count))
         if skipped:
-            bridge.warning(tr("{} tiles had an unusable geometry or CRS and were skipped").format(skipped))
-        bridge.info(tr("{} tiles of collection {}").format(count, collection.name))
+            bridge.warning(
+                tr_n(
+                    "%n tile had an unusable geometry or CRS and was skipped",
+                    "%n tiles had an unusable geometry or CRS and were skipped",
+                    skipped,
+                )
+            )
+        bridge.info(tr_n("%n tile of collection {}", "%n tiles of collection {}", count).format(collection.name))
         return {"OUTPUT": dest, "COUNT": count, "SKIPPED": skipped, "COLLECTION_ID": collection.id}
 
 
@@ -192,11 +198,19 @@ class WaitForIngestion(ServiceAlgorithm):
         ingested, failed, pending = len(result.ingested), len(result.failed), len(result.pending)
         bridge.info(tr("{} ingested, {} failed, {} still pending").format(ingested, failed, pending))
         if pending:
-            bridge.warning(tr("{} tiles were still not finished after {:.0f} s").format(pending, timeout))
+            bridge.warning(
+                tr_n(
+                    "%n tile was still not finished after {:.0f} s",
+                    "%n tiles were still not finished after {:.0f} s",
+                    pending,
+                ).format(timeout)
+            )
         if failed and self.parameterAsBoolean(parameters, "FAIL_ON_FAILED", context):
             first = result.failed[0]
             raise QgsProcessingException(
-                tr("{} tiles failed to ingest; first: {}: {}").format(failed, first.path, first.failed_ingestion_cause)
+                tr_n(
+                    "%n tile failed to ingest; first: {}: {}", "%n tiles failed to ingest; first: {}: {}", failed
+                ).format(first.path, first.failed_ingestion_cause)
             )
         return {
             "OUTPUT": dest,
@@ -346,7 +360,7 @@ class UpdateTiles(ServiceAlgorithm):
             sink.addFeature(status_row(fields, tile.id, tile.path, "UPDATED", format_time(tile.sensing_time) or ""))
             updated += 1
             bridge.fraction((i + 1) / total)
-        bridge.info(tr("{} tiles updated").format(updated))
+        bridge.info(tr_n("%n tile updated", "%n tiles updated", updated))
         return {"OUTPUT": dest, "UPDATED": updated}
 
 
@@ -399,7 +413,7 @@ class _TileActionAlgorithm(ServiceAlgorithm):
             bridge.fraction((i + 1) / len(ids))
         for e in errors:
             bridge.warning(e)
-        bridge.info(tr("{} of {} tiles done").format(done, len(ids)))
+        bridge.info(tr_n("{} of %n tile done", "{} of %n tiles done", len(ids)).format(done))
         return {"OUTPUT": dest, "COUNT": done}
 
 
