@@ -30,13 +30,18 @@
         </message>
         <message>
             <location filename="../byoc_qgis/gui/add_tiles_dialog.py" />
+            <source>How band files are grouped into tiles: (BAND) is the band name, every folder is one tile.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../byoc_qgis/gui/add_tiles_dialog.py" />
             <source>optional: split multi-band files into these bands, e.g. B02,B03,B04</source>
             <translation>optional: Mehrkanaldateien in diese Kanäle aufteilen, z. B. B02,B03,B04</translation>
         </message>
         <message>
             <location filename="../byoc_qgis/gui/add_tiles_dialog.py" />
-            <source>From the path (template)</source>
-            <translation>Aus dem Pfad (Vorlage)</translation>
+            <source>From the path (date pattern)</source>
+            <translation type="unfinished" />
         </message>
         <message>
             <location filename="../byoc_qgis/gui/add_tiles_dialog.py" />
@@ -75,23 +80,13 @@
         </message>
         <message>
             <location filename="../byoc_qgis/gui/add_tiles_dialog.py" />
-            <source>Sensing-time template</source>
-            <translation>Vorlage für die Aufnahmezeit</translation>
-        </message>
-        <message>
-            <location filename="../byoc_qgis/gui/add_tiles_dialog.py" />
-            <source>Sensing time for all</source>
-            <translation>Aufnahmezeit für alle</translation>
+            <source>Cover geometry</source>
+            <translation>Abdeckungsgeometrie</translation>
         </message>
         <message>
             <location filename="../byoc_qgis/gui/add_tiles_dialog.py" />
             <source>COGify</source>
             <translation>COGify</translation>
-        </message>
-        <message>
-            <location filename="../byoc_qgis/gui/add_tiles_dialog.py" />
-            <source>Cover geometry</source>
-            <translation>Abdeckungsgeometrie</translation>
         </message>
         <message>
             <location filename="../byoc_qgis/gui/add_tiles_dialog.py" />
@@ -105,8 +100,18 @@
         </message>
         <message>
             <location filename="../byoc_qgis/gui/add_tiles_dialog.py" />
+            <source>Check the rasters and show the tiles that will be created</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../byoc_qgis/gui/add_tiles_dialog.py" />
             <source>Upload and register</source>
             <translation>Hochladen und registrieren</translation>
+        </message>
+        <message>
+            <location filename="../byoc_qgis/gui/add_tiles_dialog.py" />
+            <source>Check the rasters first.</source>
+            <translation>Zuerst die Raster prüfen.</translation>
         </message>
         <message>
             <location filename="../byoc_qgis/gui/add_tiles_dialog.py" />
@@ -115,8 +120,8 @@
         </message>
         <message>
             <location filename="../byoc_qgis/gui/add_tiles_dialog.py" />
-            <source>Checking…</source>
-            <translation>Prüfe…</translation>
+            <source>check the current inputs first: nothing is uploaded before a check.</source>
+            <translation type="unfinished" />
         </message>
         <message>
             <location filename="../byoc_qgis/gui/add_tiles_dialog.py" />
@@ -125,8 +130,28 @@
         </message>
         <message>
             <location filename="../byoc_qgis/gui/add_tiles_dialog.py" />
+            <source>the check is running.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../byoc_qgis/gui/add_tiles_dialog.py" />
+            <source>Checking…</source>
+            <translation>Prüfe…</translation>
+        </message>
+        <message>
+            <location filename="../byoc_qgis/gui/add_tiles_dialog.py" />
+            <source>Planning the tiles</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../byoc_qgis/gui/add_tiles_dialog.py" />
             <source>Checking the files in S3</source>
             <translation>Dateien in S3 werden geprüft</translation>
+        </message>
+        <message>
+            <location filename="../byoc_qgis/gui/add_tiles_dialog.py" />
+            <source>the upload is running.</source>
+            <translation type="unfinished" />
         </message>
         <message>
             <location filename="../byoc_qgis/gui/add_tiles_dialog.py" />
@@ -160,28 +185,8 @@
         </message>
         <message>
             <location filename="../byoc_qgis/gui/add_tiles_dialog.py" />
-            <source>Severity</source>
-            <translation>Schweregrad</translation>
-        </message>
-        <message>
-            <location filename="../byoc_qgis/gui/add_tiles_dialog.py" />
-            <source>File</source>
-            <translation>Datei</translation>
-        </message>
-        <message>
-            <location filename="../byoc_qgis/gui/add_tiles_dialog.py" />
-            <source>Rule</source>
-            <translation>Regel</translation>
-        </message>
-        <message>
-            <location filename="../byoc_qgis/gui/add_tiles_dialog.py" />
-            <source>Message</source>
-            <translation>Meldung</translation>
-        </message>
-        <message>
-            <location filename="../byoc_qgis/gui/add_tiles_dialog.py" />
-            <source>Fix</source>
-            <translation>Behebung</translation>
+            <source>Upload the files and register the planned tiles</source>
+            <translation type="unfinished" />
         </message>
         <message>
             <location filename="../byoc_qgis/gui/add_tiles_dialog.py" />
@@ -190,23 +195,13 @@
         </message>
         <message>
             <location filename="../byoc_qgis/gui/add_tiles_dialog.py" />
-            <source>No raster found in the chosen input.</source>
-            <translation>In der gewählten Eingabe wurde kein Raster gefunden.</translation>
-        </message>
-        <message>
-            <location filename="../byoc_qgis/gui/add_tiles_dialog.py" />
-            <source>Check the rasters first.</source>
-            <translation>Zuerst die Raster prüfen.</translation>
+            <source>Every tile would fail: fix the files or the settings and check again.</source>
+            <translation type="unfinished" />
         </message>
         <message>
             <location filename="../byoc_qgis/gui/add_tiles_dialog.py" />
             <source>Add tiles to {}</source>
             <translation>Kacheln zu {} hinzufügen</translation>
-        </message>
-        <message>
-            <location filename="../byoc_qgis/gui/add_tiles_dialog.py" />
-            <source>see the BYOC log</source>
-            <translation>siehe BYOC-Protokoll</translation>
         </message>
         <message>
             <location filename="../byoc_qgis/gui/add_tiles_dialog.py" />
@@ -230,18 +225,23 @@
         </message>
         <message>
             <location filename="../byoc_qgis/gui/add_tiles_dialog.py" />
+            <source>The check failed: {}</source>
+            <translation>Die Prüfung ist fehlgeschlagen: {}</translation>
+        </message>
+        <message>
+            <location filename="../byoc_qgis/gui/add_tiles_dialog.py" />
+            <source>see the BYOC log</source>
+            <translation>siehe BYOC-Protokoll</translation>
+        </message>
+        <message>
+            <location filename="../byoc_qgis/gui/add_tiles_dialog.py" />
+            <source>Planning tiles for {}</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../byoc_qgis/gui/add_tiles_dialog.py" />
             <source>Pre-flight check of s3://{}/{}</source>
             <translation>Vorabprüfung von s3://{}/{}</translation>
-        </message>
-        <message>
-            <location filename="../byoc_qgis/gui/add_tiles_dialog.py" />
-            <source>{} file(s) checked: {} error(s), {} warning(s). Layout errors are fixed by COGify; tiles with other errors will fail. Upload anyway?</source>
-            <translation>{} Datei(en) geprüft: {} Fehler, {} Warnung(en). Layoutfehler behebt COGify; Kacheln mit anderen Fehlern werden fehlschlagen. Trotzdem hochladen?</translation>
-        </message>
-        <message>
-            <location filename="../byoc_qgis/gui/add_tiles_dialog.py" />
-            <source>{} file(s) checked: ready for BYOC ({} warning(s)).</source>
-            <translation>{} Datei(en) geprüft: bereit für BYOC ({} Warnung(en)).</translation>
         </message>
         <message>
             <location filename="../byoc_qgis/gui/add_tiles_dialog.py" />
@@ -255,8 +255,361 @@
         </message>
         <message>
             <location filename="../byoc_qgis/gui/add_tiles_dialog.py" />
-            <source>The check failed: {}</source>
-            <translation>Die Prüfung ist fehlgeschlagen: {}</translation>
+            <source>Disabled: {}</source>
+            <translation type="unfinished" />
+        </message>
+        <message numerus="yes">
+            <location filename="../byoc_qgis/gui/add_tiles_results.py" />
+            <source>%n files checked</source>
+            <translation type="unfinished">
+                <numerusform />
+                <numerusform />
+            </translation>
+        </message>
+        <message>
+            <location filename="../byoc_qgis/gui/add_tiles_results.py" />
+            <source>Will be COGified, then created</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../byoc_qgis/gui/add_tiles_results.py" />
+            <source>Will be created</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../byoc_qgis/gui/add_tiles_results.py" />
+            <source>{}: every tile would fail (see Result). Fix the files or the settings and check again.</source>
+            <translation type="unfinished" />
+        </message>
+        <message numerus="yes">
+            <location filename="../byoc_qgis/gui/add_tiles_results.py" />
+            <source>%n tiles</source>
+            <translation type="unfinished">
+                <numerusform />
+                <numerusform />
+            </translation>
+        </message>
+        <message numerus="yes">
+            <location filename="../byoc_qgis/gui/add_tiles_results.py" />
+            <source>%n will be created</source>
+            <translation type="unfinished">
+                <numerusform />
+                <numerusform />
+            </translation>
+        </message>
+        <message>
+            <location filename="../byoc_qgis/gui/add_tiles_results.py" />
+            <source>No raster found in the chosen input.</source>
+            <translation>In der gewählten Eingabe wurde kein Raster gefunden.</translation>
+        </message>
+        <message>
+            <location filename="../byoc_qgis/gui/add_tiles_results.py" />
+            <source>no raster found in the chosen input.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../byoc_qgis/gui/add_tiles_results.py" />
+            <source>every tile would fail; the planned tiles say why.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../byoc_qgis/gui/add_tiles_results.py" />
+            <source>{}: {} will be created.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../byoc_qgis/gui/add_tiles_results.py" />
+            <source>Planned tiles</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../byoc_qgis/gui/add_tiles_results.py" />
+            <source>Findings of the check</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../byoc_qgis/gui/add_tiles_results.py" />
+            <source>Status</source>
+            <translation>Status</translation>
+        </message>
+        <message>
+            <location filename="../byoc_qgis/gui/add_tiles_results.py" />
+            <source>Path</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../byoc_qgis/gui/add_tiles_results.py" />
+            <source>Message</source>
+            <translation>Meldung</translation>
+        </message>
+        <message>
+            <location filename="../byoc_qgis/gui/add_tiles_results.py" />
+            <source>Tile id</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../byoc_qgis/gui/add_tiles_results.py" />
+            <source>Upload results</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../byoc_qgis/gui/add_tiles_results.py" />
+            <source>Will fail: {}</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../byoc_qgis/gui/add_tiles_results.py" />
+            <source>Not created: {}</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../byoc_qgis/gui/add_tiles_results.py" />
+            <source>Not created: the upload stops before any tile while tile {} cannot be made.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../byoc_qgis/gui/add_tiles_results.py" />
+            <source>tile {}: {}</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../byoc_qgis/gui/add_tiles_results.py" />
+            <source>COGify repairs the errors found.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../byoc_qgis/gui/add_tiles_results.py" />
+            <source>Tile</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../byoc_qgis/gui/add_tiles_results.py" />
+            <source>Path in the bucket</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../byoc_qgis/gui/add_tiles_results.py" />
+            <source>Sensing time (UTC)</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../byoc_qgis/gui/add_tiles_results.py" />
+            <source>Result</source>
+            <translation>Ergebnis</translation>
+        </message>
+        <message>
+            <location filename="../byoc_qgis/gui/add_tiles_results.py" />
+            <source>Severity</source>
+            <translation>Schweregrad</translation>
+        </message>
+        <message>
+            <location filename="../byoc_qgis/gui/add_tiles_results.py" />
+            <source>File</source>
+            <translation>Datei</translation>
+        </message>
+        <message>
+            <location filename="../byoc_qgis/gui/add_tiles_results.py" />
+            <source>Problem</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../byoc_qgis/gui/add_tiles_results.py" />
+            <source>Fix</source>
+            <translation>Behebung</translation>
+        </message>
+        <message numerus="yes">
+            <location filename="../byoc_qgis/gui/add_tiles_results.py" />
+            <source>%n errors</source>
+            <translation type="unfinished">
+                <numerusform />
+                <numerusform />
+            </translation>
+        </message>
+        <message numerus="yes">
+            <location filename="../byoc_qgis/gui/add_tiles_results.py" />
+            <source>%n warnings</source>
+            <translation type="unfinished">
+                <numerusform />
+                <numerusform />
+            </translation>
+        </message>
+        <message>
+            <location filename="../byoc_qgis/gui/add_tiles_results.py" />
+            <source>{}: nothing can be uploaded. {}</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../byoc_qgis/gui/add_tiles_results.py" />
+            <source>{}: nothing can be uploaded while one tile cannot be made. {}</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../byoc_qgis/gui/add_tiles_results.py" />
+            <source>{} will fail and be reported (see Result).</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../byoc_qgis/gui/add_tiles_results.py" />
+            <source>Findings of the check: {}, {}</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../byoc_qgis/gui/add_tiles_results.py" />
+            <source>Planned tiles: {} of {}</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../byoc_qgis/gui/add_tiles_words.py" />
+            <source>{name} = the tile's folder, {tile} = its last part; {year} {month} {day} {hour} {minute} {second} {doy} {date} {datetime} = from the sensing time; (BAND) = the band.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../byoc_qgis/gui/add_tiles_words.py" />
+            <source>Date pattern</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../byoc_qgis/gui/add_tiles_words.py" />
+            <source>Sensing time for all</source>
+            <translation>Aufnahmezeit für alle</translation>
+        </message>
+        <message>
+            <location filename="../byoc_qgis/gui/add_tiles_words.py" />
+            <source>Replace S3 objects</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../byoc_qgis/gui/add_tiles_words.py" />
+            <source>Fail on error</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../byoc_qgis/gui/add_tiles_words.py" />
+            <source>cannot be read as a raster</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../byoc_qgis/gui/add_tiles_words.py" />
+            <source>has no georeferencing</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../byoc_qgis/gui/add_tiles_words.py" />
+            <source>its CRS is not one BYOC accepts</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../byoc_qgis/gui/add_tiles_words.py" />
+            <source>extends beyond the valid degrees</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../byoc_qgis/gui/add_tiles_words.py" />
+            <source>its data type is not supported</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../byoc_qgis/gui/add_tiles_words.py" />
+            <source>has a band count BYOC does not accept</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../byoc_qgis/gui/add_tiles_words.py" />
+            <source>its band files do not match the other tiles'</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../byoc_qgis/gui/add_tiles_words.py" />
+            <source>its bit depth differs from the collection's bands</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../byoc_qgis/gui/add_tiles_words.py" />
+            <source>its sample format differs from the collection's bands</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../byoc_qgis/gui/add_tiles_words.py" />
+            <source>does not match the band file pattern</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../byoc_qgis/gui/add_tiles_words.py" />
+            <source>No sensing time given: set the time for all tiles.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../byoc_qgis/gui/add_tiles_words.py" />
+            <source>The tile path template must contain (BAND) once, e.g. {name}/(BAND).tif.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../byoc_qgis/gui/add_tiles_words.py" />
+            <source>the tile</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../byoc_qgis/gui/add_tiles_words.py" />
+            <source>e.g. folder {} sensed {}, band {} → {}</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../byoc_qgis/gui/add_tiles_words.py" />
+            <source>No date (YYYYMMDD or YYYY-MM-DD) in '{}': give a date pattern such as %Y%m%d, or choose one time for all.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../byoc_qgis/gui/add_tiles_words.py" />
+            <source>The date pattern '{}' cannot be used: {}</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../byoc_qgis/gui/add_tiles_words.py" />
+            <source>The tile path template gives no valid path: {}</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../byoc_qgis/gui/add_tiles_words.py" />
+            <source>Same path as tile {} ({}): add {{name}} or the date to the tile path template.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../byoc_qgis/gui/add_tiles_words.py" />
+            <source>{}: {}; see the findings.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../byoc_qgis/gui/add_tiles_words.py" />
+            <source>The band file pattern cannot be used: {}</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../byoc_qgis/gui/add_tiles_words.py" />
+            <source>{} is not inside {}: choose a folder that holds every file.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../byoc_qgis/gui/add_tiles_words.py" />
+            <source>No date matching {} in '{}': change the date pattern, or choose one time for all.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../byoc_qgis/gui/add_tiles_words.py" />
+            <source>an error COGify cannot repair ({})</source>
+            <translation type="unfinished" />
+        </message>
+        <message numerus="yes">
+            <location filename="../byoc_qgis/gui/add_tiles_words.py" />
+            <source>%n files do not match the band file pattern {}, e.g. {}: rename them or change the pattern.</source>
+            <translation type="unfinished">
+                <numerusform />
+                <numerusform />
+            </translation>
+        </message>
+        <message>
+            <location filename="../byoc_qgis/gui/add_tiles_words.py" />
+            <source>This template gives no valid path: {}</source>
+            <translation type="unfinished" />
         </message>
         <message>
             <location filename="../byoc_qgis/gui/auth_chooser.py" />
@@ -337,10 +690,13 @@ Bereits verarbeitete Zellen bleiben geliefert und werden berechnet; die Anfrage 
             <source>Results of {}</source>
             <translation>Ergebnisse von {}</translation>
         </message>
-        <message>
+        <message numerus="yes">
             <location filename="../byoc_qgis/gui/batch_actions.py" />
-            <source>{} mosaic(s) and the cells layer added: {} of {} cells delivered, {} failed</source>
-            <translation>{} Mosaik(e) und der Zellen-Layer hinzugefügt: {} von {} Zellen geliefert, {} fehlgeschlagen</translation>
+            <source>%n mosaics and the cells layer added: {} delivered, {} failed</source>
+            <translation type="unfinished">
+                <numerusform />
+                <numerusform />
+            </translation>
         </message>
         <message>
             <location filename="../byoc_qgis/gui/batch_actions.py" />
@@ -361,6 +717,14 @@ Bereits verarbeitete Zellen bleiben geliefert und werden berechnet; die Anfrage 
             <location filename="../byoc_qgis/gui/batch_actions.py" />
             <source>Stopped: {}</source>
             <translation>Gestoppt: {}</translation>
+        </message>
+        <message numerus="yes">
+            <location filename="../byoc_qgis/gui/batch_actions.py" />
+            <source>{} of %n cells</source>
+            <translation type="unfinished">
+                <numerusform />
+                <numerusform />
+            </translation>
         </message>
         <message>
             <location filename="../byoc_qgis/gui/batch_actions.py" />
@@ -472,6 +836,14 @@ Bereits verarbeitete Zellen bleiben geliefert und werden berechnet; die Anfrage 
             <source>Batch preview</source>
             <translation>Batch-Vorschau</translation>
         </message>
+        <message numerus="yes">
+            <location filename="../byoc_qgis/gui/batch_dialog.py" />
+            <source>Batch preview: %n cells</source>
+            <translation type="unfinished">
+                <numerusform />
+                <numerusform />
+            </translation>
+        </message>
         <message>
             <location filename="../byoc_qgis/gui/batch_dialog.py" />
             <source>Creating…</source>
@@ -527,25 +899,26 @@ Bereits verarbeitete Zellen bleiben geliefert und werden berechnet; die Anfrage 
             <source>The area touches more than {} cells of this grid: choose a smaller area or a coarser grid</source>
             <translation>Das Gebiet berührt mehr als {} Zellen dieses Gitters: ein kleineres Gebiet oder ein gröberes Gitter wählen</translation>
         </message>
-        <message>
+        <message numerus="yes">
             <location filename="../byoc_qgis/gui/batch_dialog.py" />
-            <source>{} grid cells of {} × {} px ({}); about {} uncompressed output</source>
-            <translation>{} Gitterzellen zu {} × {} px ({}); etwa {} unkomprimierte Ausgabe</translation>
-        </message>
-        <message>
-            <location filename="../byoc_qgis/gui/batch_dialog.py" />
-            <source>Batch preview: {} cells</source>
-            <translation>Batch-Vorschau: {} Zellen</translation>
+            <source>%n grid cells of {} × {} px ({}); about {} uncompressed output</source>
+            <translation type="unfinished">
+                <numerusform />
+                <numerusform />
+            </translation>
         </message>
         <message>
             <location filename="../byoc_qgis/gui/batch_dialog.py" />
             <source>Create a batch request on {}</source>
             <translation>Eine Batch-Anfrage auf {} erstellen</translation>
         </message>
-        <message>
+        <message numerus="yes">
             <location filename="../byoc_qgis/gui/batch_dialog.py" />
-            <source>Batch request {} created: {} cells, {}</source>
-            <translation>Batch-Anfrage {} erstellt: {} Zellen, {}</translation>
+            <source>Batch request {} created: %n cells, {}</source>
+            <translation type="unfinished">
+                <numerusform />
+                <numerusform />
+            </translation>
         </message>
         <message>
             <location filename="../byoc_qgis/gui/batch_dialog.py" />
@@ -659,11 +1032,6 @@ Bereits verarbeitete Zellen bleiben geliefert und werden berechnet; die Anfrage 
         </message>
         <message>
             <location filename="../byoc_qgis/gui/batch_panel.py" />
-            <source>Status</source>
-            <translation>Status</translation>
-        </message>
-        <message>
-            <location filename="../byoc_qgis/gui/batch_panel.py" />
             <source>%</source>
             <translation>%</translation>
         </message>
@@ -696,10 +1064,21 @@ status {}</source>
 ID {}
 Status {}</translation>
         </message>
-        <message>
+        <message numerus="yes">
             <location filename="../byoc_qgis/gui/batch_panel.py" />
-            <source>{} batch request(s) on {}</source>
-            <translation>{} Batch-Anfrage(n) auf {}</translation>
+            <source>%n batch requests on {}</source>
+            <translation type="unfinished">
+                <numerusform />
+                <numerusform />
+            </translation>
+        </message>
+        <message numerus="yes">
+            <location filename="../byoc_qgis/gui/batch_panel.py" />
+            <source>%n running (live)</source>
+            <translation type="unfinished">
+                <numerusform />
+                <numerusform />
+            </translation>
         </message>
         <message>
             <location filename="../byoc_qgis/gui/batch_panel.py" />
@@ -725,11 +1104,6 @@ Status {}</translation>
             <location filename="../byoc_qgis/gui/batch_panel.py" />
             <source>{} (see tooltip)</source>
             <translation>{} (siehe Tooltip)</translation>
-        </message>
-        <message>
-            <location filename="../byoc_qgis/gui/batch_panel.py" />
-            <source>{} running (live)</source>
-            <translation>{} laufen (live)</translation>
         </message>
         <message>
             <location filename="../byoc_qgis/gui/batch_panel.py" />
@@ -916,6 +1290,14 @@ erstellt {}</translation>
             <source>Delete collection {}</source>
             <translation>Kollektion {} löschen</translation>
         </message>
+        <message numerus="yes">
+            <location filename="../byoc_qgis/gui/browser/operations.py" />
+            <source>Deleted with its %n tiles; the S3 files stay</source>
+            <translation type="unfinished">
+                <numerusform />
+                <numerusform />
+            </translation>
+        </message>
         <message>
             <location filename="../byoc_qgis/gui/browser/operations.py" />
             <source>Counting the tiles of {}</source>
@@ -928,11 +1310,6 @@ erstellt {}</translation>
         </message>
         <message>
             <location filename="../byoc_qgis/gui/browser/operations.py" />
-            <source>Deleted with its {} tiles; the S3 files stay</source>
-            <translation>Mit ihren {} Kacheln gelöscht; die S3-Dateien bleiben erhalten</translation>
-        </message>
-        <message>
-            <location filename="../byoc_qgis/gui/browser/operations.py" />
             <source>Created on bucket {}</source>
             <translation>Im Bucket {} erstellt</translation>
         </message>
@@ -940,6 +1317,11 @@ erstellt {}</translation>
             <location filename="../byoc_qgis/gui/browser/prompts.py" />
             <source>New name</source>
             <translation>Neuer Name</translation>
+        </message>
+        <message>
+            <location filename="../byoc_qgis/gui/collection_dialog.py" />
+            <source>e.g. Drone mosaics 2024</source>
+            <translation type="unfinished" />
         </message>
         <message>
             <location filename="../byoc_qgis/gui/collection_dialog.py" />
@@ -986,6 +1368,14 @@ erstellt {}</translation>
             <source>No-data value</source>
             <translation>NoData-Wert</translation>
         </message>
+        <message numerus="yes">
+            <location filename="../byoc_qgis/gui/collection_dialog.py" />
+            <source>The collection has %n tiles: the bucket and the band types can no longer change; bands can be renamed (same order).</source>
+            <translation type="unfinished">
+                <numerusform />
+                <numerusform />
+            </translation>
+        </message>
         <message>
             <location filename="../byoc_qgis/gui/collection_dialog.py" />
             <source>Give a name and a bucket</source>
@@ -1010,11 +1400,6 @@ erstellt {}</translation>
             <location filename="../byoc_qgis/gui/collection_dialog.py" />
             <source>Edit collection {}</source>
             <translation>Kollektion {} bearbeiten</translation>
-        </message>
-        <message>
-            <location filename="../byoc_qgis/gui/collection_dialog.py" />
-            <source>The collection has {} tiles: the bucket and the band types can no longer change; bands can be renamed (same order).</source>
-            <translation>Die Kollektion hat {} Kacheln: Bucket und Kanaltypen können nicht mehr geändert werden; Kanäle können umbenannt werden (gleiche Reihenfolge).</translation>
         </message>
         <message>
             <location filename="../byoc_qgis/gui/collection_dialog.py" />
@@ -1246,6 +1631,24 @@ Trotzdem speichern?</translation>
         </message>
         <message>
             <location filename="../byoc_qgis/gui/dock.py" />
+            <source>Add a connection first (+ beside the connection box).</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../byoc_qgis/gui/dock.py" />
+            <source>Show the tiles of a collection first.</source>
+            <translation type="unfinished" />
+        </message>
+        <message numerus="yes">
+            <location filename="../byoc_qgis/gui/dock.py" />
+            <source>%n failed tiles</source>
+            <translation type="unfinished">
+                <numerusform />
+                <numerusform />
+            </translation>
+        </message>
+        <message>
+            <location filename="../byoc_qgis/gui/dock.py" />
             <source>BYOC tiles</source>
             <translation>BYOC-Kacheln</translation>
         </message>
@@ -1261,18 +1664,71 @@ Trotzdem speichern?</translation>
         </message>
         <message>
             <location filename="../byoc_qgis/gui/dock.py" />
+            <source>Zoom to tiles</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../byoc_qgis/gui/dock.py" />
+            <source>Failed tiles</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../byoc_qgis/gui/dock.py" />
             <source>Create or choose a connection first</source>
             <translation>Zuerst eine Verbindung anlegen oder wählen</translation>
         </message>
         <message>
             <location filename="../byoc_qgis/gui/dock.py" />
-            <source>Tiles of {}: {} tiles, {} selected</source>
-            <translation>Kacheln von {}: {} Kacheln, {} ausgewählt</translation>
+            <source>Select a collection first.</source>
+            <translation type="unfinished" />
         </message>
         <message>
             <location filename="../byoc_qgis/gui/dock.py" />
-            <source>No connection: add one with the + button.</source>
-            <translation>Keine Verbindung: Mit der Schaltfläche + eine hinzufügen.</translation>
+            <source>No connection yet</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../byoc_qgis/gui/dock.py" />
+            <source>Tiles: none shown yet</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../byoc_qgis/gui/dock.py" />
+            <source>Show the tiles of a collection, then select some on the map to act on them.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../byoc_qgis/gui/dock.py" />
+            <source>The layer has no tiles yet.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../byoc_qgis/gui/dock.py" />
+            <source>No tile has failed.</source>
+            <translation type="unfinished" />
+        </message>
+        <message numerus="yes">
+            <location filename="../byoc_qgis/gui/dock.py" />
+            <source>Tiles of {}: %n tiles, {} selected</source>
+            <translation type="unfinished">
+                <numerusform />
+                <numerusform />
+            </translation>
+        </message>
+        <message>
+            <location filename="../byoc_qgis/gui/dock.py" />
+            <source>No connection yet.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../byoc_qgis/gui/dock.py" />
+            <source>No connection yet — click + beside the connection box above to add a Sentinel Hub service.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../byoc_qgis/gui/dock.py" />
+            <source>Select one or more tiles in the map first.</source>
+            <translation type="unfinished" />
         </message>
         <message>
             <location filename="../byoc_qgis/gui/dock.py" />
@@ -1284,25 +1740,52 @@ Trotzdem speichern?</translation>
             <source>Testing {}</source>
             <translation>{} wird getestet</translation>
         </message>
+        <message numerus="yes">
+            <location filename="../byoc_qgis/gui/dock.py" />
+            <source>Connected: %n collections visible</source>
+            <translation type="unfinished">
+                <numerusform />
+                <numerusform />
+            </translation>
+        </message>
         <message>
             <location filename="../byoc_qgis/gui/dock.py" />
             <source>Tiles of {}</source>
             <translation>Kacheln von {}</translation>
         </message>
+        <message numerus="yes">
+            <location filename="../byoc_qgis/gui/dock.py" />
+            <source>%n tiles cannot be shown and were skipped (first: {}); details in the BYOC log tab</source>
+            <translation type="unfinished">
+                <numerusform />
+                <numerusform />
+            </translation>
+        </message>
         <message>
             <location filename="../byoc_qgis/gui/dock.py" />
-            <source>{} tiles cannot be shown and were skipped (first: {}); details in the BYOC log tab</source>
-            <translation>{} Kacheln können nicht gezeigt werden und wurden übersprungen (erste: {}); Details im Reiter BYOC des Protokolls</translation>
+            <source>Connection: {}</source>
+            <translation type="unfinished" />
+        </message>
+        <message numerus="yes">
+            <location filename="../byoc_qgis/gui/dock.py" />
+            <source>%n still ingesting (refreshing)</source>
+            <translation type="unfinished">
+                <numerusform />
+                <numerusform />
+            </translation>
         </message>
         <message>
             <location filename="../byoc_qgis/gui/dock.py" />
             <source>Connection {} ({})</source>
             <translation>Verbindung {} ({})</translation>
         </message>
-        <message>
+        <message numerus="yes">
             <location filename="../byoc_qgis/gui/dock.py" />
-            <source>Loading the tiles of {}: {}</source>
-            <translation>Kacheln von {} werden geladen: {}</translation>
+            <source>Loading the tiles of {}: %n tiles</source>
+            <translation type="unfinished">
+                <numerusform />
+                <numerusform />
+            </translation>
         </message>
         <message>
             <location filename="../byoc_qgis/gui/dock.py" />
@@ -1310,14 +1793,9 @@ Trotzdem speichern?</translation>
             <translation>Kacheln von {} werden geladen…</translation>
         </message>
         <message>
-            <location filename="../byoc_qgis/gui/dock.py" />
-            <source>Connected: {} collection(s) visible</source>
-            <translation>Verbunden: {} Kollektion(en) sichtbar</translation>
-        </message>
-        <message>
-            <location filename="../byoc_qgis/gui/dock.py" />
-            <source>{} still ingesting (refreshing)</source>
-            <translation>{} werden noch eingelesen (wird aktualisiert)</translation>
+            <location filename="../byoc_qgis/gui/dock_collections.py" />
+            <source>No collections yet — click + (New collection) below to create one on your S3 bucket.</source>
+            <translation type="unfinished" />
         </message>
         <message>
             <location filename="../byoc_qgis/gui/dock_collections.py" />
@@ -1341,8 +1819,18 @@ Trotzdem speichern?</translation>
         </message>
         <message>
             <location filename="../byoc_qgis/gui/dock_collections.py" />
+            <source>No collection matches “{}”.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../byoc_qgis/gui/dock_collections.py" />
             <source>Collections could not be listed (see the message bar).</source>
             <translation>Kollektionen konnten nicht aufgelistet werden (siehe Meldungsleiste).</translation>
+        </message>
+        <message>
+            <location filename="../byoc_qgis/gui/dock_collections.py" />
+            <source>The collections could not be listed: see the message bar.</source>
+            <translation type="unfinished" />
         </message>
         <message>
             <location filename="../byoc_qgis/gui/dock_collections.py" />
@@ -1354,10 +1842,13 @@ Trotzdem speichern?</translation>
             <source>Saved</source>
             <translation>Gespeichert</translation>
         </message>
-        <message>
+        <message numerus="yes">
             <location filename="../byoc_qgis/gui/dock_collections.py" />
-            <source>{} collection(s) on {}</source>
-            <translation>{} Kollektion(en) auf {}</translation>
+            <source>%n collections on {}</source>
+            <translation type="unfinished">
+                <numerusform />
+                <numerusform />
+            </translation>
         </message>
         <message>
             <location filename="../byoc_qgis/gui/dock_collections.py" />
@@ -1378,6 +1869,22 @@ ID {}</translation>
             <location filename="../byoc_qgis/gui/dock_dialogs.py" />
             <source>Layer whose selected (or only) polygon becomes the cover of the selected tiles</source>
             <translation>Layer, dessen ausgewähltes (oder einziges) Polygon zur Abdeckung der ausgewählten Kacheln wird</translation>
+        </message>
+        <message numerus="yes">
+            <location filename="../byoc_qgis/gui/dock_dialogs.py" />
+            <source>Delete the %n selected tiles from the collection? Their files in S3 stay.</source>
+            <translation type="unfinished">
+                <numerusform />
+                <numerusform />
+            </translation>
+        </message>
+        <message numerus="yes">
+            <location filename="../byoc_qgis/gui/dock_dialogs.py" />
+            <source>Ask the service to ingest the %n selected tiles again? Each is read from S3 once more.</source>
+            <translation type="unfinished">
+                <numerusform />
+                <numerusform />
+            </translation>
         </message>
         <message>
             <location filename="../byoc_qgis/gui/dock_dialogs.py" />
@@ -1406,6 +1913,11 @@ ID {}</translation>
         </message>
         <message>
             <location filename="../byoc_qgis/gui/dock_dialogs.py" />
+            <source>The files in your S3 bucket stay; only the collection and its tile registrations are removed. This cannot be undone.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../byoc_qgis/gui/dock_dialogs.py" />
             <source>Delete tiles</source>
             <translation>Kacheln löschen</translation>
         </message>
@@ -1416,17 +1928,21 @@ ID {}</translation>
         </message>
         <message>
             <location filename="../byoc_qgis/gui/dock_dialogs.py" />
-            <source>Delete the collection {} and its {} tiles from Sentinel Hub?
-
-The files in your S3 bucket stay; only the collection and its tile registrations are removed. This cannot be undone.</source>
-            <translation>Die Kollektion {} und ihre {} Kacheln aus Sentinel Hub löschen?
-
-Die Dateien in Ihrem S3-Bucket bleiben erhalten; nur die Kollektion und ihre Kachelregistrierungen werden entfernt. Das kann nicht rückgängig gemacht werden.</translation>
+            <source>Reingest tiles</source>
+            <translation>Kacheln neu einlesen</translation>
         </message>
         <message>
             <location filename="../byoc_qgis/gui/dock_dialogs.py" />
-            <source>Delete the {} selected tiles from the collection? Their files in S3 stay.</source>
-            <translation>Die {} ausgewählten Kacheln aus der Kollektion löschen? Ihre Dateien in S3 bleiben erhalten.</translation>
+            <source>Delete the collection {} and all its tiles from Sentinel Hub?</source>
+            <translation type="unfinished" />
+        </message>
+        <message numerus="yes">
+            <location filename="../byoc_qgis/gui/dock_dialogs.py" />
+            <source>Delete the collection {} and its %n tiles from Sentinel Hub?</source>
+            <translation type="unfinished">
+                <numerusform />
+                <numerusform />
+            </translation>
         </message>
         <message>
             <location filename="../byoc_qgis/gui/dock_tiles.py" />
@@ -1442,11 +1958,6 @@ Die Dateien in Ihrem S3-Bucket bleiben erhalten; nur die Kollektion und ihre Kac
             <location filename="../byoc_qgis/gui/dock_tiles.py" />
             <source>Re-trace cover</source>
             <translation>Abdeckung neu umreißen</translation>
-        </message>
-        <message>
-            <location filename="../byoc_qgis/gui/dock_tiles.py" />
-            <source>Reingest tiles</source>
-            <translation>Kacheln neu einlesen</translation>
         </message>
         <message>
             <location filename="../byoc_qgis/gui/dock_tiles.py" />
@@ -1483,15 +1994,18 @@ Die Dateien in Ihrem S3-Bucket bleiben erhalten; nur die Kollektion und ihre Kac
             <source>There is no other collection to copy to</source>
             <translation>Es gibt keine andere Kollektion, in die kopiert werden kann</translation>
         </message>
-        <message>
+        <message numerus="yes">
             <location filename="../byoc_qgis/gui/dock_tiles.py" />
-            <source>{} tiles saved to {}</source>
-            <translation>{} Kacheln in {} gespeichert</translation>
+            <source>%n tiles saved to {}</source>
+            <translation type="unfinished">
+                <numerusform />
+                <numerusform />
+            </translation>
         </message>
         <message>
             <location filename="../byoc_qgis/gui/dock_ui.py" />
-            <source>Tiles: show the tiles of a collection, then select some in the map.</source>
-            <translation>Kacheln: die Kacheln einer Kollektion zeigen, dann einige in der Karte auswählen.</translation>
+            <source>Select the failed tiles (also those without an outline on the map) and explain why they failed</source>
+            <translation type="unfinished" />
         </message>
         <message>
             <location filename="../byoc_qgis/gui/dock_ui.py" />
@@ -1510,13 +2024,23 @@ Die Dateien in Ihrem S3-Bucket bleiben erhalten; nur die Kollektion und ihre Kac
         </message>
         <message>
             <location filename="../byoc_qgis/gui/dock_ui.py" />
+            <source>New connection: add a Sentinel Hub (or localhub) service with its credentials</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../byoc_qgis/gui/dock_ui.py" />
             <source>Edit connection…</source>
             <translation>Verbindung bearbeiten…</translation>
         </message>
         <message>
             <location filename="../byoc_qgis/gui/dock_ui.py" />
-            <source>Test</source>
-            <translation>Testen</translation>
+            <source>Edit the chosen connection: service, credentials, S3 settings</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../byoc_qgis/gui/dock_ui.py" />
+            <source>Remove the chosen connection (its collections on the service stay)</source>
+            <translation type="unfinished" />
         </message>
         <message>
             <location filename="../byoc_qgis/gui/dock_ui.py" />
@@ -1525,8 +2049,18 @@ Die Dateien in Ihrem S3-Bucket bleiben erhalten; nur die Kollektion und ihre Kac
         </message>
         <message>
             <location filename="../byoc_qgis/gui/dock_ui.py" />
+            <source>Test</source>
+            <translation>Testen</translation>
+        </message>
+        <message>
+            <location filename="../byoc_qgis/gui/dock_ui.py" />
             <source>Search collections (on the service)…</source>
             <translation>Kollektionen suchen (im Dienst)…</translation>
+        </message>
+        <message>
+            <location filename="../byoc_qgis/gui/dock_ui.py" />
+            <source>Refresh: list the connection's collections again</source>
+            <translation type="unfinished" />
         </message>
         <message>
             <location filename="../byoc_qgis/gui/dock_ui.py" />
@@ -1535,8 +2069,18 @@ Die Dateien in Ihrem S3-Bucket bleiben erhalten; nur die Kollektion und ihre Kac
         </message>
         <message>
             <location filename="../byoc_qgis/gui/dock_ui.py" />
+            <source>New collection: create a collection on an S3 bucket</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../byoc_qgis/gui/dock_ui.py" />
             <source>Edit collection…</source>
             <translation>Kollektion bearbeiten…</translation>
+        </message>
+        <message>
+            <location filename="../byoc_qgis/gui/dock_ui.py" />
+            <source>Edit collection: rename it or its bands, change its no-data value</source>
+            <translation type="unfinished" />
         </message>
         <message>
             <location filename="../byoc_qgis/gui/dock_ui.py" />
@@ -1545,8 +2089,28 @@ Die Dateien in Ihrem S3-Bucket bleiben erhalten; nur die Kollektion und ihre Kac
         </message>
         <message>
             <location filename="../byoc_qgis/gui/dock_ui.py" />
+            <source>Delete collection: remove it and its tiles from the service (the S3 files stay)</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../byoc_qgis/gui/dock_ui.py" />
+            <source>Show tiles: load the collection's tiles into a layer that follows their ingestion</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../byoc_qgis/gui/dock_ui.py" />
             <source>Add tiles…</source>
             <translation>Kacheln hinzufügen…</translation>
+        </message>
+        <message>
+            <location filename="../byoc_qgis/gui/dock_ui.py" />
+            <source>Add tiles: check, convert and upload rasters as new tiles of the collection</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../byoc_qgis/gui/dock_ui.py" />
+            <source>Process: render an area of the collection with an evalscript into a raster layer</source>
+            <translation type="unfinished" />
         </message>
         <message>
             <location filename="../byoc_qgis/gui/dock_ui.py" />
@@ -1555,8 +2119,18 @@ Die Dateien in Ihrem S3-Bucket bleiben erhalten; nur die Kollektion und ihre Kac
         </message>
         <message>
             <location filename="../byoc_qgis/gui/dock_ui.py" />
+            <source>Update sensing time: give the selected tiles one sensing time</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../byoc_qgis/gui/dock_ui.py" />
             <source>Set cover from a layer's feature…</source>
             <translation>Abdeckung aus dem Objekt eines Layers setzen…</translation>
+        </message>
+        <message>
+            <location filename="../byoc_qgis/gui/dock_ui.py" />
+            <source>Set cover: give the selected tiles the polygon of another layer's feature as their cover</source>
+            <translation type="unfinished" />
         </message>
         <message>
             <location filename="../byoc_qgis/gui/dock_ui.py" />
@@ -1565,8 +2139,18 @@ Die Dateien in Ihrem S3-Bucket bleiben erhalten; nur die Kollektion und ihre Kac
         </message>
         <message>
             <location filename="../byoc_qgis/gui/dock_ui.py" />
+            <source>Re-trace cover: trace the selected tiles' covers again from their COGs in S3</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../byoc_qgis/gui/dock_ui.py" />
             <source>Reingest</source>
             <translation>Neu einlesen</translation>
+        </message>
+        <message>
+            <location filename="../byoc_qgis/gui/dock_ui.py" />
+            <source>Reingest: ask the service to ingest the selected tiles again</source>
+            <translation type="unfinished" />
         </message>
         <message>
             <location filename="../byoc_qgis/gui/dock_ui.py" />
@@ -1575,13 +2159,38 @@ Die Dateien in Ihrem S3-Bucket bleiben erhalten; nur die Kollektion und ihre Kac
         </message>
         <message>
             <location filename="../byoc_qgis/gui/dock_ui.py" />
+            <source>Delete tiles: remove the selected tiles from the collection (their S3 files stay)</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../byoc_qgis/gui/dock_ui.py" />
             <source>Copy to another collection…</source>
             <translation>In eine andere Kollektion kopieren…</translation>
         </message>
         <message>
             <location filename="../byoc_qgis/gui/dock_ui.py" />
+            <source>Copy tiles: register the selected tiles in another collection too</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../byoc_qgis/gui/dock_ui.py" />
+            <source>Explain failure: why did the selected failed tiles fail, and how to fix their files</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../byoc_qgis/gui/dock_ui.py" />
+            <source>Zoom to tiles: show all the tiles of the layer on the map</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../byoc_qgis/gui/dock_ui.py" />
             <source>Save tiles as GeoPackage…</source>
             <translation>Kacheln als GeoPackage speichern…</translation>
+        </message>
+        <message>
+            <location filename="../byoc_qgis/gui/dock_ui.py" />
+            <source>Save tiles as GeoPackage: write the tiles layer to a file</source>
+            <translation type="unfinished" />
         </message>
         <message>
             <location filename="../byoc_qgis/gui/dock_ui.py" />
@@ -1908,10 +2517,42 @@ Die Dateien in Ihrem S3-Bucket bleiben erhalten; nur die Kollektion und ihre Kac
             <source>Show the tiles of a collection first, then select some tiles.</source>
             <translation>Zuerst die Kacheln einer Kollektion zeigen, dann einige Kacheln auswählen.</translation>
         </message>
+        <message numerus="yes">
+            <location filename="../byoc_qgis/gui/tile_actions.py" />
+            <source>%n tiles updated</source>
+            <translation type="unfinished">
+                <numerusform />
+                <numerusform />
+            </translation>
+        </message>
         <message>
             <location filename="../byoc_qgis/gui/tile_actions.py" />
             <source>The chosen feature has no geometry</source>
             <translation>Das gewählte Objekt hat keine Geometrie</translation>
+        </message>
+        <message numerus="yes">
+            <location filename="../byoc_qgis/gui/tile_actions.py" />
+            <source>Cover set on %n tiles</source>
+            <translation type="unfinished">
+                <numerusform />
+                <numerusform />
+            </translation>
+        </message>
+        <message numerus="yes">
+            <location filename="../byoc_qgis/gui/tile_actions.py" />
+            <source>Reingestion requested for %n tiles</source>
+            <translation type="unfinished">
+                <numerusform />
+                <numerusform />
+            </translation>
+        </message>
+        <message numerus="yes">
+            <location filename="../byoc_qgis/gui/tile_actions.py" />
+            <source>%n tiles deleted; their S3 files stay</source>
+            <translation type="unfinished">
+                <numerusform />
+                <numerusform />
+            </translation>
         </message>
         <message>
             <location filename="../byoc_qgis/gui/tile_actions.py" />
@@ -1943,35 +2584,37 @@ Die Dateien in Ihrem S3-Bucket bleiben erhalten; nur die Kollektion und ihre Kac
             <source>Select one or more tiles in the layer {}.</source>
             <translation>Eine oder mehrere Kacheln im Layer {} auswählen.</translation>
         </message>
-        <message>
+        <message numerus="yes">
             <location filename="../byoc_qgis/gui/tile_actions.py" />
-            <source>{} tiles updated</source>
-            <translation>{} Kacheln aktualisiert</translation>
+            <source>Cover traced again for {} of %n tiles</source>
+            <translation type="unfinished">
+                <numerusform />
+                <numerusform />
+            </translation>
         </message>
-        <message>
+        <message numerus="yes">
             <location filename="../byoc_qgis/gui/tile_actions.py" />
-            <source>Cover set on {} tiles</source>
-            <translation>Abdeckung für {} Kacheln gesetzt</translation>
+            <source>%n tiles registered</source>
+            <translation type="unfinished">
+                <numerusform />
+                <numerusform />
+            </translation>
         </message>
-        <message>
+        <message numerus="yes">
             <location filename="../byoc_qgis/gui/tile_actions.py" />
-            <source>Reingestion requested for {} tiles</source>
-            <translation>Neues Einlesen für {} Kacheln angefordert</translation>
+            <source>%n were there already</source>
+            <translation type="unfinished">
+                <numerusform />
+                <numerusform />
+            </translation>
         </message>
-        <message>
+        <message numerus="yes">
             <location filename="../byoc_qgis/gui/tile_actions.py" />
-            <source>{} tiles deleted; their S3 files stay</source>
-            <translation>{} Kacheln gelöscht; ihre S3-Dateien bleiben erhalten</translation>
-        </message>
-        <message>
-            <location filename="../byoc_qgis/gui/tile_actions.py" />
-            <source>Cover traced again for {} of {} tiles</source>
-            <translation>Abdeckung für {} von {} Kacheln neu umrissen</translation>
-        </message>
-        <message>
-            <location filename="../byoc_qgis/gui/tile_actions.py" />
-            <source>{} tiles registered, {} were there already, {} no longer exist</source>
-            <translation>{} Kacheln registriert, {} waren schon vorhanden, {} existieren nicht mehr</translation>
+            <source>%n no longer exist</source>
+            <translation type="unfinished">
+                <numerusform />
+                <numerusform />
+            </translation>
         </message>
         <message>
             <location filename="../byoc_qgis/gui/tile_actions.py" />
@@ -1988,20 +2631,34 @@ Die Dateien in Ihrem S3-Bucket bleiben erhalten; nur die Kollektion und ihre Kac
             <source>Fix:</source>
             <translation>Behebung:</translation>
         </message>
+        <message numerus="yes">
+            <location filename="../byoc_qgis/gui/tiles_layer.py" />
+            <source>… and %n more tiles of {} cannot be shown</source>
+            <translation type="unfinished">
+                <numerusform />
+                <numerusform />
+            </translation>
+        </message>
+        <message numerus="yes">
+            <location filename="../byoc_qgis/gui/tiles_layer.py" />
+            <source>Could not add %n tiles to the layer {}</source>
+            <translation type="unfinished">
+                <numerusform />
+                <numerusform />
+            </translation>
+        </message>
         <message>
             <location filename="../byoc_qgis/gui/tiles_layer.py" />
             <source>Loading the tiles of {}</source>
             <translation>Kacheln von {} werden geladen</translation>
         </message>
-        <message>
+        <message numerus="yes">
             <location filename="../byoc_qgis/gui/tiles_layer.py" />
-            <source>{} tiles of {} loaded in {:.1f} s</source>
-            <translation>{} Kacheln von {} in {:.1f} s geladen</translation>
-        </message>
-        <message>
-            <location filename="../byoc_qgis/gui/tiles_layer.py" />
-            <source>Could not add {} tiles to the layer {}</source>
-            <translation>{} Kacheln konnten nicht zum Layer {} hinzugefügt werden</translation>
+            <source>%n tiles of {} loaded in {:.1f} s</source>
+            <translation type="unfinished">
+                <numerusform />
+                <numerusform />
+            </translation>
         </message>
         <message>
             <location filename="../byoc_qgis/gui/tiles_layer.py" />
@@ -2017,11 +2674,6 @@ Die Dateien in Ihrem S3-Bucket bleiben erhalten; nur die Kollektion und ihre Kac
             <location filename="../byoc_qgis/gui/tiles_layer.py" />
             <source>Tile {} ({}) of {} cannot be shown: {}</source>
             <translation>Kachel {} ({}) von {} kann nicht gezeigt werden: {}</translation>
-        </message>
-        <message>
-            <location filename="../byoc_qgis/gui/tiles_layer.py" />
-            <source>… and {} more tiles of {} cannot be shown</source>
-            <translation>… und {} weitere Kacheln von {} können nicht gezeigt werden</translation>
         </message>
         <message>
             <location filename="../byoc_qgis/gui/tiles_memory.py" />
@@ -2045,8 +2697,41 @@ Die Dateien in Ihrem S3-Bucket bleiben erhalten; nur die Kollektion und ihre Kac
         </message>
         <message>
             <location filename="../byoc_qgis/gui/tiles_memory.py" />
+            <source>Ingestion started</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../byoc_qgis/gui/tiles_memory.py" />
+            <source>Why it failed</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../byoc_qgis/gui/tiles_memory.py" />
+            <source>Files' CRS</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../byoc_qgis/gui/tiles_memory.py" />
+            <source>Resolution (m/px)</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../byoc_qgis/gui/tiles_memory.py" />
+            <source>Coarsest overview (m/px)</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../byoc_qgis/gui/tiles_memory.py" />
             <source>Other</source>
             <translation>Andere</translation>
+        </message>
+        <message numerus="yes">
+            <location filename="../byoc_qgis/gui/tiles_open.py" />
+            <source>%n tiles loaded</source>
+            <translation type="unfinished">
+                <numerusform />
+                <numerusform />
+            </translation>
         </message>
         <message>
             <location filename="../byoc_qgis/gui/tiles_open.py" />
@@ -2057,11 +2742,6 @@ Die Dateien in Ihrem S3-Bucket bleiben erhalten; nur die Kollektion und ihre Kac
             <location filename="../byoc_qgis/gui/tiles_open.py" />
             <source>The name of collection {} could not be read: {}</source>
             <translation>Der Name der Kollektion {} konnte nicht gelesen werden: {}</translation>
-        </message>
-        <message>
-            <location filename="../byoc_qgis/gui/tiles_open.py" />
-            <source>{} tiles loaded</source>
-            <translation>{} Kacheln geladen</translation>
         </message>
         <message>
             <location filename="../byoc_qgis/gui/tiles_open.py" />
@@ -2333,10 +3013,13 @@ Die Dateien in Ihrem S3-Bucket bleiben erhalten; nur die Kollektion und ihre Kac
             <source>Batch task {} created ({} cells)</source>
             <translation>Batch-Aufgabe {} erstellt ({} Zellen)</translation>
         </message>
-        <message>
+        <message numerus="yes">
             <location filename="../byoc_qgis/processing/algorithms/batch_create.py" />
-            <source>{} grid cells of {} x {} px ({}); about {:.1f} MB uncompressed output</source>
-            <translation>{} Gitterzellen zu {} x {} px ({}); etwa {:.1f} MB unkomprimierte Ausgabe</translation>
+            <source>%n grid cells of {} x {} px ({}); about {:.1f} MB uncompressed output</source>
+            <translation type="unfinished">
+                <numerusform />
+                <numerusform />
+            </translation>
         </message>
         <message>
             <location filename="../byoc_qgis/processing/algorithms/batch_create.py" />
@@ -2428,10 +3111,13 @@ Die Dateien in Ihrem S3-Bucket bleiben erhalten; nur die Kollektion und ihre Kac
             <source>Task status</source>
             <translation>Aufgabenstatus</translation>
         </message>
-        <message>
+        <message numerus="yes">
             <location filename="../byoc_qgis/processing/algorithms/batch_layers.py" />
-            <source>{} cells: {} delivered, {} without data, {} failed, {} pending</source>
-            <translation>{} Zellen: {} geliefert, {} ohne Daten, {} fehlgeschlagen, {} ausstehend</translation>
+            <source>%n cells: {} delivered, {} without data, {} failed, {} pending</source>
+            <translation type="unfinished">
+                <numerusform />
+                <numerusform />
+            </translation>
         </message>
         <message>
             <location filename="../byoc_qgis/processing/algorithms/batch_layers.py" />
@@ -2533,6 +3219,14 @@ Die Dateien in Ihrem S3-Bucket bleiben erhalten; nur die Kollektion und ihre Kac
             <source>Completion % (one task)</source>
             <translation>Fortschritt in % (eine Aufgabe)</translation>
         </message>
+        <message numerus="yes">
+            <location filename="../byoc_qgis/processing/algorithms/batch_tasks.py" />
+            <source>%n batch tasks</source>
+            <translation type="unfinished">
+                <numerusform />
+                <numerusform />
+            </translation>
+        </message>
         <message>
             <location filename="../byoc_qgis/processing/algorithms/batch_tasks.py" />
             <source>Wait until</source>
@@ -2587,11 +3281,6 @@ Die Dateien in Ihrem S3-Bucket bleiben erhalten; nur die Kollektion und ihre Kac
             <location filename="../byoc_qgis/processing/algorithms/batch_tasks.py" />
             <source>Batch task {}: {} ({:.0f}% done)</source>
             <translation>Batch-Aufgabe {}: {} ({:.0f} % erledigt)</translation>
-        </message>
-        <message>
-            <location filename="../byoc_qgis/processing/algorithms/batch_tasks.py" />
-            <source>{} batch tasks</source>
-            <translation>{} Batch-Aufgaben</translation>
         </message>
         <message>
             <location filename="../byoc_qgis/processing/algorithms/batch_tasks.py" />
@@ -2687,6 +3376,14 @@ Die Dateien in Ihrem S3-Bucket bleiben erhalten; nur die Kollektion und ihre Kac
             <location filename="../byoc_qgis/processing/algorithms/collections.py" />
             <source>Creating collection</source>
             <translation>Kollektion wird erstellt</translation>
+        </message>
+        <message numerus="yes">
+            <location filename="../byoc_qgis/processing/algorithms/collections.py" />
+            <source>%n collections</source>
+            <translation type="unfinished">
+                <numerusform />
+                <numerusform />
+            </translation>
         </message>
         <message>
             <location filename="../byoc_qgis/processing/algorithms/collections.py" />
@@ -2805,18 +3502,16 @@ Die Dateien in Ihrem S3-Bucket bleiben erhalten; nur die Kollektion und ihre Kac
         </message>
         <message>
             <location filename="../byoc_qgis/processing/algorithms/collections.py" />
-            <source>{} collections</source>
-            <translation>{} Kollektionen</translation>
-        </message>
-        <message>
-            <location filename="../byoc_qgis/processing/algorithms/collections.py" />
             <source>Updated collection {} ({})</source>
             <translation>Kollektion {} ({}) geändert</translation>
         </message>
-        <message>
+        <message numerus="yes">
             <location filename="../byoc_qgis/processing/algorithms/collections.py" />
-            <source>Deleted collection {} ({}) and its {} tiles; the files in bucket {} are untouched</source>
-            <translation>Kollektion {} ({}) und ihre {} Kacheln gelöscht; die Dateien im Bucket {} sind unverändert</translation>
+            <source>Deleted collection {} ({}) and its %n tiles; the files in bucket {} are untouched</source>
+            <translation type="unfinished">
+                <numerusform />
+                <numerusform />
+            </translation>
         </message>
         <message>
             <location filename="../byoc_qgis/processing/algorithms/collections.py" />
@@ -2908,10 +3603,13 @@ Die Dateien in Ihrem S3-Bucket bleiben erhalten; nur die Kollektion und ihre Kac
             <source>Tiles failed</source>
             <translation>Fehlgeschlagene Kacheln</translation>
         </message>
-        <message>
+        <message numerus="yes">
             <location filename="../byoc_qgis/processing/algorithms/create_tiles.py" />
-            <source>Summary: {} of {} tiles registered, {} already registered, {} failed, {} cancelled</source>
-            <translation>Zusammenfassung: {} von {} Kacheln registriert, {} bereits registriert, {} fehlgeschlagen, {} abgebrochen</translation>
+            <source>Summary: {} of %n tiles registered, {} already registered, {} failed, {} cancelled</source>
+            <translation type="unfinished">
+                <numerusform />
+                <numerusform />
+            </translation>
         </message>
         <message>
             <location filename="../byoc_qgis/processing/algorithms/create_tiles.py" />
@@ -2948,6 +3646,14 @@ Die Dateien in Ihrem S3-Bucket bleiben erhalten; nur die Kollektion und ihre Kac
             <source>Tiles in parallel</source>
             <translation>Kacheln parallel</translation>
         </message>
+        <message numerus="yes">
+            <location filename="../byoc_qgis/processing/algorithms/create_tiles.py" />
+            <source>Cancelled: %n tiles were registered before; run again to continue</source>
+            <translation type="unfinished">
+                <numerusform />
+                <numerusform />
+            </translation>
+        </message>
         <message>
             <location filename="../byoc_qgis/processing/algorithms/create_tiles.py" />
             <source>Sensing time 'constant' needs SENSING_TIME, e.g. 2023-06-10T07:36:29Z</source>
@@ -2978,10 +3684,13 @@ Die Dateien in Ihrem S3-Bucket bleiben erhalten; nur die Kollektion und ihre Kac
             <source>S3 bucket check failed: {}</source>
             <translation>S3-Bucket-Prüfung fehlgeschlagen: {}</translation>
         </message>
-        <message>
+        <message numerus="yes">
             <location filename="../byoc_qgis/processing/algorithms/create_tiles.py" />
-            <source>{} of {} tiles failed (the others are registered; run again to retry them); first: {}: {}</source>
-            <translation>{} von {} Kacheln fehlgeschlagen (die anderen sind registriert; zum Wiederholen erneut ausführen); erste: {}: {}</translation>
+            <source>{} of %n tiles failed (the others are registered; run again to retry them); first: {}: {}</source>
+            <translation type="unfinished">
+                <numerusform />
+                <numerusform />
+            </translation>
         </message>
         <message>
             <location filename="../byoc_qgis/processing/algorithms/create_tiles.py" />
@@ -2998,20 +3707,18 @@ Die Dateien in Ihrem S3-Bucket bleiben erhalten; nur die Kollektion und ihre Kac
             <source>No sensing time in {!r}: no {} was found; change SENSING_TIME_TEMPLATE or the sensing-time mode</source>
             <translation>Keine Aufnahmezeit in {!r}: {} wurde nicht gefunden; SENSING_TIME_TEMPLATE oder den Aufnahmezeit-Modus ändern</translation>
         </message>
-        <message>
+        <message numerus="yes">
             <location filename="../byoc_qgis/processing/algorithms/create_tiles.py" />
-            <source>{} tiles to create in collection {} (bucket {})</source>
-            <translation>{} Kacheln in Kollektion {} (Bucket {}) zu erstellen</translation>
+            <source>%n tiles to create in collection {} (bucket {})</source>
+            <translation type="unfinished">
+                <numerusform />
+                <numerusform />
+            </translation>
         </message>
         <message>
             <location filename="../byoc_qgis/processing/algorithms/create_tiles.py" />
             <source>Listing s3://{}/{}</source>
             <translation>s3://{}/{} wird aufgelistet</translation>
-        </message>
-        <message>
-            <location filename="../byoc_qgis/processing/algorithms/create_tiles.py" />
-            <source>Cancelled: {} tiles were registered before; run again to continue</source>
-            <translation>Abgebrochen: {} Kacheln wurden vorher registriert; zum Fortsetzen erneut ausführen</translation>
         </message>
         <message>
             <location filename="../byoc_qgis/processing/algorithms/create_tiles.py" />
@@ -3023,10 +3730,13 @@ Die Dateien in Ihrem S3-Bucket bleiben erhalten; nur die Kollektion und ihre Kac
             <source>{} ({}): {}</source>
             <translation>{} ({}): {}</translation>
         </message>
-        <message>
+        <message numerus="yes">
             <location filename="../byoc_qgis/processing/algorithms/create_tiles.py" />
-            <source>{} files do not match FILE_PATTERN {!r}, e.g. {}; change the pattern or the inputs</source>
-            <translation>{} Dateien passen nicht zu FILE_PATTERN {!r}, z. B. {}; das Muster oder die Eingaben ändern</translation>
+            <source>%n files do not match FILE_PATTERN {!r}, e.g. {}; change the pattern or the inputs</source>
+            <translation type="unfinished">
+                <numerusform />
+                <numerusform />
+            </translation>
         </message>
         <message>
             <location filename="../byoc_qgis/processing/algorithms/create_tiles.py" />
@@ -3118,6 +3828,14 @@ Die Dateien in Ihrem S3-Bucket bleiben erhalten; nur die Kollektion und ihre Kac
             <source>Number of files checked</source>
             <translation>Anzahl der geprüften Dateien</translation>
         </message>
+        <message numerus="yes">
+            <location filename="../byoc_qgis/processing/algorithms/local.py" />
+            <source>Pre-flight found %n errors; see the log (COGify fixes most of them)</source>
+            <translation type="unfinished">
+                <numerusform />
+                <numerusform />
+            </translation>
+        </message>
         <message>
             <location filename="../byoc_qgis/processing/algorithms/local.py" />
             <source>Trace band files of a folder as one tile</source>
@@ -3155,13 +3873,16 @@ Die Dateien in Ihrem S3-Bucket bleiben erhalten; nur die Kollektion und ihre Kac
         </message>
         <message>
             <location filename="../byoc_qgis/processing/algorithms/local.py" />
-            <source>{} files: {} errors, {} warnings</source>
-            <translation>{} Dateien: {} Fehler, {} Warnungen</translation>
+            <source>{files}: {errors}, {warnings}</source>
+            <translation type="unfinished" />
         </message>
-        <message>
+        <message numerus="yes">
             <location filename="../byoc_qgis/processing/algorithms/local.py" />
-            <source>Pre-flight found {} errors; see the log (COGify fixes most of them)</source>
-            <translation>Die Vorabprüfung hat {} Fehler gefunden; siehe Protokoll (COGify behebt die meisten)</translation>
+            <source>%n files</source>
+            <translation type="unfinished">
+                <numerusform />
+                <numerusform />
+            </translation>
         </message>
         <message>
             <location filename="../byoc_qgis/processing/algorithms/local.py" />
@@ -3212,11 +3933,6 @@ Die Dateien in Ihrem S3-Bucket bleiben erhalten; nur die Kollektion und ihre Kac
             <location filename="../byoc_qgis/processing/algorithms/process.py" />
             <source>…and height (px)</source>
             <translation>…und Höhe (px)</translation>
-        </message>
-        <message>
-            <location filename="../byoc_qgis/processing/algorithms/process.py" />
-            <source>Result</source>
-            <translation>Ergebnis</translation>
         </message>
         <message>
             <location filename="../byoc_qgis/processing/algorithms/process.py" />
@@ -3470,13 +4186,24 @@ Die Dateien in Ihrem S3-Bucket bleiben erhalten; nur die Kollektion und ihre Kac
         </message>
         <message>
             <location filename="../byoc_qgis/processing/algorithms/tile_workflows.py" />
-            <source>{} FAILED tiles in collection {}</source>
-            <translation>{} FAILED-Kacheln in Kollektion {}</translation>
+            <source>{registered}, {existing}, {missing}</source>
+            <translation type="unfinished" />
         </message>
-        <message>
+        <message numerus="yes">
             <location filename="../byoc_qgis/processing/algorithms/tile_workflows.py" />
-            <source>{} of {} tiles could not be re-traced (the others are updated); first: {}: {}</source>
-            <translation>{} von {} Kacheln konnten nicht neu umrissen werden (die anderen sind aktualisiert); erste: {}: {}</translation>
+            <source>%n FAILED tiles in collection {}</source>
+            <translation type="unfinished">
+                <numerusform />
+                <numerusform />
+            </translation>
+        </message>
+        <message numerus="yes">
+            <location filename="../byoc_qgis/processing/algorithms/tile_workflows.py" />
+            <source>{} of %n tiles could not be re-traced (the others are updated); first: {}: {}</source>
+            <translation type="unfinished">
+                <numerusform />
+                <numerusform />
+            </translation>
         </message>
         <message>
             <location filename="../byoc_qgis/processing/algorithms/tile_workflows.py" />
@@ -3553,6 +4280,14 @@ Die Dateien in Ihrem S3-Bucket bleiben erhalten; nur die Kollektion und ihre Kac
             <source>Tiles skipped (unusable geometry or CRS)</source>
             <translation>Übersprungene Kacheln (unbrauchbare Geometrie oder unbrauchbares KBS)</translation>
         </message>
+        <message numerus="yes">
+            <location filename="../byoc_qgis/processing/algorithms/tiles.py" />
+            <source>%n tiles had an unusable geometry or CRS and were skipped</source>
+            <translation type="unfinished">
+                <numerusform />
+                <numerusform />
+            </translation>
+        </message>
         <message>
             <location filename="../byoc_qgis/processing/algorithms/tiles.py" />
             <source>Give up after (seconds)</source>
@@ -3628,10 +4363,13 @@ Die Dateien in Ihrem S3-Bucket bleiben erhalten; nur die Kollektion und ihre Kac
             <source>Not deleted: set CONFIRM to delete the tiles (S3 files are kept)</source>
             <translation>Nicht gelöscht: CONFIRM setzen, um die Kacheln zu löschen (S3-Dateien bleiben erhalten)</translation>
         </message>
-        <message>
+        <message numerus="yes">
             <location filename="../byoc_qgis/processing/algorithms/tiles.py" />
-            <source>{} tiles of collection {}</source>
-            <translation>{} Kacheln der Kollektion {}</translation>
+            <source>%n tiles of collection {}</source>
+            <translation type="unfinished">
+                <numerusform />
+                <numerusform />
+            </translation>
         </message>
         <message>
             <location filename="../byoc_qgis/processing/algorithms/tiles.py" />
@@ -3648,30 +4386,34 @@ Die Dateien in Ihrem S3-Bucket bleiben erhalten; nur die Kollektion und ihre Kac
             <source>I confirm: delete these tiles (S3 files stay)</source>
             <translation>Ich bestätige: diese Kacheln löschen (S3-Dateien bleiben erhalten)</translation>
         </message>
-        <message>
+        <message numerus="yes">
             <location filename="../byoc_qgis/processing/algorithms/tiles.py" />
-            <source>{} of {} tiles done</source>
-            <translation>{} von {} Kacheln erledigt</translation>
+            <source>{} of %n tiles done</source>
+            <translation type="unfinished">
+                <numerusform />
+                <numerusform />
+            </translation>
         </message>
         <message>
             <location filename="../byoc_qgis/processing/algorithms/tiles.py" />
             <source>Tile geometry (bounding box)</source>
             <translation>Kachelgeometrie (Begrenzungsrahmen)</translation>
         </message>
-        <message>
+        <message numerus="yes">
             <location filename="../byoc_qgis/processing/algorithms/tiles.py" />
-            <source>{} tiles had an unusable geometry or CRS and were skipped</source>
-            <translation>{} Kacheln hatten eine unbrauchbare Geometrie oder ein unbrauchbares KBS und wurden übersprungen</translation>
+            <source>%n tiles were still not finished after {:.0f} s</source>
+            <translation type="unfinished">
+                <numerusform />
+                <numerusform />
+            </translation>
         </message>
-        <message>
+        <message numerus="yes">
             <location filename="../byoc_qgis/processing/algorithms/tiles.py" />
-            <source>{} tiles were still not finished after {:.0f} s</source>
-            <translation>{} Kacheln waren nach {:.0f} s noch nicht fertig</translation>
-        </message>
-        <message>
-            <location filename="../byoc_qgis/processing/algorithms/tiles.py" />
-            <source>{} tiles failed to ingest; first: {}: {}</source>
-            <translation>Das Einlesen von {} Kacheln ist fehlgeschlagen; erste: {}: {}</translation>
+            <source>%n tiles failed to ingest; first: {}: {}</source>
+            <translation type="unfinished">
+                <numerusform />
+                <numerusform />
+            </translation>
         </message>
         <message>
             <location filename="../byoc_qgis/processing/algorithms/tiles.py" />
@@ -3682,11 +4424,6 @@ Die Dateien in Ihrem S3-Bucket bleiben erhalten; nur die Kollektion und ihre Kac
             <location filename="../byoc_qgis/processing/algorithms/tiles.py" />
             <source>All</source>
             <translation>Alle</translation>
-        </message>
-        <message>
-            <location filename="../byoc_qgis/processing/algorithms/tiles.py" />
-            <source>{} tiles</source>
-            <translation>{} Kacheln</translation>
         </message>
         <message>
             <location filename="../byoc_qgis/processing/algorithms/tiles.py" />
@@ -4007,6 +4744,581 @@ Die Dateien in Ihrem S3-Bucket bleiben erhalten; nur die Kollektion und ihre Kac
             <location filename="../byoc_qgis/processing/tiles_common.py" />
             <source>EPSG:{} is not a CRS QGIS knows</source>
             <translation>EPSG:{} ist kein KBS, das QGIS kennt</translation>
+        </message>
+        <message>
+            <location filename="../byoc_qgis/wording.py" />
+            <source>Re-create the file as a COG with BLOCKSIZE=1024 and internal AVERAGE overviews (COGify does this).</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../byoc_qgis/wording.py" />
+            <source>Reproject to an allowed CRS (COGify with reprojection does this).</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../byoc_qgis/wording.py" />
+            <source>Georeference the file (gdal_translate -a_srs EPSG:&lt;code&gt; -a_ullr ...) or warp it to a grid.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../byoc_qgis/wording.py" />
+            <source>The file is not a valid Cloud Optimized GeoTIFF: {text}.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../byoc_qgis/wording.py" />
+            <source>No S3 credentials: choose S3 credentials (access key / secret key) for the connection (Processing: S3_AUTHCFG), or set AWS_ACCESS_KEY_ID and AWS_SECRET_ACCESS_KEY.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../byoc_qgis/wording.py" />
+            <source>connection refused</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../byoc_qgis/wording.py" />
+            <source>no answer</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../byoc_qgis/wording.py" />
+            <source>unknown error</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../byoc_qgis/wording.py" />
+            <source>Bucket {bucket} does not exist at {where}: create it, or correct the bucket name (and the S3 endpoint/region).</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../byoc_qgis/wording.py" />
+            <source>{where} refused the S3 secret key for access key {key_hint} (the signature does not match): correct the secret key in the S3 credentials.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../byoc_qgis/wording.py" />
+            <source>No S3 credentials for bucket {bucket}: choose S3 credentials (access key / secret key) for the connection (Processing: S3_AUTHCFG), or set AWS_ACCESS_KEY_ID and AWS_SECRET_ACCESS_KEY.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../byoc_qgis/wording.py" />
+            <source>{where} does not know the S3 access key {key_hint}: correct the access key in the S3 credentials (and check the endpoint: keys of one provider do not work at another).</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../byoc_qgis/wording.py" />
+            <source>{where} denied access to bucket {bucket} (AccessDenied): the S3 keys are valid but lack permission; grant them s3:ListBucket, s3:GetObject and s3:PutObject on the bucket, or use other keys.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../byoc_qgis/wording.py" />
+            <source>Cannot reach the S3 endpoint {where} ({reason}): check the endpoint host:port and the HTTPS setting, and that the server is running.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../byoc_qgis/wording.py" />
+            <source>The S3 endpoint {where} dropped the connection ({reason}): try again later; if it persists, check the HTTPS setting and any proxy.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../byoc_qgis/wording.py" />
+            <source>S3 at {where} is unavailable or throttling ({answer}): try again later.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../byoc_qgis/wording.py" />
+            <source>S3 at {where} answered: {answer}.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../byoc_qgis/wording.py" />
+            <source>Bucket {bucket} at {where} can be read but not written ({answer}): grant the S3 keys s3:PutObject (and s3:DeleteObject) on the bucket, or use other keys.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../byoc_qgis/wording.py" />
+            <source>Bucket {bucket} at {where} is reachable.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../byoc_qgis/wording.py" />
+            <source>Bucket {bucket} at {where} is reachable and writable.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../byoc_qgis/wording.py" />
+            <source>Bucket {bucket} at {where} is reachable and writable (could not delete the check object {key}; it is safe to delete).</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../byoc_qgis/wording.py" />
+            <source>S3 keys accepted by {where}.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../byoc_qgis/wording.py" />
+            <source>{text} ({attempts} attempts)</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../byoc_qgis/wording.py" />
+            <source>{severity} [{rule}] {where}{message} (found: {value}) Fix: {fix}</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../byoc_qgis/wording.py" />
+            <source>pre-flight check failed: {}</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../byoc_qgis/wording.py" />
+            <source>The file cannot be read as a raster: {path}: {reason}</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../byoc_qgis/wording.py" />
+            <source>The file cannot be read as a raster: {path}: {reason} (GDAL: {detail})</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../byoc_qgis/wording.py" />
+            <source>The file has no raster bands.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../byoc_qgis/wording.py" />
+            <source>Provide a raster GeoTIFF.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../byoc_qgis/wording.py" />
+            <source>The file is a {driver_long_name} file; BYOC reads only Cloud Optimized GeoTIFFs.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../byoc_qgis/wording.py" />
+            <source>Convert it to a COG (COGify does this).</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../byoc_qgis/wording.py" />
+            <source>Build internal overviews (COGify does this); BYOC ignores external .ovr files.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../byoc_qgis/wording.py" />
+            <source>COG validator: {text}.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../byoc_qgis/wording.py" />
+            <source>The COG was edited in place and lost its layout.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../byoc_qgis/wording.py" />
+            <source>The file header (IFDs and tile index) is {header_size} bytes; BYOC reads at most {max_header} bytes.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../byoc_qgis/wording.py" />
+            <source>Re-create the file with bigger internal tiles (BLOCKSIZE=1024) or split it into smaller files.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../byoc_qgis/wording.py" />
+            <source>The file has no geotransform; BYOC needs GeoTIFF georeferencing (ModelTiepoint, ModelPixelScale, GeoKeys).</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../byoc_qgis/wording.py" />
+            <source>The file has no regular geotransform; BYOC needs GeoTIFF georeferencing (ModelTiepoint, ModelPixelScale, GeoKeys).</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../byoc_qgis/wording.py" />
+            <source>The file has no CRS; BYOC needs GeoTIFF georeferencing (ModelTiepoint, ModelPixelScale, GeoKeys).</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../byoc_qgis/wording.py" />
+            <source>The file's CRS has no EPSG code; BYOC accepts EPSG:4326, 3857, 3035 and UTM (326xx/327xx).</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../byoc_qgis/wording.py" />
+            <source>EPSG:{epsg} is not supported by BYOC; use EPSG:4326, 3857, 3035 or UTM (326xx/327xx).</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../byoc_qgis/wording.py" />
+            <source>The file extends beyond -180..180 / -90..90 degrees (crosses a pole or the valid range).</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../byoc_qgis/wording.py" />
+            <source>Clip the file to the valid range or split it.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../byoc_qgis/wording.py" />
+            <source>Sample type {types} is not supported; BYOC reads UInt8, Int8, UInt16, Int16 and Float32.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../byoc_qgis/wording.py" />
+            <source>Convert the data type (COGify's 'convert data type' option, e.g. Float64 -&gt; Float32, Int32 -&gt; Int16 after scaling).</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../byoc_qgis/wording.py" />
+            <source>The bands of this file have different data types.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../byoc_qgis/wording.py" />
+            <source>Write one data type per file or one file per band.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../byoc_qgis/wording.py" />
+            <source>{compression} compression is not supported by BYOC.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../byoc_qgis/wording.py" />
+            <source>The file has a colour table (photometric PALETTE), which BYOC does not support.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../byoc_qgis/wording.py" />
+            <source>Drop the colour table and keep the index values as grey levels (COGify does this).</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../byoc_qgis/wording.py" />
+            <source>The file uses the YCbCr colour space, which BYOC does not support.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../byoc_qgis/wording.py" />
+            <source>Re-create it with PHOTOMETRIC MinIsBlack or RGB and DEFLATE/ZSTD compression (COGify does this).</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../byoc_qgis/wording.py" />
+            <source>The file has {count} pixel-interleaved (chunky) bands; BYOC allows at most {max_chunky}.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../byoc_qgis/wording.py" />
+            <source>Write one file per band, or a band-interleaved (planar) GeoTIFF (COGify 'one file per band').</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../byoc_qgis/wording.py" />
+            <source>The file has {count} bands; a BYOC collection has at most {max_bands}.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../byoc_qgis/wording.py" />
+            <source>Split the bands over fewer, smaller files or collections.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../byoc_qgis/wording.py" />
+            <source>Sentinel Hub ignores alpha bands and internal masks: masked pixels will show as data.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../byoc_qgis/wording.py" />
+            <source>The image has no internal overviews; zoomed-out requests fail and ingestion may fail.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../byoc_qgis/wording.py" />
+            <source>Add internal AVERAGE overviews down to about 1024 px (COGify does this).</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../byoc_qgis/wording.py" />
+            <source>The coarsest overview is still large; zoomed-out requests will be limited.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../byoc_qgis/wording.py" />
+            <source>Add overview levels until the image fits one 1024-px tile (COGify does this).</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../byoc_qgis/wording.py" />
+            <source>Ensure tiles of image at index {index} have width and height between {min_block} and {max_block}.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../byoc_qgis/wording.py" />
+            <source>Re-create the file with BLOCKSIZE=1024 at every level, e.g. gdal_translate -of COG -co BLOCKSIZE=1024 -co OVERVIEWS=IGNORE_EXISTING (COGify does this).</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../byoc_qgis/wording.py" />
+            <source>Internal tile sizes differ between levels; older Sentinel Hub deployments require equal sizes.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../byoc_qgis/wording.py" />
+            <source>Re-create the file with one BLOCKSIZE for all levels (COGify does this).</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../byoc_qgis/wording.py" />
+            <source>The file name does not end in .tif or .tiff.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../byoc_qgis/wording.py" />
+            <source>Name COG files &lt;band&gt;.tif or &lt;band&gt;.tiff.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../byoc_qgis/wording.py" />
+            <source>The tile has no files.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../byoc_qgis/wording.py" />
+            <source>Check the tile path and its (BAND) placeholder.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../byoc_qgis/wording.py" />
+            <source>The tile's files use different extensions ({extensions}); BYOC needs one per tile.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../byoc_qgis/wording.py" />
+            <source>Rename the files to one extension, e.g. all .tif.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../byoc_qgis/wording.py" />
+            <source>The tile's files are in different CRSs; all files of a tile must share one CRS.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../byoc_qgis/wording.py" />
+            <source>Reproject the files to one CRS.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../byoc_qgis/wording.py" />
+            <source>The tile's files have {total} bands together; a collection has at most {max_bands}.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../byoc_qgis/wording.py" />
+            <source>Split the data over several collections.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../byoc_qgis/wording.py" />
+            <source>The tile's files do not overlap; all files of a tile must cover the same area.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../byoc_qgis/wording.py" />
+            <source>Put only files of the same area into one tile.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../byoc_qgis/wording.py" />
+            <source>File {stem} extends more than one pixel beyond the area shared by all files of the tile.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../byoc_qgis/wording.py" />
+            <source>The tile lacks the band file(s) {files} that the collection's bands use.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../byoc_qgis/wording.py" />
+            <source>Upload a file for every band source of the collection (same file names in every tile).</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../byoc_qgis/wording.py" />
+            <source>The tile has file(s) {files} that no band of the collection uses.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../byoc_qgis/wording.py" />
+            <source>Use the same set of file names in every tile, or add bands for these files to the collection.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../byoc_qgis/wording.py" />
+            <source>Band {band} reads band {index} of {source}, which has only {band_count} band(s).</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../byoc_qgis/wording.py" />
+            <source>Band {band} is configured with bit depth {wanted}, but {source} has {bit_depth}.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../byoc_qgis/wording.py" />
+            <source>Convert the file to {wanted}-bit samples (COGify 'convert data type').</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../byoc_qgis/wording.py" />
+            <source>Band {band} is configured with sample format {wanted}, but {source} is {sample_format}.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../byoc_qgis/wording.py" />
+            <source>Convert the file to {wanted} samples (COGify 'convert data type').</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../byoc_qgis/wording.py" />
+            <source>The first ingest would create band '{name}', which is not a valid JavaScript identifier, so evalscripts cannot use it.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../byoc_qgis/wording.py" />
+            <source>Rename the file (letters, digits and _ only, not starting with a digit), e.g. B_08.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../byoc_qgis/wording.py" />
+            <source>Tile {tile} does not have the same band files as the other tiles ({difference}).</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../byoc_qgis/wording.py" />
+            <source>Give every tile the same set of band file names.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../byoc_qgis/wording.py" />
+            <source>Band file {stem} is {data_type} here but {common_type} in the other tiles; files of one band must share bit depth and sample format.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../byoc_qgis/wording.py" />
+            <source>Convert this file to {common_type} (COGify 'output type').</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../byoc_qgis/wording.py" />
+            <source>The file name does not match the band file pattern '{pattern}', so it belongs to no tile.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../byoc_qgis/wording.py" />
+            <source>Rename the file or change the band file pattern (FILE_PATTERN), e.g. (BAND).tif.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../byoc_qgis/wording.py" />
+            <source>the object does not exist</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../byoc_qgis/wording.py" />
+            <source>Check the tile path and the (BAND) file names in the bucket.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../byoc_qgis/wording.py" />
+            <source>access refused</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../byoc_qgis/wording.py" />
+            <source>Check the bucket name and the S3 credentials of the connection.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../byoc_qgis/wording.py" />
+            <source>the storage did not answer</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../byoc_qgis/wording.py" />
+            <source>Check the S3 endpoint and try again later.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../byoc_qgis/wording.py" />
+            <source>not a raster (0 bytes)</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../byoc_qgis/wording.py" />
+            <source>Upload the file again: the object is empty.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../byoc_qgis/wording.py" />
+            <source>not a raster (unreadable)</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../byoc_qgis/wording.py" />
+            <source>Upload a GeoTIFF: GDAL recognises no raster format in this object.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../byoc_qgis/wording.py" />
+            <source>the file does not exist</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../byoc_qgis/wording.py" />
+            <source>Check the path.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../byoc_qgis/wording.py" />
+            <source>a folder, not a raster file</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../byoc_qgis/wording.py" />
+            <source>Give the raster files in the folder, or the folder as FOLDER.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../byoc_qgis/wording.py" />
+            <source>Provide the raster again: the file is empty (an interrupted copy or export?).</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../byoc_qgis/wording.py" />
+            <source>Provide a GeoTIFF: GDAL recognises no raster format in this file (wrong extension, or a damaged or interrupted download?).</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../byoc_qgis/wording.py" />
+            <source>error</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../byoc_qgis/wording.py" />
+            <source>warning</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../byoc_qgis/wording.py" />
+            <source> (+{} more)</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../byoc_qgis/wording.py" />
+            <source>tile</source>
+            <translation type="unfinished" />
         </message>
     </context>
 </TS>
