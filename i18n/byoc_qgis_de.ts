@@ -31,7 +31,7 @@
         <message>
             <location filename="../byoc_qgis/gui/add_tiles_dialog.py" />
             <source>How band files are grouped into tiles: (BAND) is the band name, every folder is one tile.</source>
-            <translation type="unfinished" />
+            <translation>Wie Kanaldateien zu Kacheln zusammengefasst werden: (BAND) ist der Kanalname, jeder Ordner ist eine Kachel.</translation>
         </message>
         <message>
             <location filename="../byoc_qgis/gui/add_tiles_dialog.py" />
@@ -41,7 +41,7 @@
         <message>
             <location filename="../byoc_qgis/gui/add_tiles_dialog.py" />
             <source>From the path (date pattern)</source>
-            <translation type="unfinished" />
+            <translation>Aus dem Pfad (Datumsmuster)</translation>
         </message>
         <message>
             <location filename="../byoc_qgis/gui/add_tiles_dialog.py" />
@@ -101,7 +101,7 @@
         <message>
             <location filename="../byoc_qgis/gui/add_tiles_dialog.py" />
             <source>Check the rasters and show the tiles that will be created</source>
-            <translation type="unfinished" />
+            <translation>Die Raster prüfen und die Kacheln zeigen, die erstellt werden</translation>
         </message>
         <message>
             <location filename="../byoc_qgis/gui/add_tiles_dialog.py" />
@@ -121,7 +121,7 @@
         <message>
             <location filename="../byoc_qgis/gui/add_tiles_dialog.py" />
             <source>check the current inputs first: nothing is uploaded before a check.</source>
-            <translation type="unfinished" />
+            <translation>zuerst die aktuellen Eingaben prüfen: Vor einer Prüfung wird nichts hochgeladen.</translation>
         </message>
         <message>
             <location filename="../byoc_qgis/gui/add_tiles_dialog.py" />
@@ -131,7 +131,7 @@
         <message>
             <location filename="../byoc_qgis/gui/add_tiles_dialog.py" />
             <source>the check is running.</source>
-            <translation type="unfinished" />
+            <translation>die Prüfung läuft.</translation>
         </message>
         <message>
             <location filename="../byoc_qgis/gui/add_tiles_dialog.py" />
@@ -141,7 +141,7 @@
         <message>
             <location filename="../byoc_qgis/gui/add_tiles_dialog.py" />
             <source>Planning the tiles</source>
-            <translation type="unfinished" />
+            <translation>Kacheln werden geplant</translation>
         </message>
         <message>
             <location filename="../byoc_qgis/gui/add_tiles_dialog.py" />
@@ -151,7 +151,7 @@
         <message>
             <location filename="../byoc_qgis/gui/add_tiles_dialog.py" />
             <source>the upload is running.</source>
-            <translation type="unfinished" />
+            <translation>das Hochladen läuft.</translation>
         </message>
         <message>
             <location filename="../byoc_qgis/gui/add_tiles_dialog.py" />
@@ -186,7 +186,7 @@
         <message>
             <location filename="../byoc_qgis/gui/add_tiles_dialog.py" />
             <source>Upload the files and register the planned tiles</source>
-            <translation type="unfinished" />
+            <translation>Die Dateien hochladen und die geplanten Kacheln registrieren</translation>
         </message>
         <message>
             <location filename="../byoc_qgis/gui/add_tiles_dialog.py" />
@@ -196,7 +196,7 @@
         <message>
             <location filename="../byoc_qgis/gui/add_tiles_dialog.py" />
             <source>Every tile would fail: fix the files or the settings and check again.</source>
-            <translation type="unfinished" />
+            <translation>Jede Kachel würde fehlschlagen: die Dateien oder die Einstellungen korrigieren und erneut prüfen.</translation>
         </message>
         <message>
             <location filename="../byoc_qgis/gui/add_tiles_dialog.py" />
@@ -236,7 +236,7 @@
         <message>
             <location filename="../byoc_qgis/gui/add_tiles_dialog.py" />
             <source>Planning tiles for {}</source>
-            <translation type="unfinished" />
+            <translation>Kacheln für {} werden geplant</translation>
         </message>
         <message>
             <location filename="../byoc_qgis/gui/add_tiles_dialog.py" />
@@ -256,45 +256,45 @@
         <message>
             <location filename="../byoc_qgis/gui/add_tiles_dialog.py" />
             <source>Disabled: {}</source>
-            <translation type="unfinished" />
+            <translation>Deaktiviert: {}</translation>
         </message>
         <message numerus="yes">
             <location filename="../byoc_qgis/gui/add_tiles_results.py" />
             <source>%n files checked</source>
-            <translation type="unfinished">
-                <numerusform />
-                <numerusform />
+            <translation>
+                <numerusform>%n Datei geprüft</numerusform>
+                <numerusform>%n Dateien geprüft</numerusform>
             </translation>
         </message>
         <message>
             <location filename="../byoc_qgis/gui/add_tiles_results.py" />
             <source>Will be COGified, then created</source>
-            <translation type="unfinished" />
+            <translation>Wird in ein COG umgewandelt, dann erstellt</translation>
         </message>
         <message>
             <location filename="../byoc_qgis/gui/add_tiles_results.py" />
             <source>Will be created</source>
-            <translation type="unfinished" />
+            <translation>Wird erstellt</translation>
         </message>
         <message>
             <location filename="../byoc_qgis/gui/add_tiles_results.py" />
             <source>{}: every tile would fail (see Result). Fix the files or the settings and check again.</source>
-            <translation type="unfinished" />
+            <translation>{}: Jede Kachel würde fehlschlagen (siehe Ergebnis). Die Dateien oder die Einstellungen korrigieren und erneut prüfen.</translation>
         </message>
         <message numerus="yes">
             <location filename="../byoc_qgis/gui/add_tiles_results.py" />
             <source>%n tiles</source>
-            <translation type="unfinished">
-                <numerusform />
-                <numerusform />
+            <translation>
+                <numerusform>%n Kachel</numerusform>
+                <numerusform>%n Kacheln</numerusform>
             </translation>
         </message>
         <message numerus="yes">
             <location filename="../byoc_qgis/gui/add_tiles_results.py" />
             <source>%n will be created</source>
-            <translation type="unfinished">
-                <numerusform />
-                <numerusform />
+            <translation>
+                <numerusform>%n wird erstellt</numerusform>
+                <numerusform>%n werden erstellt</numerusform>
             </translation>
         </message>
         <message>
@@ -305,27 +305,27 @@
         <message>
             <location filename="../byoc_qgis/gui/add_tiles_results.py" />
             <source>no raster found in the chosen input.</source>
-            <translation type="unfinished" />
+            <translation>in der gewählten Eingabe wurde kein Raster gefunden.</translation>
         </message>
         <message>
             <location filename="../byoc_qgis/gui/add_tiles_results.py" />
             <source>every tile would fail; the planned tiles say why.</source>
-            <translation type="unfinished" />
+            <translation>jede Kachel würde fehlschlagen; die geplanten Kacheln nennen den Grund.</translation>
         </message>
         <message>
             <location filename="../byoc_qgis/gui/add_tiles_results.py" />
             <source>{}: {} will be created.</source>
-            <translation type="unfinished" />
+            <translation>{}: {} wird erstellt.</translation>
         </message>
         <message>
             <location filename="../byoc_qgis/gui/add_tiles_results.py" />
             <source>Planned tiles</source>
-            <translation type="unfinished" />
+            <translation>Geplante Kacheln</translation>
         </message>
         <message>
             <location filename="../byoc_qgis/gui/add_tiles_results.py" />
             <source>Findings of the check</source>
-            <translation type="unfinished" />
+            <translation>Befunde der Prüfung</translation>
         </message>
         <message>
             <location filename="../byoc_qgis/gui/add_tiles_results.py" />
@@ -335,7 +335,7 @@
         <message>
             <location filename="../byoc_qgis/gui/add_tiles_results.py" />
             <source>Path</source>
-            <translation type="unfinished" />
+            <translation>Pfad</translation>
         </message>
         <message>
             <location filename="../byoc_qgis/gui/add_tiles_results.py" />
@@ -345,52 +345,52 @@
         <message>
             <location filename="../byoc_qgis/gui/add_tiles_results.py" />
             <source>Tile id</source>
-            <translation type="unfinished" />
+            <translation>Kachel-ID</translation>
         </message>
         <message>
             <location filename="../byoc_qgis/gui/add_tiles_results.py" />
             <source>Upload results</source>
-            <translation type="unfinished" />
+            <translation>Ergebnisse des Hochladens</translation>
         </message>
         <message>
             <location filename="../byoc_qgis/gui/add_tiles_results.py" />
             <source>Will fail: {}</source>
-            <translation type="unfinished" />
+            <translation>Wird fehlschlagen: {}</translation>
         </message>
         <message>
             <location filename="../byoc_qgis/gui/add_tiles_results.py" />
             <source>Not created: {}</source>
-            <translation type="unfinished" />
+            <translation>Nicht erstellt: {}</translation>
         </message>
         <message>
             <location filename="../byoc_qgis/gui/add_tiles_results.py" />
             <source>Not created: the upload stops before any tile while tile {} cannot be made.</source>
-            <translation type="unfinished" />
+            <translation>Nicht erstellt: Das Hochladen stoppt vor jeder Kachel, solange Kachel {} nicht erstellt werden kann.</translation>
         </message>
         <message>
             <location filename="../byoc_qgis/gui/add_tiles_results.py" />
             <source>tile {}: {}</source>
-            <translation type="unfinished" />
+            <translation>Kachel {}: {}</translation>
         </message>
         <message>
             <location filename="../byoc_qgis/gui/add_tiles_results.py" />
             <source>COGify repairs the errors found.</source>
-            <translation type="unfinished" />
+            <translation>COGify behebt die gefundenen Fehler.</translation>
         </message>
         <message>
             <location filename="../byoc_qgis/gui/add_tiles_results.py" />
             <source>Tile</source>
-            <translation type="unfinished" />
+            <translation>Kachel</translation>
         </message>
         <message>
             <location filename="../byoc_qgis/gui/add_tiles_results.py" />
             <source>Path in the bucket</source>
-            <translation type="unfinished" />
+            <translation>Pfad im Bucket</translation>
         </message>
         <message>
             <location filename="../byoc_qgis/gui/add_tiles_results.py" />
             <source>Sensing time (UTC)</source>
-            <translation type="unfinished" />
+            <translation>Aufnahmezeit (UTC)</translation>
         </message>
         <message>
             <location filename="../byoc_qgis/gui/add_tiles_results.py" />
@@ -410,7 +410,7 @@
         <message>
             <location filename="../byoc_qgis/gui/add_tiles_results.py" />
             <source>Problem</source>
-            <translation type="unfinished" />
+            <translation>Problem</translation>
         </message>
         <message>
             <location filename="../byoc_qgis/gui/add_tiles_results.py" />
@@ -420,53 +420,53 @@
         <message numerus="yes">
             <location filename="../byoc_qgis/gui/add_tiles_results.py" />
             <source>%n errors</source>
-            <translation type="unfinished">
-                <numerusform />
-                <numerusform />
+            <translation>
+                <numerusform>%n Fehler</numerusform>
+                <numerusform>%n Fehler</numerusform>
             </translation>
         </message>
         <message numerus="yes">
             <location filename="../byoc_qgis/gui/add_tiles_results.py" />
             <source>%n warnings</source>
-            <translation type="unfinished">
-                <numerusform />
-                <numerusform />
+            <translation>
+                <numerusform>%n Warnung</numerusform>
+                <numerusform>%n Warnungen</numerusform>
             </translation>
         </message>
         <message>
             <location filename="../byoc_qgis/gui/add_tiles_results.py" />
             <source>{}: nothing can be uploaded. {}</source>
-            <translation type="unfinished" />
+            <translation>{}: Es kann nichts hochgeladen werden. {}</translation>
         </message>
         <message>
             <location filename="../byoc_qgis/gui/add_tiles_results.py" />
             <source>{}: nothing can be uploaded while one tile cannot be made. {}</source>
-            <translation type="unfinished" />
+            <translation>{}: Es kann nichts hochgeladen werden, solange eine Kachel nicht erstellt werden kann. {}</translation>
         </message>
         <message>
             <location filename="../byoc_qgis/gui/add_tiles_results.py" />
             <source>{} will fail and be reported (see Result).</source>
-            <translation type="unfinished" />
+            <translation>{} wird fehlschlagen und gemeldet (siehe Ergebnis).</translation>
         </message>
         <message>
             <location filename="../byoc_qgis/gui/add_tiles_results.py" />
             <source>Findings of the check: {}, {}</source>
-            <translation type="unfinished" />
+            <translation>Befunde der Prüfung: {}, {}</translation>
         </message>
         <message>
             <location filename="../byoc_qgis/gui/add_tiles_results.py" />
             <source>Planned tiles: {} of {}</source>
-            <translation type="unfinished" />
+            <translation>Geplante Kacheln: {} von {}</translation>
         </message>
         <message>
             <location filename="../byoc_qgis/gui/add_tiles_words.py" />
             <source>{name} = the tile's folder, {tile} = its last part; {year} {month} {day} {hour} {minute} {second} {doy} {date} {datetime} = from the sensing time; (BAND) = the band.</source>
-            <translation type="unfinished" />
+            <translation>{name} = der Ordner der Kachel, {tile} = sein letzter Teil; {year} {month} {day} {hour} {minute} {second} {doy} {date} {datetime} = aus der Aufnahmezeit; (BAND) = der Kanal.</translation>
         </message>
         <message>
             <location filename="../byoc_qgis/gui/add_tiles_words.py" />
             <source>Date pattern</source>
-            <translation type="unfinished" />
+            <translation>Datumsmuster</translation>
         </message>
         <message>
             <location filename="../byoc_qgis/gui/add_tiles_words.py" />
@@ -476,140 +476,140 @@
         <message>
             <location filename="../byoc_qgis/gui/add_tiles_words.py" />
             <source>Replace S3 objects</source>
-            <translation type="unfinished" />
+            <translation>S3-Objekte ersetzen</translation>
         </message>
         <message>
             <location filename="../byoc_qgis/gui/add_tiles_words.py" />
             <source>Fail on error</source>
-            <translation type="unfinished" />
+            <translation>Bei Fehler fehlschlagen</translation>
         </message>
         <message>
             <location filename="../byoc_qgis/gui/add_tiles_words.py" />
             <source>cannot be read as a raster</source>
-            <translation type="unfinished" />
+            <translation>kann nicht als Raster gelesen werden</translation>
         </message>
         <message>
             <location filename="../byoc_qgis/gui/add_tiles_words.py" />
             <source>has no georeferencing</source>
-            <translation type="unfinished" />
+            <translation>hat keine Georeferenzierung</translation>
         </message>
         <message>
             <location filename="../byoc_qgis/gui/add_tiles_words.py" />
             <source>its CRS is not one BYOC accepts</source>
-            <translation type="unfinished" />
+            <translation>ihr KBS wird von BYOC nicht akzeptiert</translation>
         </message>
         <message>
             <location filename="../byoc_qgis/gui/add_tiles_words.py" />
             <source>extends beyond the valid degrees</source>
-            <translation type="unfinished" />
+            <translation>reicht über den gültigen Gradbereich hinaus</translation>
         </message>
         <message>
             <location filename="../byoc_qgis/gui/add_tiles_words.py" />
             <source>its data type is not supported</source>
-            <translation type="unfinished" />
+            <translation>ihr Datentyp wird nicht unterstützt</translation>
         </message>
         <message>
             <location filename="../byoc_qgis/gui/add_tiles_words.py" />
             <source>has a band count BYOC does not accept</source>
-            <translation type="unfinished" />
+            <translation>hat eine Kanalanzahl, die BYOC nicht akzeptiert</translation>
         </message>
         <message>
             <location filename="../byoc_qgis/gui/add_tiles_words.py" />
             <source>its band files do not match the other tiles'</source>
-            <translation type="unfinished" />
+            <translation>ihre Kanaldateien passen nicht zu denen der anderen Kacheln</translation>
         </message>
         <message>
             <location filename="../byoc_qgis/gui/add_tiles_words.py" />
             <source>its bit depth differs from the collection's bands</source>
-            <translation type="unfinished" />
+            <translation>ihre Bittiefe weicht von den Kanälen der Kollektion ab</translation>
         </message>
         <message>
             <location filename="../byoc_qgis/gui/add_tiles_words.py" />
             <source>its sample format differs from the collection's bands</source>
-            <translation type="unfinished" />
+            <translation>ihr Werteformat weicht von den Kanälen der Kollektion ab</translation>
         </message>
         <message>
             <location filename="../byoc_qgis/gui/add_tiles_words.py" />
             <source>does not match the band file pattern</source>
-            <translation type="unfinished" />
+            <translation>passt nicht zum Muster für Kanaldateien</translation>
         </message>
         <message>
             <location filename="../byoc_qgis/gui/add_tiles_words.py" />
             <source>No sensing time given: set the time for all tiles.</source>
-            <translation type="unfinished" />
+            <translation>Keine Aufnahmezeit angegeben: die Zeit für alle Kacheln setzen.</translation>
         </message>
         <message>
             <location filename="../byoc_qgis/gui/add_tiles_words.py" />
             <source>The tile path template must contain (BAND) once, e.g. {name}/(BAND).tif.</source>
-            <translation type="unfinished" />
+            <translation>Die Vorlage für Kachelpfade muss (BAND) genau einmal enthalten, z. B. {name}/(BAND).tif.</translation>
         </message>
         <message>
             <location filename="../byoc_qgis/gui/add_tiles_words.py" />
             <source>the tile</source>
-            <translation type="unfinished" />
+            <translation>die Kachel</translation>
         </message>
         <message>
             <location filename="../byoc_qgis/gui/add_tiles_words.py" />
             <source>e.g. folder {} sensed {}, band {} → {}</source>
-            <translation type="unfinished" />
+            <translation>z. B. Ordner {} aufgenommen {}, Kanal {} → {}</translation>
         </message>
         <message>
             <location filename="../byoc_qgis/gui/add_tiles_words.py" />
             <source>No date (YYYYMMDD or YYYY-MM-DD) in '{}': give a date pattern such as %Y%m%d, or choose one time for all.</source>
-            <translation type="unfinished" />
+            <translation>Kein Datum (YYYYMMDD oder YYYY-MM-DD) in '{}': ein Datumsmuster wie %Y%m%d angeben oder eine Zeit für alle wählen.</translation>
         </message>
         <message>
             <location filename="../byoc_qgis/gui/add_tiles_words.py" />
             <source>The date pattern '{}' cannot be used: {}</source>
-            <translation type="unfinished" />
+            <translation>Das Datumsmuster '{}' kann nicht verwendet werden: {}</translation>
         </message>
         <message>
             <location filename="../byoc_qgis/gui/add_tiles_words.py" />
             <source>The tile path template gives no valid path: {}</source>
-            <translation type="unfinished" />
+            <translation>Die Vorlage für Kachelpfade ergibt keinen gültigen Pfad: {}</translation>
         </message>
         <message>
             <location filename="../byoc_qgis/gui/add_tiles_words.py" />
             <source>Same path as tile {} ({}): add {{name}} or the date to the tile path template.</source>
-            <translation type="unfinished" />
+            <translation>Gleicher Pfad wie Kachel {} ({}): {{name}} oder das Datum zur Vorlage für Kachelpfade hinzufügen.</translation>
         </message>
         <message>
             <location filename="../byoc_qgis/gui/add_tiles_words.py" />
             <source>{}: {}; see the findings.</source>
-            <translation type="unfinished" />
+            <translation>{}: {}; siehe Befunde.</translation>
         </message>
         <message>
             <location filename="../byoc_qgis/gui/add_tiles_words.py" />
             <source>The band file pattern cannot be used: {}</source>
-            <translation type="unfinished" />
+            <translation>Das Muster für Kanaldateien kann nicht verwendet werden: {}</translation>
         </message>
         <message>
             <location filename="../byoc_qgis/gui/add_tiles_words.py" />
             <source>{} is not inside {}: choose a folder that holds every file.</source>
-            <translation type="unfinished" />
+            <translation>{} liegt nicht in {}: einen Ordner wählen, der jede Datei enthält.</translation>
         </message>
         <message>
             <location filename="../byoc_qgis/gui/add_tiles_words.py" />
             <source>No date matching {} in '{}': change the date pattern, or choose one time for all.</source>
-            <translation type="unfinished" />
+            <translation>Kein zu {} passendes Datum in '{}': das Datumsmuster ändern oder eine Zeit für alle wählen.</translation>
         </message>
         <message>
             <location filename="../byoc_qgis/gui/add_tiles_words.py" />
             <source>an error COGify cannot repair ({})</source>
-            <translation type="unfinished" />
+            <translation>ein Fehler, den COGify nicht beheben kann ({})</translation>
         </message>
         <message numerus="yes">
             <location filename="../byoc_qgis/gui/add_tiles_words.py" />
             <source>%n files do not match the band file pattern {}, e.g. {}: rename them or change the pattern.</source>
-            <translation type="unfinished">
-                <numerusform />
-                <numerusform />
+            <translation>
+                <numerusform>%n Datei passt nicht zum Muster für Kanaldateien {}, z. B. {}: umbenennen oder das Muster ändern.</numerusform>
+                <numerusform>%n Dateien passen nicht zum Muster für Kanaldateien {}, z. B. {}: umbenennen oder das Muster ändern.</numerusform>
             </translation>
         </message>
         <message>
             <location filename="../byoc_qgis/gui/add_tiles_words.py" />
             <source>This template gives no valid path: {}</source>
-            <translation type="unfinished" />
+            <translation>Diese Vorlage ergibt keinen gültigen Pfad: {}</translation>
         </message>
         <message>
             <location filename="../byoc_qgis/gui/auth_chooser.py" />
@@ -693,9 +693,9 @@ Bereits verarbeitete Zellen bleiben geliefert und werden berechnet; die Anfrage 
         <message numerus="yes">
             <location filename="../byoc_qgis/gui/batch_actions.py" />
             <source>%n mosaics and the cells layer added: {} delivered, {} failed</source>
-            <translation type="unfinished">
-                <numerusform />
-                <numerusform />
+            <translation>
+                <numerusform>%n Mosaik und der Zellen-Layer hinzugefügt: {} geliefert, {} fehlgeschlagen</numerusform>
+                <numerusform>%n Mosaike und der Zellen-Layer hinzugefügt: {} geliefert, {} fehlgeschlagen</numerusform>
             </translation>
         </message>
         <message>
@@ -721,9 +721,9 @@ Bereits verarbeitete Zellen bleiben geliefert und werden berechnet; die Anfrage 
         <message numerus="yes">
             <location filename="../byoc_qgis/gui/batch_actions.py" />
             <source>{} of %n cells</source>
-            <translation type="unfinished">
-                <numerusform />
-                <numerusform />
+            <translation>
+                <numerusform>{} von %n Zelle</numerusform>
+                <numerusform>{} von %n Zellen</numerusform>
             </translation>
         </message>
         <message>
@@ -839,9 +839,9 @@ Bereits verarbeitete Zellen bleiben geliefert und werden berechnet; die Anfrage 
         <message numerus="yes">
             <location filename="../byoc_qgis/gui/batch_dialog.py" />
             <source>Batch preview: %n cells</source>
-            <translation type="unfinished">
-                <numerusform />
-                <numerusform />
+            <translation>
+                <numerusform>Batch-Vorschau: %n Zelle</numerusform>
+                <numerusform>Batch-Vorschau: %n Zellen</numerusform>
             </translation>
         </message>
         <message>
@@ -902,9 +902,9 @@ Bereits verarbeitete Zellen bleiben geliefert und werden berechnet; die Anfrage 
         <message numerus="yes">
             <location filename="../byoc_qgis/gui/batch_dialog.py" />
             <source>%n grid cells of {} × {} px ({}); about {} uncompressed output</source>
-            <translation type="unfinished">
-                <numerusform />
-                <numerusform />
+            <translation>
+                <numerusform>%n Gitterzelle zu {} × {} px ({}); etwa {} unkomprimierte Ausgabe</numerusform>
+                <numerusform>%n Gitterzellen zu {} × {} px ({}); etwa {} unkomprimierte Ausgabe</numerusform>
             </translation>
         </message>
         <message>
@@ -915,9 +915,9 @@ Bereits verarbeitete Zellen bleiben geliefert und werden berechnet; die Anfrage 
         <message numerus="yes">
             <location filename="../byoc_qgis/gui/batch_dialog.py" />
             <source>Batch request {} created: %n cells, {}</source>
-            <translation type="unfinished">
-                <numerusform />
-                <numerusform />
+            <translation>
+                <numerusform>Batch-Anfrage {} erstellt: %n Zelle, {}</numerusform>
+                <numerusform>Batch-Anfrage {} erstellt: %n Zellen, {}</numerusform>
             </translation>
         </message>
         <message>
@@ -1067,17 +1067,17 @@ Status {}</translation>
         <message numerus="yes">
             <location filename="../byoc_qgis/gui/batch_panel.py" />
             <source>%n batch requests on {}</source>
-            <translation type="unfinished">
-                <numerusform />
-                <numerusform />
+            <translation>
+                <numerusform>%n Batch-Anfrage auf {}</numerusform>
+                <numerusform>%n Batch-Anfragen auf {}</numerusform>
             </translation>
         </message>
         <message numerus="yes">
             <location filename="../byoc_qgis/gui/batch_panel.py" />
             <source>%n running (live)</source>
-            <translation type="unfinished">
-                <numerusform />
-                <numerusform />
+            <translation>
+                <numerusform>%n läuft (live)</numerusform>
+                <numerusform>%n laufen (live)</numerusform>
             </translation>
         </message>
         <message>
@@ -1293,9 +1293,9 @@ erstellt {}</translation>
         <message numerus="yes">
             <location filename="../byoc_qgis/gui/browser/operations.py" />
             <source>Deleted with its %n tiles; the S3 files stay</source>
-            <translation type="unfinished">
-                <numerusform />
-                <numerusform />
+            <translation>
+                <numerusform>Mit ihrer %n Kachel gelöscht; die S3-Dateien bleiben erhalten</numerusform>
+                <numerusform>Mit ihren %n Kacheln gelöscht; die S3-Dateien bleiben erhalten</numerusform>
             </translation>
         </message>
         <message>
@@ -1321,7 +1321,7 @@ erstellt {}</translation>
         <message>
             <location filename="../byoc_qgis/gui/collection_dialog.py" />
             <source>e.g. Drone mosaics 2024</source>
-            <translation type="unfinished" />
+            <translation>z. B. Drohnenmosaike 2024</translation>
         </message>
         <message>
             <location filename="../byoc_qgis/gui/collection_dialog.py" />
@@ -1371,9 +1371,9 @@ erstellt {}</translation>
         <message numerus="yes">
             <location filename="../byoc_qgis/gui/collection_dialog.py" />
             <source>The collection has %n tiles: the bucket and the band types can no longer change; bands can be renamed (same order).</source>
-            <translation type="unfinished">
-                <numerusform />
-                <numerusform />
+            <translation>
+                <numerusform>Die Kollektion hat %n Kachel: Bucket und Kanaltypen können nicht mehr geändert werden; Kanäle können umbenannt werden (gleiche Reihenfolge).</numerusform>
+                <numerusform>Die Kollektion hat %n Kacheln: Bucket und Kanaltypen können nicht mehr geändert werden; Kanäle können umbenannt werden (gleiche Reihenfolge).</numerusform>
             </translation>
         </message>
         <message>
@@ -1632,19 +1632,19 @@ Trotzdem speichern?</translation>
         <message>
             <location filename="../byoc_qgis/gui/dock.py" />
             <source>Add a connection first (+ beside the connection box).</source>
-            <translation type="unfinished" />
+            <translation>Zuerst eine Verbindung hinzufügen (+ neben der Verbindungsauswahl).</translation>
         </message>
         <message>
             <location filename="../byoc_qgis/gui/dock.py" />
             <source>Show the tiles of a collection first.</source>
-            <translation type="unfinished" />
+            <translation>Zuerst die Kacheln einer Kollektion zeigen.</translation>
         </message>
         <message numerus="yes">
             <location filename="../byoc_qgis/gui/dock.py" />
             <source>%n failed tiles</source>
-            <translation type="unfinished">
-                <numerusform />
-                <numerusform />
+            <translation>
+                <numerusform>%n fehlgeschlagene Kachel</numerusform>
+                <numerusform>%n fehlgeschlagene Kacheln</numerusform>
             </translation>
         </message>
         <message>
@@ -1665,12 +1665,12 @@ Trotzdem speichern?</translation>
         <message>
             <location filename="../byoc_qgis/gui/dock.py" />
             <source>Zoom to tiles</source>
-            <translation type="unfinished" />
+            <translation>Auf Kacheln zoomen</translation>
         </message>
         <message>
             <location filename="../byoc_qgis/gui/dock.py" />
             <source>Failed tiles</source>
-            <translation type="unfinished" />
+            <translation>Fehlgeschlagene Kacheln</translation>
         </message>
         <message>
             <location filename="../byoc_qgis/gui/dock.py" />
@@ -1680,55 +1680,55 @@ Trotzdem speichern?</translation>
         <message>
             <location filename="../byoc_qgis/gui/dock.py" />
             <source>Select a collection first.</source>
-            <translation type="unfinished" />
+            <translation>Zuerst eine Kollektion auswählen.</translation>
         </message>
         <message>
             <location filename="../byoc_qgis/gui/dock.py" />
             <source>No connection yet</source>
-            <translation type="unfinished" />
+            <translation>Noch keine Verbindung</translation>
         </message>
         <message>
             <location filename="../byoc_qgis/gui/dock.py" />
             <source>Tiles: none shown yet</source>
-            <translation type="unfinished" />
+            <translation>Kacheln: noch keine gezeigt</translation>
         </message>
         <message>
             <location filename="../byoc_qgis/gui/dock.py" />
             <source>Show the tiles of a collection, then select some on the map to act on them.</source>
-            <translation type="unfinished" />
+            <translation>Die Kacheln einer Kollektion zeigen, dann einige auf der Karte auswählen, um mit ihnen zu arbeiten.</translation>
         </message>
         <message>
             <location filename="../byoc_qgis/gui/dock.py" />
             <source>The layer has no tiles yet.</source>
-            <translation type="unfinished" />
+            <translation>Der Layer hat noch keine Kacheln.</translation>
         </message>
         <message>
             <location filename="../byoc_qgis/gui/dock.py" />
             <source>No tile has failed.</source>
-            <translation type="unfinished" />
+            <translation>Keine Kachel ist fehlgeschlagen.</translation>
         </message>
         <message numerus="yes">
             <location filename="../byoc_qgis/gui/dock.py" />
             <source>Tiles of {}: %n tiles, {} selected</source>
-            <translation type="unfinished">
-                <numerusform />
-                <numerusform />
+            <translation>
+                <numerusform>Kacheln von {}: %n Kachel, {} ausgewählt</numerusform>
+                <numerusform>Kacheln von {}: %n Kacheln, {} ausgewählt</numerusform>
             </translation>
         </message>
         <message>
             <location filename="../byoc_qgis/gui/dock.py" />
             <source>No connection yet.</source>
-            <translation type="unfinished" />
+            <translation>Noch keine Verbindung.</translation>
         </message>
         <message>
             <location filename="../byoc_qgis/gui/dock.py" />
             <source>No connection yet — click + beside the connection box above to add a Sentinel Hub service.</source>
-            <translation type="unfinished" />
+            <translation>Noch keine Verbindung — oben auf + neben der Verbindungsauswahl klicken, um einen Sentinel Hub-Dienst hinzuzufügen.</translation>
         </message>
         <message>
             <location filename="../byoc_qgis/gui/dock.py" />
             <source>Select one or more tiles in the map first.</source>
-            <translation type="unfinished" />
+            <translation>Zuerst eine oder mehrere Kacheln in der Karte auswählen.</translation>
         </message>
         <message>
             <location filename="../byoc_qgis/gui/dock.py" />
@@ -1743,9 +1743,9 @@ Trotzdem speichern?</translation>
         <message numerus="yes">
             <location filename="../byoc_qgis/gui/dock.py" />
             <source>Connected: %n collections visible</source>
-            <translation type="unfinished">
-                <numerusform />
-                <numerusform />
+            <translation>
+                <numerusform>Verbunden: %n Kollektion sichtbar</numerusform>
+                <numerusform>Verbunden: %n Kollektionen sichtbar</numerusform>
             </translation>
         </message>
         <message>
@@ -1756,22 +1756,22 @@ Trotzdem speichern?</translation>
         <message numerus="yes">
             <location filename="../byoc_qgis/gui/dock.py" />
             <source>%n tiles cannot be shown and were skipped (first: {}); details in the BYOC log tab</source>
-            <translation type="unfinished">
-                <numerusform />
-                <numerusform />
+            <translation>
+                <numerusform>%n Kachel kann nicht gezeigt werden und wurde übersprungen (erste: {}); Details im Reiter BYOC des Protokolls</numerusform>
+                <numerusform>%n Kacheln können nicht gezeigt werden und wurden übersprungen (erste: {}); Details im Reiter BYOC des Protokolls</numerusform>
             </translation>
         </message>
         <message>
             <location filename="../byoc_qgis/gui/dock.py" />
             <source>Connection: {}</source>
-            <translation type="unfinished" />
+            <translation>Verbindung: {}</translation>
         </message>
         <message numerus="yes">
             <location filename="../byoc_qgis/gui/dock.py" />
             <source>%n still ingesting (refreshing)</source>
-            <translation type="unfinished">
-                <numerusform />
-                <numerusform />
+            <translation>
+                <numerusform>%n wird noch eingelesen (wird aktualisiert)</numerusform>
+                <numerusform>%n werden noch eingelesen (wird aktualisiert)</numerusform>
             </translation>
         </message>
         <message>
@@ -1782,9 +1782,9 @@ Trotzdem speichern?</translation>
         <message numerus="yes">
             <location filename="../byoc_qgis/gui/dock.py" />
             <source>Loading the tiles of {}: %n tiles</source>
-            <translation type="unfinished">
-                <numerusform />
-                <numerusform />
+            <translation>
+                <numerusform>Kacheln von {} werden geladen: %n Kachel</numerusform>
+                <numerusform>Kacheln von {} werden geladen: %n Kacheln</numerusform>
             </translation>
         </message>
         <message>
@@ -1795,7 +1795,7 @@ Trotzdem speichern?</translation>
         <message>
             <location filename="../byoc_qgis/gui/dock_collections.py" />
             <source>No collections yet — click + (New collection) below to create one on your S3 bucket.</source>
-            <translation type="unfinished" />
+            <translation>Noch keine Kollektionen — unten auf + (Neue Kollektion) klicken, um eine in Ihrem S3-Bucket anzulegen.</translation>
         </message>
         <message>
             <location filename="../byoc_qgis/gui/dock_collections.py" />
@@ -1820,7 +1820,7 @@ Trotzdem speichern?</translation>
         <message>
             <location filename="../byoc_qgis/gui/dock_collections.py" />
             <source>No collection matches “{}”.</source>
-            <translation type="unfinished" />
+            <translation>Keine Kollektion passt zu „{}“.</translation>
         </message>
         <message>
             <location filename="../byoc_qgis/gui/dock_collections.py" />
@@ -1830,7 +1830,7 @@ Trotzdem speichern?</translation>
         <message>
             <location filename="../byoc_qgis/gui/dock_collections.py" />
             <source>The collections could not be listed: see the message bar.</source>
-            <translation type="unfinished" />
+            <translation>Die Kollektionen konnten nicht aufgelistet werden: siehe Meldungsleiste.</translation>
         </message>
         <message>
             <location filename="../byoc_qgis/gui/dock_collections.py" />
@@ -1845,9 +1845,9 @@ Trotzdem speichern?</translation>
         <message numerus="yes">
             <location filename="../byoc_qgis/gui/dock_collections.py" />
             <source>%n collections on {}</source>
-            <translation type="unfinished">
-                <numerusform />
-                <numerusform />
+            <translation>
+                <numerusform>%n Kollektion auf {}</numerusform>
+                <numerusform>%n Kollektionen auf {}</numerusform>
             </translation>
         </message>
         <message>
@@ -1873,17 +1873,17 @@ ID {}</translation>
         <message numerus="yes">
             <location filename="../byoc_qgis/gui/dock_dialogs.py" />
             <source>Delete the %n selected tiles from the collection? Their files in S3 stay.</source>
-            <translation type="unfinished">
-                <numerusform />
-                <numerusform />
+            <translation>
+                <numerusform>Die %n ausgewählte Kachel aus der Kollektion löschen? Ihre Dateien in S3 bleiben erhalten.</numerusform>
+                <numerusform>Die %n ausgewählten Kacheln aus der Kollektion löschen? Ihre Dateien in S3 bleiben erhalten.</numerusform>
             </translation>
         </message>
         <message numerus="yes">
             <location filename="../byoc_qgis/gui/dock_dialogs.py" />
             <source>Ask the service to ingest the %n selected tiles again? Each is read from S3 once more.</source>
-            <translation type="unfinished">
-                <numerusform />
-                <numerusform />
+            <translation>
+                <numerusform>Den Dienst bitten, die %n ausgewählte Kachel erneut einzulesen? Sie wird noch einmal aus S3 gelesen.</numerusform>
+                <numerusform>Den Dienst bitten, die %n ausgewählten Kacheln erneut einzulesen? Jede wird noch einmal aus S3 gelesen.</numerusform>
             </translation>
         </message>
         <message>
@@ -1914,7 +1914,7 @@ ID {}</translation>
         <message>
             <location filename="../byoc_qgis/gui/dock_dialogs.py" />
             <source>The files in your S3 bucket stay; only the collection and its tile registrations are removed. This cannot be undone.</source>
-            <translation type="unfinished" />
+            <translation>Die Dateien in Ihrem S3-Bucket bleiben erhalten; nur die Kollektion und ihre Kachelregistrierungen werden entfernt. Das kann nicht rückgängig gemacht werden.</translation>
         </message>
         <message>
             <location filename="../byoc_qgis/gui/dock_dialogs.py" />
@@ -1934,14 +1934,14 @@ ID {}</translation>
         <message>
             <location filename="../byoc_qgis/gui/dock_dialogs.py" />
             <source>Delete the collection {} and all its tiles from Sentinel Hub?</source>
-            <translation type="unfinished" />
+            <translation>Die Kollektion {} und alle ihre Kacheln aus Sentinel Hub löschen?</translation>
         </message>
         <message numerus="yes">
             <location filename="../byoc_qgis/gui/dock_dialogs.py" />
             <source>Delete the collection {} and its %n tiles from Sentinel Hub?</source>
-            <translation type="unfinished">
-                <numerusform />
-                <numerusform />
+            <translation>
+                <numerusform>Die Kollektion {} und ihre %n Kachel aus Sentinel Hub löschen?</numerusform>
+                <numerusform>Die Kollektion {} und ihre %n Kacheln aus Sentinel Hub löschen?</numerusform>
             </translation>
         </message>
         <message>
@@ -1997,15 +1997,15 @@ ID {}</translation>
         <message numerus="yes">
             <location filename="../byoc_qgis/gui/dock_tiles.py" />
             <source>%n tiles saved to {}</source>
-            <translation type="unfinished">
-                <numerusform />
-                <numerusform />
+            <translation>
+                <numerusform>%n Kachel in {} gespeichert</numerusform>
+                <numerusform>%n Kacheln in {} gespeichert</numerusform>
             </translation>
         </message>
         <message>
             <location filename="../byoc_qgis/gui/dock_ui.py" />
             <source>Select the failed tiles (also those without an outline on the map) and explain why they failed</source>
-            <translation type="unfinished" />
+            <translation>Die fehlgeschlagenen Kacheln auswählen (auch die ohne Umriss auf der Karte) und erklären, warum sie fehlschlugen</translation>
         </message>
         <message>
             <location filename="../byoc_qgis/gui/dock_ui.py" />
@@ -2025,7 +2025,7 @@ ID {}</translation>
         <message>
             <location filename="../byoc_qgis/gui/dock_ui.py" />
             <source>New connection: add a Sentinel Hub (or localhub) service with its credentials</source>
-            <translation type="unfinished" />
+            <translation>Neue Verbindung: einen Sentinel Hub-Dienst (oder localhub) mit seinen Zugangsdaten hinzufügen</translation>
         </message>
         <message>
             <location filename="../byoc_qgis/gui/dock_ui.py" />
@@ -2035,12 +2035,12 @@ ID {}</translation>
         <message>
             <location filename="../byoc_qgis/gui/dock_ui.py" />
             <source>Edit the chosen connection: service, credentials, S3 settings</source>
-            <translation type="unfinished" />
+            <translation>Die gewählte Verbindung bearbeiten: Dienst, Zugangsdaten, S3-Einstellungen</translation>
         </message>
         <message>
             <location filename="../byoc_qgis/gui/dock_ui.py" />
             <source>Remove the chosen connection (its collections on the service stay)</source>
-            <translation type="unfinished" />
+            <translation>Die gewählte Verbindung entfernen (ihre Kollektionen im Dienst bleiben erhalten)</translation>
         </message>
         <message>
             <location filename="../byoc_qgis/gui/dock_ui.py" />
@@ -2055,12 +2055,12 @@ ID {}</translation>
         <message>
             <location filename="../byoc_qgis/gui/dock_ui.py" />
             <source>Search collections (on the service)…</source>
-            <translation>Kollektionen suchen (im Dienst)…</translation>
+            <translation>Kollektionen suchen…</translation>
         </message>
         <message>
             <location filename="../byoc_qgis/gui/dock_ui.py" />
             <source>Refresh: list the connection's collections again</source>
-            <translation type="unfinished" />
+            <translation>Aktualisieren: die Kollektionen der Verbindung erneut auflisten</translation>
         </message>
         <message>
             <location filename="../byoc_qgis/gui/dock_ui.py" />
@@ -2070,7 +2070,7 @@ ID {}</translation>
         <message>
             <location filename="../byoc_qgis/gui/dock_ui.py" />
             <source>New collection: create a collection on an S3 bucket</source>
-            <translation type="unfinished" />
+            <translation>Neue Kollektion: eine Kollektion auf einem S3-Bucket anlegen</translation>
         </message>
         <message>
             <location filename="../byoc_qgis/gui/dock_ui.py" />
@@ -2080,7 +2080,7 @@ ID {}</translation>
         <message>
             <location filename="../byoc_qgis/gui/dock_ui.py" />
             <source>Edit collection: rename it or its bands, change its no-data value</source>
-            <translation type="unfinished" />
+            <translation>Kollektion bearbeiten: sie oder ihre Kanäle umbenennen, ihren NoData-Wert ändern</translation>
         </message>
         <message>
             <location filename="../byoc_qgis/gui/dock_ui.py" />
@@ -2090,12 +2090,12 @@ ID {}</translation>
         <message>
             <location filename="../byoc_qgis/gui/dock_ui.py" />
             <source>Delete collection: remove it and its tiles from the service (the S3 files stay)</source>
-            <translation type="unfinished" />
+            <translation>Kollektion löschen: sie und ihre Kacheln aus dem Dienst entfernen (die S3-Dateien bleiben erhalten)</translation>
         </message>
         <message>
             <location filename="../byoc_qgis/gui/dock_ui.py" />
             <source>Show tiles: load the collection's tiles into a layer that follows their ingestion</source>
-            <translation type="unfinished" />
+            <translation>Kacheln zeigen: die Kacheln der Kollektion in einen Layer laden, der ihrem Einlesen folgt</translation>
         </message>
         <message>
             <location filename="../byoc_qgis/gui/dock_ui.py" />
@@ -2105,12 +2105,12 @@ ID {}</translation>
         <message>
             <location filename="../byoc_qgis/gui/dock_ui.py" />
             <source>Add tiles: check, convert and upload rasters as new tiles of the collection</source>
-            <translation type="unfinished" />
+            <translation>Kacheln hinzufügen: Raster prüfen, umwandeln und als neue Kacheln der Kollektion hochladen</translation>
         </message>
         <message>
             <location filename="../byoc_qgis/gui/dock_ui.py" />
             <source>Process: render an area of the collection with an evalscript into a raster layer</source>
-            <translation type="unfinished" />
+            <translation>Verarbeiten: ein Gebiet der Kollektion mit einem Evalscript in einen Raster-Layer berechnen</translation>
         </message>
         <message>
             <location filename="../byoc_qgis/gui/dock_ui.py" />
@@ -2120,7 +2120,7 @@ ID {}</translation>
         <message>
             <location filename="../byoc_qgis/gui/dock_ui.py" />
             <source>Update sensing time: give the selected tiles one sensing time</source>
-            <translation type="unfinished" />
+            <translation>Aufnahmezeit ändern: den ausgewählten Kacheln eine Aufnahmezeit geben</translation>
         </message>
         <message>
             <location filename="../byoc_qgis/gui/dock_ui.py" />
@@ -2130,7 +2130,7 @@ ID {}</translation>
         <message>
             <location filename="../byoc_qgis/gui/dock_ui.py" />
             <source>Set cover: give the selected tiles the polygon of another layer's feature as their cover</source>
-            <translation type="unfinished" />
+            <translation>Abdeckung setzen: den ausgewählten Kacheln das Polygon eines Objekts eines anderen Layers als Abdeckung geben</translation>
         </message>
         <message>
             <location filename="../byoc_qgis/gui/dock_ui.py" />
@@ -2140,7 +2140,7 @@ ID {}</translation>
         <message>
             <location filename="../byoc_qgis/gui/dock_ui.py" />
             <source>Re-trace cover: trace the selected tiles' covers again from their COGs in S3</source>
-            <translation type="unfinished" />
+            <translation>Abdeckung neu umreißen: die Abdeckungen der ausgewählten Kacheln erneut aus ihren COGs in S3 umreißen</translation>
         </message>
         <message>
             <location filename="../byoc_qgis/gui/dock_ui.py" />
@@ -2150,7 +2150,7 @@ ID {}</translation>
         <message>
             <location filename="../byoc_qgis/gui/dock_ui.py" />
             <source>Reingest: ask the service to ingest the selected tiles again</source>
-            <translation type="unfinished" />
+            <translation>Neu einlesen: den Dienst bitten, die ausgewählten Kacheln erneut einzulesen</translation>
         </message>
         <message>
             <location filename="../byoc_qgis/gui/dock_ui.py" />
@@ -2160,7 +2160,7 @@ ID {}</translation>
         <message>
             <location filename="../byoc_qgis/gui/dock_ui.py" />
             <source>Delete tiles: remove the selected tiles from the collection (their S3 files stay)</source>
-            <translation type="unfinished" />
+            <translation>Kacheln löschen: die ausgewählten Kacheln aus der Kollektion entfernen (ihre S3-Dateien bleiben erhalten)</translation>
         </message>
         <message>
             <location filename="../byoc_qgis/gui/dock_ui.py" />
@@ -2170,17 +2170,17 @@ ID {}</translation>
         <message>
             <location filename="../byoc_qgis/gui/dock_ui.py" />
             <source>Copy tiles: register the selected tiles in another collection too</source>
-            <translation type="unfinished" />
+            <translation>Kacheln kopieren: die ausgewählten Kacheln zusätzlich in einer anderen Kollektion registrieren</translation>
         </message>
         <message>
             <location filename="../byoc_qgis/gui/dock_ui.py" />
             <source>Explain failure: why did the selected failed tiles fail, and how to fix their files</source>
-            <translation type="unfinished" />
+            <translation>Fehler erklären: warum die ausgewählten fehlgeschlagenen Kacheln fehlschlugen und wie ihre Dateien zu beheben sind</translation>
         </message>
         <message>
             <location filename="../byoc_qgis/gui/dock_ui.py" />
             <source>Zoom to tiles: show all the tiles of the layer on the map</source>
-            <translation type="unfinished" />
+            <translation>Auf Kacheln zoomen: alle Kacheln des Layers auf der Karte zeigen</translation>
         </message>
         <message>
             <location filename="../byoc_qgis/gui/dock_ui.py" />
@@ -2190,7 +2190,7 @@ ID {}</translation>
         <message>
             <location filename="../byoc_qgis/gui/dock_ui.py" />
             <source>Save tiles as GeoPackage: write the tiles layer to a file</source>
-            <translation type="unfinished" />
+            <translation>Kacheln als GeoPackage speichern: den Kachel-Layer in eine Datei schreiben</translation>
         </message>
         <message>
             <location filename="../byoc_qgis/gui/dock_ui.py" />
@@ -2520,9 +2520,9 @@ ID {}</translation>
         <message numerus="yes">
             <location filename="../byoc_qgis/gui/tile_actions.py" />
             <source>%n tiles updated</source>
-            <translation type="unfinished">
-                <numerusform />
-                <numerusform />
+            <translation>
+                <numerusform>%n Kachel aktualisiert</numerusform>
+                <numerusform>%n Kacheln aktualisiert</numerusform>
             </translation>
         </message>
         <message>
@@ -2533,25 +2533,25 @@ ID {}</translation>
         <message numerus="yes">
             <location filename="../byoc_qgis/gui/tile_actions.py" />
             <source>Cover set on %n tiles</source>
-            <translation type="unfinished">
-                <numerusform />
-                <numerusform />
+            <translation>
+                <numerusform>Abdeckung für %n Kachel gesetzt</numerusform>
+                <numerusform>Abdeckung für %n Kacheln gesetzt</numerusform>
             </translation>
         </message>
         <message numerus="yes">
             <location filename="../byoc_qgis/gui/tile_actions.py" />
             <source>Reingestion requested for %n tiles</source>
-            <translation type="unfinished">
-                <numerusform />
-                <numerusform />
+            <translation>
+                <numerusform>Neues Einlesen für %n Kachel angefordert</numerusform>
+                <numerusform>Neues Einlesen für %n Kacheln angefordert</numerusform>
             </translation>
         </message>
         <message numerus="yes">
             <location filename="../byoc_qgis/gui/tile_actions.py" />
             <source>%n tiles deleted; their S3 files stay</source>
-            <translation type="unfinished">
-                <numerusform />
-                <numerusform />
+            <translation>
+                <numerusform>%n Kachel gelöscht; ihre S3-Dateien bleiben erhalten</numerusform>
+                <numerusform>%n Kacheln gelöscht; ihre S3-Dateien bleiben erhalten</numerusform>
             </translation>
         </message>
         <message>
@@ -2587,33 +2587,33 @@ ID {}</translation>
         <message numerus="yes">
             <location filename="../byoc_qgis/gui/tile_actions.py" />
             <source>Cover traced again for {} of %n tiles</source>
-            <translation type="unfinished">
-                <numerusform />
-                <numerusform />
+            <translation>
+                <numerusform>Abdeckung für {} von %n Kachel neu umrissen</numerusform>
+                <numerusform>Abdeckung für {} von %n Kacheln neu umrissen</numerusform>
             </translation>
         </message>
         <message numerus="yes">
             <location filename="../byoc_qgis/gui/tile_actions.py" />
             <source>%n tiles registered</source>
-            <translation type="unfinished">
-                <numerusform />
-                <numerusform />
+            <translation>
+                <numerusform>%n Kachel registriert</numerusform>
+                <numerusform>%n Kacheln registriert</numerusform>
             </translation>
         </message>
         <message numerus="yes">
             <location filename="../byoc_qgis/gui/tile_actions.py" />
             <source>%n were there already</source>
-            <translation type="unfinished">
-                <numerusform />
-                <numerusform />
+            <translation>
+                <numerusform>%n war schon vorhanden</numerusform>
+                <numerusform>%n waren schon vorhanden</numerusform>
             </translation>
         </message>
         <message numerus="yes">
             <location filename="../byoc_qgis/gui/tile_actions.py" />
             <source>%n no longer exist</source>
-            <translation type="unfinished">
-                <numerusform />
-                <numerusform />
+            <translation>
+                <numerusform>%n existiert nicht mehr</numerusform>
+                <numerusform>%n existieren nicht mehr</numerusform>
             </translation>
         </message>
         <message>
@@ -2634,17 +2634,17 @@ ID {}</translation>
         <message numerus="yes">
             <location filename="../byoc_qgis/gui/tiles_layer.py" />
             <source>… and %n more tiles of {} cannot be shown</source>
-            <translation type="unfinished">
-                <numerusform />
-                <numerusform />
+            <translation>
+                <numerusform>… und %n weitere Kachel von {} kann nicht gezeigt werden</numerusform>
+                <numerusform>… und %n weitere Kacheln von {} können nicht gezeigt werden</numerusform>
             </translation>
         </message>
         <message numerus="yes">
             <location filename="../byoc_qgis/gui/tiles_layer.py" />
             <source>Could not add %n tiles to the layer {}</source>
-            <translation type="unfinished">
-                <numerusform />
-                <numerusform />
+            <translation>
+                <numerusform>%n Kachel konnte nicht zum Layer {} hinzugefügt werden</numerusform>
+                <numerusform>%n Kacheln konnten nicht zum Layer {} hinzugefügt werden</numerusform>
             </translation>
         </message>
         <message>
@@ -2655,9 +2655,9 @@ ID {}</translation>
         <message numerus="yes">
             <location filename="../byoc_qgis/gui/tiles_layer.py" />
             <source>%n tiles of {} loaded in {:.1f} s</source>
-            <translation type="unfinished">
-                <numerusform />
-                <numerusform />
+            <translation>
+                <numerusform>%n Kachel von {} in {:.1f} s geladen</numerusform>
+                <numerusform>%n Kacheln von {} in {:.1f} s geladen</numerusform>
             </translation>
         </message>
         <message>
@@ -2698,27 +2698,27 @@ ID {}</translation>
         <message>
             <location filename="../byoc_qgis/gui/tiles_memory.py" />
             <source>Ingestion started</source>
-            <translation type="unfinished" />
+            <translation>Einlesen begonnen</translation>
         </message>
         <message>
             <location filename="../byoc_qgis/gui/tiles_memory.py" />
             <source>Why it failed</source>
-            <translation type="unfinished" />
+            <translation>Fehlerursache</translation>
         </message>
         <message>
             <location filename="../byoc_qgis/gui/tiles_memory.py" />
             <source>Files' CRS</source>
-            <translation type="unfinished" />
+            <translation>KBS der Dateien</translation>
         </message>
         <message>
             <location filename="../byoc_qgis/gui/tiles_memory.py" />
             <source>Resolution (m/px)</source>
-            <translation type="unfinished" />
+            <translation>Auflösung (m/px)</translation>
         </message>
         <message>
             <location filename="../byoc_qgis/gui/tiles_memory.py" />
             <source>Coarsest overview (m/px)</source>
-            <translation type="unfinished" />
+            <translation>Gröbste Übersicht (m/px)</translation>
         </message>
         <message>
             <location filename="../byoc_qgis/gui/tiles_memory.py" />
@@ -2728,9 +2728,9 @@ ID {}</translation>
         <message numerus="yes">
             <location filename="../byoc_qgis/gui/tiles_open.py" />
             <source>%n tiles loaded</source>
-            <translation type="unfinished">
-                <numerusform />
-                <numerusform />
+            <translation>
+                <numerusform>%n Kachel geladen</numerusform>
+                <numerusform>%n Kacheln geladen</numerusform>
             </translation>
         </message>
         <message>
@@ -3016,9 +3016,9 @@ ID {}</translation>
         <message numerus="yes">
             <location filename="../byoc_qgis/processing/algorithms/batch_create.py" />
             <source>%n grid cells of {} x {} px ({}); about {:.1f} MB uncompressed output</source>
-            <translation type="unfinished">
-                <numerusform />
-                <numerusform />
+            <translation>
+                <numerusform>%n Gitterzelle zu {} x {} px ({}); etwa {:.1f} MB unkomprimierte Ausgabe</numerusform>
+                <numerusform>%n Gitterzellen zu {} x {} px ({}); etwa {:.1f} MB unkomprimierte Ausgabe</numerusform>
             </translation>
         </message>
         <message>
@@ -3114,9 +3114,9 @@ ID {}</translation>
         <message numerus="yes">
             <location filename="../byoc_qgis/processing/algorithms/batch_layers.py" />
             <source>%n cells: {} delivered, {} without data, {} failed, {} pending</source>
-            <translation type="unfinished">
-                <numerusform />
-                <numerusform />
+            <translation>
+                <numerusform>%n Zelle: {} geliefert, {} ohne Daten, {} fehlgeschlagen, {} ausstehend</numerusform>
+                <numerusform>%n Zellen: {} geliefert, {} ohne Daten, {} fehlgeschlagen, {} ausstehend</numerusform>
             </translation>
         </message>
         <message>
@@ -3222,9 +3222,9 @@ ID {}</translation>
         <message numerus="yes">
             <location filename="../byoc_qgis/processing/algorithms/batch_tasks.py" />
             <source>%n batch tasks</source>
-            <translation type="unfinished">
-                <numerusform />
-                <numerusform />
+            <translation>
+                <numerusform>%n Batch-Aufgabe</numerusform>
+                <numerusform>%n Batch-Aufgaben</numerusform>
             </translation>
         </message>
         <message>
@@ -3380,9 +3380,9 @@ ID {}</translation>
         <message numerus="yes">
             <location filename="../byoc_qgis/processing/algorithms/collections.py" />
             <source>%n collections</source>
-            <translation type="unfinished">
-                <numerusform />
-                <numerusform />
+            <translation>
+                <numerusform>%n Kollektion</numerusform>
+                <numerusform>%n Kollektionen</numerusform>
             </translation>
         </message>
         <message>
@@ -3508,9 +3508,9 @@ ID {}</translation>
         <message numerus="yes">
             <location filename="../byoc_qgis/processing/algorithms/collections.py" />
             <source>Deleted collection {} ({}) and its %n tiles; the files in bucket {} are untouched</source>
-            <translation type="unfinished">
-                <numerusform />
-                <numerusform />
+            <translation>
+                <numerusform>Kollektion {} ({}) und ihre %n Kachel gelöscht; die Dateien im Bucket {} sind unverändert</numerusform>
+                <numerusform>Kollektion {} ({}) und ihre %n Kacheln gelöscht; die Dateien im Bucket {} sind unverändert</numerusform>
             </translation>
         </message>
         <message>
@@ -3606,9 +3606,9 @@ ID {}</translation>
         <message numerus="yes">
             <location filename="../byoc_qgis/processing/algorithms/create_tiles.py" />
             <source>Summary: {} of %n tiles registered, {} already registered, {} failed, {} cancelled</source>
-            <translation type="unfinished">
-                <numerusform />
-                <numerusform />
+            <translation>
+                <numerusform>Zusammenfassung: {} von %n Kachel registriert, {} bereits registriert, {} fehlgeschlagen, {} abgebrochen</numerusform>
+                <numerusform>Zusammenfassung: {} von %n Kacheln registriert, {} bereits registriert, {} fehlgeschlagen, {} abgebrochen</numerusform>
             </translation>
         </message>
         <message>
@@ -3649,9 +3649,9 @@ ID {}</translation>
         <message numerus="yes">
             <location filename="../byoc_qgis/processing/algorithms/create_tiles.py" />
             <source>Cancelled: %n tiles were registered before; run again to continue</source>
-            <translation type="unfinished">
-                <numerusform />
-                <numerusform />
+            <translation>
+                <numerusform>Abgebrochen: %n Kachel wurde vorher registriert; zum Fortsetzen erneut ausführen</numerusform>
+                <numerusform>Abgebrochen: %n Kacheln wurden vorher registriert; zum Fortsetzen erneut ausführen</numerusform>
             </translation>
         </message>
         <message>
@@ -3687,9 +3687,9 @@ ID {}</translation>
         <message numerus="yes">
             <location filename="../byoc_qgis/processing/algorithms/create_tiles.py" />
             <source>{} of %n tiles failed (the others are registered; run again to retry them); first: {}: {}</source>
-            <translation type="unfinished">
-                <numerusform />
-                <numerusform />
+            <translation>
+                <numerusform>{} von %n Kachel fehlgeschlagen (die anderen sind registriert; zum Wiederholen erneut ausführen); erste: {}: {}</numerusform>
+                <numerusform>{} von %n Kacheln fehlgeschlagen (die anderen sind registriert; zum Wiederholen erneut ausführen); erste: {}: {}</numerusform>
             </translation>
         </message>
         <message>
@@ -3710,9 +3710,9 @@ ID {}</translation>
         <message numerus="yes">
             <location filename="../byoc_qgis/processing/algorithms/create_tiles.py" />
             <source>%n tiles to create in collection {} (bucket {})</source>
-            <translation type="unfinished">
-                <numerusform />
-                <numerusform />
+            <translation>
+                <numerusform>%n Kachel in Kollektion {} (Bucket {}) zu erstellen</numerusform>
+                <numerusform>%n Kacheln in Kollektion {} (Bucket {}) zu erstellen</numerusform>
             </translation>
         </message>
         <message>
@@ -3733,9 +3733,9 @@ ID {}</translation>
         <message numerus="yes">
             <location filename="../byoc_qgis/processing/algorithms/create_tiles.py" />
             <source>%n files do not match FILE_PATTERN {!r}, e.g. {}; change the pattern or the inputs</source>
-            <translation type="unfinished">
-                <numerusform />
-                <numerusform />
+            <translation>
+                <numerusform>%n Datei passt nicht zu FILE_PATTERN {!r}, z. B. {}; das Muster oder die Eingaben ändern</numerusform>
+                <numerusform>%n Dateien passen nicht zu FILE_PATTERN {!r}, z. B. {}; das Muster oder die Eingaben ändern</numerusform>
             </translation>
         </message>
         <message>
@@ -3831,9 +3831,9 @@ ID {}</translation>
         <message numerus="yes">
             <location filename="../byoc_qgis/processing/algorithms/local.py" />
             <source>Pre-flight found %n errors; see the log (COGify fixes most of them)</source>
-            <translation type="unfinished">
-                <numerusform />
-                <numerusform />
+            <translation>
+                <numerusform>Die Vorabprüfung hat %n Fehler gefunden; siehe Protokoll (COGify behebt die meisten)</numerusform>
+                <numerusform>Die Vorabprüfung hat %n Fehler gefunden; siehe Protokoll (COGify behebt die meisten)</numerusform>
             </translation>
         </message>
         <message>
@@ -3874,14 +3874,14 @@ ID {}</translation>
         <message>
             <location filename="../byoc_qgis/processing/algorithms/local.py" />
             <source>{files}: {errors}, {warnings}</source>
-            <translation type="unfinished" />
+            <translation>{files}: {errors}, {warnings}</translation>
         </message>
         <message numerus="yes">
             <location filename="../byoc_qgis/processing/algorithms/local.py" />
             <source>%n files</source>
-            <translation type="unfinished">
-                <numerusform />
-                <numerusform />
+            <translation>
+                <numerusform>%n Datei</numerusform>
+                <numerusform>%n Dateien</numerusform>
             </translation>
         </message>
         <message>
@@ -4187,22 +4187,22 @@ ID {}</translation>
         <message>
             <location filename="../byoc_qgis/processing/algorithms/tile_workflows.py" />
             <source>{registered}, {existing}, {missing}</source>
-            <translation type="unfinished" />
+            <translation>{registered}, {existing}, {missing}</translation>
         </message>
         <message numerus="yes">
             <location filename="../byoc_qgis/processing/algorithms/tile_workflows.py" />
             <source>%n FAILED tiles in collection {}</source>
-            <translation type="unfinished">
-                <numerusform />
-                <numerusform />
+            <translation>
+                <numerusform>%n FAILED-Kachel in Kollektion {}</numerusform>
+                <numerusform>%n FAILED-Kacheln in Kollektion {}</numerusform>
             </translation>
         </message>
         <message numerus="yes">
             <location filename="../byoc_qgis/processing/algorithms/tile_workflows.py" />
             <source>{} of %n tiles could not be re-traced (the others are updated); first: {}: {}</source>
-            <translation type="unfinished">
-                <numerusform />
-                <numerusform />
+            <translation>
+                <numerusform>{} von %n Kachel konnte nicht neu umrissen werden (die anderen sind aktualisiert); erste: {}: {}</numerusform>
+                <numerusform>{} von %n Kacheln konnten nicht neu umrissen werden (die anderen sind aktualisiert); erste: {}: {}</numerusform>
             </translation>
         </message>
         <message>
@@ -4283,9 +4283,9 @@ ID {}</translation>
         <message numerus="yes">
             <location filename="../byoc_qgis/processing/algorithms/tiles.py" />
             <source>%n tiles had an unusable geometry or CRS and were skipped</source>
-            <translation type="unfinished">
-                <numerusform />
-                <numerusform />
+            <translation>
+                <numerusform>%n Kachel hatte eine unbrauchbare Geometrie oder ein unbrauchbares KBS und wurde übersprungen</numerusform>
+                <numerusform>%n Kacheln hatten eine unbrauchbare Geometrie oder ein unbrauchbares KBS und wurden übersprungen</numerusform>
             </translation>
         </message>
         <message>
@@ -4366,9 +4366,9 @@ ID {}</translation>
         <message numerus="yes">
             <location filename="../byoc_qgis/processing/algorithms/tiles.py" />
             <source>%n tiles of collection {}</source>
-            <translation type="unfinished">
-                <numerusform />
-                <numerusform />
+            <translation>
+                <numerusform>%n Kachel der Kollektion {}</numerusform>
+                <numerusform>%n Kacheln der Kollektion {}</numerusform>
             </translation>
         </message>
         <message>
@@ -4389,9 +4389,9 @@ ID {}</translation>
         <message numerus="yes">
             <location filename="../byoc_qgis/processing/algorithms/tiles.py" />
             <source>{} of %n tiles done</source>
-            <translation type="unfinished">
-                <numerusform />
-                <numerusform />
+            <translation>
+                <numerusform>{} von %n Kachel erledigt</numerusform>
+                <numerusform>{} von %n Kacheln erledigt</numerusform>
             </translation>
         </message>
         <message>
@@ -4402,17 +4402,17 @@ ID {}</translation>
         <message numerus="yes">
             <location filename="../byoc_qgis/processing/algorithms/tiles.py" />
             <source>%n tiles were still not finished after {:.0f} s</source>
-            <translation type="unfinished">
-                <numerusform />
-                <numerusform />
+            <translation>
+                <numerusform>%n Kachel war nach {:.0f} s noch nicht fertig</numerusform>
+                <numerusform>%n Kacheln waren nach {:.0f} s noch nicht fertig</numerusform>
             </translation>
         </message>
         <message numerus="yes">
             <location filename="../byoc_qgis/processing/algorithms/tiles.py" />
             <source>%n tiles failed to ingest; first: {}: {}</source>
-            <translation type="unfinished">
-                <numerusform />
-                <numerusform />
+            <translation>
+                <numerusform>Das Einlesen von %n Kachel ist fehlgeschlagen; erste: {}: {}</numerusform>
+                <numerusform>Das Einlesen von %n Kacheln ist fehlgeschlagen; erste: {}: {}</numerusform>
             </translation>
         </message>
         <message>
@@ -4748,577 +4748,577 @@ ID {}</translation>
         <message>
             <location filename="../byoc_qgis/wording.py" />
             <source>Re-create the file as a COG with BLOCKSIZE=1024 and internal AVERAGE overviews (COGify does this).</source>
-            <translation type="unfinished" />
+            <translation>Die Datei als COG mit BLOCKSIZE=1024 und internen AVERAGE-Übersichten neu erzeugen (COGify erledigt das).</translation>
         </message>
         <message>
             <location filename="../byoc_qgis/wording.py" />
             <source>Reproject to an allowed CRS (COGify with reprojection does this).</source>
-            <translation type="unfinished" />
+            <translation>In ein erlaubtes KBS reprojizieren (COGify mit Reprojektion erledigt das).</translation>
         </message>
         <message>
             <location filename="../byoc_qgis/wording.py" />
             <source>Georeference the file (gdal_translate -a_srs EPSG:&lt;code&gt; -a_ullr ...) or warp it to a grid.</source>
-            <translation type="unfinished" />
+            <translation>Die Datei georeferenzieren (gdal_translate -a_srs EPSG:&lt;code&gt; -a_ullr ...) oder auf ein Raster transformieren (gdalwarp).</translation>
         </message>
         <message>
             <location filename="../byoc_qgis/wording.py" />
             <source>The file is not a valid Cloud Optimized GeoTIFF: {text}.</source>
-            <translation type="unfinished" />
+            <translation>Die Datei ist kein gültiges Cloud Optimized GeoTIFF: {text}.</translation>
         </message>
         <message>
             <location filename="../byoc_qgis/wording.py" />
             <source>No S3 credentials: choose S3 credentials (access key / secret key) for the connection (Processing: S3_AUTHCFG), or set AWS_ACCESS_KEY_ID and AWS_SECRET_ACCESS_KEY.</source>
-            <translation type="unfinished" />
+            <translation>Keine S3-Zugangsdaten: S3-Zugangsdaten (Access Key / Secret Key) für die Verbindung wählen (Verarbeitung: S3_AUTHCFG) oder AWS_ACCESS_KEY_ID und AWS_SECRET_ACCESS_KEY setzen.</translation>
         </message>
         <message>
             <location filename="../byoc_qgis/wording.py" />
             <source>connection refused</source>
-            <translation type="unfinished" />
+            <translation>Verbindung abgelehnt</translation>
         </message>
         <message>
             <location filename="../byoc_qgis/wording.py" />
             <source>no answer</source>
-            <translation type="unfinished" />
+            <translation>keine Antwort</translation>
         </message>
         <message>
             <location filename="../byoc_qgis/wording.py" />
             <source>unknown error</source>
-            <translation type="unfinished" />
+            <translation>unbekannter Fehler</translation>
         </message>
         <message>
             <location filename="../byoc_qgis/wording.py" />
             <source>Bucket {bucket} does not exist at {where}: create it, or correct the bucket name (and the S3 endpoint/region).</source>
-            <translation type="unfinished" />
+            <translation>Bucket {bucket} existiert nicht bei {where}: ihn anlegen oder den Bucket-Namen (und den S3-Endpunkt/die Region) korrigieren.</translation>
         </message>
         <message>
             <location filename="../byoc_qgis/wording.py" />
             <source>{where} refused the S3 secret key for access key {key_hint} (the signature does not match): correct the secret key in the S3 credentials.</source>
-            <translation type="unfinished" />
+            <translation>{where} hat den S3 Secret Key für den Access Key {key_hint} abgelehnt (die Signatur stimmt nicht): den Secret Key in den S3-Zugangsdaten korrigieren.</translation>
         </message>
         <message>
             <location filename="../byoc_qgis/wording.py" />
             <source>No S3 credentials for bucket {bucket}: choose S3 credentials (access key / secret key) for the connection (Processing: S3_AUTHCFG), or set AWS_ACCESS_KEY_ID and AWS_SECRET_ACCESS_KEY.</source>
-            <translation type="unfinished" />
+            <translation>Keine S3-Zugangsdaten für Bucket {bucket}: S3-Zugangsdaten (Access Key / Secret Key) für die Verbindung wählen (Verarbeitung: S3_AUTHCFG) oder AWS_ACCESS_KEY_ID und AWS_SECRET_ACCESS_KEY setzen.</translation>
         </message>
         <message>
             <location filename="../byoc_qgis/wording.py" />
             <source>{where} does not know the S3 access key {key_hint}: correct the access key in the S3 credentials (and check the endpoint: keys of one provider do not work at another).</source>
-            <translation type="unfinished" />
+            <translation>{where} kennt den S3 Access Key {key_hint} nicht: den Access Key in den S3-Zugangsdaten korrigieren (und den Endpunkt prüfen: Schlüssel eines Anbieters funktionieren nicht bei einem anderen).</translation>
         </message>
         <message>
             <location filename="../byoc_qgis/wording.py" />
             <source>{where} denied access to bucket {bucket} (AccessDenied): the S3 keys are valid but lack permission; grant them s3:ListBucket, s3:GetObject and s3:PutObject on the bucket, or use other keys.</source>
-            <translation type="unfinished" />
+            <translation>{where} hat den Zugriff auf Bucket {bucket} verweigert (AccessDenied): Die S3-Schlüssel sind gültig, haben aber keine Berechtigung; ihnen s3:ListBucket, s3:GetObject und s3:PutObject auf dem Bucket gewähren oder andere Schlüssel verwenden.</translation>
         </message>
         <message>
             <location filename="../byoc_qgis/wording.py" />
             <source>Cannot reach the S3 endpoint {where} ({reason}): check the endpoint host:port and the HTTPS setting, and that the server is running.</source>
-            <translation type="unfinished" />
+            <translation>Der S3-Endpunkt {where} ist nicht erreichbar ({reason}): Endpunkt host:port und die HTTPS-Einstellung prüfen und ob der Server läuft.</translation>
         </message>
         <message>
             <location filename="../byoc_qgis/wording.py" />
             <source>The S3 endpoint {where} dropped the connection ({reason}): try again later; if it persists, check the HTTPS setting and any proxy.</source>
-            <translation type="unfinished" />
+            <translation>Der S3-Endpunkt {where} hat die Verbindung abgebrochen ({reason}): später erneut versuchen; falls es anhält, die HTTPS-Einstellung und einen etwaigen Proxy prüfen.</translation>
         </message>
         <message>
             <location filename="../byoc_qgis/wording.py" />
             <source>S3 at {where} is unavailable or throttling ({answer}): try again later.</source>
-            <translation type="unfinished" />
+            <translation>S3 bei {where} ist nicht verfügbar oder drosselt ({answer}): später erneut versuchen.</translation>
         </message>
         <message>
             <location filename="../byoc_qgis/wording.py" />
             <source>S3 at {where} answered: {answer}.</source>
-            <translation type="unfinished" />
+            <translation>S3 bei {where} antwortete: {answer}.</translation>
         </message>
         <message>
             <location filename="../byoc_qgis/wording.py" />
             <source>Bucket {bucket} at {where} can be read but not written ({answer}): grant the S3 keys s3:PutObject (and s3:DeleteObject) on the bucket, or use other keys.</source>
-            <translation type="unfinished" />
+            <translation>Bucket {bucket} bei {where} kann gelesen, aber nicht beschrieben werden ({answer}): den S3-Schlüsseln s3:PutObject (und s3:DeleteObject) auf dem Bucket gewähren oder andere Schlüssel verwenden.</translation>
         </message>
         <message>
             <location filename="../byoc_qgis/wording.py" />
             <source>Bucket {bucket} at {where} is reachable.</source>
-            <translation type="unfinished" />
+            <translation>Bucket {bucket} bei {where} ist erreichbar.</translation>
         </message>
         <message>
             <location filename="../byoc_qgis/wording.py" />
             <source>Bucket {bucket} at {where} is reachable and writable.</source>
-            <translation type="unfinished" />
+            <translation>Bucket {bucket} bei {where} ist erreichbar und beschreibbar.</translation>
         </message>
         <message>
             <location filename="../byoc_qgis/wording.py" />
             <source>Bucket {bucket} at {where} is reachable and writable (could not delete the check object {key}; it is safe to delete).</source>
-            <translation type="unfinished" />
+            <translation>Bucket {bucket} bei {where} ist erreichbar und beschreibbar (das Prüfobjekt {key} konnte nicht gelöscht werden; es kann gefahrlos gelöscht werden).</translation>
         </message>
         <message>
             <location filename="../byoc_qgis/wording.py" />
             <source>S3 keys accepted by {where}.</source>
-            <translation type="unfinished" />
+            <translation>S3-Schlüssel von {where} akzeptiert.</translation>
         </message>
         <message>
             <location filename="../byoc_qgis/wording.py" />
             <source>{text} ({attempts} attempts)</source>
-            <translation type="unfinished" />
+            <translation>{text} ({attempts} Versuche)</translation>
         </message>
         <message>
             <location filename="../byoc_qgis/wording.py" />
             <source>{severity} [{rule}] {where}{message} (found: {value}) Fix: {fix}</source>
-            <translation type="unfinished" />
+            <translation>{severity} [{rule}] {where}{message} (gefunden: {value}) Behebung: {fix}</translation>
         </message>
         <message>
             <location filename="../byoc_qgis/wording.py" />
             <source>pre-flight check failed: {}</source>
-            <translation type="unfinished" />
+            <translation>Vorabprüfung fehlgeschlagen: {}</translation>
         </message>
         <message>
             <location filename="../byoc_qgis/wording.py" />
             <source>The file cannot be read as a raster: {path}: {reason}</source>
-            <translation type="unfinished" />
+            <translation>Die Datei kann nicht als Raster gelesen werden: {path}: {reason}</translation>
         </message>
         <message>
             <location filename="../byoc_qgis/wording.py" />
             <source>The file cannot be read as a raster: {path}: {reason} (GDAL: {detail})</source>
-            <translation type="unfinished" />
+            <translation>Die Datei kann nicht als Raster gelesen werden: {path}: {reason} (GDAL: {detail})</translation>
         </message>
         <message>
             <location filename="../byoc_qgis/wording.py" />
             <source>The file has no raster bands.</source>
-            <translation type="unfinished" />
+            <translation>Die Datei hat keine Rasterkanäle.</translation>
         </message>
         <message>
             <location filename="../byoc_qgis/wording.py" />
             <source>Provide a raster GeoTIFF.</source>
-            <translation type="unfinished" />
+            <translation>Ein Raster-GeoTIFF bereitstellen.</translation>
         </message>
         <message>
             <location filename="../byoc_qgis/wording.py" />
             <source>The file is a {driver_long_name} file; BYOC reads only Cloud Optimized GeoTIFFs.</source>
-            <translation type="unfinished" />
+            <translation>Die Datei ist eine {driver_long_name}-Datei; BYOC liest nur Cloud Optimized GeoTIFFs.</translation>
         </message>
         <message>
             <location filename="../byoc_qgis/wording.py" />
             <source>Convert it to a COG (COGify does this).</source>
-            <translation type="unfinished" />
+            <translation>Sie in ein COG umwandeln (COGify erledigt das).</translation>
         </message>
         <message>
             <location filename="../byoc_qgis/wording.py" />
             <source>Build internal overviews (COGify does this); BYOC ignores external .ovr files.</source>
-            <translation type="unfinished" />
+            <translation>Interne Übersichten erzeugen (COGify erledigt das); BYOC ignoriert externe .ovr-Dateien.</translation>
         </message>
         <message>
             <location filename="../byoc_qgis/wording.py" />
             <source>COG validator: {text}.</source>
-            <translation type="unfinished" />
+            <translation>COG-Validator: {text}.</translation>
         </message>
         <message>
             <location filename="../byoc_qgis/wording.py" />
             <source>The COG was edited in place and lost its layout.</source>
-            <translation type="unfinished" />
+            <translation>Das COG wurde direkt bearbeitet und hat sein Layout verloren.</translation>
         </message>
         <message>
             <location filename="../byoc_qgis/wording.py" />
             <source>The file header (IFDs and tile index) is {header_size} bytes; BYOC reads at most {max_header} bytes.</source>
-            <translation type="unfinished" />
+            <translation>Der Dateiheader (IFDs und Kachelindex) hat {header_size} Bytes; BYOC liest höchstens {max_header} Bytes.</translation>
         </message>
         <message>
             <location filename="../byoc_qgis/wording.py" />
             <source>Re-create the file with bigger internal tiles (BLOCKSIZE=1024) or split it into smaller files.</source>
-            <translation type="unfinished" />
+            <translation>Die Datei mit größeren internen Kacheln (BLOCKSIZE=1024) neu erzeugen oder in kleinere Dateien aufteilen.</translation>
         </message>
         <message>
             <location filename="../byoc_qgis/wording.py" />
             <source>The file has no geotransform; BYOC needs GeoTIFF georeferencing (ModelTiepoint, ModelPixelScale, GeoKeys).</source>
-            <translation type="unfinished" />
+            <translation>Die Datei hat keine Geotransformation; BYOC benötigt GeoTIFF-Georeferenzierung (ModelTiepoint, ModelPixelScale, GeoKeys).</translation>
         </message>
         <message>
             <location filename="../byoc_qgis/wording.py" />
             <source>The file has no regular geotransform; BYOC needs GeoTIFF georeferencing (ModelTiepoint, ModelPixelScale, GeoKeys).</source>
-            <translation type="unfinished" />
+            <translation>Die Datei hat keine reguläre Geotransformation; BYOC benötigt GeoTIFF-Georeferenzierung (ModelTiepoint, ModelPixelScale, GeoKeys).</translation>
         </message>
         <message>
             <location filename="../byoc_qgis/wording.py" />
             <source>The file has no CRS; BYOC needs GeoTIFF georeferencing (ModelTiepoint, ModelPixelScale, GeoKeys).</source>
-            <translation type="unfinished" />
+            <translation>Die Datei hat kein KBS; BYOC benötigt GeoTIFF-Georeferenzierung (ModelTiepoint, ModelPixelScale, GeoKeys).</translation>
         </message>
         <message>
             <location filename="../byoc_qgis/wording.py" />
             <source>The file's CRS has no EPSG code; BYOC accepts EPSG:4326, 3857, 3035 and UTM (326xx/327xx).</source>
-            <translation type="unfinished" />
+            <translation>Das KBS der Datei hat keinen EPSG-Code; BYOC akzeptiert EPSG:4326, 3857, 3035 und UTM (326xx/327xx).</translation>
         </message>
         <message>
             <location filename="../byoc_qgis/wording.py" />
             <source>EPSG:{epsg} is not supported by BYOC; use EPSG:4326, 3857, 3035 or UTM (326xx/327xx).</source>
-            <translation type="unfinished" />
+            <translation>EPSG:{epsg} wird von BYOC nicht unterstützt; EPSG:4326, 3857, 3035 oder UTM (326xx/327xx) verwenden.</translation>
         </message>
         <message>
             <location filename="../byoc_qgis/wording.py" />
             <source>The file extends beyond -180..180 / -90..90 degrees (crosses a pole or the valid range).</source>
-            <translation type="unfinished" />
+            <translation>Die Datei reicht über -180..180 / -90..90 Grad hinaus (überquert einen Pol oder den gültigen Bereich).</translation>
         </message>
         <message>
             <location filename="../byoc_qgis/wording.py" />
             <source>Clip the file to the valid range or split it.</source>
-            <translation type="unfinished" />
+            <translation>Die Datei auf den gültigen Bereich zuschneiden oder aufteilen.</translation>
         </message>
         <message>
             <location filename="../byoc_qgis/wording.py" />
             <source>Sample type {types} is not supported; BYOC reads UInt8, Int8, UInt16, Int16 and Float32.</source>
-            <translation type="unfinished" />
+            <translation>Datentyp {types} wird nicht unterstützt; BYOC liest UInt8, Int8, UInt16, Int16 und Float32.</translation>
         </message>
         <message>
             <location filename="../byoc_qgis/wording.py" />
             <source>Convert the data type (COGify's 'convert data type' option, e.g. Float64 -&gt; Float32, Int32 -&gt; Int16 after scaling).</source>
-            <translation type="unfinished" />
+            <translation>Den Datentyp umwandeln (COGify-Option „Datentyp umwandeln“, z. B. Float64 -&gt; Float32, Int32 -&gt; Int16 nach Skalierung).</translation>
         </message>
         <message>
             <location filename="../byoc_qgis/wording.py" />
             <source>The bands of this file have different data types.</source>
-            <translation type="unfinished" />
+            <translation>Die Kanäle dieser Datei haben verschiedene Datentypen.</translation>
         </message>
         <message>
             <location filename="../byoc_qgis/wording.py" />
             <source>Write one data type per file or one file per band.</source>
-            <translation type="unfinished" />
+            <translation>Einen Datentyp je Datei oder eine Datei je Kanal schreiben.</translation>
         </message>
         <message>
             <location filename="../byoc_qgis/wording.py" />
             <source>{compression} compression is not supported by BYOC.</source>
-            <translation type="unfinished" />
+            <translation>Die Kompression {compression} wird von BYOC nicht unterstützt.</translation>
         </message>
         <message>
             <location filename="../byoc_qgis/wording.py" />
             <source>The file has a colour table (photometric PALETTE), which BYOC does not support.</source>
-            <translation type="unfinished" />
+            <translation>Die Datei hat eine Farbtabelle (photometrisch PALETTE), die BYOC nicht unterstützt.</translation>
         </message>
         <message>
             <location filename="../byoc_qgis/wording.py" />
             <source>Drop the colour table and keep the index values as grey levels (COGify does this).</source>
-            <translation type="unfinished" />
+            <translation>Die Farbtabelle entfernen und die Indexwerte als Graustufen behalten (COGify erledigt das).</translation>
         </message>
         <message>
             <location filename="../byoc_qgis/wording.py" />
             <source>The file uses the YCbCr colour space, which BYOC does not support.</source>
-            <translation type="unfinished" />
+            <translation>Die Datei verwendet den Farbraum YCbCr, den BYOC nicht unterstützt.</translation>
         </message>
         <message>
             <location filename="../byoc_qgis/wording.py" />
             <source>Re-create it with PHOTOMETRIC MinIsBlack or RGB and DEFLATE/ZSTD compression (COGify does this).</source>
-            <translation type="unfinished" />
+            <translation>Sie mit PHOTOMETRIC MinIsBlack oder RGB und DEFLATE-/ZSTD-Kompression neu erzeugen (COGify erledigt das).</translation>
         </message>
         <message>
             <location filename="../byoc_qgis/wording.py" />
             <source>The file has {count} pixel-interleaved (chunky) bands; BYOC allows at most {max_chunky}.</source>
-            <translation type="unfinished" />
+            <translation>Die Datei hat {count} pixelweise verschachtelte (chunky) Kanäle; BYOC erlaubt höchstens {max_chunky}.</translation>
         </message>
         <message>
             <location filename="../byoc_qgis/wording.py" />
             <source>Write one file per band, or a band-interleaved (planar) GeoTIFF (COGify 'one file per band').</source>
-            <translation type="unfinished" />
+            <translation>Eine Datei je Kanal oder ein kanalweise verschachteltes (planar) GeoTIFF schreiben (COGify „eine Datei je Kanal“).</translation>
         </message>
         <message>
             <location filename="../byoc_qgis/wording.py" />
             <source>The file has {count} bands; a BYOC collection has at most {max_bands}.</source>
-            <translation type="unfinished" />
+            <translation>Die Datei hat {count} Kanäle; eine BYOC-Kollektion hat höchstens {max_bands}.</translation>
         </message>
         <message>
             <location filename="../byoc_qgis/wording.py" />
             <source>Split the bands over fewer, smaller files or collections.</source>
-            <translation type="unfinished" />
+            <translation>Die Kanäle auf weniger, kleinere Dateien oder Kollektionen aufteilen.</translation>
         </message>
         <message>
             <location filename="../byoc_qgis/wording.py" />
             <source>Sentinel Hub ignores alpha bands and internal masks: masked pixels will show as data.</source>
-            <translation type="unfinished" />
+            <translation>Sentinel Hub ignoriert Alphakanäle und interne Masken: maskierte Pixel erscheinen als Daten.</translation>
         </message>
         <message>
             <location filename="../byoc_qgis/wording.py" />
             <source>The image has no internal overviews; zoomed-out requests fail and ingestion may fail.</source>
-            <translation type="unfinished" />
+            <translation>Das Bild hat keine internen Übersichten; herausgezoomte Anfragen schlagen fehl und das Einlesen kann fehlschlagen.</translation>
         </message>
         <message>
             <location filename="../byoc_qgis/wording.py" />
             <source>Add internal AVERAGE overviews down to about 1024 px (COGify does this).</source>
-            <translation type="unfinished" />
+            <translation>Interne AVERAGE-Übersichten bis etwa 1024 px hinzufügen (COGify erledigt das).</translation>
         </message>
         <message>
             <location filename="../byoc_qgis/wording.py" />
             <source>The coarsest overview is still large; zoomed-out requests will be limited.</source>
-            <translation type="unfinished" />
+            <translation>Die gröbste Übersicht ist noch groß; herausgezoomte Anfragen werden begrenzt.</translation>
         </message>
         <message>
             <location filename="../byoc_qgis/wording.py" />
             <source>Add overview levels until the image fits one 1024-px tile (COGify does this).</source>
-            <translation type="unfinished" />
+            <translation>Übersichtsstufen hinzufügen, bis das Bild in eine Kachel von 1024 px passt (COGify erledigt das).</translation>
         </message>
         <message>
             <location filename="../byoc_qgis/wording.py" />
             <source>Ensure tiles of image at index {index} have width and height between {min_block} and {max_block}.</source>
-            <translation type="unfinished" />
+            <translation>Sicherstellen, dass die Kacheln des Bildes mit Index {index} eine Breite und Höhe zwischen {min_block} und {max_block} haben.</translation>
         </message>
         <message>
             <location filename="../byoc_qgis/wording.py" />
             <source>Re-create the file with BLOCKSIZE=1024 at every level, e.g. gdal_translate -of COG -co BLOCKSIZE=1024 -co OVERVIEWS=IGNORE_EXISTING (COGify does this).</source>
-            <translation type="unfinished" />
+            <translation>Die Datei mit BLOCKSIZE=1024 auf jeder Stufe neu erzeugen, z. B. gdal_translate -of COG -co BLOCKSIZE=1024 -co OVERVIEWS=IGNORE_EXISTING (COGify erledigt das).</translation>
         </message>
         <message>
             <location filename="../byoc_qgis/wording.py" />
             <source>Internal tile sizes differ between levels; older Sentinel Hub deployments require equal sizes.</source>
-            <translation type="unfinished" />
+            <translation>Die internen Kachelgrößen unterscheiden sich zwischen den Stufen; ältere Sentinel Hub-Bereitstellungen verlangen gleiche Größen.</translation>
         </message>
         <message>
             <location filename="../byoc_qgis/wording.py" />
             <source>Re-create the file with one BLOCKSIZE for all levels (COGify does this).</source>
-            <translation type="unfinished" />
+            <translation>Die Datei mit einer BLOCKSIZE für alle Stufen neu erzeugen (COGify erledigt das).</translation>
         </message>
         <message>
             <location filename="../byoc_qgis/wording.py" />
             <source>The file name does not end in .tif or .tiff.</source>
-            <translation type="unfinished" />
+            <translation>Der Dateiname endet nicht auf .tif oder .tiff.</translation>
         </message>
         <message>
             <location filename="../byoc_qgis/wording.py" />
             <source>Name COG files &lt;band&gt;.tif or &lt;band&gt;.tiff.</source>
-            <translation type="unfinished" />
+            <translation>COG-Dateien &lt;band&gt;.tif oder &lt;band&gt;.tiff nennen.</translation>
         </message>
         <message>
             <location filename="../byoc_qgis/wording.py" />
             <source>The tile has no files.</source>
-            <translation type="unfinished" />
+            <translation>Die Kachel hat keine Dateien.</translation>
         </message>
         <message>
             <location filename="../byoc_qgis/wording.py" />
             <source>Check the tile path and its (BAND) placeholder.</source>
-            <translation type="unfinished" />
+            <translation>Den Kachelpfad und seinen Platzhalter (BAND) prüfen.</translation>
         </message>
         <message>
             <location filename="../byoc_qgis/wording.py" />
             <source>The tile's files use different extensions ({extensions}); BYOC needs one per tile.</source>
-            <translation type="unfinished" />
+            <translation>Die Dateien der Kachel haben verschiedene Endungen ({extensions}); BYOC braucht eine je Kachel.</translation>
         </message>
         <message>
             <location filename="../byoc_qgis/wording.py" />
             <source>Rename the files to one extension, e.g. all .tif.</source>
-            <translation type="unfinished" />
+            <translation>Die Dateien auf eine Endung umbenennen, z. B. alle .tif.</translation>
         </message>
         <message>
             <location filename="../byoc_qgis/wording.py" />
             <source>The tile's files are in different CRSs; all files of a tile must share one CRS.</source>
-            <translation type="unfinished" />
+            <translation>Die Dateien der Kachel liegen in verschiedenen KBS; alle Dateien einer Kachel müssen ein KBS teilen.</translation>
         </message>
         <message>
             <location filename="../byoc_qgis/wording.py" />
             <source>Reproject the files to one CRS.</source>
-            <translation type="unfinished" />
+            <translation>Die Dateien in ein KBS reprojizieren.</translation>
         </message>
         <message>
             <location filename="../byoc_qgis/wording.py" />
             <source>The tile's files have {total} bands together; a collection has at most {max_bands}.</source>
-            <translation type="unfinished" />
+            <translation>Die Dateien der Kachel haben zusammen {total} Kanäle; eine Kollektion hat höchstens {max_bands}.</translation>
         </message>
         <message>
             <location filename="../byoc_qgis/wording.py" />
             <source>Split the data over several collections.</source>
-            <translation type="unfinished" />
+            <translation>Die Daten auf mehrere Kollektionen aufteilen.</translation>
         </message>
         <message>
             <location filename="../byoc_qgis/wording.py" />
             <source>The tile's files do not overlap; all files of a tile must cover the same area.</source>
-            <translation type="unfinished" />
+            <translation>Die Dateien der Kachel überlappen nicht; alle Dateien einer Kachel müssen dasselbe Gebiet abdecken.</translation>
         </message>
         <message>
             <location filename="../byoc_qgis/wording.py" />
             <source>Put only files of the same area into one tile.</source>
-            <translation type="unfinished" />
+            <translation>Nur Dateien desselben Gebiets in eine Kachel legen.</translation>
         </message>
         <message>
             <location filename="../byoc_qgis/wording.py" />
             <source>File {stem} extends more than one pixel beyond the area shared by all files of the tile.</source>
-            <translation type="unfinished" />
+            <translation>Datei {stem} reicht mehr als ein Pixel über das Gebiet hinaus, das alle Dateien der Kachel teilen.</translation>
         </message>
         <message>
             <location filename="../byoc_qgis/wording.py" />
             <source>The tile lacks the band file(s) {files} that the collection's bands use.</source>
-            <translation type="unfinished" />
+            <translation>Der Kachel fehlen die Kanaldatei(en) {files}, die die Kanäle der Kollektion verwenden.</translation>
         </message>
         <message>
             <location filename="../byoc_qgis/wording.py" />
             <source>Upload a file for every band source of the collection (same file names in every tile).</source>
-            <translation type="unfinished" />
+            <translation>Für jede Kanalquelle der Kollektion eine Datei hochladen (dieselben Dateinamen in jeder Kachel).</translation>
         </message>
         <message>
             <location filename="../byoc_qgis/wording.py" />
             <source>The tile has file(s) {files} that no band of the collection uses.</source>
-            <translation type="unfinished" />
+            <translation>Die Kachel hat Datei(en) {files}, die kein Kanal der Kollektion verwendet.</translation>
         </message>
         <message>
             <location filename="../byoc_qgis/wording.py" />
             <source>Use the same set of file names in every tile, or add bands for these files to the collection.</source>
-            <translation type="unfinished" />
+            <translation>Dieselben Dateinamen in jeder Kachel verwenden oder der Kollektion Kanäle für diese Dateien hinzufügen.</translation>
         </message>
         <message>
             <location filename="../byoc_qgis/wording.py" />
             <source>Band {band} reads band {index} of {source}, which has only {band_count} band(s).</source>
-            <translation type="unfinished" />
+            <translation>Kanal {band} liest Kanal {index} von {source}, die nur {band_count} Kanal/Kanäle hat.</translation>
         </message>
         <message>
             <location filename="../byoc_qgis/wording.py" />
             <source>Band {band} is configured with bit depth {wanted}, but {source} has {bit_depth}.</source>
-            <translation type="unfinished" />
+            <translation>Kanal {band} ist mit Bittiefe {wanted} konfiguriert, aber {source} hat {bit_depth}.</translation>
         </message>
         <message>
             <location filename="../byoc_qgis/wording.py" />
             <source>Convert the file to {wanted}-bit samples (COGify 'convert data type').</source>
-            <translation type="unfinished" />
+            <translation>Die Datei in {wanted}-Bit-Werte umwandeln (COGify „Datentyp umwandeln“).</translation>
         </message>
         <message>
             <location filename="../byoc_qgis/wording.py" />
             <source>Band {band} is configured with sample format {wanted}, but {source} is {sample_format}.</source>
-            <translation type="unfinished" />
+            <translation>Kanal {band} ist mit Werteformat {wanted} konfiguriert, aber {source} ist {sample_format}.</translation>
         </message>
         <message>
             <location filename="../byoc_qgis/wording.py" />
             <source>Convert the file to {wanted} samples (COGify 'convert data type').</source>
-            <translation type="unfinished" />
+            <translation>Die Datei in {wanted}-Werte umwandeln (COGify „Datentyp umwandeln“).</translation>
         </message>
         <message>
             <location filename="../byoc_qgis/wording.py" />
             <source>The first ingest would create band '{name}', which is not a valid JavaScript identifier, so evalscripts cannot use it.</source>
-            <translation type="unfinished" />
+            <translation>Das erste Einlesen würde den Kanal '{name}' anlegen, der kein gültiger JavaScript-Bezeichner ist, sodass Evalscripts ihn nicht verwenden können.</translation>
         </message>
         <message>
             <location filename="../byoc_qgis/wording.py" />
             <source>Rename the file (letters, digits and _ only, not starting with a digit), e.g. B_08.</source>
-            <translation type="unfinished" />
+            <translation>Die Datei umbenennen (nur Buchstaben, Ziffern und _, nicht mit einer Ziffer beginnend), z. B. B_08.</translation>
         </message>
         <message>
             <location filename="../byoc_qgis/wording.py" />
             <source>Tile {tile} does not have the same band files as the other tiles ({difference}).</source>
-            <translation type="unfinished" />
+            <translation>Kachel {tile} hat nicht dieselben Kanaldateien wie die anderen Kacheln ({difference}).</translation>
         </message>
         <message>
             <location filename="../byoc_qgis/wording.py" />
             <source>Give every tile the same set of band file names.</source>
-            <translation type="unfinished" />
+            <translation>Jeder Kachel dieselben Kanaldateinamen geben.</translation>
         </message>
         <message>
             <location filename="../byoc_qgis/wording.py" />
             <source>Band file {stem} is {data_type} here but {common_type} in the other tiles; files of one band must share bit depth and sample format.</source>
-            <translation type="unfinished" />
+            <translation>Kanaldatei {stem} ist hier {data_type}, in den anderen Kacheln aber {common_type}; Dateien eines Kanals müssen Bittiefe und Werteformat teilen.</translation>
         </message>
         <message>
             <location filename="../byoc_qgis/wording.py" />
             <source>Convert this file to {common_type} (COGify 'output type').</source>
-            <translation type="unfinished" />
+            <translation>Diese Datei in {common_type} umwandeln (COGify „Ausgabetyp“).</translation>
         </message>
         <message>
             <location filename="../byoc_qgis/wording.py" />
             <source>The file name does not match the band file pattern '{pattern}', so it belongs to no tile.</source>
-            <translation type="unfinished" />
+            <translation>Der Dateiname passt nicht zum Muster für Kanaldateien '{pattern}' und gehört daher zu keiner Kachel.</translation>
         </message>
         <message>
             <location filename="../byoc_qgis/wording.py" />
             <source>Rename the file or change the band file pattern (FILE_PATTERN), e.g. (BAND).tif.</source>
-            <translation type="unfinished" />
+            <translation>Die Datei umbenennen oder das Muster für Kanaldateien (FILE_PATTERN) ändern, z. B. (BAND).tif.</translation>
         </message>
         <message>
             <location filename="../byoc_qgis/wording.py" />
             <source>the object does not exist</source>
-            <translation type="unfinished" />
+            <translation>das Objekt existiert nicht</translation>
         </message>
         <message>
             <location filename="../byoc_qgis/wording.py" />
             <source>Check the tile path and the (BAND) file names in the bucket.</source>
-            <translation type="unfinished" />
+            <translation>Den Kachelpfad und die Dateinamen (BAND) im Bucket prüfen.</translation>
         </message>
         <message>
             <location filename="../byoc_qgis/wording.py" />
             <source>access refused</source>
-            <translation type="unfinished" />
+            <translation>Zugriff verweigert</translation>
         </message>
         <message>
             <location filename="../byoc_qgis/wording.py" />
             <source>Check the bucket name and the S3 credentials of the connection.</source>
-            <translation type="unfinished" />
+            <translation>Den Bucket-Namen und die S3-Zugangsdaten der Verbindung prüfen.</translation>
         </message>
         <message>
             <location filename="../byoc_qgis/wording.py" />
             <source>the storage did not answer</source>
-            <translation type="unfinished" />
+            <translation>der Speicher hat nicht geantwortet</translation>
         </message>
         <message>
             <location filename="../byoc_qgis/wording.py" />
             <source>Check the S3 endpoint and try again later.</source>
-            <translation type="unfinished" />
+            <translation>Den S3-Endpunkt prüfen und später erneut versuchen.</translation>
         </message>
         <message>
             <location filename="../byoc_qgis/wording.py" />
             <source>not a raster (0 bytes)</source>
-            <translation type="unfinished" />
+            <translation>kein Raster (0 Bytes)</translation>
         </message>
         <message>
             <location filename="../byoc_qgis/wording.py" />
             <source>Upload the file again: the object is empty.</source>
-            <translation type="unfinished" />
+            <translation>Die Datei erneut hochladen: Das Objekt ist leer.</translation>
         </message>
         <message>
             <location filename="../byoc_qgis/wording.py" />
             <source>not a raster (unreadable)</source>
-            <translation type="unfinished" />
+            <translation>kein Raster (nicht lesbar)</translation>
         </message>
         <message>
             <location filename="../byoc_qgis/wording.py" />
             <source>Upload a GeoTIFF: GDAL recognises no raster format in this object.</source>
-            <translation type="unfinished" />
+            <translation>Ein GeoTIFF hochladen: GDAL erkennt in diesem Objekt kein Rasterformat.</translation>
         </message>
         <message>
             <location filename="../byoc_qgis/wording.py" />
             <source>the file does not exist</source>
-            <translation type="unfinished" />
+            <translation>die Datei existiert nicht</translation>
         </message>
         <message>
             <location filename="../byoc_qgis/wording.py" />
             <source>Check the path.</source>
-            <translation type="unfinished" />
+            <translation>Den Pfad prüfen.</translation>
         </message>
         <message>
             <location filename="../byoc_qgis/wording.py" />
             <source>a folder, not a raster file</source>
-            <translation type="unfinished" />
+            <translation>ein Ordner, keine Rasterdatei</translation>
         </message>
         <message>
             <location filename="../byoc_qgis/wording.py" />
             <source>Give the raster files in the folder, or the folder as FOLDER.</source>
-            <translation type="unfinished" />
+            <translation>Die Rasterdateien im Ordner angeben oder den Ordner als FOLDER.</translation>
         </message>
         <message>
             <location filename="../byoc_qgis/wording.py" />
             <source>Provide the raster again: the file is empty (an interrupted copy or export?).</source>
-            <translation type="unfinished" />
+            <translation>Das Raster erneut bereitstellen: Die Datei ist leer (ein unterbrochenes Kopieren oder ein unterbrochener Export?).</translation>
         </message>
         <message>
             <location filename="../byoc_qgis/wording.py" />
             <source>Provide a GeoTIFF: GDAL recognises no raster format in this file (wrong extension, or a damaged or interrupted download?).</source>
-            <translation type="unfinished" />
+            <translation>Ein GeoTIFF bereitstellen: GDAL erkennt in dieser Datei kein Rasterformat (falsche Endung oder ein beschädigter oder unterbrochener Download?).</translation>
         </message>
         <message>
             <location filename="../byoc_qgis/wording.py" />
             <source>error</source>
-            <translation type="unfinished" />
+            <translation>Fehler</translation>
         </message>
         <message>
             <location filename="../byoc_qgis/wording.py" />
             <source>warning</source>
-            <translation type="unfinished" />
+            <translation>Warnung</translation>
         </message>
         <message>
             <location filename="../byoc_qgis/wording.py" />
             <source> (+{} more)</source>
-            <translation type="unfinished" />
+            <translation> (+{} weitere)</translation>
         </message>
         <message>
             <location filename="../byoc_qgis/wording.py" />
             <source>tile</source>
-            <translation type="unfinished" />
+            <translation>Kachel</translation>
         </message>
     </context>
 </TS>
