@@ -249,11 +249,15 @@ def test_add_a_local_cog_through_the_dialog(dock, qgis_iface, localhub, tmp_path
     dlg.set_source("folder")
     dlg.folder.setFilePath(str(folder))
     assert not dlg.add_button.isEnabled()  # nothing is uploaded before a check
+    dlg.path_template.setText("{name}/(BAND).tif")
     run = _wait_run(dlg.check())
     assert run.ok, run.error_text()
-    assert dlg.add_button.isEnabled()
-    assert "ready for BYOC" in dlg.summary.text()
-    dlg.path_template.setText("{name}/(BAND).tif")
+    _wait(lambda: not dlg.checking)  # the tiles are planned after the check
+    assert dlg.add_button.isEnabled(), dlg.summary.text()
+    assert dlg.summary.text() == "1 file checked: 1 tile will be created."
+    assert dlg.planned.rows() == [
+        ["2023-07-01/s1", "2023-07-01/s1/(BAND).tif", "2023-07-01 00:00:00", "Will be created"]
+    ]
     with StallWatchdog() as dog:
         run = _wait_run(dlg.add())
         assert run.ok, run.error_text()

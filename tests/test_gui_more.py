@@ -143,7 +143,8 @@ def test_add_tiles_from_an_s3_prefix(dock, localhub, tmp_path, template, keys, c
     task = _wait_task(dlg.check())
     assert task.error is None, task.error
     assert dlg.add_button.isEnabled(), dlg.summary.text()
-    assert "4 file(s) checked: ready for BYOC" in dlg.summary.text()
+    assert dlg.summary.text() == "4 files checked: 2 tiles will be created."
+    assert [r[:3] for r in dlg.planned.rows()] == [[k, f"{k}/(BAND).tif", f"{day} 00:00:00"] for k, day in keys.items()]
 
     run = _wait_run(dlg.add())
     assert run.ok, run.error_text()
@@ -185,10 +186,20 @@ def test_add_tiles_from_s3_bad_date_template_registers_nothing(dock, localhub, t
     dlg.prefix.setText("scenes")
     dlg.time_template.setText("{year}-{month}-{day}")
     _wait_task(dlg.check())
-    assert dlg.add_button.isEnabled(), dlg.summary.text()
-    run = _wait_run(dlg.add())
-    assert not run.ok
-    assert "no-date" in dlg.summary.text() and "SENSING_TIME_TEMPLATE" in dlg.summary.text()
+    # one tile without a date stops the whole upload (createtilesfroms3 plans every tile first): said before
+    # anything is sent, in the dialog's words, and Upload stays disabled
+    assert not dlg.add_button.isEnabled(), dlg.summary.text()
+    assert dlg.summary.text().startswith("2 files checked: nothing can be uploaded while one tile cannot be made.")
+    assert "No date matching {year}-{month}-{day} in 'scenes/no-date/t2/(BAND).tif'" in dlg.summary.text()
+    assert "SENSING_TIME_TEMPLATE" not in dlg.summary.text() + dlg.add_button.toolTip()
+    rows = dlg.planned.rows()
+    assert [r[:3] for r in rows] == [
+        ["scenes/2023-07-01/t1", "scenes/2023-07-01/t1/(BAND).tif", "2023-07-01 00:00:00"],
+        ["scenes/no-date/t2", "scenes/no-date/t2/(BAND).tif", ""],
+    ]
+    assert rows[0][3].startswith("Not created: the upload stops before any tile while tile scenes/no-date/t2")
+    assert rows[1][3].startswith("Will fail: No date matching")
+    assert dlg.add() is None
     assert list(dock.client().byoc.iter_tiles(col["id"])) == []  # nothing half-done
     assert dlg.check_button.isEnabled()
 
