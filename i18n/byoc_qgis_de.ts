@@ -1757,8 +1757,8 @@ Trotzdem speichern?</translation>
             <location filename="../byoc_qgis/gui/dock.py" />
             <source>%n tiles cannot be shown and were skipped (first: {}); details in the BYOC log tab</source>
             <translation>
-                <numerusform>%n Kachel kann nicht gezeigt werden und wurde übersprungen (erste: {}); Details im Reiter BYOC des Protokolls</numerusform>
-                <numerusform>%n Kacheln können nicht gezeigt werden und wurden übersprungen (erste: {}); Details im Reiter BYOC des Protokolls</numerusform>
+                <numerusform>%n Kachel kann nicht gezeigt werden und wurde übersprungen (erste: {}); Details im Reiter BYOC der Protokollmeldungen</numerusform>
+                <numerusform>%n Kacheln können nicht gezeigt werden und wurden übersprungen (erste: {}); Details im Reiter BYOC der Protokollmeldungen</numerusform>
             </translation>
         </message>
         <message>
@@ -2215,7 +2215,7 @@ ID {}</translation>
         <message>
             <location filename="../byoc_qgis/gui/notify.py" />
             <source>(details in the BYOC log tab)</source>
-            <translation>(Details im Reiter BYOC des Protokolls)</translation>
+            <translation>(Details im Reiter BYOC der Protokollmeldungen)</translation>
         </message>
         <message>
             <location filename="../byoc_qgis/gui/notify.py" />
@@ -4772,6 +4772,11 @@ ID {}</translation>
         </message>
         <message>
             <location filename="../byoc_qgis/wording.py" />
+            <source>Cannot reach {url} ({reason})</source>
+            <translation>{url} ist nicht erreichbar ({reason})</translation>
+        </message>
+        <message>
+            <location filename="../byoc_qgis/wording.py" />
             <source>connection refused</source>
             <translation>Verbindung abgelehnt</translation>
         </message>
@@ -4862,6 +4867,66 @@ ID {}</translation>
         </message>
         <message>
             <location filename="../byoc_qgis/wording.py" />
+            <source>the proxy refused or dropped the connection</source>
+            <translation>der Proxy hat die Verbindung abgelehnt oder abgebrochen</translation>
+        </message>
+        <message>
+            <location filename="../byoc_qgis/wording.py" />
+            <source>certificate problem</source>
+            <translation>Zertifikatsproblem</translation>
+        </message>
+        <message>
+            <location filename="../byoc_qgis/wording.py" />
+            <source>no answer within {seconds} s</source>
+            <translation>keine Antwort innerhalb von {seconds} s</translation>
+        </message>
+        <message>
+            <location filename="../byoc_qgis/wording.py" />
+            <source>the service did not answer within {seconds} s</source>
+            <translation>der Dienst hat nicht innerhalb von {seconds} s geantwortet</translation>
+        </message>
+        <message>
+            <location filename="../byoc_qgis/wording.py" />
+            <source>host name not found</source>
+            <translation>Hostname nicht gefunden</translation>
+        </message>
+        <message>
+            <location filename="../byoc_qgis/wording.py" />
+            <source>connection reset</source>
+            <translation>Verbindung zurückgesetzt</translation>
+        </message>
+        <message>
+            <location filename="../byoc_qgis/wording.py" />
+            <source>network unreachable</source>
+            <translation>Netzwerk nicht erreichbar</translation>
+        </message>
+        <message>
+            <location filename="../byoc_qgis/wording.py" />
+            <source>the connection was dropped</source>
+            <translation>die Verbindung wurde abgebrochen</translation>
+        </message>
+        <message>
+            <location filename="../byoc_qgis/wording.py" />
+            <source>connection failed</source>
+            <translation>Verbindung fehlgeschlagen</translation>
+        </message>
+        <message>
+            <location filename="../byoc_qgis/wording.py" />
+            <source>network error</source>
+            <translation>Netzwerkfehler</translation>
+        </message>
+        <message>
+            <location filename="../byoc_qgis/wording.py" />
+            <source>check the proxy in QGIS Settings → Options → Network</source>
+            <translation>den Proxy unter QGIS Einstellungen → Optionen → Netzwerk prüfen</translation>
+        </message>
+        <message>
+            <location filename="../byoc_qgis/wording.py" />
+            <source>add the service's CA in QGIS Settings → Options → Authentication → Certificate Manager</source>
+            <translation>die Zertifizierungsstelle (CA) des Dienstes unter QGIS Einstellungen → Optionen → Authentifizierung → Zertifikatsverwaltung hinzufügen</translation>
+        </message>
+        <message>
+            <location filename="../byoc_qgis/wording.py" />
             <source>{severity} [{rule}] {where}{message} (found: {value}) Fix: {fix}</source>
             <translation>{severity} [{rule}] {where}{message} (gefunden: {value}) Behebung: {fix}</translation>
         </message>
@@ -4869,6 +4934,11 @@ ID {}</translation>
             <location filename="../byoc_qgis/wording.py" />
             <source>pre-flight check failed: {}</source>
             <translation>Vorabprüfung fehlgeschlagen: {}</translation>
+        </message>
+        <message>
+            <location filename="../byoc_qgis/wording.py" />
+            <source>Cannot reach {url} ({reason}): {hint}</source>
+            <translation>{url} ist nicht erreichbar ({reason}): {hint}</translation>
         </message>
         <message>
             <location filename="../byoc_qgis/wording.py" />
@@ -5314,6 +5384,21 @@ ID {}</translation>
             <location filename="../byoc_qgis/wording.py" />
             <source> (+{} more)</source>
             <translation> (+{} weitere)</translation>
+        </message>
+        <message>
+            <location filename="../byoc_qgis/wording.py" />
+            <source>The service failed ({}); try again later</source>
+            <translation>Der Dienst ist fehlgeschlagen ({}); später erneut versuchen</translation>
+        </message>
+        <message>
+            <location filename="../byoc_qgis/wording.py" />
+            <source>The service is still rate limiting requests ({}); try again in a minute</source>
+            <translation>Der Dienst begrenzt Anfragen noch immer ({}); in einer Minute erneut versuchen</translation>
+        </message>
+        <message>
+            <location filename="../byoc_qgis/wording.py" />
+            <source>{} — check the client id and secret of the connection</source>
+            <translation>{} — Client-ID und Client-Secret der Verbindung prüfen</translation>
         </message>
         <message>
             <location filename="../byoc_qgis/wording.py" />
