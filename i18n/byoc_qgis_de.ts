@@ -56,7 +56,7 @@
         <message>
             <location filename="../byoc_qgis/gui/add_tiles_dialog.py" />
             <source>empty: find a YYYYMMDD or YYYY-MM-DD date; or a pattern like %Y%m%d</source>
-            <translation>leer: ein Datum YYYYMMDD oder YYYY-MM-DD suchen; oder ein Muster wie %Y%m%d</translation>
+            <translation>leer: automatisch; oder ein Muster wie %Y%m%d</translation>
         </message>
         <message>
             <location filename="../byoc_qgis/gui/add_tiles_dialog.py" />
@@ -136,7 +136,7 @@
         <message>
             <location filename="../byoc_qgis/gui/add_tiles_dialog.py" />
             <source>Checking…</source>
-            <translation>Prüfe…</translation>
+            <translation>Wird geprüft…</translation>
         </message>
         <message>
             <location filename="../byoc_qgis/gui/add_tiles_dialog.py" />
@@ -1534,7 +1534,7 @@ erstellt {}</translation>
         <message>
             <location filename="../byoc_qgis/gui/connection_dialog.py" />
             <source>Testing…</source>
-            <translation>Teste…</translation>
+            <translation>Wird getestet…</translation>
         </message>
         <message>
             <location filename="../byoc_qgis/gui/connection_dialog.py" />
@@ -2379,13 +2379,18 @@ ID {}</translation>
         </message>
         <message>
             <location filename="../byoc_qgis/gui/process_dialog.py" />
+            <source>Custom evalscript</source>
+            <translation>Eigenes Evalscript</translation>
+        </message>
+        <message>
+            <location filename="../byoc_qgis/gui/process_dialog.py" />
             <source>Live view added</source>
             <translation>Live-Ansicht hinzugefügt</translation>
         </message>
         <message>
             <location filename="../byoc_qgis/gui/process_dialog.py" />
             <source>Requesting…</source>
-            <translation>Frage an…</translation>
+            <translation>Wird angefragt…</translation>
         </message>
         <message>
             <location filename="../byoc_qgis/gui/process_dialog.py" />
@@ -2409,6 +2414,11 @@ ID {}</translation>
         </message>
         <message>
             <location filename="../byoc_qgis/gui/process_dialog.py" />
+            <source>Process request on {}: {}</source>
+            <translation>Process-Anfrage auf {}: {}</translation>
+        </message>
+        <message>
+            <location filename="../byoc_qgis/gui/process_dialog.py" />
             <source>Process {}</source>
             <translation>{} verarbeiten</translation>
         </message>
@@ -2426,11 +2436,6 @@ ID {}</translation>
             <location filename="../byoc_qgis/gui/process_dialog.py" />
             <source>Live view of {}</source>
             <translation>Live-Ansicht von {}</translation>
-        </message>
-        <message>
-            <location filename="../byoc_qgis/gui/process_dialog.py" />
-            <source>Process request on {}</source>
-            <translation>Process-Anfrage auf {}</translation>
         </message>
         <message>
             <location filename="../byoc_qgis/gui/process_dialog.py" />
@@ -2506,6 +2511,11 @@ ID {}</translation>
             <location filename="../byoc_qgis/gui/process_results.py" />
             <source>Process API request: {}</source>
             <translation>Process API-Anfrage: {}</translation>
+        </message>
+        <message>
+            <location filename="../byoc_qgis/gui/result_group.py" />
+            <source>{} — results</source>
+            <translation>{} — Ergebnisse</translation>
         </message>
         <message>
             <location filename="../byoc_qgis/gui/tasks.py" />
