@@ -16,6 +16,15 @@ from pathlib import PurePath
 from typing import Callable, Dict, Mapping, Optional, Sequence, Tuple
 
 from .core.cog_rules import Finding
+from .core.errors import (
+    AuthError,
+    ForbiddenError,
+    NetworkError,
+    RateLimitedError,
+    SentinelHubError,
+    ServerError,
+    describe,
+)
 from .core.explain import Explanation
 from .core.s3_check import BucketCheck
 from .translation import tr
@@ -26,6 +35,8 @@ __all__ = [
     "finding_fix",
     "finding_message",
     "finding_text",
+    "describe_error",
+    "network_error_text",
     "preflight_failure_text",
     "s3_check_text",
     "severity_label",
@@ -76,6 +87,39 @@ def preflight_failure_text(findings: Sequence[Finding], scrub: Optional[Callable
     if len(findings) > 5:
         text += tr(" (+{} more)").format(len(findings) - 5)
     return scrub(text) if scrub is not None else text
+
+
+def describe_error(exc: BaseException) -> str:
+    """One sentence for people about an error of the client, as ``core.errors.describe`` says it but in the user's
+    language: our own wording translated, the service's message (and library texts) as they came."""
+    if isinstance(exc, NetworkError):
+        return network_error_text(exc)
+    if isinstance(exc, SentinelHubError):
+        head = f"HTTP {exc.status}: {exc.message}" if exc.status else exc.message
+        if isinstance(exc, ServerError):
+            return tr("The service failed ({}); try again later").format(head)
+        if isinstance(exc, RateLimitedError):
+            return tr("The service is still rate limiting requests ({}); try again in a minute").format(head)
+        if isinstance(exc, AuthError) and not isinstance(exc, ForbiddenError):
+            return tr("{} — check the client id and secret of the connection").format(head)
+        return head
+    return describe(exc)
+
+
+def network_error_text(exc: NetworkError) -> str:
+    """ "Cannot reach <url> (<reason>): <hint>" in the user's language (the exception's English message when core
+    did not word it)."""
+    params = getattr(exc, "params", None) or {}
+    reason_id = params.get("reason_id", "")
+    reason = _network_reasons().get(reason_id)
+    if reason is None or not params.get("url"):
+        return exc.message
+    reason = _fill(reason, {"seconds": params.get("seconds", "")}, exc.reason or "")
+    hint = _network_hints().get(reason_id, "")
+    values = {"url": params["url"], "reason": reason, "hint": hint}
+    if hint:
+        return _fill(tr("Cannot reach {url} ({reason}): {hint}"), values, exc.message)
+    return _fill(tr("Cannot reach {url} ({reason})"), values, exc.message)
 
 
 def explanation_cause(explanation: Explanation) -> str:
@@ -407,4 +451,30 @@ def _s3_templates() -> Dict[str, str]:
         ),
         "keys-accepted": tr("S3 keys accepted by {where}."),
         "attempts": tr("{text} ({attempts} attempts)"),
+    }
+
+
+def _network_reasons() -> Dict[str, str]:
+    """``core.network_errors.NETWORK_REASONS`` translated."""
+    return {
+        "proxy": tr("the proxy refused or dropped the connection"),
+        "certificate": tr("certificate problem"),
+        "connect-timeout": tr("no answer within {seconds} s"),
+        "read-timeout": tr("the service did not answer within {seconds} s"),
+        "no-answer": tr("no answer"),
+        "refused": tr("connection refused"),
+        "host-not-found": tr("host name not found"),
+        "reset": tr("connection reset"),
+        "network-unreachable": tr("network unreachable"),
+        "dropped": tr("the connection was dropped"),
+        "connection-failed": tr("connection failed"),
+        "network-error": tr("network error"),
+    }
+
+
+def _network_hints() -> Dict[str, str]:
+    """``core.network_errors.NETWORK_HINTS`` translated."""
+    return {
+        "proxy": tr("check the proxy in QGIS Settings → Options → Network"),
+        "certificate": tr("add the service's CA in QGIS Settings → Options → Authentication → Certificate Manager"),
     }

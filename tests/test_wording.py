@@ -13,13 +13,17 @@ import pytest
 from qgis.PyQt.QtCore import QCoreApplication, QTranslator
 
 from byoc_qgis import wording
-from byoc_qgis.core import gdal_compat, s3_errors
+from byoc_qgis.core import gdal_compat, network_errors, s3_errors
 from byoc_qgis.core.cog_rules import messages
 from byoc_qgis.core.cog_rules.templates import FINDING_TEMPLATES
+from byoc_qgis.core.deployments import custom_deployment
+from byoc_qgis.core.errors import NetworkError, describe
 from byoc_qgis.core.explain import Explanation
+from byoc_qgis.core.http import HttpClient, RetryPolicy
 from byoc_qgis.core.s3_check import BucketCheck
 from byoc_qgis.translation import CONTEXT
 
+from .services import free_port
 from .test_translation_plurals import _lrelease
 
 
@@ -88,6 +92,8 @@ def test_core_and_wording_tables_have_the_same_ids_and_english_texts(qgis_app):
     assert wording._unreadable_texts() == gdal_compat.UNREADABLE_TEXTS
     assert wording._s3_templates() == s3_errors.S3_TEMPLATES
     assert set(wording._fallback_reasons()) == set(s3_errors.S3_FALLBACK_REASONS)
+    assert wording._network_reasons() == network_errors.NETWORK_REASONS
+    assert wording._network_hints() == network_errors.NETWORK_HINTS
 
 
 def test_every_wording_id_is_used_and_its_params_fill_every_placeholder(qgis_app):
@@ -127,6 +133,7 @@ _DE = {
     "connection refused": "Verbindung abgelehnt",
     "{text} ({attempts} attempts)": "{text} ({attempts} Versuche)",
     "error": "Fehler",
+    "Cannot reach {url} ({reason})": "{url} ist nicht erreichbar ({reason})",
     "{severity} [{rule}] {where}{message} (found: {value}) Fix: {fix}": (
         "{severity} [{rule}] {where}{message} (gefunden: {value}) Behebung: {fix}"
     ),
@@ -213,3 +220,28 @@ def test_a_tile_stopped_by_the_pre_flight_reads_as_core_words_it(qgis_app):
     assert len(exc.findings) == 8
     assert wording.preflight_failure_text(exc.findings) == str(exc)
     assert str(exc).endswith("(+3 more)") and str(exc).startswith("pre-flight check failed: B00.tif: The file has 120")
+
+
+def _refused() -> NetworkError:
+    """A real request to a loopback port nobody listens on."""
+    url = f"http://127.0.0.1:{free_port()}"
+    client = HttpClient(custom_deployment(url, url + "/oauth/token"), policy=RetryPolicy(max_attempts=1))
+    try:
+        client.request("GET", "/api/v1/byoc/collections", authenticated=False)
+    except NetworkError as exc:
+        return exc
+    finally:
+        client.close()
+    raise AssertionError("the request to a closed port did not fail")
+
+
+def test_a_network_error_reads_as_core_words_it_and_german_through_wording(qgis_app, german):
+    exc = _refused()
+    assert exc.message == f"Cannot reach {exc.url} (connection refused)"
+    assert wording.describe_error(exc) == f"{exc.url} ist nicht erreichbar (Verbindung abgelehnt)"
+    assert describe(exc) == exc.message  # core stays English
+
+
+def test_a_network_error_without_translation_is_cores_sentence(qgis_app):
+    exc = _refused()
+    assert wording.describe_error(exc) == describe(exc) == exc.message

@@ -130,6 +130,7 @@ class NetworkError(SentinelHubError):
         url: Optional[str] = None,
         reason: Optional[str] = None,
         detail: Optional[str] = None,
+        params: Optional[Dict[str, str]] = None,
         **kwargs: Any,
     ) -> None:
         super().__init__(message, **kwargs)
@@ -137,6 +138,9 @@ class NetworkError(SentinelHubError):
         self.url = url
         self.reason = reason
         self.detail = detail
+        # the wording's values (url, reason_id of network_errors.NETWORK_REASONS, seconds) so the layers above core
+        # can word the message in the user's language; empty when the message is worded otherwise
+        self.params = dict(params or {})
 
 
 class CredentialsError(ValueError):

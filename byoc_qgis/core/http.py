@@ -47,7 +47,7 @@ from .http_retry import (
     parse_retry_after,
     sleep_cancellable,
 )
-from .network_errors import network_reason, never_sent
+from .network_errors import network_reason, network_reason_id, never_sent
 
 __all__ = [
     "Transport",
@@ -243,6 +243,7 @@ class HttpClient:
 
         parts = urlsplit(self.url(path))
         origin = f"{parts.scheme}://{parts.hostname or ''}" + (f":{parts.port}" if parts.port else "")
+        reason_id, seconds = network_reason_id(exc, self.timeout)
         reason, hint = network_reason(exc, self.timeout)
         text = redact(str(exc), *self._secrets())
         # proxy URLs with credentials may be part of urllib3 texts: cut anything that looks like user:pass@
@@ -255,6 +256,7 @@ class HttpClient:
             url=origin,
             reason=reason,
             detail=detail,
+            params={"url": origin, "reason_id": reason_id, "seconds": seconds},
         )
 
     def request(

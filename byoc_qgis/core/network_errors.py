@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import errno
 import socket
-from typing import Any, List, Tuple
+from typing import Any, Dict, List, Tuple
 
 import requests
 
@@ -24,8 +24,27 @@ def never_sent(exc: requests.RequestException) -> bool:
     return False
 
 
-_PROXY_HINT = "check the proxy in QGIS Settings → Options → Network"
-_CA_HINT = "add the service's CA in QGIS Settings → Options → Authentication → Certificate Manager"
+#: why a request got no answer, by stable id (``{seconds}``: the timeout); ``byoc_qgis.wording`` keeps the same texts
+#: as tr() literals (tests/test_wording.py checks they match)
+NETWORK_REASONS: Dict[str, str] = {
+    "proxy": "the proxy refused or dropped the connection",
+    "certificate": "certificate problem",
+    "connect-timeout": "no answer within {seconds} s",
+    "read-timeout": "the service did not answer within {seconds} s",
+    "no-answer": "no answer",
+    "refused": "connection refused",
+    "host-not-found": "host name not found",
+    "reset": "connection reset",
+    "network-unreachable": "network unreachable",
+    "dropped": "the connection was dropped",
+    "connection-failed": "connection failed",
+    "network-error": "network error",
+}
+#: what the user can do about it, by the reason's id
+NETWORK_HINTS: Dict[str, str] = {
+    "proxy": "check the proxy in QGIS Settings → Options → Network",
+    "certificate": "add the service's CA in QGIS Settings → Options → Authentication → Certificate Manager",
+}
 
 
 def _causes(exc: BaseException) -> List[BaseException]:
@@ -46,30 +65,36 @@ def _causes(exc: BaseException) -> List[BaseException]:
 
 def network_reason(exc: BaseException, timeout: Any = None) -> Tuple[str, str]:
     """A short cause (``connection refused``, ``host name not found``, ...) and a hint for a failed request."""
+    reason_id, seconds = network_reason_id(exc, timeout)
+    return NETWORK_REASONS[reason_id].format(seconds=seconds), NETWORK_HINTS.get(reason_id, "")
+
+
+def network_reason_id(exc: BaseException, timeout: Any = None) -> Tuple[str, str]:
+    """The :data:`NETWORK_REASONS` id of a failed request's cause and the timeout it names ("" when none)."""
     connect_timeout, read_timeout = (timeout if isinstance(timeout, tuple) else (timeout, timeout)) or (None, None)
     if isinstance(exc, requests.exceptions.ProxyError):
-        return "the proxy refused or dropped the connection", _PROXY_HINT
+        return "proxy", ""
     if isinstance(exc, requests.exceptions.SSLError):
-        return "certificate problem", _CA_HINT
+        return "certificate", ""
     if isinstance(exc, requests.exceptions.ConnectTimeout):
-        return (f"no answer within {connect_timeout:g} s" if connect_timeout else "no answer"), ""
+        return ("connect-timeout", f"{connect_timeout:g}") if connect_timeout else ("no-answer", "")
     if isinstance(exc, requests.exceptions.ReadTimeout):
-        return (f"the service did not answer within {read_timeout:g} s" if read_timeout else "no answer"), ""
+        return ("read-timeout", f"{read_timeout:g}") if read_timeout else ("no-answer", "")
     causes = _causes(exc)
     names = {type(c).__name__ for c in causes}
     for cause in causes:
         if isinstance(cause, ConnectionRefusedError):
-            return "connection refused", ""
+            return "refused", ""
         if isinstance(cause, socket.gaierror) or type(cause).__name__ == "NameResolutionError":
-            return "host name not found", ""
+            return "host-not-found", ""
         if isinstance(cause, ConnectionResetError):
-            return "connection reset", ""
+            return "reset", ""
         if isinstance(cause, OSError) and cause.errno in (errno.ENETUNREACH, errno.EHOSTUNREACH):
-            return "network unreachable", ""
+            return "network-unreachable", ""
         if isinstance(cause, (socket.timeout, TimeoutError)):
-            return "no answer", ""
+            return "no-answer", ""
     if names & {"RemoteDisconnected", "ProtocolError", "IncompleteRead", "ChunkedEncodingError"}:
-        return "the connection was dropped", ""
+        return "dropped", ""
     if isinstance(exc, requests.exceptions.ConnectionError):
-        return "connection failed", ""
-    return "network error", ""
+        return "connection-failed", ""
+    return "network-error", ""

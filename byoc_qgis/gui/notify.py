@@ -20,11 +20,11 @@ from ..core.errors import (
     ForbiddenError,
     NetworkError,
     SentinelHubError,
-    describe,
     is_transient,
 )
 from ..core.progress import Cancelled
 from ..translation import tr
+from ..wording import describe_error
 
 __all__ = [
     "LOG_TAG",
@@ -91,7 +91,7 @@ def error_summary(exc: BaseException) -> str:
     if isinstance(exc, (Cancelled, CancelledError)):
         return tr("Cancelled.")
     if isinstance(exc, NetworkError) or (isinstance(exc, SentinelHubError) and is_transient(exc)):
-        return scrub(describe(exc))
+        return scrub(describe_error(exc))
     if isinstance(exc, SentinelHubError):
         parts = [exc.message]
         for item in exc.errors[:3]:

@@ -13,10 +13,11 @@ from typing import Callable, Iterator, Optional
 
 from qgis.core import QgsProcessingException, QgsProcessingFeedback
 
-from ..core.errors import SentinelHubError
+from ..core.errors import NetworkError, SentinelHubError
 from ..core.gdal_compat import GdalError
 from ..core.progress import Cancelled
 from ..translation import tr
+from ..wording import network_error_text
 
 __all__ = ["FeedbackBridge", "service_errors", "cancelled_exception"]
 
@@ -104,6 +105,8 @@ def service_errors(what: str) -> Iterator[None]:
         raise
     except Cancelled:  # core.errors.CancelledError is a Cancelled too
         raise cancelled_exception() from None
+    except NetworkError as exc:  # our own sentence ("Cannot reach …") in the user's language
+        raise QgsProcessingException(f"{what}: {str(exc).replace(exc.message, network_error_text(exc))}") from None
     except SentinelHubError as exc:
         raise QgsProcessingException(f"{what}: {exc}") from None
     except (GdalError, ValueError, OSError) as exc:
