@@ -8,7 +8,7 @@ PYTEST_ARGS ?=
 RELIABILITY_ARGS ?=
 QGIS_PROFILE_PLUGINS ?= $(HOME)/.local/share/QGIS/QGIS3/profiles/default/python/plugins
 
-.PHONY: help setup test test-host test-ltr lint package deploy bench clean translations translations-update ltr-chroot demo \
+.PHONY: help setup test test-host test-ltr lint package deploy bench clean translations translations-update ltr-chroot demo docs-screenshots \
 	reliability reliability-ltr
 
 help:
@@ -17,6 +17,7 @@ help:
 	@echo "make reliability - issue 11's reliability suite (R1-R8) as one table of figures, PASS/FAIL (~4 min);"
 	@echo "                   make reliability-ltr - the same in the LTR chroot; RELIABILITY_ARGS='--only R1,R3 --tiles 50'"
 	@echo "make lint | package | deploy | bench | clean"
+	@echo "make docs-screenshots - copy the gui tests' screenshots into docs/images (DOCS_ARGS='--run' runs those tests first)"
 
 setup:
 	@BYOC_LANE=host scripts/setup.sh $(VENV)
@@ -70,6 +71,9 @@ package: setup translations
 deploy: setup translations
 	@cd byoc_qgis && ../$(VENV)/bin/pb_tool deploy --config_file ../pb_tool.cfg -p "$(QGIS_PROFILE_PLUGINS)" --no-confirm --no-docs
 	@echo "deployed to $(QGIS_PROFILE_PLUGINS)/byoc_qgis"
+
+docs-screenshots:
+	@/usr/bin/python3 scripts/docs_screenshots.py $(DOCS_ARGS)
 
 bench: setup
 	@scripts/run-bench.sh $(VENV)
