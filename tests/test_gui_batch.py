@@ -188,7 +188,7 @@ def test_create_start_live_progress_to_done_and_show_results(dock, qgis_iface, w
     assert {s for s, _d in statuses.values()} == {"DONE"}
     assert layer.renderer().type() == "categorizedSymbol"
     success = _messages(qgis_iface, "Success")
-    assert any("1 mosaic(s) and the cells layer added: 4 of 10 cells delivered, 0 failed" in m for m in success)
+    assert any("1 mosaic and the cells layer added: 4 of 10 cells delivered, 0 failed" in m for m in success)
 
 
 def test_stop_a_running_request_after_confirming(dock, world):

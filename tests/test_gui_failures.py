@@ -154,7 +154,7 @@ def test_locked_auth_database_then_retry(qgis_iface, localhub, bar, tracebacks):
         assert buttons == ["Retry", "Edit connection…"]
         lock.rollback()  # the other program let go: Retry works
         _button(bar, "Retry").click()
-        _wait(lambda: conn.name in dock.status.text() and "collection(s)" in dock.status.text())
+        _wait(lambda: f" on {conn.name}" in dock.status.text() and " collection" in dock.status.text())
         assert all("locked" not in t for _h, t, _b in _items(bar))
     finally:
         lock.close()
@@ -205,7 +205,7 @@ def test_a_5xx_is_an_error_with_retry_that_then_works(qgis_iface, localhub_facto
         assert text.startswith("The service failed (HTTP 503: ") and "try again later" in text
         assert buttons == ["Retry"]  # editing the connection would not help
         _button(bar, "Retry").click()
-        _wait(lambda: "collection(s) on" in dock.status.text(), 60)
+        _wait(lambda: " collection" in dock.status.text() and " on " in dock.status.text(), 60)
     finally:
         _close(dock)
 

@@ -15,7 +15,7 @@ from qgis.core import QgsRasterLayer
 from qgis.PyQt.QtWidgets import QMessageBox
 
 from ..core.batch import BatchTask
-from ..translation import tr
+from ..translation import tr, tr_n
 from .batch_dialog import BatchDialog
 from .batch_layers import style_cells_layer
 from .guard import guarded
@@ -153,10 +153,14 @@ class BatchActionsMixin:
             added = self._add_results(run, task, conn.name if conn is not None else None)
             self.notifier.success(
                 title,
-                tr("{} mosaic(s) and the cells layer added: {} of {} cells delivered, {} failed").format(
-                    added,
-                    int(run.results.get("DELIVERED") or 0),
-                    int(run.results.get("TOTAL") or 0),
+                tr_n(
+                    "%n mosaic and the cells layer added: {} delivered, {} failed",
+                    "%n mosaics and the cells layer added: {} delivered, {} failed",
+                    int(added or 0),
+                ).format(
+                    tr_n("{} of %n cell", "{} of %n cells", int(run.results.get("TOTAL") or 0)).format(
+                        int(run.results.get("DELIVERED") or 0)
+                    ),
                     int(run.results.get("FAILED") or 0),
                 ),
             )

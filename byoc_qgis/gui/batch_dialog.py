@@ -27,7 +27,7 @@ from qgis.PyQt.QtWidgets import (
 from ..core.batch_grids import TILING_GRIDS, TooManyCells, grid_cells
 from ..core.models import Collection
 from ..processing.algorithms.batch_create import DEFAULT_PATH, GRID_IDS, _grid_labels, extent_area, output_estimate
-from ..translation import tr
+from ..translation import tr, tr_n
 from .batch_layers import PreviewCell, preview_layer, remove_layer
 from .connections import Connection
 from .guard import guarded
@@ -293,16 +293,18 @@ class BatchDialog(ProcessDialog):
         sized = [_Sized(c[2], c[3]) for c in cells]
         size = output_estimate(sized, self.editor.text())
         self.info.setText(
-            tr("{} grid cells of {} × {} px ({}); about {} uncompressed output").format(
-                len(cells), cells[0][2], cells[0][3], crs_text, size_text(size)
-            )
+            tr_n(
+                "%n grid cell of {} × {} px ({}); about {} uncompressed output",
+                "%n grid cells of {} × {} px ({}); about {} uncompressed output",
+                len(cells),
+            ).format(cells[0][2], cells[0][3], crs_text, size_text(size))
         )
 
     def _show_cells_toggled(self, *_args) -> None:
         self._remove_preview()
         if not self.show_cells.isChecked() or not self.cells:
             return
-        layer = preview_layer(self.cells, tr("Batch preview: {} cells").format(len(self.cells)))
+        layer = preview_layer(self.cells, tr_n("Batch preview: %n cell", "Batch preview: %n cells", len(self.cells)))
         QgsProject.instance().addMapLayer(layer)
         self.preview_layer_id = layer.id()
 
@@ -388,9 +390,11 @@ class BatchDialog(ProcessDialog):
         self.created_id = tid
         self.notifier.success(
             title,
-            tr("Batch request {} created: {} cells, {}").format(
-                tid[:8], int(run.results.get("CELLS") or 0), run.results.get("STATUS") or ""
-            ),
+            tr_n(
+                "Batch request {} created: %n cell, {}",
+                "Batch request {} created: %n cells, {}",
+                int(run.results.get("CELLS") or 0),
+            ).format(tid[:8], run.results.get("STATUS") or ""),
         )
         if self.on_created is not None:
             self.on_created(tid)

@@ -31,7 +31,7 @@ from ..core.batch import BatchClient, BatchStatus, BatchTask
 from ..core.batch_watch import BatchWatch
 from ..core.errors import NotFoundError, is_transient
 from ..core.progress import Cancelled
-from ..translation import tr
+from ..translation import tr, tr_n
 from .batch_actions import BatchActionsMixin
 from .guard import guarded
 from .notify import error_summary
@@ -295,9 +295,11 @@ class BatchPanel(BatchActionsMixin, QWidget):
     def _status_line(self, extra: str = "") -> None:
         conn = self.host.connection()
         active = len(self.watch.active_ids())
-        text = tr("{} batch request(s) on {}").format(len(self.tasks), conn.name if conn else "")
+        text = tr_n("%n batch request on {}", "%n batch requests on {}", len(self.tasks)).format(
+            conn.name if conn else ""
+        )
         if active:
-            text += " — " + tr("{} running (live)").format(active)
+            text += " — " + tr_n("%n running (live)", "%n running (live)", active)
         if extra:
             text += " — " + extra
         self.status.setText(text)

@@ -14,7 +14,7 @@ from typing import List, Optional
 from qgis.core import QgsProject
 
 from ...core.models import Collection
-from ...translation import tr
+from ...translation import tr, tr_n
 from ..collection_dialog import CollectionDialog, create_parameters
 from ..connection_dialog import ConnectionDialog
 from ..guard import guarded
@@ -191,8 +191,14 @@ class BrowserOperations:
             if not run.ok:
                 self.notifier.error(title, run.error_text() or tr("see the BYOC log"))
                 return
+            deleted = int(run.results.get("DELETED_TILES") or 0)
             self.notifier.success(
-                title, tr("Deleted with its {} tiles; the S3 files stay").format(run.results.get("DELETED_TILES"))
+                title,
+                tr_n(
+                    "Deleted with its %n tile; the S3 files stay",
+                    "Deleted with its %n tiles; the S3 files stay",
+                    deleted,
+                ),
             )
             layer = find_tiles_layer(connection, col.id)
             if layer is not None:
