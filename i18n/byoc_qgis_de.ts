@@ -4937,6 +4937,41 @@ ID {}</translation>
         </message>
         <message>
             <location filename="../byoc_qgis/wording.py" />
+            <source>already registered: skipped</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../byoc_qgis/wording.py" />
+            <source>no valid pixel: nothing to register</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../byoc_qgis/wording.py" />
+            <source>cancelled before registration</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../byoc_qgis/wording.py" />
+            <source>no such tile</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../byoc_qgis/wording.py" />
+            <source>status {status}: nothing to explain</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../byoc_qgis/wording.py" />
+            <source>no valid pixel: the cover is left as it is</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../byoc_qgis/wording.py" />
+            <source>the target has a tile at this path</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../byoc_qgis/wording.py" />
             <source>{severity} [{rule}] {where}{message} (found: {value}) Fix: {fix}</source>
             <translation>{severity} [{rule}] {where}{message} (gefunden: {value}) Behebung: {fix}</translation>
         </message>

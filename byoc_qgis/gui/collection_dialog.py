@@ -28,7 +28,8 @@ from ..core.models import Collection
 from ..core.s3 import S3Config
 from ..core.s3_check import BucketCheck, check_bucket
 from ..processing.algorithms.collections import BAND_TYPES, edit_refusal  # createcollection's, updatecollection's
-from ..translation import tr
+from ..translation import tr, tr_n
+from ..wording import s3_check_text
 from .notify import error_summary
 
 __all__ = ["CollectionDialog", "BAND_TYPES", "edited_collection", "create_parameters"]
@@ -49,6 +50,19 @@ def create_parameters(
     if nodata is not None:
         params["NODATA"] = nodata
     return params
+
+
+def fit_placeholders(*edits: QLineEdit) -> None:
+    """Give each line edit at least the width of its placeholder (plus its frame and text margins), so a dialog
+    sized to its content never cuts the example off."""
+    for edit in edits:
+        text = edit.placeholderText()
+        if not text:
+            continue
+        metrics = edit.fontMetrics()
+        width = metrics.horizontalAdvance(text) if hasattr(metrics, "horizontalAdvance") else metrics.width(text)
+        margins = edit.textMargins()
+        edit.setMinimumWidth(width + margins.left() + margins.right() + 24)
 
 
 def _names(text: str) -> List[str]:
@@ -90,6 +104,7 @@ class CollectionDialog(QDialog):
             tr("New collection") if collection is None else tr("Edit collection {}").format(collection.name)
         )
         self.name = QLineEdit(self)
+        self.name.setPlaceholderText(tr("e.g. Drone mosaics 2024"))
         self.bucket = QLineEdit(self)
         self.bucket.setPlaceholderText(tr("bucket name, e.g. my-bucket (CDSE: PROJECT_ID:bucket)"))
         self.bands = QLineEdit(self)
@@ -105,9 +120,12 @@ class CollectionDialog(QDialog):
         self.error = QLabel("", self)
         self.error.setWordWrap(True)
         self.error.setStyleSheet("color: #b00020")
+        self.note.setVisible(False)
+        self.error.setVisible(False)
         self.skip_check = QCheckBox(tr("Go on without the bucket check"), self)
         self.skip_check.setVisible(False)
         form = QFormLayout()
+        form.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.AllNonFixedFieldsGrow)
         form.addRow(tr("Name"), self.name)
         form.addRow(tr("S3 bucket"), self.bucket)
         form.addRow(tr("Bands"), self.bands)
@@ -131,12 +149,29 @@ class CollectionDialog(QDialog):
             self.band_type.setEnabled(False)
             if tile_count:
                 self.bucket.setReadOnly(True)
-                self.note.setText(
-                    tr(
-                        "The collection has {} tiles: the bucket and the band types can no longer change; bands "
-                        "can be renamed (same order)."
-                    ).format(tile_count)
+                self._note(
+                    tr_n(
+                        "The collection has %n tile: the bucket and the band types can no longer change; bands "
+                        "can be renamed (same order).",
+                        "The collection has %n tiles: the bucket and the band types can no longer change; bands "
+                        "can be renamed (same order).",
+                        tile_count,
+                    )
                 )
+        fit_placeholders(self.name, self.bucket, self.bands, self.nodata)
+        self.adjustSize()  # sized to its content: every placeholder readable, no blank area
+
+    def _say(self, text: str) -> None:
+        """The error / check line under the form; hidden while empty (no blank gap above the buttons)."""
+        self.error.setText(text)
+        self.error.setVisible(bool(text))
+        needed = self.layout().totalHeightForWidth(self.width()) if self.layout() is not None else -1
+        if needed > self.height():  # grow to show the whole message, never shrink what the user sized
+            self.resize(self.width(), needed)
+
+    def _note(self, text: str) -> None:
+        self.note.setText(text)
+        self.note.setVisible(bool(text))
 
     def values(self) -> dict:
         """``name``, ``bucket``, ``bands`` (names), ``band_type`` (format, depth) and ``nodata``."""
@@ -166,7 +201,7 @@ class CollectionDialog(QDialog):
             if self.collection is not None:
                 self.result_collection()
         except ValueError as exc:
-            self.error.setText(str(exc))
+            self._say(str(exc))
             return
         if self._needs_check(v["bucket"]):
             self.start_check(v["bucket"])
@@ -193,7 +228,7 @@ class CollectionDialog(QDialog):
             return None
         self.buttons.button(QDialogButtonBox.StandardButton.Ok).setEnabled(False)
         self.error.setStyleSheet("")
-        self.error.setText(tr("Checking bucket {}…").format(bucket))
+        self._say(tr("Checking bucket {}…").format(bucket))
 
         def work(task) -> BucketCheck:
             return check_bucket(config, cancel=task.isCanceled)
@@ -204,11 +239,11 @@ class CollectionDialog(QDialog):
             self.buttons.button(QDialogButtonBox.StandardButton.Ok).setEnabled(True)
             if result.ok:
                 self._checked_bucket = bucket
-                self.error.setText("")
+                self._say("")
                 if self.isVisible():
                     QDialog.accept(self)
             else:
-                self._check_failed(config.scrub(result.message))
+                self._check_failed(config.scrub(s3_check_text(result)))
 
         def failed(exc: BaseException) -> None:
             self.check_task = None
@@ -220,7 +255,7 @@ class CollectionDialog(QDialog):
 
     def _check_failed(self, text: str) -> None:
         self.error.setStyleSheet("color: #b00020")
-        self.error.setText(tr("Bucket check failed: {}").format(text))
+        self._say(tr("Bucket check failed: {}").format(text))
         self.skip_check.setVisible(True)
 
     def reject(self) -> None:

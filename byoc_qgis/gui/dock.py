@@ -21,7 +21,7 @@ from qgis.PyQt.QtCore import QTimer
 from qgis.PyQt.QtWidgets import QDialog
 
 from ..core.models import Collection
-from ..translation import tr
+from ..translation import tr, tr_n
 from . import dock_dialogs
 from .add_tiles_dialog import AddTilesDialog
 from .batch_panel import BatchPanel
@@ -41,7 +41,7 @@ from .signals import Connections
 from .tasks import FunctionTask, TaskRunner
 from .tile_actions import TileActions
 from .tiles_layer import TilesLayer
-from .tiles_open import open_tiles_layer, register_registry, unregister_registry
+from .tiles_open import open_tiles_layer, register_registry, unregister_registry, zoom_to_tiles
 from .tiles_registry import TilesRegistry
 
 __all__ = ["ByocDock"]
@@ -111,10 +111,14 @@ class ByocDock(CollectionsMixin, TileActionsMixin, DockUi):
     def _update_buttons(self, *_args) -> None:
         has_conn = self.connection() is not None
         col = self.selected_collection()
+        no_conn = None if has_conn else tr("Add a connection first (+ beside the connection box).")
         for action in (self.act_conn_edit, self.act_conn_remove, self.act_conn_test, self.act_refresh, self.act_new):
-            action.setEnabled(has_conn)
+            self.enable(action, no_conn)
+        no_col = no_conn or (None if col is not None else tr("Select a collection first."))
         for action in (self.act_edit, self.act_delete, self.act_show, self.act_add_tiles, self.act_process):
-            action.setEnabled(has_conn and col is not None)
+            self.enable(action, no_col)
+        name = self.connection_combo.currentText()
+        self.connection_combo.setToolTip(tr("Connection: {}").format(name) if name else tr("No connection yet"))
         self._update_tile_buttons()
 
     def current_tiles(self) -> Optional[TilesLayer]:
@@ -127,22 +131,35 @@ class ByocDock(CollectionsMixin, TileActionsMixin, DockUi):
     def _update_tile_buttons(self, *_args) -> None:
         ctl = self.current_tiles()
         if ctl is None:
-            for action in self.tile_action_list + [self.act_save]:
-                action.setEnabled(False)
+            why = tr("Show the tiles of a collection first.")
+            for action in self.tile_action_list + [self.act_save, self.act_zoom, self.act_failed]:
+                self.enable(action, why)
+            self.failed_button.hide()
+            self.tiles_label.setText(tr("Tiles: none shown yet"))
+            self.tiles_label.setToolTip(
+                tr("Show the tiles of a collection, then select some on the map to act on them.")
+            )
             return
         n = ctl.layer.selectedFeatureCount()
         for action in self.tile_action_list:
-            action.setEnabled(n > 0)
-        self.act_save.setEnabled(True)
+            self.enable(action, None if n > 0 else tr("Select one or more tiles in the map first."))
+        self.enable(self.act_save, None)
+        self.enable(self.act_zoom, None if ctl.count else tr("The layer has no tiles yet."))
+        failed = ctl.failed_count()
+        self.act_failed.setText(tr_n("%n failed tile", "%n failed tiles", failed))
+        self.enable(self.act_failed, None if failed else tr("No tile has failed."))
+        self.failed_button.setVisible(failed > 0)
         pending = len(ctl.pending)
-        text = tr("Tiles of {}: {} tiles, {} selected").format(ctl.layer.name(), ctl.count, n)
+        text = tr_n("Tiles of {}: %n tile, {} selected", "Tiles of {}: %n tiles, {} selected", ctl.count).format(
+            ctl.layer.name(), n
+        )
         trouble = ctl.trouble
         if trouble is not None and trouble.transient:
             text += " — " + waiting_text(trouble)
         elif trouble is not None:
             text += " — " + tr("live refresh stopped (see the message bar)")
         elif pending:
-            text += " — " + tr("{} still ingesting (refreshing)").format(pending)
+            text += " — " + tr_n("%n still ingesting (refreshing)", "%n still ingesting (refreshing)", pending)
         self.tiles_label.setText(text)
 
     # --------------------------------------------------------------------------------------------- connections
@@ -172,8 +189,12 @@ class ByocDock(CollectionsMixin, TileActionsMixin, DockUi):
         self.tree.clear()
         self.collections.clear()
         if conn is None:
-            self.status.setText(tr("No connection: add one with the + button."))
+            self.status.setText(tr("No connection yet."))
+            self.empty_state.set_text(
+                tr("No connection yet — click + beside the connection box above to add a Sentinel Hub service.")
+            )
         else:
+            self.empty_state.set_text("")
             self.status.setText(tr("Connection {} ({})").format(conn.name, conn.deployment.name))
             if not self._wait_until_shown:
                 self.refresh_collections()
@@ -232,7 +253,9 @@ class ByocDock(CollectionsMixin, TileActionsMixin, DockUi):
         return self.runner.run_function(
             tr("Testing {}").format(conn.name),
             work,
-            lambda n: self.notifier.success(title, tr("Connected: {} collection(s) visible").format(n)),
+            lambda n: self.notifier.success(
+                title, tr_n("Connected: %n collection visible", "Connected: %n collections visible", n)
+            ),
             lambda exc: self.notifier.error(title, exc, retry=self.test_connection),
         )
 
@@ -248,7 +271,9 @@ class ByocDock(CollectionsMixin, TileActionsMixin, DockUi):
         self.client(conn)  # a deleted authcfg or a locked auth database: an error with Edit connection / Retry
 
         def on_progress(n: int) -> None:
-            self.progress.set_text(tr("Loading the tiles of {}: {}").format(col.name, n))
+            self.progress.set_text(
+                tr_n("Loading the tiles of {}: %n tile", "Loading the tiles of {}: %n tiles", n).format(col.name)
+            )
 
         def on_loaded(_n: int, ctl: TilesLayer) -> None:
             self._end_load(ctl)
@@ -263,6 +288,22 @@ class ByocDock(CollectionsMixin, TileActionsMixin, DockUi):
             links.connect(ctl.load_failed, lambda _exc, c=ctl: self._end_load(c))
 
         return open_tiles_layer(conn.name, col.id, self.iface, col.name, self.notifier, self.tiles, before_load)
+
+    @guarded(lambda self: tr("Zoom to tiles"), retry=False)
+    def on_zoom_to_tiles(self) -> bool:
+        """Zoom the map to every tile of the current tiles layer."""
+        ctl = self.current_tiles()
+        return ctl is not None and zoom_to_tiles(ctl, self.iface)
+
+    @guarded(lambda self: tr("Failed tiles"), retry=False)
+    def on_failed_tiles(self, show=None):
+        """Select every failed tile of the current tiles layer (those without a cover have no outline on the map)
+        and explain why they failed (``show`` as for :meth:`explain`)."""
+        ctl = self.current_tiles()
+        if ctl is None or not ctl.select_failed():
+            return None
+        self._update_tile_buttons()
+        return self.explain(ctl, show)
 
     def _end_load(self, ctl: TilesLayer, finish: bool = True) -> None:
         links = self._load_links.pop(id(ctl), None)
@@ -283,9 +324,11 @@ class ByocDock(CollectionsMixin, TileActionsMixin, DockUi):
     def _tiles_skipped(self, ctl: TilesLayer, count: int, first: str) -> None:
         self.notifier.warning(
             tr("Tiles of {}").format(ctl.collection_name),
-            tr("{} tiles cannot be shown and were skipped (first: {}); details in the BYOC log tab").format(
-                count, elide(first, 160)
-            ),
+            tr_n(
+                "%n tile cannot be shown and was skipped (first: {}); details in the BYOC log tab",
+                "%n tiles cannot be shown and were skipped (first: {}); details in the BYOC log tab",
+                count,
+            ).format(elide(first, 160)),
         )
 
     # ----------------------------------------------------------------------------------------- add / process
@@ -302,6 +345,8 @@ class ByocDock(CollectionsMixin, TileActionsMixin, DockUi):
 
         def started(_run) -> None:
             ctl = self.tiles.shown(conn.name, col.id)
+            if ctl is None:  # the new tiles appear on the map as they are registered (zoomed to on the first)
+                ctl = self.show_tiles(col.id)
             if ctl is not None:
                 ctl.poke(watch_seconds=3600)
 

@@ -18,7 +18,7 @@ from qgis.PyQt.QtWidgets import QTreeWidgetItem
 from ..core.errors import CancelledError
 from ..core.models import Collection
 from ..core.progress import Cancelled
-from ..translation import tr
+from ..translation import tr, tr_n
 from .collection_dialog import CollectionDialog, create_parameters
 from .dock_dialogs import confirm_delete_collection
 from .dock_ui import COLUMNS
@@ -28,6 +28,13 @@ from .notify import error_summary
 from .tasks import AlgorithmRun, FunctionTask
 
 __all__ = ["CollectionsMixin"]
+
+
+def _empty_text(search: Optional[str]) -> str:
+    """The empty list's message after a listing: first-run guidance, or that a search found nothing."""
+    if search:
+        return tr("No collection matches “{}”.").format(search)
+    return tr("No collections yet — click + (New collection) below to create one on your S3 bucket.")
 
 
 class CollectionsMixin:
@@ -59,6 +66,7 @@ class CollectionsMixin:
             client = self.client(conn)
         except Exception:
             self.status.setText(tr("Collections could not be listed (see the message bar)."))
+            self.empty_state.set_text(tr("The collections could not be listed: see the message bar."))
             raise
         previous = select or (self.selected_collection().id if self.selected_collection() else None)
 
@@ -69,7 +77,8 @@ class CollectionsMixin:
             if self.connection() is None or self.connection().name != conn.name or self.list_task is not listing[0]:
                 return
             self._show_collections(collections, previous)
-            self.status.setText(tr("{} collection(s) on {}").format(len(collections), conn.name))
+            self.status.setText(tr_n("%n collection on {}", "%n collections on {}", len(collections)).format(conn.name))
+            self.empty_state.set_text(_empty_text(search))
 
         def failed(exc: BaseException) -> None:
             if isinstance(exc, (Cancelled, CancelledError)) or self.list_task is not listing[0]:
@@ -77,10 +86,12 @@ class CollectionsMixin:
             # a short status; the sentence (elided, with Retry / Edit connection) goes to the message bar
             self.status.setText(tr("Collections could not be listed (see the message bar)."))
             self.status.setToolTip(error_summary(exc))
+            self.empty_state.set_text(tr("The collections could not be listed: see the message bar."))
             title = tr("Collections of {}").format(conn.name)
             self.notifier.error(title, exc, retry=lambda: self.refresh_collections())
 
         self.status.setText(tr("Listing collections…"))
+        self.empty_state.set_text(tr("Listing collections…"))
         listing: List[Optional[FunctionTask]] = [None]
         self.list_task = listing[0] = self.runner.run_function(tr("Listing BYOC collections"), work, done, failed)
         return self.list_task
@@ -94,11 +105,12 @@ class CollectionsMixin:
             item = QTreeWidgetItem([c.name, c.s3_bucket, ", ".join(c.bands), created])
             item.setData(0, Qt.ItemDataRole.UserRole, c.id)
             item.setToolTip(0, tr("{}\nid {}").format(c.name, c.id))
+            for col in range(1, len(COLUMNS)):
+                item.setToolTip(col, item.text(col))  # the whole text of an elided cell
             self.tree.addTopLevelItem(item)
         self.tree.setSortingEnabled(True)
         self.tree.sortItems(0, Qt.SortOrder.AscendingOrder)
-        for col in range(len(COLUMNS)):
-            self.tree.resizeColumnToContents(col)
+        self.columns.fit()  # every column in view, long texts elided (their tooltips tell them whole)
         if select:
             self.select_collection(select)
         self._update_buttons()
@@ -213,8 +225,14 @@ class CollectionsMixin:
 
         def done(run: AlgorithmRun) -> None:
             if run.ok:
+                deleted = int(run.results.get("DELETED_TILES") or 0)
                 self.notifier.success(
-                    title, tr("Deleted with its {} tiles; the S3 files stay").format(run.results.get("DELETED_TILES"))
+                    title,
+                    tr_n(
+                        "Deleted with its %n tile; the S3 files stay",
+                        "Deleted with its %n tiles; the S3 files stay",
+                        deleted,
+                    ),
                 )
                 layer = find_tiles_layer(conn.name, collection_id)  # its tiles layer goes too
                 if layer is not None:

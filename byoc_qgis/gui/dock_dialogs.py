@@ -25,6 +25,7 @@ __all__ = [
     "confirm_remove_connection",
     "confirm_delete_collection",
     "confirm_delete_tiles",
+    "confirm_reingest",
 ]
 
 _OK_CANCEL = QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel
@@ -133,14 +134,41 @@ def confirm_remove_connection(parent, name: str) -> bool:
 
 def confirm_delete_collection(parent, name: str, count: int) -> bool:
     """Yes / Cancel before deleting a collection with ``count`` tiles."""
-    text = tr(
-        "Delete the collection {} and its {} tiles from Sentinel Hub?\n\nThe files in your S3 bucket stay; "
-        "only the collection and its tile registrations are removed. This cannot be undone."
-    ).format(name, count)
+    if count < 0:  # not counted
+        head = tr("Delete the collection {} and all its tiles from Sentinel Hub?").format(name)
+    else:
+        head = tr_n(
+            "Delete the collection {} and its %n tile from Sentinel Hub?",
+            "Delete the collection {} and its %n tiles from Sentinel Hub?",
+            count,
+        ).format(name)
+    text = (
+        head
+        + "\n\n"
+        + tr(
+            "The files in your S3 bucket stay; only the collection and its tile registrations are removed. "
+            "This cannot be undone."
+        )
+    )
     return _warn(parent, tr("Delete collection"), text)
 
 
 def confirm_delete_tiles(parent, count: int) -> bool:
     """Yes / Cancel before deleting ``count`` tiles (their files stay)."""
-    text = tr("Delete the {} selected tiles from the collection? Their files in S3 stay.").format(count)
+    text = tr_n(
+        "Delete the selected tile from the collection? Its files in S3 stay.",
+        "Delete the %n selected tiles from the collection? Their files in S3 stay.",
+        count,
+    )
     return _warn(parent, tr("Delete tiles"), text)
+
+
+def confirm_reingest(parent, count: int) -> bool:
+    """Yes / Cancel once before asking the service to ingest ``count`` (several) tiles again."""
+    text = tr_n(
+        "Ask the service to ingest the selected tile again?",
+        "Ask the service to ingest the %n selected tiles again? Each is read from S3 once more.",
+        count,
+    )
+    yes, cancel = QMessageBox.StandardButton.Yes, QMessageBox.StandardButton.Cancel
+    return QMessageBox.question(parent, tr("Reingest tiles"), text, yes | cancel, yes) == yes

@@ -16,7 +16,7 @@ from qgis.core import QgsVectorLayer
 from qgis.PyQt.QtWidgets import QFileDialog
 
 from ..core.models import Collection
-from ..translation import tr
+from ..translation import tr, tr_n
 from . import dock_dialogs
 from .connections import Connection
 from .guard import guarded
@@ -94,12 +94,14 @@ class TileActionsMixin:
 
     @guarded(lambda self: tr("Reingest tiles"), retry=False)
     def on_reingest(self) -> None:
-        self.reingest()
+        self.reingest(confirm=lambda count: dock_dialogs.confirm_reingest(self, count))
 
     @guarded(lambda self: tr("Reingest tiles"))
-    def reingest(self, ctl: Optional[TilesLayer] = None):
+    def reingest(self, ctl: Optional[TilesLayer] = None, confirm: Optional[Callable[[int], bool]] = None):
+        """Reingest the selected tiles; with several, ``confirm(count)`` is asked once first (one tile: no
+        question)."""
         ctl = ctl or self.current_tiles()
-        return self.actions_impl.reingest(ctl, self._conn_of(ctl)) if ctl else None
+        return self.actions_impl.reingest(ctl, self._conn_of(ctl), confirm) if ctl else None
 
     @guarded(lambda self: tr("Delete tiles"), retry=False)
     def on_delete_tiles(self) -> None:
@@ -170,5 +172,6 @@ class TileActionsMixin:
         if error:
             self.notifier.error(title, error)
         else:
-            self.notifier.success(title, tr("{} tiles saved to {}").format(ctl.layer.featureCount(), path))
+            count = ctl.layer.featureCount()
+            self.notifier.success(title, tr_n("%n tile saved to {}", "%n tiles saved to {}", count).format(path))
         return error

@@ -18,7 +18,7 @@ from qgis.core import (
 
 from ..core.explain import Explanation
 from ..core.models import TileStatus, format_time
-from ..translation import tr
+from ..translation import tr, tr_n
 from .notify import Notifier
 from .tasks import AlgorithmRun, TaskRunner
 from .tiles_layer import TilesLayer
@@ -101,7 +101,7 @@ class TileActions:
             params,
             ctl,
             ids,
-            lambda r: tr("{} tiles updated").format(r.results.get("UPDATED")),
+            lambda r: tr_n("%n tile updated", "%n tiles updated", _count(r, "UPDATED")),
         )
 
     def set_cover_from(
@@ -141,15 +141,18 @@ class TileActions:
             params,
             ctl,
             ids,
-            lambda r: tr("Cover set on {} tiles").format(r.results.get("UPDATED")),
+            lambda r: tr_n("Cover set on %n tile", "Cover set on %n tiles", _count(r, "UPDATED")),
             keep=temp,
         )
 
-    def reingest(self, ctl: TilesLayer, connection) -> Optional[AlgorithmRun]:
-        """Ask the service to ingest the selected tiles again (``byoc:reingesttiles``)."""
+    def reingest(
+        self, ctl: TilesLayer, connection, confirm: Optional[Callable[[int], bool]] = None
+    ) -> Optional[AlgorithmRun]:
+        """Ask the service to ingest the selected tiles again (``byoc:reingesttiles``); with more than one tile,
+        ``confirm(count)`` is asked once first (one tile: no question)."""
         title = tr("Reingest tiles")
         ids = self._need_selection(ctl, title)
-        if not ids:
+        if not ids or (len(ids) > 1 and confirm is not None and not confirm(len(ids))):
             return None
         params = self._params(ctl, connection, TILES=self._selection(ctl))
         return self._algorithm(
@@ -158,7 +161,9 @@ class TileActions:
             params,
             ctl,
             ids,
-            lambda r: tr("Reingestion requested for {} tiles").format(r.results.get("COUNT")),
+            lambda r: tr_n(
+                "Reingestion requested for %n tile", "Reingestion requested for %n tiles", _count(r, "COUNT")
+            ),
         )
 
     def delete(self, ctl: TilesLayer, connection, confirm: Callable[[int], bool]) -> Optional[AlgorithmRun]:
@@ -174,7 +179,9 @@ class TileActions:
             params,
             ctl,
             ids,
-            lambda r: tr("{} tiles deleted; their S3 files stay").format(r.results.get("COUNT")),
+            lambda r: tr_n(
+                "%n tile deleted; its S3 files stay", "%n tiles deleted; their S3 files stay", _count(r, "COUNT")
+            ),
         )
 
     def retrace_cover(self, ctl: TilesLayer, connection, max_points: int = 95) -> Optional[ActionRun]:
@@ -192,7 +199,9 @@ class TileActions:
             params,
             ctl,
             ids,
-            lambda r: tr("Cover traced again for {} of {} tiles").format(r.results.get("RETRACED"), len(ids)),
+            lambda r: tr_n(
+                "Cover traced again for {} of %n tile", "Cover traced again for {} of %n tiles", len(ids)
+            ).format(_count(r, "RETRACED")),
             then=action.finished,
         )
         return action
@@ -213,8 +222,12 @@ class TileActions:
             params,
             ctl,
             ids,
-            lambda r: tr("{} tiles registered, {} were there already, {} no longer exist").format(
-                r.results.get("COPIED"), r.results.get("EXISTS"), r.results.get("MISSING")
+            lambda r: ", ".join(
+                (
+                    tr_n("%n tile registered", "%n tiles registered", _count(r, "COPIED")),
+                    tr_n("%n was there already", "%n were there already", _count(r, "EXISTS")),
+                    tr_n("%n no longer exists", "%n no longer exist", _count(r, "MISSING")),
+                )
             ),
             then=action.finished,
         )
@@ -247,6 +260,14 @@ class TileActions:
             show(_explanations(run.layer("OUTPUT")))
 
         return self.runner.run_algorithm("byoc:explainfailure", params, done, title)
+
+
+def _count(run: AlgorithmRun, output: str) -> int:
+    """A count output of a finished algorithm run (0 when missing)."""
+    try:
+        return int(run.results.get(output) or 0)
+    except (TypeError, ValueError):
+        return 0
 
 
 class ActionRun:

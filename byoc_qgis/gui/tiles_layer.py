@@ -18,13 +18,13 @@ from __future__ import annotations
 import time
 from typing import Any, Callable, Dict, List, Optional, Set
 
-from qgis.core import Qgis, QgsCoordinateReferenceSystem, QgsProject, QgsTask, QgsVectorLayer
+from qgis.core import Qgis, QgsCoordinateReferenceSystem, QgsFeatureRequest, QgsProject, QgsTask, QgsVectorLayer
 from qgis.PyQt.QtCore import QObject, QTimer, pyqtSignal
 
 from ..core.ingestion import Outage, Problem, Row, TileChanges, TileWatcher, WatchPoll, poll_changes
 from ..core.progress import Cancelled
 from ..processing.tiles_common import FIELD_INDEX, FeatureBuilder, tile_signature, wire
-from ..translation import tr
+from ..translation import tr, tr_n
 from .layer_tree import connection_group
 from .notify import error_details, log
 from .tasks import FunctionTask, TaskRunner
@@ -101,6 +101,8 @@ class TilesLayer(QObject):
         self._gen = 0  # bumped by load()/stop(): results of older refreshes are ignored
         self.open_links = None  # the message slots of the running load (tiles_open.load_tiles)
         self.load_started = False  # a load was started once (a controller made on demand has not loaded yet)
+        self.on_first_tiles: Optional[Callable[[TilesLayer], None]] = None  # once the layer has tiles (zoom)
+        self._reselect: Set[str] = set()  # tiles selected before a reload: selected again once it ends
         self.layer.willBeDeleted.connect(self._layer_gone)
 
     # -- what the watcher knows ------------------------------------------------------------------------------------
@@ -168,6 +170,11 @@ class TilesLayer(QObject):
             self.load_failed.emit(exc)
             return None
         self._trouble_set(self.watcher.reset())
+        # the selection is of feature ids that the reload replaces: keep it by tile id and apply it when the load
+        # ends, so the layer never counts selected features that are gone (dialogs would contradict each other)
+        selected = set(self.layer.selectedFeatureIds())
+        self._reselect = {tid for tid, fid in self.fids.items() if fid in selected}
+        self.layer.removeSelection()
         self.layer.dataProvider().truncate()
         self.fids.clear()
         self._reported.clear()
@@ -206,12 +213,20 @@ class TilesLayer(QObject):
         self.layer.updateExtents()
         self.layer.triggerRepaint()
         self._report_problems(load.problems if load is not None else [])
+        reselect, self._reselect = self._reselect, set()
         if error is not None:
             self.load_failed.emit(error)
             return
+        if reselect:
+            self.layer.selectByIds([self.fids[t] for t in reselect if t in self.fids])
         self.load_seconds = time.perf_counter() - (load.started_at if load is not None else 0.0)
-        log(tr("{} tiles of {} loaded in {:.1f} s").format(self.count, self.collection_name, self.load_seconds))
+        log(
+            tr_n("%n tile of {} loaded in {:.1f} s", "%n tiles of {} loaded in {:.1f} s", self.count).format(
+                self.collection_name, self.load_seconds
+            )
+        )
         self.loaded.emit(self.count)
+        self._first_tiles()
         self._after_change(changed=True)
 
     def _report_problems(self, problems: List[Problem]) -> None:
@@ -223,7 +238,8 @@ class TilesLayer(QObject):
             log(tr("Tile {} ({}) of {} cannot be shown: {}").format(tid, path, self.collection_name, why), WARNING)
         if len(new) > MAX_SKIPPED_LOGGED:
             more = len(new) - MAX_SKIPPED_LOGGED
-            log(tr("… and {} more tiles of {} cannot be shown").format(more, self.collection_name), WARNING)
+            text = tr_n("… and %n more tile of {} cannot be shown", "… and %n more tiles of {} cannot be shown", more)
+            log(text.format(self.collection_name), WARNING)
         self._reported.update(p[0] for p in new)
         tid, path, why = new[0]
         self.skipped.emit(len(new), f"{path or tid}: {why}")
@@ -239,7 +255,8 @@ class TilesLayer(QObject):
             return
         ok, features = self.layer.dataProvider().addFeatures([r[2] for r in fresh])
         if not ok:
-            text = tr("Could not add {} tiles to the layer {}").format(len(fresh), self.layer.name())
+            text = tr_n("Could not add %n tile to the layer {}", "Could not add %n tiles to the layer {}", len(fresh))
+            text = text.format(self.layer.name())
             log(text, Qgis.MessageLevel.Warning)
             return
         for row, feat in zip(fresh, features):
@@ -378,6 +395,15 @@ class TilesLayer(QObject):
             self.layer.triggerRepaint()
             self.layer.dataChanged.emit()
             self.updated.emit(len(changes.changed), len(added), len(removed))
+            if added:
+                self._first_tiles()
+
+    def _first_tiles(self) -> None:
+        """Call ``on_first_tiles`` (once) as soon as the layer has tiles with an outline."""
+        if self.on_first_tiles is None or not self._alive or self.layer.extent().isEmpty():
+            return
+        then, self.on_first_tiles = self.on_first_tiles, None
+        then(self)
 
     # -- queries ---------------------------------------------------------------------------------------------------
     def selected_tiles(self) -> List[Dict[str, Any]]:
@@ -387,6 +413,24 @@ class TilesLayer(QObject):
         for feat in self.layer.getSelectedFeatures():
             out.append({n: feat.attribute(FIELD_INDEX[n]) for n in names})
         return out
+
+    def failed_count(self) -> int:
+        """How many tiles of the layer have FAILED (with or without an outline on the map)."""
+        index = FIELD_INDEX["status"]
+        return sum(1 for f in self._failed_features(index))
+
+    def _failed_features(self, index: int):
+        request = QgsFeatureRequest().setFilterExpression("\"status\" = 'FAILED'")
+        request.setFlags(QgsFeatureRequest.Flag.NoGeometry)
+        request.setSubsetOfAttributes([index])
+        return self.layer.dataProvider().getFeatures(request)
+
+    def select_failed(self) -> int:
+        """Select every FAILED tile (also those without a cover, which have nothing to click on the map); returns
+        how many."""
+        fids = [f.id() for f in self._failed_features(FIELD_INDEX["status"])]
+        self.layer.selectByIds(fids)
+        return len(fids)
 
     def stop(self) -> None:
         """Stop feeding and polling; cancel running tasks."""

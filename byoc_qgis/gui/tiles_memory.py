@@ -1,5 +1,6 @@
 """The memory layer that shows a collection's tiles: its fields and marks, the status style, its temporal
-properties (the Temporal Controller filters tiles by sensing time), a GeoPackage copy."""
+properties (the Temporal Controller filters tiles by sensing time), how its attribute table reads (labels, the
+path as display name, resolutions rounded for display), a GeoPackage copy."""
 
 from __future__ import annotations
 
@@ -8,6 +9,7 @@ from typing import Optional
 from qgis.core import (
     Qgis,
     QgsCategorizedSymbolRenderer,
+    QgsEditorWidgetSetup,
     QgsFillSymbol,
     QgsProject,
     QgsRendererCategory,
@@ -15,6 +17,8 @@ from qgis.core import (
     QgsVectorLayer,
     QgsVectorLayerTemporalProperties,
 )
+from qgis.PyQt.QtGui import QFontMetrics
+from qgis.PyQt.QtWidgets import QApplication
 
 from ..processing.tiles_common import tile_fields
 from ..translation import tr
@@ -27,6 +31,7 @@ __all__ = [
     "apply_status_style",
     "apply_temporal_properties",
     "mark_tiles_layer",
+    "present_fields",
     "save_as_geopackage",
 ]
 
@@ -87,11 +92,74 @@ def apply_temporal_properties(layer: QgsVectorLayer) -> None:
     props.setIsActive(True)
 
 
+RESOLUTION_DECIMALS = 2  # m/px shown to the centimetre (the stored value stays exact)
+# the characters a column shows before eliding: a path, a time, a failure sentence...
+_COLUMN_CHARS = {
+    "path": 34,
+    "status": 10,
+    "sensing_time": 25,
+    "created": 25,
+    "ingestion_start": 25,
+    "failed_cause": 40,
+    "native_crs": 10,
+    "min_m_px": 9,
+    "max_m_px": 9,
+    "tile_id": 12,
+}
+
+
+def _field_labels() -> dict:
+    return {
+        "tile_id": tr("Tile id"),
+        "path": tr("Path"),
+        "status": tr("Status"),
+        "sensing_time": tr("Sensing time"),
+        "created": tr("Created"),
+        "ingestion_start": tr("Ingestion started"),
+        "failed_cause": tr("Why it failed"),
+        "native_crs": tr("Files' CRS"),
+        "min_m_px": tr("Resolution (m/px)"),
+        "max_m_px": tr("Coarsest overview (m/px)"),
+    }
+
+
+def present_fields(layer: QgsVectorLayer) -> None:
+    """How the attribute table, identify results and the status bar show a tile: human labels (aliases), the
+    path as the feature's display name, the tile id as the last column, resolutions rounded to
+    :data:`RESOLUTION_DECIMALS` decimals for display only (the stored values stay exact)."""
+    fields = layer.fields()
+    for name, label in _field_labels().items():
+        index = fields.indexOf(name)
+        if index >= 0:
+            layer.setFieldAlias(index, label)
+    for name in ("min_m_px", "max_m_px"):
+        index = fields.indexOf(name)
+        if index >= 0:
+            config = {"Precision": RESOLUTION_DECIMALS, "Style": "SpinBox", "AllowNull": True}
+            layer.setEditorWidgetSetup(index, QgsEditorWidgetSetup("Range", config))
+    layer.setDisplayExpression('"path"')
+    config = layer.attributeTableConfig()
+    config.update(fields)
+    columns = config.columns()
+    last = [c for c in columns if c.name == "tile_id"]
+    columns = [c for c in columns if c.name != "tile_id"] + last
+    metrics = QFontMetrics(QApplication.font())
+    labels = _field_labels()
+    for column in columns:
+        if column.name in _COLUMN_CHARS:  # wide enough for its label and a typical value
+            text = max(labels.get(column.name, ""), "0" * _COLUMN_CHARS[column.name], key=len)
+            column.width = metrics.horizontalAdvance(text) + 24
+    config.setColumns(columns)
+    layer.setAttributeTableConfig(config)
+
+
 def mark_tiles_layer(layer: QgsVectorLayer) -> None:
-    """What every tiles layer has, also one read from an older project: read-only to the user, and no "temporary
-    scratch layer" warning when QGIS closes the project (the tiles come back from the service)."""
+    """What every tiles layer has, also one read from an older project: read-only to the user, no "temporary
+    scratch layer" warning when QGIS closes the project (the tiles come back from the service), and readable
+    attributes (:func:`present_fields`)."""
     layer.setReadOnly(True)
     layer.setCustomProperty("skipMemoryLayersCheck", 1)
+    present_fields(layer)
 
 
 def new_tiles_layer(connection: str, collection_id: str, collection_name: str) -> QgsVectorLayer:
@@ -103,7 +171,7 @@ def new_tiles_layer(connection: str, collection_id: str, collection_name: str) -
     layer.setCustomProperty(PROP_CONNECTION, connection)
     layer.setCustomProperty(PROP_COLLECTION, collection_id)
     layer.setCustomProperty(PROP_COLLECTION_NAME, collection_name)
-    mark_tiles_layer(layer)
+    mark_tiles_layer(layer)  # after the fields exist: labels and columns are set per field
     apply_status_style(layer)
     apply_temporal_properties(layer)
     return layer

@@ -14,9 +14,9 @@ from __future__ import annotations
 
 from typing import Callable, Optional
 
-from qgis.core import Qgis, QgsProject
+from qgis.core import Qgis, QgsCoordinateTransform, QgsProject
 
-from ..translation import tr
+from ..translation import tr, tr_n
 from .connections import ConnectionStore
 from .layer_tree import PROP_COLLECTION_NAME
 from .notify import Notifier, error_details, log
@@ -25,7 +25,14 @@ from .tasks import TaskRunner
 from .tiles_layer import TilesLayer
 from .tiles_registry import TilesRegistry
 
-__all__ = ["open_tiles_layer", "load_tiles", "session_registry", "register_registry", "unregister_registry"]
+__all__ = [
+    "open_tiles_layer",
+    "load_tiles",
+    "session_registry",
+    "register_registry",
+    "unregister_registry",
+    "zoom_to_tiles",
+]
 
 _registry: Optional[TilesRegistry] = None
 _own_registry = False  # True when _registry was made here (not the dock's)
@@ -103,6 +110,8 @@ def open_tiles_layer(
             pass
     if collection_name is None and fresh:
         _fetch_name(ctl, registry)
+    if fresh and iface is not None:  # the first load of this layer shows its tiles; later refreshes leave the map
+        ctl.on_first_tiles = lambda c: zoom_to_tiles(c, iface)
 
     def again() -> None:
         open_tiles_layer(connection_name, collection_id, iface, collection_name, notifier, registry, before_load)
@@ -132,7 +141,7 @@ def load_tiles(
     def loaded(n: int) -> None:
         _end_load(ctl)
         if announce:
-            notifier.success(title, tr("{} tiles loaded").format(n))
+            notifier.success(title, tr_n("%n tile loaded", "%n tiles loaded", n))
 
     def failed(exc: BaseException) -> None:
         _end_load(ctl)
@@ -152,6 +161,26 @@ def load_tiles(
     if before_load is not None:
         before_load(ctl)
     ctl.load()
+
+
+def zoom_to_tiles(ctl: TilesLayer, iface) -> bool:
+    """Zoom the map canvas to the outlines of every tile of ``ctl``'s layer (with a small margin); False when there
+    is no canvas or no outline (no tile yet, or only tiles without a cover)."""
+    canvas = iface.mapCanvas() if iface is not None and hasattr(iface, "mapCanvas") else None
+    layer = ctl.layer
+    if canvas is None or not ctl.alive:
+        return False
+    layer.updateExtents()
+    extent = layer.extent()
+    if extent.isEmpty():
+        return False
+    dest = canvas.mapSettings().destinationCrs()
+    if dest.isValid() and dest != layer.crs():
+        extent = QgsCoordinateTransform(layer.crs(), dest, QgsProject.instance()).transformBoundingBox(extent)
+    extent.scale(1.1)
+    canvas.setExtent(extent)
+    canvas.refresh()
+    return True
 
 
 def _end_load(ctl: TilesLayer) -> None:
