@@ -27,6 +27,8 @@ from .core.errors import (
 )
 from .core.explain import Explanation
 from .core.s3_check import BucketCheck
+from .core.tile_pipeline import TileOutcome
+from .core.tile_workflows import TileResult
 from .translation import tr
 
 __all__ = [
@@ -38,6 +40,8 @@ __all__ = [
     "describe_error",
     "network_error_text",
     "preflight_failure_text",
+    "outcome_text",
+    "tile_result_text",
     "s3_check_text",
     "severity_label",
 ]
@@ -87,6 +91,21 @@ def preflight_failure_text(findings: Sequence[Finding], scrub: Optional[Callable
     if len(findings) > 5:
         text += tr(" (+{} more)").format(len(findings) - 5)
     return scrub(text) if scrub is not None else text
+
+
+def outcome_text(outcome: TileOutcome, scrub: Optional[Callable[[str], str]] = None) -> str:
+    """A created tile's outcome message in the user's language: the pre-flight errors that stopped it, or the
+    pipeline's own words; any other message (a service or S3 error) as core gave it."""
+    if outcome.findings:
+        return preflight_failure_text(outcome.findings, scrub)
+    template = _outcome_texts().get(outcome.key)
+    return template if template is not None else outcome.message
+
+
+def tile_result_text(result: TileResult) -> str:
+    """A tile workflow's result message in the user's language (core's message when it is not our wording)."""
+    template = _result_texts().get(result.key)
+    return result.message if template is None else _fill(template, result.params, result.message)
 
 
 def describe_error(exc: BaseException) -> str:
@@ -477,4 +496,23 @@ def _network_hints() -> Dict[str, str]:
     return {
         "proxy": tr("check the proxy in QGIS Settings → Options → Network"),
         "certificate": tr("add the service's CA in QGIS Settings → Options → Authentication → Certificate Manager"),
+    }
+
+
+def _outcome_texts() -> Dict[str, str]:
+    """``core.tile_pipeline.OUTCOME_TEXTS`` translated."""
+    return {
+        "already-registered": tr("already registered: skipped"),
+        "no-valid-pixel": tr("no valid pixel: nothing to register"),
+        "cancelled": tr("cancelled before registration"),
+    }
+
+
+def _result_texts() -> Dict[str, str]:
+    """``core.tile_workflows.RESULT_TEXTS`` translated."""
+    return {
+        "no-such-tile": tr("no such tile"),
+        "nothing-to-explain": tr("status {status}: nothing to explain"),
+        "no-valid-pixel": tr("no valid pixel: the cover is left as it is"),
+        "target-has-tile": tr("the target has a tile at this path"),
     }

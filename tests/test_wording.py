@@ -13,7 +13,7 @@ import pytest
 from qgis.PyQt.QtCore import QCoreApplication, QTranslator
 
 from byoc_qgis import wording
-from byoc_qgis.core import gdal_compat, network_errors, s3_errors
+from byoc_qgis.core import gdal_compat, network_errors, s3_errors, tile_pipeline, tile_workflows
 from byoc_qgis.core.cog_rules import messages
 from byoc_qgis.core.cog_rules.templates import FINDING_TEMPLATES
 from byoc_qgis.core.deployments import custom_deployment
@@ -94,6 +94,8 @@ def test_core_and_wording_tables_have_the_same_ids_and_english_texts(qgis_app):
     assert set(wording._fallback_reasons()) == set(s3_errors.S3_FALLBACK_REASONS)
     assert wording._network_reasons() == network_errors.NETWORK_REASONS
     assert wording._network_hints() == network_errors.NETWORK_HINTS
+    assert wording._outcome_texts() == tile_pipeline.OUTCOME_TEXTS
+    assert wording._result_texts() == tile_workflows.RESULT_TEXTS
 
 
 def test_every_wording_id_is_used_and_its_params_fill_every_placeholder(qgis_app):
@@ -133,6 +135,7 @@ _DE = {
     "connection refused": "Verbindung abgelehnt",
     "{text} ({attempts} attempts)": "{text} ({attempts} Versuche)",
     "error": "Fehler",
+    "status {status}: nothing to explain": "Status {status}: nichts zu erklären",
     "Cannot reach {url} ({reason})": "{url} ist nicht erreichbar ({reason})",
     "{severity} [{rule}] {where}{message} (found: {value}) Fix: {fix}": (
         "{severity} [{rule}] {where}{message} (gefunden: {value}) Behebung: {fix}"
@@ -245,3 +248,13 @@ def test_a_network_error_reads_as_core_words_it_and_german_through_wording(qgis_
 def test_a_network_error_without_translation_is_cores_sentence(qgis_app):
     exc = _refused()
     assert wording.describe_error(exc) == describe(exc) == exc.message
+
+
+def test_tile_workflow_results_read_german_through_wording(german):
+    result = tile_workflows._result(
+        "t1", "a/(BAND).tif", tile_workflows.NOT_FAILED, "nothing-to-explain", status="INGESTED"
+    )
+    assert result.message == "status INGESTED: nothing to explain"
+    assert wording.tile_result_text(result) == "Status INGESTED: nichts zu erklären"
+    other = tile_workflows.TileResult("t2", "p", tile_workflows.FAILED, "HTTP 500: boom")
+    assert wording.tile_result_text(other) == "HTTP 500: boom"  # not ours: as core gave it

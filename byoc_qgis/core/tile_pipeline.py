@@ -80,6 +80,20 @@ class TileOutcome:
     tile_id: Optional[str] = None
     message: str = ""
     findings: List[cog_rules.Finding] = field(default_factory=list)
+    key: str = ""  # the id of ``message``'s wording in OUTCOME_TEXTS ("" when the message is not ours)
+
+
+#: the English wording of the outcomes' own messages, by stable id; ``byoc_qgis.wording`` keeps the same texts as
+#: tr() literals (tests/test_wording.py checks they match)
+OUTCOME_TEXTS: Dict[str, str] = {
+    "already-registered": "already registered: skipped",
+    "no-valid-pixel": "no valid pixel: nothing to register",
+    "cancelled": "cancelled before registration",
+}
+
+
+def _outcome(job: TileJob, status: str, key: str) -> TileOutcome:
+    return TileOutcome(job, status, None, OUTCOME_TEXTS[key], key=key)
 
 
 class PreflightFailed(ValueError):
@@ -245,7 +259,7 @@ class _Run:
         existing = _is_registered(job.path, self.known)
         if existing:
             self.report(index)(1.0, f"{job.name}: already registered")
-            return TileOutcome(job, EXISTS, existing, "already registered: skipped")
+            return TileOutcome(job, EXISTS, existing, OUTCOME_TEXTS["already-registered"], key="already-registered")
         tile_prog = self.report(index)
         workdir = os.path.join(self.workroot, f"tile{index:05d}")
         try:
@@ -266,9 +280,9 @@ class _Run:
             tile_prog(1.0, f"{job.name}: registered")
             return TileOutcome(job, REGISTERED, tile.id, "")
         except _NoData:
-            return TileOutcome(job, FAILED, None, "no valid pixel: nothing to register")
+            return _outcome(job, FAILED, "no-valid-pixel")
         except (Cancelled, CancelledError):
-            return TileOutcome(job, CANCELLED, None, "cancelled before registration")
+            return _outcome(job, CANCELLED, "cancelled")
         except PreflightFailed as exc:
             return TileOutcome(job, FAILED, None, self.s3.scrub(str(exc)), exc.findings)
         except (ValueError, S3Error, SentinelHubError, RuntimeError) as exc:

@@ -9,7 +9,7 @@ status and message, the others go on. Only cancellation stops the loop (:class:`
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from typing import Iterator, List, Mapping, Optional, Sequence, Tuple
+from typing import Dict, Iterator, List, Mapping, Optional, Sequence, Tuple
 
 from .byoc import ByocClient
 from .cover import trace_cover
@@ -54,6 +54,23 @@ class TileResult:
     status: str = ""
     message: str = ""
     explanation: Optional[Explanation] = field(default=None, repr=False)
+    key: str = ""  # the id of ``message``'s wording in RESULT_TEXTS ("" when the message is not ours)
+    params: Dict[str, str] = field(default_factory=dict)
+
+
+#: the English wording of the results' own messages, by stable id; ``byoc_qgis.wording`` keeps the same texts as
+#: tr() literals (tests/test_wording.py checks they match)
+RESULT_TEXTS: Dict[str, str] = {
+    "no-such-tile": "no such tile",
+    "nothing-to-explain": "status {status}: nothing to explain",
+    "no-valid-pixel": "no valid pixel: the cover is left as it is",
+    "target-has-tile": "the target has a tile at this path",
+}
+
+
+def _result(tid: str, path: str, status: str, key: str, /, **params: str) -> TileResult:
+    """A result whose message is :data:`RESULT_TEXTS` ``key`` filled with ``params``."""
+    return TileResult(tid, path, status, RESULT_TEXTS[key].format(**params), key=key, params=params)
 
 
 def failed_tile_ids(client: ByocClient, collection_id: str, cancel=None) -> List[str]:
@@ -73,7 +90,7 @@ def _each(
         try:
             tile = client.get_tile(collection_id, tid, cancel=prog.cancelled)
         except NotFoundError:
-            out.append(TileResult(tid, status=NOT_FOUND, message="no such tile"))
+            out.append(_result(tid, "", NOT_FOUND, "no-such-tile"))
             continue
         yield step, tid, tile
 
@@ -96,7 +113,7 @@ def explain_failures(
     for _step, tid, tile in _each(client, collection_id, tile_ids, prog, out):
         status = str(tile.get("status") or "")
         if status != TileStatus.FAILED.value:
-            out.append(TileResult(tid, tile.path or "", NOT_FAILED, f"status {status or '?'}: nothing to explain"))
+            out.append(_result(tid, tile.path or "", NOT_FAILED, "nothing-to-explain", status=status or "?"))
             continue
         expl = explain_tile(tile.failed_ingestion_cause, tile.path or "", bands, s3, fixes, generic)
         out.append(TileResult(tid, tile.path or "", EXPLAINED, expl.fix, expl))
@@ -126,7 +143,7 @@ def retrace_covers(
                 files = [vsis3_path(s3, key) for key in tile_file_keys(path, bands).values()]
                 result = trace_cover(files, policy=policy, max_points=max_points, progress=step.sub(0.0, 0.9))
                 if result.geojson is None:
-                    out.append(TileResult(tid, path, NO_DATA, "no valid pixel: the cover is left as it is"))
+                    out.append(_result(tid, path, NO_DATA, "no-valid-pixel"))
                     continue
                 tile.cover_geometry = result.geojson
                 client.update_tile(collection_id, tile, cancel=prog.cancelled)
@@ -156,6 +173,6 @@ def copy_tiles(
             new = client.create_tile(target_id, copy, cancel=prog.cancelled)
             out.append(TileResult(tid, src.path or "", COPIED, new.id or ""))
         except ConflictError:
-            out.append(TileResult(tid, src.path or "", EXISTS, "the target has a tile at this path"))
+            out.append(_result(tid, src.path or "", EXISTS, "target-has-tile"))
     prog(1.0, "copied")
     return out

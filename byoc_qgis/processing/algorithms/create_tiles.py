@@ -40,7 +40,7 @@ from ...core.tile_pipeline import (
     run_pipeline,
 )
 from ...translation import tr, tr_n
-from ...wording import preflight_failure_text, s3_check_text
+from ...wording import outcome_text, s3_check_text
 from ..base import ServiceAlgorithm
 from ..feedback import FeedbackBridge
 from ..fields import WkbType
@@ -159,11 +159,6 @@ def _run(alg, parameters, context, bridge, client, collection, s3: S3Config, job
     }
 
 
-def _outcome_text(outcome: TileOutcome, scrub: Callable[[str], str]) -> str:
-    """A tile's outcome message in the user's language (pre-flight errors worded above core)."""
-    return preflight_failure_text(outcome.findings, scrub) if outcome.findings else outcome.message
-
-
 def _finish(
     alg, parameters, context, outcomes: List[TileOutcome], counts: Dict[str, int], bridge, scrub: Callable[[str], str]
 ) -> None:
@@ -181,7 +176,7 @@ def _finish(
                 "{} of %n tile failed (the others are registered; run again to retry them); first: {}: {}",
                 "{} of %n tiles failed (the others are registered; run again to retry them); first: {}: {}",
                 len(outcomes),
-            ).format(counts[FAILED], first.job.name, _outcome_text(first, scrub))
+            ).format(counts[FAILED], first.job.name, outcome_text(first, scrub))
         )
 
 
@@ -274,7 +269,7 @@ def _write_outcomes(
         raise QgsProcessingException(alg.invalidSinkError(parameters, "OUTPUT"))
     counts = {REGISTERED: 0, EXISTS: 0, FAILED: 0, CANCELLED: 0}
     for o in outcomes:
-        message = _outcome_text(o, scrub)
+        message = outcome_text(o, scrub)
         sink.addFeature(status_row(fields, o.tile_id, o.job.path, o.status, message))
         counts[o.status] = counts.get(o.status, 0) + 1
         if o.status == FAILED:

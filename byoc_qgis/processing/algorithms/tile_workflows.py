@@ -24,7 +24,7 @@ from qgis.core import (
 from ...core import tile_workflows as wf
 from ...core.cover import POLICIES
 from ...translation import tr, tr_n
-from ...wording import explanation_cause, explanation_fix
+from ...wording import explanation_cause, explanation_fix, tile_result_text
 from ..base import ServiceAlgorithm
 from ..feedback import FeedbackBridge
 from ..fields import WkbType, make_fields
@@ -90,9 +90,10 @@ def _write(alg, parameters, context, results: List[wf.TileResult], bridge: Feedb
     fields = status_fields()
     sink, dest = _sink(alg, parameters, context, fields)
     for r in results:
-        sink.addFeature(status_row(fields, r.tile_id, r.path, r.status, r.message), QgsFeatureSink.Flag.FastInsert)
+        message = tile_result_text(r)
+        sink.addFeature(status_row(fields, r.tile_id, r.path, r.status, message), QgsFeatureSink.Flag.FastInsert)
         if r.status in (wf.FAILED, wf.NOT_FOUND, wf.NO_DATA):
-            bridge.warning(tr("{} ({}): {}").format(r.tile_id, r.path or "?", r.message))
+            bridge.warning(tr("{} ({}): {}").format(r.tile_id, r.path or "?", message))
     return dest
 
 
@@ -162,7 +163,7 @@ class ExplainFailure(ServiceAlgorithm):
             e = r.explanation
             feat = QgsFeature(fields)
             if e is None:
-                feat.setAttributes([r.tile_id, r.path, r.status, "", "", "", False, r.message])
+                feat.setAttributes([r.tile_id, r.path, r.status, "", "", "", False, tile_result_text(r)])
             else:
                 note = tr("the files could not be checked: {}").format(e.note) if e.note else ""
                 cause, fix = explanation_cause(e), explanation_fix(e, s3.scrub if s3 is not None else None)
@@ -248,7 +249,7 @@ class RetraceCover(ServiceAlgorithm):
                     "{} of %n tile could not be re-traced (the others are updated); first: {}: {}",
                     "{} of %n tiles could not be re-traced (the others are updated); first: {}: {}",
                     len(results),
-                ).format(failed, first.path or first.tile_id, first.message)
+                ).format(failed, first.path or first.tile_id, tile_result_text(first))
             )
         return {"OUTPUT": dest, "RETRACED": done, "FAILED": failed}
 
