@@ -318,7 +318,9 @@ def test_process_the_canvas_extent_into_a_raster_layer(dock, qgis_iface, ingeste
     assert (layer.width(), layer.height()) == (300, 200)
     assert layer.crs().authid() == "EPSG:4326"
     assert QgsProject.instance().mapLayer(layer.id()) is layer
-    assert ingested["name"] in layer.name()
+    assert layer.name().startswith(dlg.script_title() + " — 2023-05-01")  # the script sent and the time range
+    node = QgsProject.instance().layerTreeRoot().findLayer(layer.id())
+    assert node.parent().name() == f"{ingested['name']} — results"  # grouped under the collection
     assert dog.longest_gap_ms < 1000, dog.gaps
 
     # metres on a geographic canvas: requested in the UTM zone, size from the resolution

@@ -283,7 +283,7 @@ def test_process_to_png_and_jpeg(dock, qgis_iface, ingested, tmp_path):
     assert layer.source().endswith(".jpg") and layer.isValid()
     assert (layer.width(), layer.height(), layer.bandCount()) == (240, 160, 3)
     assert _gdal_info(layer.source())[:4] == ("JPEG", 3, 240, 160)
-    assert "True colour" in layer.name() and ingested["name"] in layer.name()
+    assert layer.name() == "True colour (B02, B03, B02)"  # the template that was sent, with its bands
 
     # a 16-bit band for JPEG: the generated template is 8-bit (scaled by the bit depth) and gives a 1-band JPEG
     dlg.template.setCurrentIndex(dlg.template.findData("single"))

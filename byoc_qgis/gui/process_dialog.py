@@ -27,12 +27,14 @@ from qgis.PyQt.QtWidgets import (
 from ..core import evalscripts, process_plan
 from ..core.evalscripts import TEMPLATES, default_bands, template_script
 from ..core.models import Collection
+from ..core.result_layers import comment_title, unique_name
 from ..processing.crs import crs_definition, main_thread_crs
 from ..translation import tr
 from .connections import Connection
 from .guard import guarded
 from .notify import Notifier, elide
-from .process_results import describe_result, dialog_state, new_result_path, results_folder
+from .process_results import describe_result, dialog_state, mask_no_data, new_result_path, results_folder
+from .result_group import add_to_collection_group
 from .tasks import AlgorithmRun, TaskRunner
 from .widgets import ProgressRow
 
@@ -112,6 +114,7 @@ class ProcessDialog(QDialog):
         self.result_layer: Optional[QgsRasterLayer] = None
         self._generated = ""  # the last inserted template, to tell an unedited script from an edited one
         self._generated_from: Tuple[str, List[str]] = ("", [])
+        self._choosing_bands = False  # while a template's default bands are put into the band boxes
         self.setObjectName("ByocProcessDialog")
         self.setWindowTitle(tr("Process {}").format(collection.name))
         self.setModal(False)
@@ -175,6 +178,7 @@ class ProcessDialog(QDialog):
         for w in (self.time_from, self.time_to):
             w.setDisplayFormat("yyyy-MM-dd HH:mm:ss")
             w.setTimeSpec(Qt.TimeSpec.UTC)
+            w.setMinimumWidth(w.fontMetrics().horizontalAdvance("2000-00-00 00:00:00") + 64)  # + clear, arrow
         self._default_times(selected_times)
         row = QHBoxLayout()
         for widget in (self.use_time, self.time_from, QLabel(tr("and"), self), self.time_to):
@@ -248,6 +252,8 @@ class ProcessDialog(QDialog):
 
     def _connect_signals(self) -> None:
         self.template.currentIndexChanged.connect(self._template_changed)
+        for box in self.band_boxes:
+            box.currentIndexChanged.connect(self._bands_changed)
         self.res_mode.currentIndexChanged.connect(self._res_changed)
         for signal in (
             self.metres.valueChanged,
@@ -265,8 +271,7 @@ class ProcessDialog(QDialog):
         band_names = list(self.collection.bands)
         if band_names:
             self.template.setCurrentIndex(TEMPLATES.index("true" if len(band_names) >= 3 else "single"))
-            self._template_changed()
-            self.insert_template()
+            self._template_changed()  # the editor is empty: the template goes in
         else:
             self.editor.setText("//VERSION=3\n")
             self.info.setText(tr("The collection has no bands yet (no tile ingested): write the evalscript yourself."))
@@ -300,12 +305,29 @@ class ProcessDialog(QDialog):
         self.update_info()
 
     def _template_changed(self, *_args) -> None:
+        """The template's default bands; an unedited script (empty, or the last inserted template) is replaced by
+        the chosen template at once, an edited one waits for "Insert template"."""
         key = self.template.currentData()
         chosen = default_bands(list(self.collection.bands), key)
-        for i, box in enumerate(self.band_boxes):
-            box.setVisible(i < len(chosen))
-            if i < len(chosen):
-                box.setCurrentText(chosen[i])
+        self._choosing_bands = True
+        try:
+            for i, box in enumerate(self.band_boxes):
+                box.setVisible(i < len(chosen))
+                if i < len(chosen):
+                    box.setCurrentText(chosen[i])
+        finally:
+            self._choosing_bands = False
+        if self.script_unedited():
+            self.insert_template()
+
+    def _bands_changed(self, *_args) -> None:
+        if not self._choosing_bands and self.script_unedited():
+            self.insert_template()
+
+    def script_unedited(self) -> bool:
+        """True when the editor holds nothing of the user's: empty, only ``//VERSION=3``, or the last template."""
+        text = self.editor.text()
+        return not text.strip() or text.strip() == "//VERSION=3" or (bool(self._generated) and text == self._generated)
 
     def insert_template(self) -> None:
         """Replace the editor's text with the chosen template for the chosen bands."""
@@ -394,9 +416,20 @@ class ProcessDialog(QDialog):
             params["TIME_TO"] = self.time_to.dateTime().toUTC().toString(iso)
         return params
 
+    def script_title(self) -> str:
+        """What the script in the editor is: the inserted template (with its bands) while unedited, else the
+        script's own first comment, else "Custom evalscript"."""
+        script = self.editor.text()
+        if self._generated and script == self._generated:
+            key, bands = self._generated_from
+            label = _template_label(key)
+            return f"{label} ({', '.join(bands)})" if bands and key != "all" else label
+        return comment_title(script) or tr("Custom evalscript")
+
     def layer_name(self) -> str:
-        """A meaningful name: collection, template and time range."""
-        parts = [self.collection.name, self.template.currentText()]
+        """The result's name (before it is made unique): what the script is, and the time range; the collection
+        names the layer-tree group the result goes into."""
+        parts = [self.script_title()]
         if self.use_time.isChecked():
             a = self.time_from.dateTime().toUTC().toString("yyyy-MM-dd")
             b = self.time_to.dateTime().toUTC().toString("yyyy-MM-dd")
@@ -431,14 +464,16 @@ class ProcessDialog(QDialog):
         self.run_button.setEnabled(False)
         name = self.layer_name()
         self.last_state = dialog_state(self)  # recorded on the result (metadata, Process again…)
+        script = params["EVALSCRIPT"]
+        description = tr("Process request on {}: {}").format(self.collection.name, name)
         run = self.runner.run_algorithm(
-            "byoc:processrequest", params, lambda r: self._done(r, name), tr("Process request on {}").format(name)
+            "byoc:processrequest", params, lambda r: self._done(r, name, script), description
         )
         self.progress.bind(run.task, run.cancel, tr("Requesting…"))
         self.run = run
         return run
 
-    def _done(self, run: AlgorithmRun, name: str) -> None:
+    def _done(self, run: AlgorithmRun, name: str, script: str = "") -> None:
         self.progress.finish()
         self.run_button.setEnabled(True)
         title = tr("Process {}").format(self.collection.name)
@@ -448,15 +483,18 @@ class ProcessDialog(QDialog):
             self.notifier.error(title, message, retry=self.start)
             return
         path = run.results.get("OUTPUT")
+        name = unique_name(name, (lyr.name() for lyr in QgsProject.instance().mapLayers().values()))
         layer = QgsRasterLayer(path, name, "gdal")
         if not layer.isValid():
             self.error.setText(tr("The result {} could not be opened").format(path))
             return
+        mask_no_data(layer, script)  # dataMask = 0 transparent, not opaque black
         describe_result(layer, self.last_state, run.results.get("REQUEST"))
         self.result_layer = layer
         if self.on_layer is not None:
             self.on_layer(layer)
         else:
             QgsProject.instance().addMapLayer(layer)
+        add_to_collection_group(layer, self.connection.name, self.collection)
         w, h = int(run.results.get("WIDTH_PX") or 0), int(run.results.get("HEIGHT_PX") or 0)
         self.notifier.success(title, tr("{} ({} × {} px) added to the map").format(name, w, h))

@@ -15,6 +15,7 @@ auth manager.
 from __future__ import annotations
 
 import json
+import math
 import os
 import re
 import uuid
@@ -29,11 +30,13 @@ from qgis.core import (
     QgsMapLayer,
     QgsProject,
     QgsRasterLayer,
+    QgsRasterRange,
     QgsRectangle,
     QgsSettings,
 )
 from qgis.PyQt.QtCore import QDateTime, QStandardPaths, Qt
 
+from ..core.result_layers import datamask_alpha_band, datamask_fill
 from ..translation import tr
 
 __all__ = [
@@ -46,6 +49,7 @@ __all__ = [
     "describe_result",
     "process_state",
     "fill_dialog",
+    "mask_no_data",
 ]
 
 SETTINGS_FOLDER = "byoc_qgis/gui/process_results_folder"
@@ -79,6 +83,32 @@ def new_result_path(ext: str, name: str = "") -> str:
     stem = re.sub(r"[^0-9A-Za-z._-]+", "_", name).strip("_.")[:60] or "byoc"
     stamp = datetime.now(timezone.utc).strftime("%Y%m%dT%H%M%S")
     return os.path.join(folder, f"{stem}_{stamp}_{uuid.uuid4().hex[:6]}.{ext}")
+
+
+# -- how it is drawn -----------------------------------------------------------------------------------------------
+def mask_no_data(layer: QgsRasterLayer, script: str) -> str:
+    """Make the pixels the evalscript marks as without data (``dataMask`` 0) transparent: its ``dataMask`` output
+    band becomes the renderer's alpha band, or the constant it returns there becomes each band's no-data value
+    (unless the file already says so; NaN is no-data for QGIS anyway). Returns "alpha", "nodata" or ""."""
+    renderer = layer.renderer()
+    alpha = datamask_alpha_band(script)
+    if alpha is not None and alpha <= layer.bandCount() and renderer is not None:
+        renderer.setAlphaBand(alpha)
+        return "alpha"
+    fill = datamask_fill(script)
+    if not fill or len(fill) != layer.bandCount():
+        return ""
+    provider = layer.dataProvider()
+    done = ""
+    for band, value in enumerate(fill, start=1):
+        if math.isnan(value):
+            continue
+        if provider.sourceHasNoDataValue(band) and provider.sourceNoDataValue(band) == value:
+            done = "nodata"
+            continue
+        provider.setUserNoDataValue(band, [QgsRasterRange(value, value)])
+        done = "nodata"
+    return done
 
 
 # -- what the dialog asked -----------------------------------------------------------------------------------------
