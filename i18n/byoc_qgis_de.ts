@@ -158,6 +158,14 @@
             <source>Uploading and registering</source>
             <translation>Hochladen und Registrieren</translation>
         </message>
+        <message numerus="yes">
+            <location filename="../byoc_qgis/gui/add_tiles_dialog.py" />
+            <source>%n tiles registered</source>
+            <translation>
+                <numerusform>%n Kachel registriert</numerusform>
+                <numerusform>%n Kacheln registriert</numerusform>
+            </translation>
+        </message>
         <message>
             <location filename="../byoc_qgis/gui/add_tiles_dialog.py" />
             <source>When needed</source>
@@ -250,8 +258,8 @@
         </message>
         <message>
             <location filename="../byoc_qgis/gui/add_tiles_dialog.py" />
-            <source>{} registered, {} already registered, {} failed.</source>
-            <translation>{} registriert, {} bereits registriert, {} fehlgeschlagen.</translation>
+            <source>{}, {} already registered, {} failed.</source>
+            <translation type="unfinished" />
         </message>
         <message>
             <location filename="../byoc_qgis/gui/add_tiles_dialog.py" />
@@ -1641,10 +1649,10 @@ Trotzdem speichern?</translation>
         </message>
         <message numerus="yes">
             <location filename="../byoc_qgis/gui/dock.py" />
-            <source>%n failed tiles</source>
-            <translation>
-                <numerusform>%n fehlgeschlagene Kachel</numerusform>
-                <numerusform>%n fehlgeschlagene Kacheln</numerusform>
+            <source>%n failed</source>
+            <translation type="unfinished">
+                <numerusform />
+                <numerusform />
             </translation>
         </message>
         <message>
@@ -2427,6 +2435,14 @@ ID {}</translation>
             <source>[Save in {}]</source>
             <translation>[In {} speichern]</translation>
         </message>
+        <message numerus="yes">
+            <location filename="../byoc_qgis/gui/process_dialog.py" />
+            <source>split automatically into %n requests of at most 2500 px</source>
+            <translation type="unfinished">
+                <numerusform />
+                <numerusform />
+            </translation>
+        </message>
         <message>
             <location filename="../byoc_qgis/gui/process_dialog.py" />
             <source>too large for PNG/JPEG (2500 px at most): choose GeoTIFF or a coarser resolution</source>
@@ -2456,11 +2472,6 @@ ID {}</translation>
             <location filename="../byoc_qgis/gui/process_dialog.py" />
             <source>The result {} could not be opened</source>
             <translation>Das Ergebnis {} konnte nicht geöffnet werden</translation>
-        </message>
-        <message>
-            <location filename="../byoc_qgis/gui/process_dialog.py" />
-            <source>split automatically into {} requests of at most 2500 px</source>
-            <translation>automatisch in {} Anfragen zu höchstens 2500 px aufgeteilt</translation>
         </message>
         <message>
             <location filename="../byoc_qgis/gui/process_results.py" />
@@ -2600,14 +2611,6 @@ ID {}</translation>
             <translation>
                 <numerusform>Abdeckung für {} von %n Kachel neu umrissen</numerusform>
                 <numerusform>Abdeckung für {} von %n Kacheln neu umrissen</numerusform>
-            </translation>
-        </message>
-        <message numerus="yes">
-            <location filename="../byoc_qgis/gui/tile_actions.py" />
-            <source>%n tiles registered</source>
-            <translation>
-                <numerusform>%n Kachel registriert</numerusform>
-                <numerusform>%n Kacheln registriert</numerusform>
             </translation>
         </message>
         <message numerus="yes">
@@ -4874,6 +4877,21 @@ ID {}</translation>
             <location filename="../byoc_qgis/wording.py" />
             <source>{text} ({attempts} attempts)</source>
             <translation>{text} ({attempts} Versuche)</translation>
+        </message>
+        <message>
+            <location filename="../byoc_qgis/wording.py" />
+            <source>Cannot check s3://{bucket}/{object}: {text}</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../byoc_qgis/wording.py" />
+            <source>Cannot check s3://{bucket}/{object} (after {attempts} attempts): {text}</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../byoc_qgis/wording.py" />
+            <source>Cannot list s3://{bucket}/{prefix}: {text}</source>
+            <translation type="unfinished" />
         </message>
         <message>
             <location filename="../byoc_qgis/wording.py" />

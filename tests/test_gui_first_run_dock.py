@@ -4,7 +4,7 @@ does and why it is disabled, counted texts with plurals, the Create collection d
 tiles layer zoomed to on first load (not on refreshes) and by "Zoom to tiles", a readable attribute table, failed
 tiles without an outline found from the dock, the selection kept by tile id across Show tiles, and Reingest asking
 once for many tiles. Screenshots (artifacts/<lane>/screenshots): byoc-dock-empty-state, byoc-dock-narrow,
-byoc-collection-dialog, byoc-tiles-attribute-table."""
+byoc-collection-dialog, byoc-tiles-attribute-table, byoc-dock-tiles-narrow."""
 
 from __future__ import annotations
 
@@ -98,6 +98,7 @@ def test_narrow_dock_empty_state_tooltips(qgis_app, qgis_iface, qgis_new_project
         assert dock.widget().minimumSizeHint().width() <= NARROW
         assert dock.connection_combo.sizeHint().width() < NARROW
         assert dock.connection_combo.toolTip() == f"Connection: {long_name}"
+        assert dock.connection_combo.shown_text().endswith("…")
         header = dock.tree.header()
         widths = [header.sectionSize(c) for c in range(header.count())]
         assert sum(widths[:-1]) < dock.tree.viewport().width(), widths  # every column starts in view
@@ -194,7 +195,7 @@ def test_tiles_zoom_attribute_table_failed_selection_and_reingest(dock, qgis_ifa
     assert layer.attributeDisplayName(fields.indexOf("tile_id")) == "Tile id"
     assert layer.displayExpression() == '"path"'
     columns = [c.name for c in layer.attributeTableConfig().columns() if not c.hidden]
-    assert columns[-1] == "tile_id" and columns[0] == "path", columns
+    assert columns[0] == "path" and columns[-1] == "tile_id" and columns.index("failed_cause") < 5, columns
     index = fields.indexOf("min_m_px")
     setup = layer.editorWidgetSetup(index)
     formatter = QgsApplication.fieldFormatterRegistry().fieldFormatter(setup.type())
@@ -207,7 +208,7 @@ def test_tiles_zoom_attribute_table_failed_selection_and_reingest(dock, qgis_ifa
     view = QgsDualView()
     view.init(layer, canvas)
     view.setView(QgsDualView.ViewMode.AttributeTable)
-    view.resize(2100, 230)
+    view.resize(2400, 200)
     view.show()
     _settle(view)
     view.grab().save(str(screenshots_dir / "byoc-tiles-attribute-table.png"))
@@ -215,13 +216,21 @@ def test_tiles_zoom_attribute_table_failed_selection_and_reingest(dock, qgis_ifa
 
     # failed tiles without an outline are listed by the dock: a button that selects and explains them
     dock._update_tile_buttons()
-    assert not dock.failed_button.isHidden() and dock.act_failed.text() == "2 failed tiles"
+    assert not dock.failed_button.isHidden() and dock.act_failed.text() == "2 failed"
     shown = []
     task = dock.on_failed_tiles(show=shown.append)
     assert task is not None
     assert _paths(layer, selected=True) == [f"{prefix}/bad0/(BAND).tif", f"{prefix}/bad1/(BAND).tif"]
     _wait(lambda: shown)
     assert sorted(path for path, _e in shown[0]) == _paths(layer, selected=True)
+    # in a narrow dock the tiles line and the failed tiles button fit beside each other
+    dock.resize(NARROW, 620)
+    dock.show()
+    _settle(dock)
+    assert dock.widget().minimumSizeHint().width() <= NARROW
+    assert dock.tiles_label.text() == f"Tiles of {col['name']}: 5 tiles, 2 selected"
+    assert dock.tiles_label.toolTip() == dock.tiles_label.text()
+    dock.grab().save(str(screenshots_dir / "byoc-dock-tiles-narrow.png"))
 
     # Reingest: many tiles ask once (refused: nothing runs); one tile asks nothing
     asked = []

@@ -146,7 +146,7 @@ class ByocDock(CollectionsMixin, TileActionsMixin, DockUi):
         self.enable(self.act_save, None)
         self.enable(self.act_zoom, None if ctl.count else tr("The layer has no tiles yet."))
         failed = ctl.failed_count()
-        self.act_failed.setText(tr_n("%n failed tile", "%n failed tiles", failed))
+        self.act_failed.setText(tr_n("%n failed", "%n failed", failed))  # short: it shares the line with the tiles
         self.enable(self.act_failed, None if failed else tr("No tile has failed."))
         self.failed_button.setVisible(failed > 0)
         pending = len(ctl.pending)

@@ -15,9 +15,7 @@ from qgis.gui import QgsDockWidget, QgsFilterLineEdit
 from qgis.PyQt.QtCore import Qt
 from qgis.PyQt.QtWidgets import (
     QAction,
-    QComboBox,
     QHBoxLayout,
-    QSizePolicy,
     QTabWidget,
     QToolBar,
     QToolButton,
@@ -27,7 +25,7 @@ from qgis.PyQt.QtWidgets import (
 )
 
 from ..translation import tr
-from .widgets import ColumnFitter, ElidedLabel, EmptyState, ProgressRow
+from .widgets import ColumnFitter, ElidedComboBox, ElidedLabel, EmptyState, ProgressRow
 
 __all__ = ["DockUi", "COLUMNS"]
 
@@ -71,13 +69,10 @@ class DockUi(QgsDockWidget):
         row.setSpacing(2)
         # no "Connection" label beside the box and no placeholder in it (either alone would make the row wider than
         # a narrow dock): the box says it in its tooltip, the empty list below says what to do without one
-        self.connection_combo = QComboBox(body)
+        # a long connection name is elided in the box (the list shows it whole) instead of widening the dock
+        self.connection_combo = ElidedComboBox(body)
         self.connection_combo.setObjectName("connection_combo")
         self.connection_combo.setAccessibleName(tr("Connection"))
-        # a long connection name is elided in the box (the list shows it whole) instead of widening the dock
-        self.connection_combo.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
-        self.connection_combo.setMinimumContentsLength(4)
-        self.connection_combo.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Fixed)
         self.connection_combo.currentIndexChanged.connect(self._connection_changed)
         row.addWidget(self.connection_combo, 1)
         self.act_conn_new = self._tool(

@@ -93,18 +93,31 @@ def apply_temporal_properties(layer: QgsVectorLayer) -> None:
 
 
 RESOLUTION_DECIMALS = 2  # m/px shown to the centimetre (the stored value stays exact)
-# the characters a column shows before eliding: a path, a time, a failure sentence...
-_COLUMN_CHARS = {
-    "path": 34,
-    "status": 10,
-    "sensing_time": 25,
-    "created": 25,
-    "ingestion_start": 25,
-    "failed_cause": 40,
-    "native_crs": 10,
-    "min_m_px": 9,
-    "max_m_px": 9,
-    "tile_id": 12,
+# what a user looks for first; the tile id (for scripts and support) last
+_COLUMN_ORDER = (
+    "path",
+    "status",
+    "sensing_time",
+    "failed_cause",
+    "min_m_px",
+    "max_m_px",
+    "native_crs",
+    "created",
+    "ingestion_start",
+    "tile_id",
+)
+# a typical value of each column: its width fits that (or its label, if longer); longer values are elided
+_COLUMN_SAMPLES = {
+    "path": "uploads/2024/scene-000123/(BAND).tif",
+    "status": "INGESTING",
+    "sensing_time": "2024-06-01 10:00:00 (UTC)",
+    "created": "2024-06-01 10:00:00 (UTC)",
+    "ingestion_start": "2024-06-01 10:00:00 (UTC)",
+    "failed_cause": "Ensure tiles of image at index 0 are 1024",
+    "native_crs": "EPSG:32633",
+    "min_m_px": "12,345.67",
+    "max_m_px": "12,345.67",
+    "tile_id": "0123456789ab",
 }
 
 
@@ -125,7 +138,7 @@ def _field_labels() -> dict:
 
 def present_fields(layer: QgsVectorLayer) -> None:
     """How the attribute table, identify results and the status bar show a tile: human labels (aliases), the
-    path as the feature's display name, the tile id as the last column, resolutions rounded to
+    path as the feature's display name, the columns in :data:`_COLUMN_ORDER` (the tile id last), resolutions rounded to
     :data:`RESOLUTION_DECIMALS` decimals for display only (the stored values stay exact)."""
     fields = layer.fields()
     for name, label in _field_labels().items():
@@ -141,14 +154,14 @@ def present_fields(layer: QgsVectorLayer) -> None:
     config = layer.attributeTableConfig()
     config.update(fields)
     columns = config.columns()
-    last = [c for c in columns if c.name == "tile_id"]
-    columns = [c for c in columns if c.name != "tile_id"] + last
+    rank = {name: i for i, name in enumerate(_COLUMN_ORDER)}
+    columns = sorted(columns, key=lambda c: rank.get(c.name, len(rank) - 1))  # unknown columns before the tile id
     metrics = QFontMetrics(QApplication.font())
     labels = _field_labels()
     for column in columns:
-        if column.name in _COLUMN_CHARS:  # wide enough for its label and a typical value
-            text = max(labels.get(column.name, ""), "0" * _COLUMN_CHARS[column.name], key=len)
-            column.width = metrics.horizontalAdvance(text) + 24
+        if column.name in _COLUMN_SAMPLES:  # wide enough for its label and a typical value
+            texts = (labels.get(column.name, ""), _COLUMN_SAMPLES[column.name])
+            column.width = max(metrics.horizontalAdvance(t) for t in texts) + 24
     config.setColumns(columns)
     layer.setAttributeTableConfig(config)
 

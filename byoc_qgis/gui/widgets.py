@@ -10,12 +10,16 @@ from qgis.PyQt.QtGui import QColor, QPainter
 from qgis.PyQt.QtWidgets import (
     QAbstractItemView,
     QAbstractScrollArea,
+    QComboBox,
     QHBoxLayout,
     QHeaderView,
     QLabel,
     QProgressBar,
     QPushButton,
     QSizePolicy,
+    QStyle,
+    QStyleOptionComboBox,
+    QStylePainter,
     QTableWidget,
     QTableWidgetItem,
     QVBoxLayout,
@@ -24,7 +28,16 @@ from qgis.PyQt.QtWidgets import (
 
 from ..translation import tr
 
-__all__ = ["ProgressRow", "RowsTable", "never_widen", "ElidedLabel", "EmptyState", "ColumnFitter", "fit_widths"]
+__all__ = [
+    "ProgressRow",
+    "RowsTable",
+    "never_widen",
+    "ElidedLabel",
+    "ElidedComboBox",
+    "EmptyState",
+    "ColumnFitter",
+    "fit_widths",
+]
 
 
 def never_widen(label: QLabel) -> None:
@@ -73,6 +86,35 @@ class ElidedLabel(QLabel):
             self.shown_text(),
             self.foregroundRole(),
         )
+        painter.end()
+
+
+class ElidedComboBox(QComboBox):
+    """A combo box that asks for little width (a few characters) and shows a longer current text ending in "…"
+    (the drop-down list shows the items whole)."""
+
+    def __init__(self, parent=None, min_chars: int = 4) -> None:
+        super().__init__(parent)
+        self.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
+        self.setMinimumContentsLength(min_chars)
+        self.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Fixed)
+
+    def shown_text(self) -> str:
+        """The current text as painted (with "…" when it does not fit)."""
+        opt = QStyleOptionComboBox()
+        self.initStyleOption(opt)
+        field = self.style().subControlRect(
+            QStyle.ComplexControl.CC_ComboBox, opt, QStyle.SubControl.SC_ComboBoxEditField, self
+        )
+        return self.fontMetrics().elidedText(self.currentText(), Qt.TextElideMode.ElideRight, field.width())
+
+    def paintEvent(self, _event) -> None:  # noqa: N802 - Qt API name
+        painter = QStylePainter(self)
+        opt = QStyleOptionComboBox()
+        self.initStyleOption(opt)
+        painter.drawComplexControl(QStyle.ComplexControl.CC_ComboBox, opt)
+        opt.currentText = self.shown_text()
+        painter.drawControl(QStyle.ControlElement.CE_ComboBoxLabel, opt)
         painter.end()
 
 
