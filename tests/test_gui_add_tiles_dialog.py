@@ -119,7 +119,7 @@ def test_check_plans_the_tiles_and_upload_creates_exactly_them(conn, localhub, q
     tiles = {t.path: t.sensing_time for t in client.byoc.iter_tiles(col["id"])}
     client.close()
     assert {p: _when(t) for p, t in tiles.items()} == planned
-    assert dlg.summary.text() == "3 registered, 0 already registered, 1 failed."
+    assert dlg.summary.text() == "3 tiles registered, 0 already registered, 1 failed."
 
 
 def test_upload_is_disabled_when_every_tile_would_fail(conn, localhub, qgis_iface, tmp_path, screenshots_dir):

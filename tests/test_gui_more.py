@@ -149,7 +149,7 @@ def test_add_tiles_from_an_s3_prefix(dock, localhub, tmp_path, template, keys, c
     run = _wait_run(dlg.add())
     assert run.ok, run.error_text()
     assert (run.results["REGISTERED"], run.results["SKIPPED"], run.results["FAILED"]) == (2, 0, 0)
-    assert "2 registered, 0 already registered, 0 failed." in dlg.summary.text()
+    assert "2 tiles registered, 0 already registered, 0 failed." in dlg.summary.text()
     paths = {f"{k}/(BAND).tif": day for k, day in keys.items()}
     _wait(lambda: {p: f["status"] for p, f in _features(ctl.layer).items()} == dict.fromkeys(paths, "INGESTED"))
     for path, feat in _features(ctl.layer).items():

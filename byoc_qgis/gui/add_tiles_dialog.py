@@ -30,7 +30,7 @@ from qgis.PyQt.QtWidgets import (
 
 from ..core.tile_groups import DEFAULT_PATTERN
 from ..core.tile_plan import UploadPlan, check_s3_prefix, mark_failures, plan_local_tiles
-from ..translation import tr
+from ..translation import tr, tr_n
 from .add_tiles_results import CheckView, verdict
 from .add_tiles_words import template_example, template_help, user_words
 from .connections import Connection
@@ -483,8 +483,9 @@ class AddTilesDialog(QDialog):
         title = tr("Add tiles to {}").format(self.collection.name)
         if run.ok:
             r = run.results
-            text = tr("{} registered, {} already registered, {} failed.").format(
-                int(r.get("REGISTERED") or 0), int(r.get("SKIPPED") or 0), int(r.get("FAILED") or 0)
+            registered = tr_n("%n tile registered", "%n tiles registered", int(r.get("REGISTERED") or 0))
+            text = tr("{}, {} already registered, {} failed.").format(
+                registered, int(r.get("SKIPPED") or 0), int(r.get("FAILED") or 0)
             )
             layer = run.layer("OUTPUT")
             if layer is not None:

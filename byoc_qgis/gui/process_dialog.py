@@ -29,7 +29,7 @@ from ..core.evalscripts import TEMPLATES, default_bands, template_script
 from ..core.models import Collection
 from ..core.result_layers import comment_title, unique_name
 from ..processing.crs import crs_definition, main_thread_crs
-from ..translation import tr
+from ..translation import tr, tr_n
 from .connections import Connection
 from .guard import guarded
 from .notify import Notifier, elide
@@ -381,7 +381,11 @@ class ProcessDialog(QDialog):
         text = tr("{} × {} px in {}").format(plan["width"], plan["height"], plan["crs"].authid())
         if plan["parts"] > 1:
             if self.format.currentData() == "tif":
-                text += " — " + tr("split automatically into {} requests of at most 2500 px").format(plan["parts"])
+                text += " — " + tr_n(
+                    "split automatically into %n request of at most 2500 px",
+                    "split automatically into %n requests of at most 2500 px",
+                    plan["parts"],
+                )
             else:
                 text += " — " + tr("too large for PNG/JPEG (2500 px at most): choose GeoTIFF or a coarser resolution")
         self.info.setText(text)
