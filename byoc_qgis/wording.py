@@ -26,6 +26,7 @@ from .core.errors import (
     describe,
 )
 from .core.explain import Explanation
+from .core.s3 import S3Error
 from .core.s3_check import BucketCheck
 from .core.tile_pipeline import TileOutcome
 from .core.tile_workflows import TileResult
@@ -43,6 +44,7 @@ __all__ = [
     "outcome_text",
     "tile_result_text",
     "s3_check_text",
+    "s3_error_text",
     "severity_label",
 ]
 
@@ -158,15 +160,35 @@ def explanation_fix(explanation: Explanation, scrub=None) -> str:
     return scrub(text) if scrub is not None else text
 
 
+def s3_error_text(exc: S3Error) -> str:
+    """An S3 error in the user's language when core worded it (what was being done and the problem's sentence with
+    its fix); otherwise its English text. The storage's own words inside stay as they came."""
+    templates = _s3_templates()
+    inner = templates.get(getattr(exc, "key", ""))
+    outer = templates.get(getattr(exc, "context", ""))
+    if inner is None or outer is None:
+        return str(exc)
+    text = _fill(inner, _s3_params(exc.params), "")
+    if not text:
+        return str(exc)
+    return _fill(outer, {**exc.context_params, "text": text}, "") or str(exc)
+
+
+def _s3_params(params: Mapping[str, str]) -> Dict[str, str]:
+    """S3 wording values with our fallback reasons ("connection refused" ...) translated."""
+    values = dict(params)
+    for name in ("reason", "answer"):
+        if name in values:
+            values[name] = _fallback_reasons().get(values[name], values[name])
+    return values
+
+
 def s3_check_text(check: BucketCheck) -> str:
     """A bucket or S3 keys check's sentence in the user's language (its English ``message`` when not worded here)."""
     template = _s3_templates().get(check.key)
     if template is None:
         return check.message
-    params = dict(check.params)
-    for name in ("reason", "answer"):
-        if name in params:
-            params[name] = _fallback_reasons().get(params[name], params[name])
+    params = _s3_params(check.params)
     text = _fill(template, params, "")
     if not text:
         return check.message
@@ -470,6 +492,9 @@ def _s3_templates() -> Dict[str, str]:
         ),
         "keys-accepted": tr("S3 keys accepted by {where}."),
         "attempts": tr("{text} ({attempts} attempts)"),
+        "cannot-check": tr("Cannot check s3://{bucket}/{object}: {text}"),
+        "cannot-check-tries": tr("Cannot check s3://{bucket}/{object} (after {attempts} attempts): {text}"),
+        "cannot-list": tr("Cannot list s3://{bucket}/{prefix}: {text}"),
     }
 
 

@@ -135,6 +135,7 @@ _DE = {
     "connection refused": "Verbindung abgelehnt",
     "{text} ({attempts} attempts)": "{text} ({attempts} Versuche)",
     "error": "Fehler",
+    "Cannot list s3://{bucket}/{prefix}: {text}": "s3://{bucket}/{prefix} kann nicht aufgelistet werden: {text}",
     "status {status}: nothing to explain": "Status {status}: nichts zu erklären",
     "Cannot reach {url} ({reason})": "{url} ist nicht erreichbar ({reason})",
     "{severity} [{rule}] {where}{message} (found: {value}) Fix: {fix}": (
@@ -258,3 +259,23 @@ def test_tile_workflow_results_read_german_through_wording(german):
     assert wording.tile_result_text(result) == "Status INGESTED: nichts zu erklären"
     other = tile_workflows.TileResult("t2", "p", tile_workflows.FAILED, "HTTP 500: boom")
     assert wording.tile_result_text(other) == "HTTP 500: boom"  # not ours: as core gave it
+
+
+def test_an_s3_error_reads_as_core_words_it_and_german_through_wording(qgis_app, german):
+    """A real listing against a loopback endpoint nobody listens on (no retries)."""
+    from byoc_qgis.core import s3
+
+    port = free_port()
+    config = s3.S3Config(
+        bucket="b1", access_key="AKIAEXAMPLE1", secret_key="x" * 20, region="us-east-1",
+        endpoint=f"127.0.0.1:{port}", https=False, retry_delay=0.01, max_retry=0,
+    )  # fmt: skip
+    with pytest.raises(s3.S3Error) as err:
+        s3.list_objects(config, "tiles")
+    exc = err.value
+    assert (exc.problem, exc.key, exc.context) == (s3.PROBLEM_UNREACHABLE, "unreachable", "cannot-list")
+    assert str(exc).startswith(f"Cannot list s3://b1/tiles: Cannot reach the S3 endpoint 127.0.0.1:{port} (")
+    worded = wording.s3_error_text(exc)
+    assert worded.startswith(f"s3://b1/tiles kann nicht aufgelistet werden: S3-Endpunkt 127.0.0.1:{port} nicht")
+    assert worded.endswith("Host:Port und HTTPS prüfen.")
+    assert wording.s3_error_text(s3.S3Error("Bucket b1 is in use")) == "Bucket b1 is in use"  # not worded by core

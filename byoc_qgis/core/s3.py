@@ -66,6 +66,8 @@ from .s3_errors import (  # noqa: F401 - the problem codes and classify are re-e
     PROBLEM_UNREACHABLE,
     TRANSIENT_PROBLEMS,
     classify,
+    classify_worded,
+    s3_text,
     status_of,
 )
 from .tile_groups import PatternError, TileGroup, group_files, pattern_regex
@@ -82,12 +84,30 @@ _COMMON_PARTMIB = (5, 8, 10, 15, 16, 32, 50, 64, 100, 128)
 class S3Error(RuntimeError):
     """An S3 operation failed; the message names the bucket/key and the fix, never credentials.
 
-    ``problem`` is one of the ``PROBLEM_*`` codes when the cause is known ("" otherwise).
+    ``problem`` is one of the ``PROBLEM_*`` codes when the cause is known ("" otherwise). When core worded the
+    message from :data:`.s3_errors.S3_TEMPLATES`: ``key``/``params`` are the problem's sentence and ``context``/
+    ``context_params`` what was being done ("cannot-check" ...), so the layers above core can word it again.
     """
 
-    def __init__(self, message: str, problem: str = "") -> None:
+    def __init__(
+        self,
+        message: str,
+        problem: str = "",
+        key: str = "",
+        params: Optional[Dict[str, str]] = None,
+        context: str = "",
+        context_params: Optional[Dict[str, str]] = None,
+    ) -> None:
         super().__init__(message)
         self.problem = problem
+        self.key, self.params = key, dict(params or {})
+        self.context, self.context_params = context, dict(context_params or {})
+
+
+def worded_error(problem: str, key: str, params: Dict[str, str], context: str, **context_params: str) -> S3Error:
+    """An :class:`S3Error` whose message is S3_TEMPLATES ``context`` around the problem's sentence ``key``."""
+    text = s3_text(key, params)
+    return S3Error(s3_text(context, {**context_params, "text": text}), problem, key, params, context, context_params)
 
 
 class S3ExistsError(S3Error):
@@ -365,11 +385,13 @@ def head(config: S3Config, key: str, cancel: Optional[Callable[[], bool]] = None
                 return RemoteObject(key, size, etag, low.get(CHECKSUM_HEADER, "").strip().lower())
             if errno == VSIE_OBJECT_NOT_FOUND or (errno == VSIE_NONE and not messages):
                 return None
-            problem, text = classify(config, errno, message, messages)
+            problem, wording, params = classify_worded(config, errno, message, messages)
             attempt += 1
             if problem not in TRANSIENT_PROBLEMS or attempt > config.max_retry:
-                tries = f" (after {attempt} attempts)" if attempt > 1 else ""
-                raise S3Error(f"Cannot check s3://{config.bucket}/{key}{tries}: {text}", problem)
+                where = {"bucket": config.bucket, "object": key}
+                if attempt > 1:
+                    raise worded_error(problem, wording, params, "cannot-check-tries", **where, attempts=str(attempt))
+                raise worded_error(problem, wording, params, "cannot-check", **where)
             backoff(config, attempt, cancelled)
 
 
@@ -401,10 +423,10 @@ def stat(config: S3Config, key: str, cancel: Optional[Callable[[], bool]] = None
             errno, message = vsi_error()
             if errno == VSIE_OBJECT_NOT_FOUND or (errno == VSIE_NONE and not messages):
                 return None
-            problem, text = classify(config, errno, message, messages)
+            problem, wording, params = classify_worded(config, errno, message, messages)
             attempt += 1
             if problem not in TRANSIENT_PROBLEMS or attempt > config.max_retry:
-                raise S3Error(f"Cannot check s3://{config.bucket}/{key}: {text}", problem)
+                raise worded_error(problem, wording, params, "cannot-check", bucket=config.bucket, object=key)
             backoff(config, attempt, cancelled)
 
 
@@ -459,9 +481,9 @@ def list_objects(config: S3Config, prefix: str = "", progress=None, cancel=None)
             out, failure = _list_once(config, root, prefix, prog)
             if failure is None:
                 break
-            problem, text = failure
+            problem, wording, params = failure
             if problem not in TRANSIENT_PROBLEMS or attempt > config.max_retry:
-                raise S3Error(f"Cannot list s3://{config.bucket}/{prefix}: {text}", problem)
+                raise worded_error(problem, wording, params, "cannot-list", bucket=config.bucket, prefix=prefix)
             backoff(config, attempt, prog.cancelled)
     prog(1.0, f"{len(out)} objects listed")
     return sorted(out, key=lambda o: o.key)
@@ -469,7 +491,7 @@ def list_objects(config: S3Config, prefix: str = "", progress=None, cancel=None)
 
 def _list_once(
     config: S3Config, root: str, prefix: str, prog: Progress
-) -> Tuple[List[ObjectInfo], Optional[Tuple[str, str]]]:
+) -> Tuple[List[ObjectInfo], Optional[Tuple[str, str, Dict[str, str]]]]:
     out: List[ObjectInfo] = []
     clear_vsicurl_cache(root)
     vsi_error_reset()
@@ -480,11 +502,11 @@ def _list_once(
             if not exists:
                 if errno == VSIE_OBJECT_NOT_FOUND or (errno == VSIE_NONE and not more and not messages):
                     return [], None  # nothing under the prefix
-                return [], classify(config, errno, message, more or messages)
+                return [], classify_worded(config, errno, message, more or messages)
             d = gdal.OpenDir(root, -1)
             if d is None:
                 errno, message = vsi_error()
-                return [], classify(config, errno, message, messages)
+                return [], classify_worded(config, errno, message, messages)
         try:
             while True:
                 entry = gdal.GetNextDirEntry(d)
@@ -500,7 +522,7 @@ def _list_once(
             gdal.CloseDir(d)
         errno, message = vsi_error()
         if errno != VSIE_NONE and errno != VSIE_OBJECT_NOT_FOUND:
-            return [], classify(config, errno, message, messages)
+            return [], classify_worded(config, errno, message, messages)
     return out, None
 
 

@@ -94,6 +94,10 @@ S3_TEMPLATES: Dict[str, str] = {
     ),
     "keys-accepted": "S3 keys accepted by {where}.",
     "attempts": "{text} ({attempts} attempts)",
+    # what was being done when the problem above happened ({text}: the problem's sentence)
+    "cannot-check": "Cannot check s3://{bucket}/{object}: {text}",
+    "cannot-check-tries": "Cannot check s3://{bucket}/{object} (after {attempts} attempts): {text}",
+    "cannot-list": "Cannot list s3://{bucket}/{prefix}: {text}",
 }
 #: fallback reasons when curl/the storage said nothing (translated above core like the templates)
 S3_FALLBACK_REASONS = ("connection refused", "no answer", "unknown error")

@@ -23,8 +23,9 @@ from ..core.errors import (
     is_transient,
 )
 from ..core.progress import Cancelled
+from ..core.s3 import S3Error
 from ..translation import tr
-from ..wording import describe_error
+from ..wording import describe_error, s3_error_text
 
 __all__ = [
     "LOG_TAG",
@@ -92,6 +93,8 @@ def error_summary(exc: BaseException) -> str:
         return tr("Cancelled.")
     if isinstance(exc, NetworkError) or (isinstance(exc, SentinelHubError) and is_transient(exc)):
         return scrub(describe_error(exc))
+    if isinstance(exc, S3Error):  # worded by core: in the user's language
+        return scrub(s3_error_text(exc))
     if isinstance(exc, SentinelHubError):
         parts = [exc.message]
         for item in exc.errors[:3]:
