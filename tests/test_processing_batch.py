@@ -516,10 +516,31 @@ def test_localhub_cell_cog_is_a_valid_cog_with_the_same_pixels(tmp_path, params,
     assert [band.GetOverview(i).XSize for i in range(band.GetOverviewCount())] == overviews
     assert np.array_equal(cog.ReadAsArray(), np.stack(bands))
     assert cog.GetGeoTransform() == (300600.0, 20.0, 0.0, 5010000.0, 0.0, -20.0)
+    # average overviews: each pixel the mean of the 2×2 pixels below it, half rounded up
+    expected = np.floor(np.stack(bands).astype(float).reshape(4, 501, 2, 501, 2).mean(axis=(2, 4)) + 0.5)
+    assert np.array_equal(np.stack([cog.GetRasterBand(b + 1).GetOverview(0).ReadAsArray() for b in range(4)]), expected)
     cog = band = None
     _facts, findings = inspect_file(out)
     assert [f for f in findings if f.level == "error"] == [], findings
     assert not rendered.exists()
+
+
+def test_localhub_cell_cog_with_no_data_averages_without_it(tmp_path):
+    """Bands with no-data get GDAL's AVERAGE (no-data pixels left out of the means), odd sizes included."""
+    from localhub.batch.cells import _finish_tiff
+
+    data = np.full((1001, 1001), 200, np.uint16)
+    data[:, 1::2] = 0  # every other column is no-data: with it left out, every overview pixel is 200
+    ds = mem_dataset([data], Z33, (300600.0, 20.0, 0.0, 5010000.0, 0.0, -20.0), dtype="UInt16")
+    ds.GetRasterBand(1).SetNoDataValue(0)
+    rendered = tmp_path / "nodata.out"
+    gdal.Translate(str(rendered), ds, format="GTiff")
+    ds = None
+    cog = gdal.Open(_finish_tiff(str(rendered), str(tmp_path / "nodata.tif"), True, {}))
+    overview = cog.GetRasterBand(1).GetOverview(0)
+    assert (overview.XSize, overview.YSize) == (501, 501)
+    assert set(np.unique(overview.ReadAsArray()).tolist()) == {200}
+    assert cog.GetMetadata("IMAGE_STRUCTURE")["LAYOUT"] == "COG"
 
 
 def test_held_bucket_options_stay_for_every_thread_until_released():

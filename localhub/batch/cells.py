@@ -1,8 +1,9 @@
 """One batch cell = one Process request on localhub's render pool, turned into the files to deliver.
 
-Runs in localhub threads and does GDAL work only (untar, assembling blocks, COG conversion): every evalscript runs
-in the render pool's worker processes (:mod:`localhub.process.pool`), the Process engine being reused unchanged
-(``run_process`` over the cell's grid, without the area of interest's geometry: a cell is processed whole).
+Runs in localhub threads and does GDAL work only (untar, assembling blocks, COG conversion of assembled cells):
+every evalscript runs in the render pool's worker processes (:mod:`localhub.process.pool`), the Process engine
+being reused unchanged (``run_process`` over the cell's grid, without the area of interest's geometry: a cell is
+processed whole); a one-block cell is written as a COG by its worker too.
 Cells larger than the Process API's 2500 px per side are rendered in blocks and assembled into one file.
 """
 
@@ -17,20 +18,11 @@ from typing import Any, Callable, Dict, List, Optional, Tuple
 
 from osgeo import gdal
 
+from ..process.cog_write import write_cog
 from ..process.request import Grid, ProcessRequest, parse_process_request
 
 BLOCK = 2500
 VALIDATION_PX = 8
-_RESAMPLING = {
-    "nearest": "NEAREST",
-    "average": "AVERAGE",
-    "gauss": "GAUSS",
-    "cubic": "CUBIC",
-    "cubicspline": "CUBICSPLINE",
-    "lanczos": "LANCZOS",
-    "average_magphase": "AVERAGE_MAGPHASE",
-    "mode": "MODE",
-}
 
 
 def parse_request(process: Dict[str, Any]) -> ProcessRequest:
@@ -58,15 +50,25 @@ def _render(
     folder: str,
     limit: float,
     compress: bool = True,
+    cog_parameters: Optional[Dict[str, Any]] = None,
 ):
     """Render ``req`` over ``grid``; return ({output id: file}, processing units). Raises ProcessError.
-    ``compress=False``: TIFF outputs come uncompressed (they are written again as COGs here)."""
+    ``compress=False``: TIFF outputs come uncompressed (they are written again as COGs here).
+    ``cog_parameters``: a single TIFF output comes as a COG written by the render worker."""
     from ..process.pool import RenderJob
 
     os.makedirs(folder, exist_ok=True)
     single = req.responses[0] if req.packaging == "raw" else None
     target = os.path.join(folder, f"{single.identifier}.out" if single else "answer.tar")
-    job = RenderJob(replace(req, grid=grid), collection, tiles, limit, output_path=target, compress_tiff=compress)
+    job = RenderJob(
+        replace(req, grid=grid),
+        collection,
+        tiles,
+        limit,
+        output_path=target,
+        compress_tiff=compress,
+        cog_parameters=cog_parameters if single is not None and single.mime == "image/tiff" else None,
+    )
     result = pool.submit(job).result()
     if single is not None:
         return {single.identifier: target}, float(result.processing_units)
@@ -136,18 +138,22 @@ def render_cell(
 ) -> Tuple[Dict[str, str], float]:
     """Render a cell (in blocks when it is larger than 2500 px); return ({output id: final file}, PU).
 
-    ``rendered()`` is called once the render workers are done with the cell (before the blocks are assembled and
-    written as COGs here), so that the caller can hand the workers the next cell meanwhile."""
+    A cell of one block with one TIFF output (the usual case) is written as a COG by the worker that renders it;
+    others are assembled and written as COGs here. ``rendered()`` is called once the render workers are done with
+    the cell, so that the caller can hand the workers the next cell meanwhile."""
     full = Grid(cell.epsg, cell.minx, cell.miny, cell.maxx, cell.maxy, cell.width, cell.height)
     windows = blocks(cell.width, cell.height)
     mimes = {r.identifier: r.mime for r in req.responses}
     pu = 0.0
     parts: Dict[str, List[Tuple[int, int, str]]] = {rid: [] for rid in mimes}
+    in_worker = cog and len(windows) == 1 and req.packaging == "raw" and req.responses[0].mime == "image/tiff"
     for index, (x0, y0, bw, bh) in enumerate(windows):
         gt = full.sub_geotransform(x0, y0)
         grid = Grid(full.epsg, gt[0], gt[3] - bh * full.resy, gt[0] + bw * full.resx, gt[3], bw, bh)
         folder_i = os.path.join(folder, f"block{index}")
-        files, units = _render(pool, req, grid, collection, tiles, folder_i, limit, compress=not cog)
+        files, units = _render(
+            pool, req, grid, collection, tiles, folder_i, limit, not cog, cog_parameters if in_worker else None
+        )
         pu += units
         for rid, path in files.items():
             parts[rid].append((x0, y0, path))
@@ -164,7 +170,7 @@ def render_cell(
             if len(windows) == 1
             else _assemble(parts[rid], full, os.path.join(folder, f"{rid}.full.tif"))
         )
-        out[rid] = _finish_tiff(source, os.path.join(folder, f"{rid}.tif"), cog, cog_parameters)
+        out[rid] = _finish_tiff(source, os.path.join(folder, f"{rid}.tif"), cog and not in_worker, cog_parameters)
     return out, pu
 
 
@@ -202,109 +208,15 @@ def _assemble(parts: List[Tuple[int, int, str]], full: Grid, path: str) -> str:
     return path
 
 
-def cog_options(params: Dict[str, Any], size: int) -> List[str]:
-    """COG driver creation options for ``cogParameters`` (service defaults: average overviews, 256 px blocks,
-    predictor on). ``overviewLevels`` gives the number of overviews; ``overviewMinSize`` stops the overviews before
-    they get smaller than it."""
-    block = int(params.get("blockxsize") or params.get("blockysize") or 256)
-    opts = [
-        "COMPRESS=DEFLATE",
-        f"BLOCKSIZE={block}",
-        f"OVERVIEW_RESAMPLING={_RESAMPLING.get(str(params.get('resamplingAlgorithm') or 'average'), 'AVERAGE')}",
-        f"PREDICTOR={'YES' if params.get('usePredictor', True) else 'NO'}",
-        "BIGTIFF=IF_SAFER",
-    ]
-    levels = params.get("overviewLevels")
-    min_size = params.get("overviewMinSize")
-    if isinstance(levels, list):
-        opts.append(f"OVERVIEW_COUNT={len(levels)}")
-    elif isinstance(min_size, int) and min_size > 0:
-        count = 0
-        while size // 2 >= min_size:
-            size //= 2
-            count += 1
-        opts.append(f"OVERVIEW_COUNT={count}")
-    return opts
-
-
-MEM_COG_LIMIT = 512 * 1024 * 1024  # bytes of a cell decoded in memory to write its COG (larger: GDAL's COG driver)
-
-
-def _overview_factors(params: Dict[str, Any], width: int, height: int, block: int) -> List[int]:
-    """Overview factors as the COG driver picks them: halve until both sides fit in a block (or ``cogParameters``)."""
-    count = None
-    for opt in cog_options(params, max(width, height)):
-        if opt.startswith("OVERVIEW_COUNT="):
-            count = int(opt.split("=", 1)[1])
-    factors: List[int] = []
-    while (count is None and (width > block or height > block)) or (count is not None and len(factors) < count):
-        if width == 1 and height == 1:
-            break
-        width, height = max(1, width // 2), max(1, height // 2)
-        factors.append(2 ** (len(factors) + 1))
-    return factors
-
-
 def _finish_tiff(source: str, path: str, cog: bool, params: Dict[str, Any]) -> str:
-    """The delivered GeoTIFF: as rendered, or converted to a COG.
-
-    The COG is written from the cell decoded in memory, its overviews built there, with the GTiff driver's
-    ``COPY_SRC_OVERVIEWS`` (the COG layout: small overviews first, imagery last) and Deflate level 1: under half the
-    CPU of GDAL's COG driver at its default level, which builds the overviews through ZSTD temporary files (about
-    0.12 instead of 0.27 s for a 1002² four-band cell; this runs once per cell in the service). Cells too large to
-    decode in memory go through the COG driver.
-    """
-    if not cog:
+    """The delivered GeoTIFF: as rendered (or already written as a COG by the render worker), or converted to a
+    COG here (cells assembled from several blocks; outputs of a multi-output request)."""
+    if cog:
+        write_cog(source, path, params)
+        os.remove(source)
+    else:
         os.replace(source, path)
-        return path
-    src = gdal.Open(source)
-    if src is None:
-        raise RuntimeError(f"the rendered output {os.path.basename(source)} is not a GeoTIFF")
-    try:
-        band = src.GetRasterBand(1)
-        size = src.RasterXSize * src.RasterYSize * src.RasterCount * gdal.GetDataTypeSize(band.DataType) // 8
-        if size > MEM_COG_LIMIT:
-            options = cog_options(params, max(src.RasterXSize, src.RasterYSize))
-            out = gdal.Translate(path, src, format="COG", creationOptions=options)
-        else:
-            out = _copy_as_cog(src, path, params)
-        if out is None:
-            raise RuntimeError(f"COG conversion failed: {gdal.GetLastErrorMsg()}")
-        out = None
-    finally:
-        src = None
-    os.remove(source)
     return path
-
-
-def _copy_as_cog(src: Any, path: str, params: Dict[str, Any]) -> Any:
-    """``src`` as a COG at ``path`` (the options of :func:`cog_options`, through memory)."""
-    block = int(params.get("blockxsize") or params.get("blockysize") or 256)
-    band = src.GetRasterBand(1)
-    mem = gdal.GetDriverByName("MEM").CreateCopy("", src)
-    try:
-        factors = _overview_factors(params, src.RasterXSize, src.RasterYSize, block)
-        if factors:
-            resampling = _RESAMPLING.get(str(params.get("resamplingAlgorithm") or "average"), "AVERAGE")
-            mem.BuildOverviews(resampling, factors)
-        floating = band.DataType in (gdal.GDT_Float32, gdal.GDT_Float64)
-        options = [
-            "TILED=YES",
-            f"BLOCKXSIZE={block}",
-            f"BLOCKYSIZE={block}",
-            "COMPRESS=DEFLATE",
-            "ZLEVEL=1",  # as localhub's Process answers: ~2 % larger than level 6 for half the compression time
-            "COPY_SRC_OVERVIEWS=YES",
-            "INTERLEAVE=PIXEL",
-            "BIGTIFF=IF_SAFER",
-        ]
-        if params.get("usePredictor", True):
-            options.append(f"PREDICTOR={3 if floating else 2}")
-        if (band.GetMetadata("IMAGE_STRUCTURE") or {}).get("PIXELTYPE") == "SIGNEDBYTE":
-            options.append("PIXELTYPE=SIGNEDBYTE")
-        return gdal.GetDriverByName("GTiff").CreateCopy(path, mem, 0, options)
-    finally:
-        mem = None
 
 
 def sample_type_of(path: str) -> Optional[str]:

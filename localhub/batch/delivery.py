@@ -23,6 +23,9 @@ from .store import Cell
 MAX_KEYS_LISTED = 1_000_000
 
 
+SINGLE_PUT_BYTES = 64 << 20
+
+
 class DeliveryError(RuntimeError):
     """Writing to (or listing) the delivery bucket failed; the text says where and why."""
 
@@ -84,9 +87,14 @@ class Delivery:
         return DeliveryError(f"Cannot {action} s3://{self.bucket}/{key}: {text}{hint}")
 
     def put_file(self, key: str, path: str, content_type: str) -> None:
-        """Upload a local file to ``key``."""
+        """Upload a local file to ``key`` (one PUT up to ``SINGLE_PUT_BYTES``: a cell's COG is a few MB, and
+        boto3's transfer manager costs a thread pool per call; larger files go up in parts)."""
         try:
-            self.client.upload_file(path, self.bucket, key, ExtraArgs={"ContentType": content_type})
+            if os.path.getsize(path) <= SINGLE_PUT_BYTES:
+                with open(path, "rb") as handle:
+                    self.client.put_object(Bucket=self.bucket, Key=key, Body=handle, ContentType=content_type)
+            else:
+                self.client.upload_file(path, self.bucket, key, ExtraArgs={"ContentType": content_type})
         except Exception as exc:  # noqa: BLE001 - boto3/botocore/s3transfer raise several families
             raise self._error("write", key, exc) from None
 

@@ -68,6 +68,7 @@ class RenderJob:
     time_limit_s: float = DEFAULT_TIME_LIMIT_S
     output_path: Optional[str] = None  # write the body to this local file instead of returning it
     compress_tiff: bool = True  # False: TIFF outputs uncompressed (compressed again by the caller, e.g. as COG)
+    cog_parameters: Optional[dict] = None  # set: a single TIFF output goes to ``output_path`` as a COG (batch cells)
 
 
 @dataclass

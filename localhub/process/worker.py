@@ -137,7 +137,9 @@ class _Renderer:
                 "pid": os.getpid(),
             }
             body = result.body
-            if job.output_path:
+            if job.output_path and job.cog_parameters is not None and result.content_type == "image/tiff":
+                _write_cog_atomically(job.output_path, body, job.cog_parameters)
+            elif job.output_path:
                 _write_atomically(job.output_path, body)
                 meta["size"] = len(body)
                 body = b""
@@ -215,6 +217,23 @@ def _write_atomically(path: str, body: bytes) -> None:
     tmp = f"{path}.part-{os.getpid()}"
     with open(tmp, "wb") as handle:
         handle.write(body)
+    os.replace(tmp, path)
+
+
+def _write_cog_atomically(path: str, body: bytes, params: Dict[str, Any]) -> None:
+    """The rendered GeoTIFF ``body`` written at ``path`` as a COG (batch cells: the worker that rendered a cell
+    also compresses it and builds its overviews, so a cell's whole work scales with the workers)."""
+    from osgeo import gdal
+
+    from localhub.process.cog_write import write_cog
+
+    source = f"/vsimem/localhub-cell-{os.getpid()}-{threading.get_ident()}.tif"
+    tmp = f"{path}.part-{os.getpid()}"
+    gdal.FileFromMemBuffer(source, bytes(body))
+    try:
+        write_cog(source, tmp, params)
+    finally:
+        gdal.Unlink(source)
     os.replace(tmp, path)
 
 
