@@ -16,6 +16,7 @@ from pathlib import PurePath
 from typing import Callable, Dict, Mapping, Optional, Sequence, Tuple
 
 from .core.cog_rules import Finding
+from .core.cover import CoverReport
 from .core.errors import (
     AuthError,
     ForbiddenError,
@@ -43,6 +44,7 @@ __all__ = [
     "preflight_failure_text",
     "outcome_text",
     "tile_result_text",
+    "cover_summary",
     "s3_check_text",
     "s3_error_text",
     "severity_label",
@@ -104,8 +106,26 @@ def outcome_text(outcome: TileOutcome, scrub: Optional[Callable[[str], str]] = N
     return template if template is not None else outcome.message
 
 
+def cover_summary(report: CoverReport) -> str:
+    """``CoverReport.summary()`` in the user's language."""
+    return _cover_summary(report.summary_params(), report.summary())
+
+
+def _cover_summary(params: Mapping[str, str], english: str) -> str:
+    texts = _summary_texts()
+    text = _fill(texts["summary"], params, "")
+    if not text:
+        return english
+    if params.get("fallback"):
+        fallback = {"extent": tr("extent")}.get(params["fallback"], params["fallback"])
+        return _fill(texts["fallback"], {**params, "text": text, "fallback": fallback}, english)
+    return text
+
+
 def tile_result_text(result: TileResult) -> str:
     """A tile workflow's result message in the user's language (core's message when it is not our wording)."""
+    if result.key == "cover":
+        return _cover_summary(result.params, result.message)
     template = _result_texts().get(result.key)
     return result.message if template is None else _fill(template, result.params, result.message)
 
@@ -540,4 +560,16 @@ def _result_texts() -> Dict[str, str]:
         "nothing-to-explain": tr("status {status}: nothing to explain"),
         "no-valid-pixel": tr("no valid pixel: the cover is left as it is"),
         "target-has-tile": tr("the target has a tile at this path"),
+    }
+
+
+def _summary_texts() -> Dict[str, str]:
+    """``core.cover.SUMMARY_TEXTS`` translated."""
+    return {
+        "summary": tr(
+            "{points} points; cover adds ≈ {excess_area} {unit}² ({excess_pct} %) outside the data and leaves ≈ "
+            "{deficit_area} {unit}² ({deficit_pct} %) of data out; traced at level {level} ({width}x{height} px) in "
+            "{seconds} s"
+        ),
+        "fallback": tr("{text}; fallback: {fallback}"),
     }

@@ -13,7 +13,7 @@ import pytest
 from qgis.PyQt.QtCore import QCoreApplication, QTranslator
 
 from byoc_qgis import wording
-from byoc_qgis.core import gdal_compat, network_errors, s3_errors, tile_pipeline, tile_workflows
+from byoc_qgis.core import cover, gdal_compat, network_errors, s3_errors, tile_pipeline, tile_workflows
 from byoc_qgis.core.cog_rules import messages
 from byoc_qgis.core.cog_rules.templates import FINDING_TEMPLATES
 from byoc_qgis.core.deployments import custom_deployment
@@ -96,6 +96,7 @@ def test_core_and_wording_tables_have_the_same_ids_and_english_texts(qgis_app):
     assert wording._network_hints() == network_errors.NETWORK_HINTS
     assert wording._outcome_texts() == tile_pipeline.OUTCOME_TEXTS
     assert wording._result_texts() == tile_workflows.RESULT_TEXTS
+    assert wording._summary_texts() == cover.SUMMARY_TEXTS
 
 
 def test_every_wording_id_is_used_and_its_params_fill_every_placeholder(qgis_app):
@@ -279,3 +280,16 @@ def test_an_s3_error_reads_as_core_words_it_and_german_through_wording(qgis_app,
     assert worded.startswith(f"s3://b1/tiles kann nicht aufgelistet werden: S3-Endpunkt 127.0.0.1:{port} nicht")
     assert worded.endswith("Host:Port und HTTPS prüfen.")
     assert wording.s3_error_text(s3.S3Error("Bucket b1 is in use")) == "Bucket b1 is in use"  # not worded by core
+
+
+def test_a_cover_summary_reads_as_core_words_it(qgis_app):
+    from byoc_qgis.core.cover import CoverReport
+
+    report = CoverReport("contain", 12, 95, 1, (512, 512), 20.0, 1e6, 1.1e6, 123456.7, 0.0, 12.35, 0.0, 20.0, 0.0, 0.5)
+    assert report.summary() == (
+        "12 points; cover adds ≈ 123,457 m² (12.35 %) outside the data and leaves ≈ 0 m² (0.00 %) of data out; traced "
+        "at level 1 (512x512 px) in 0.50 s"
+    )
+    assert wording.cover_summary(report) == report.summary()
+    report.fallback = "extent"
+    assert report.summary().endswith("; fallback: extent") and wording.cover_summary(report) == report.summary()

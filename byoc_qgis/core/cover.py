@@ -23,7 +23,7 @@ from __future__ import annotations
 
 import time
 from dataclasses import dataclass, field
-from typing import List, Optional, Sequence, Tuple, Union
+from typing import Dict, List, Optional, Sequence, Tuple, Union
 
 from osgeo import ogr
 
@@ -86,16 +86,36 @@ class CoverReport:
     units: str = "m"
 
     def summary(self) -> str:
-        """One line for logs and dialogs."""
-        unit = self.units
-        text = (
-            f"{self.points} points; cover adds ≈ {self.excess_area:,.0f} {unit}² ({self.excess_pct:.2f} %) outside "
-            f"the data and leaves ≈ {self.deficit_area:,.0f} {unit}² ({self.deficit_pct:.2f} %) of data out; traced "
-            f"at level {self.level} ({self.level_size[0]}x{self.level_size[1]} px) in {self.seconds:.2f} s"
-        )
-        if self.fallback:
-            text += f"; fallback: {self.fallback}"
-        return text
+        """One line for logs and dialogs (:data:`SUMMARY_TEXTS` filled with :meth:`summary_params`)."""
+        params = self.summary_params()
+        text = SUMMARY_TEXTS["summary"].format(**params)
+        return SUMMARY_TEXTS["fallback"].format(text=text, **params) if self.fallback else text
+
+    def summary_params(self) -> Dict[str, str]:
+        """The values of :meth:`summary`'s sentence, formatted (``byoc_qgis.wording`` words them again)."""
+        return {
+            "points": str(self.points),
+            "excess_area": f"{self.excess_area:,.0f}",
+            "excess_pct": f"{self.excess_pct:.2f}",
+            "deficit_area": f"{self.deficit_area:,.0f}",
+            "deficit_pct": f"{self.deficit_pct:.2f}",
+            "unit": self.units,
+            "level": str(self.level),
+            "width": str(self.level_size[0]),
+            "height": str(self.level_size[1]),
+            "seconds": f"{self.seconds:.2f}",
+            "fallback": self.fallback or "",
+        }
+
+
+#: the English wording of :meth:`CoverReport.summary`; ``byoc_qgis.wording`` keeps the same texts as tr() literals
+#: (tests/test_wording.py checks they match)
+SUMMARY_TEXTS: Dict[str, str] = {
+    "summary": "{points} points; cover adds ≈ {excess_area} {unit}² ({excess_pct} %) outside the data and leaves ≈ "
+    "{deficit_area} {unit}² ({deficit_pct} %) of data out; traced at level {level} ({width}x{height} px) in "
+    "{seconds} s",
+    "fallback": "{text}; fallback: {fallback}",
+}
 
 
 @dataclass

@@ -147,7 +147,10 @@ def retrace_covers(
                     continue
                 tile.cover_geometry = result.geojson
                 client.update_tile(collection_id, tile, cancel=prog.cancelled)
-                out.append(TileResult(tid, path, RETRACED, result.report.summary()))
+                report = result.report
+                out.append(
+                    TileResult(tid, path, RETRACED, report.summary(), key="cover", params=report.summary_params())
+                )
             except (ValueError, S3Error, SentinelHubError, RuntimeError) as exc:
                 out.append(TileResult(tid, path, FAILED, s3.scrub(str(exc))))
     prog(1.0, "covers traced")

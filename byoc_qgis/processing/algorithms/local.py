@@ -29,7 +29,7 @@ from ...core.preflight import preflight_grouping, preflight_local
 from ...core.reproject import Reprojector
 from ...core.tile_groups import DEFAULT_PATTERN, Grouping, PatternError, group_local_files
 from ...translation import tr, tr_n
-from ...wording import finding_fix, finding_message, finding_text
+from ...wording import cover_summary, finding_fix, finding_message, finding_text
 from ..base import ByocAlgorithm
 from ..crs import crs_definition, wgs84
 from ..feedback import FeedbackBridge
@@ -312,7 +312,7 @@ class TraceCover(ByocAlgorithm):
                 continue
             feat = self._feature(fields, tile, files, result, reproject)
             sink.addFeature(feat, QgsFeatureSink.Flag.FastInsert)
-            bridge.info(f"{tile}: {result.report.summary()}")
+            bridge.info(f"{tile}: {cover_summary(result.report)}")
             count += 1
         return {"OUTPUT": dest, "COUNT": count}
 
@@ -337,7 +337,7 @@ class TraceCover(ByocAlgorithm):
                 rep.excess_pct,
                 rep.deficit_pct,
                 rep.fallback or "",
-                rep.summary(),
+                cover_summary(rep),
                 json.dumps(result.geojson),
             ]
         )
