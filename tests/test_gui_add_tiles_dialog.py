@@ -84,6 +84,10 @@ def test_check_plans_the_tiles_and_upload_creates_exactly_them(conn, localhub, q
     assert not dlg.add_button.isEnabled()
 
     _check(dlg)
+    # no blank area above the form (the source input is as tall as the folder field, not the layer list), and the
+    # two tables take the spare height
+    assert dlg.stack.height() <= dlg.folder.sizeHint().height() + 8, (dlg.stack.height(), dlg.folder.sizeHint())
+    assert dlg.splitter.height() >= 0.35 * dlg.height(), (dlg.splitter.height(), dlg.height())
     rows = dlg.planned.rows()
     assert [r[:3] for r in rows] == [
         ["2023-07-01/T33UVP", "2023/182/T33UVP/(BAND).tif", "2023-07-01 00:00:00"],
