@@ -102,6 +102,11 @@ def outcome_text(outcome: TileOutcome, scrub: Optional[Callable[[str], str]] = N
     pipeline's own words; any other message (a service or S3 error) as core gave it."""
     if outcome.findings:
         return preflight_failure_text(outcome.findings, scrub)
+    if isinstance(outcome.error, S3Error) and outcome.error.key:
+        return scrub(s3_error_text(outcome.error)) if scrub is not None else s3_error_text(outcome.error)
+    if isinstance(outcome.error, NetworkError):
+        text = str(outcome.error).replace(outcome.error.message, network_error_text(outcome.error))
+        return scrub(text) if scrub is not None else text
     template = _outcome_texts().get(outcome.key)
     return template if template is not None else outcome.message
 

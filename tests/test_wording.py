@@ -280,6 +280,10 @@ def test_an_s3_error_reads_as_core_words_it_and_german_through_wording(qgis_app,
     assert worded.startswith(f"s3://b1/tiles kann nicht aufgelistet werden: S3-Endpunkt 127.0.0.1:{port} nicht")
     assert worded.endswith("Host:Port und HTTPS prüfen.")
     assert wording.s3_error_text(s3.S3Error("Bucket b1 is in use")) == "Bucket b1 is in use"  # not worded by core
+    # a tile the pipeline could not create because of it
+    job = tile_pipeline.TileJob("t", {"B01": "/d/B01.tif"}, "t/(BAND).tif")
+    outcome = tile_pipeline.TileOutcome(job, tile_pipeline.FAILED, None, str(exc), error=exc)
+    assert wording.outcome_text(outcome, config.scrub) == worded
 
 
 def test_a_cover_summary_reads_as_core_words_it(qgis_app):

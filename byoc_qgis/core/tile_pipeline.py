@@ -32,7 +32,7 @@ from . import cog_rules
 from .byoc import ByocClient
 from .cogify import LAYOUT_MULTIBAND, LAYOUT_PER_BAND, CogifyOptions, cogify
 from .cover import trace_cover
-from .errors import CancelledError, SentinelHubError
+from .errors import CancelledError, NetworkError, SentinelHubError
 from .models import Tile
 from .progress import Cancelled, Progress
 from .s3 import S3Config, S3Error, bucket_options, vsis3_path
@@ -81,6 +81,7 @@ class TileOutcome:
     message: str = ""
     findings: List[cog_rules.Finding] = field(default_factory=list)
     key: str = ""  # the id of ``message``'s wording in OUTCOME_TEXTS ("" when the message is not ours)
+    error: Optional[BaseException] = field(default=None, repr=False)  # the S3/network error ``message`` words
 
 
 #: the English wording of the outcomes' own messages, by stable id; ``byoc_qgis.wording`` keeps the same texts as
@@ -285,7 +286,9 @@ class _Run:
             return _outcome(job, CANCELLED, "cancelled")
         except PreflightFailed as exc:
             return TileOutcome(job, FAILED, None, self.s3.scrub(str(exc)), exc.findings)
-        except (ValueError, S3Error, SentinelHubError, RuntimeError) as exc:
+        except (S3Error, NetworkError) as exc:  # worded by core: ``error`` lets the layers above word it again
+            return TileOutcome(job, FAILED, None, self.s3.scrub(str(exc)), error=exc)
+        except (ValueError, SentinelHubError, RuntimeError) as exc:
             return TileOutcome(job, FAILED, None, self.s3.scrub(str(exc)))
         except Exception as exc:  # noqa: BLE001 - an unexpected error is this tile's outcome; the table survives
             return TileOutcome(job, FAILED, None, self.s3.scrub(f"unexpected error: {type(exc).__name__}: {exc}"))
