@@ -4990,6 +4990,16 @@ ID {}</translation>
         </message>
         <message>
             <location filename="../byoc_qgis/wording.py" />
+            <source>{points} points; cover adds ≈ {excess_area} {unit}² ({excess_pct} %) outside the data and leaves ≈ {deficit_area} {unit}² ({deficit_pct} %) of data out; traced at level {level} ({width}x{height} px) in {seconds} s</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../byoc_qgis/wording.py" />
+            <source>{text}; fallback: {fallback}</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../byoc_qgis/wording.py" />
             <source>{severity} [{rule}] {where}{message} (found: {value}) Fix: {fix}</source>
             <translation>{severity} [{rule}] {where}{message} (gefunden: {value}) Behebung: {fix}</translation>
         </message>
@@ -5447,6 +5457,11 @@ ID {}</translation>
             <location filename="../byoc_qgis/wording.py" />
             <source> (+{} more)</source>
             <translation> (+{} weitere)</translation>
+        </message>
+        <message>
+            <location filename="../byoc_qgis/wording.py" />
+            <source>extent</source>
+            <translation type="unfinished" />
         </message>
         <message>
             <location filename="../byoc_qgis/wording.py" />
