@@ -259,7 +259,7 @@
         <message>
             <location filename="../byoc_qgis/gui/add_tiles_dialog.py" />
             <source>{}, {} already registered, {} failed.</source>
-            <translation type="unfinished" />
+            <translation>{}, {} bereits registriert, {} fehlgeschlagen.</translation>
         </message>
         <message>
             <location filename="../byoc_qgis/gui/add_tiles_dialog.py" />
@@ -1650,9 +1650,9 @@ Trotzdem speichern?</translation>
         <message numerus="yes">
             <location filename="../byoc_qgis/gui/dock.py" />
             <source>%n failed</source>
-            <translation type="unfinished">
-                <numerusform />
-                <numerusform />
+            <translation>
+                <numerusform>%n fehlgeschlagen</numerusform>
+                <numerusform>%n fehlgeschlagen</numerusform>
             </translation>
         </message>
         <message>
@@ -2438,9 +2438,9 @@ ID {}</translation>
         <message numerus="yes">
             <location filename="../byoc_qgis/gui/process_dialog.py" />
             <source>split automatically into %n requests of at most 2500 px</source>
-            <translation type="unfinished">
-                <numerusform />
-                <numerusform />
+            <translation>
+                <numerusform>automatisch in %n Anfrage zu höchstens 2500 px aufgeteilt</numerusform>
+                <numerusform>automatisch in %n Anfragen zu höchstens 2500 px aufgeteilt</numerusform>
             </translation>
         </message>
         <message>
@@ -4881,17 +4881,17 @@ ID {}</translation>
         <message>
             <location filename="../byoc_qgis/wording.py" />
             <source>Cannot check s3://{bucket}/{object}: {text}</source>
-            <translation type="unfinished" />
+            <translation>s3://{bucket}/{object} kann nicht geprüft werden: {text}</translation>
         </message>
         <message>
             <location filename="../byoc_qgis/wording.py" />
             <source>Cannot check s3://{bucket}/{object} (after {attempts} attempts): {text}</source>
-            <translation type="unfinished" />
+            <translation>s3://{bucket}/{object} kann nicht geprüft werden (nach {attempts} Versuchen): {text}</translation>
         </message>
         <message>
             <location filename="../byoc_qgis/wording.py" />
             <source>Cannot list s3://{bucket}/{prefix}: {text}</source>
-            <translation type="unfinished" />
+            <translation>s3://{bucket}/{prefix} kann nicht aufgelistet werden: {text}</translation>
         </message>
         <message>
             <location filename="../byoc_qgis/wording.py" />
@@ -4956,47 +4956,47 @@ ID {}</translation>
         <message>
             <location filename="../byoc_qgis/wording.py" />
             <source>already registered: skipped</source>
-            <translation type="unfinished" />
+            <translation>bereits registriert: übersprungen</translation>
         </message>
         <message>
             <location filename="../byoc_qgis/wording.py" />
             <source>no valid pixel: nothing to register</source>
-            <translation type="unfinished" />
+            <translation>kein gültiges Pixel: nichts zu registrieren</translation>
         </message>
         <message>
             <location filename="../byoc_qgis/wording.py" />
             <source>cancelled before registration</source>
-            <translation type="unfinished" />
+            <translation>vor der Registrierung abgebrochen</translation>
         </message>
         <message>
             <location filename="../byoc_qgis/wording.py" />
             <source>no such tile</source>
-            <translation type="unfinished" />
+            <translation>keine solche Kachel</translation>
         </message>
         <message>
             <location filename="../byoc_qgis/wording.py" />
             <source>status {status}: nothing to explain</source>
-            <translation type="unfinished" />
+            <translation>Status {status}: nichts zu erklären</translation>
         </message>
         <message>
             <location filename="../byoc_qgis/wording.py" />
             <source>no valid pixel: the cover is left as it is</source>
-            <translation type="unfinished" />
+            <translation>kein gültiges Pixel: die Abdeckung bleibt, wie sie ist</translation>
         </message>
         <message>
             <location filename="../byoc_qgis/wording.py" />
             <source>the target has a tile at this path</source>
-            <translation type="unfinished" />
+            <translation>das Ziel hat eine Kachel unter diesem Pfad</translation>
         </message>
         <message>
             <location filename="../byoc_qgis/wording.py" />
             <source>{points} points; cover adds ≈ {excess_area} {unit}² ({excess_pct} %) outside the data and leaves ≈ {deficit_area} {unit}² ({deficit_pct} %) of data out; traced at level {level} ({width}x{height} px) in {seconds} s</source>
-            <translation type="unfinished" />
+            <translation>{points} Punkte; die Abdeckung schließt ≈ {excess_area} {unit}² ({excess_pct} %) außerhalb der Daten ein und lässt ≈ {deficit_area} {unit}² ({deficit_pct} %) der Daten aus; umrissen auf Stufe {level} ({width}x{height} px) in {seconds} s</translation>
         </message>
         <message>
             <location filename="../byoc_qgis/wording.py" />
             <source>{text}; fallback: {fallback}</source>
-            <translation type="unfinished" />
+            <translation>{text}; Ersatz: {fallback}</translation>
         </message>
         <message>
             <location filename="../byoc_qgis/wording.py" />
@@ -5461,7 +5461,7 @@ ID {}</translation>
         <message>
             <location filename="../byoc_qgis/wording.py" />
             <source>extent</source>
-            <translation type="unfinished" />
+            <translation>Ausdehnung</translation>
         </message>
         <message>
             <location filename="../byoc_qgis/wording.py" />
