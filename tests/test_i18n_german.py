@@ -277,3 +277,40 @@ def _client(localhub):
         custom_deployment(localhub.base_url, localhub.token_url),
         ClientCredentials(localhub.client_id, localhub.client_secret),
     )
+
+
+def test_merge_script_fills_translations_and_leaves_sources(tmp_path):
+    """scripts/merge_translations.py fills plain and numerus messages from JSON; sources and others stay."""
+    import json
+    import sys
+
+    sys.path.insert(0, str(REPO / "scripts"))
+    import merge_translations
+    import update_translations
+
+    ts = tmp_path / "x_de.ts"
+    ts.write_text(
+        update_translations.update_ts(
+            TS, [("Close", "byoc_qgis/a.py", False), ("%n tiles", "byoc_qgis/a.py", True), ("New", "b.py", False)]
+        ),
+        encoding="utf-8",
+    )
+    data = {"%n tiles": ["%n Kachel", "%n Kacheln"], "New": "Neu", "Gone": "Weg"}
+    text, filled, unfinished = merge_translations.merge(ts, {**data, "Close": ""})
+    assert (filled, unfinished) == (2, [])  # "Close" keeps the catalogue's "Schließen"; "Gone" is not a source
+    ts.write_text(text, encoding="utf-8")
+    assert (
+        update_translations.update_ts(
+            ts, [("Close", "byoc_qgis/a.py", False), ("%n tiles", "byoc_qgis/a.py", True), ("New", "b.py", False)]
+        )
+        == text
+    )
+    messages = ET.parse(ts).getroot().findall(".//message")
+    assert [m.findtext("source") for m in messages] == ["Close", "%n tiles", "New"]
+    assert [f.text for f in messages[1].find("translation")] == ["%n Kachel", "%n Kacheln"]
+    assert messages[2].findtext("translation") == "Neu" and messages[0].findtext("translation") == "Schließen"
+    assert "unfinished" not in text
+    path = tmp_path / "t.json"
+    path.write_text(json.dumps({"Close": "Zu"}), encoding="utf-8")
+    assert merge_translations.main([str(path), str(ts), "--check"]) == 0
+    assert "Schließen" in ts.read_text(encoding="utf-8")  # --check writes nothing
