@@ -13,7 +13,7 @@ came. A translation whose placeholders do not fit falls back to core's English s
 from __future__ import annotations
 
 from pathlib import PurePath
-from typing import Callable, Dict, Mapping, Optional, Sequence, Tuple
+from typing import Any, Callable, Dict, Mapping, Optional, Sequence, Tuple
 
 from .core.cog_rules import Finding
 from .core.cover import CoverReport
@@ -39,6 +39,7 @@ __all__ = [
     "finding_fix",
     "finding_message",
     "finding_text",
+    "worded_finding",
     "describe_error",
     "network_error_text",
     "preflight_failure_text",
@@ -65,6 +66,22 @@ def finding_fix(finding: Finding) -> str:
     if templates is None:
         return finding.fix
     return _fill(templates[1], _finding_params(finding), finding.fix)
+
+
+def worded_finding(finding: Dict[str, Any]) -> Dict[str, Any]:
+    """A finding as a dict (``core.tile_plan.check_s3_prefix``: severity, file, rule, message, fix, key, params)
+    with ``message`` and ``fix`` in the user's language."""
+    f = Finding(
+        finding.get("severity", ""),
+        finding.get("file", ""),
+        finding.get("rule", ""),
+        "",
+        finding.get("message", ""),
+        finding.get("fix", ""),
+        finding.get("key", ""),
+        finding.get("params") or {},
+    )
+    return {**finding, "message": finding_message(f), "fix": finding_fix(f)}
 
 
 def severity_label(severity: str) -> str:

@@ -297,3 +297,12 @@ def test_a_cover_summary_reads_as_core_words_it(qgis_app):
     assert wording.cover_summary(report) == report.summary()
     report.fallback = "extent"
     assert report.summary().endswith("; fallback: extent") and wording.cover_summary(report) == report.summary()
+
+
+def test_a_finding_as_a_dict_reads_german_through_wording(german):
+    f = messages.too_many_file_bands("a.tif", 120)
+    as_dict = {"tile": "t", "file": f.file, "severity": f.severity, "rule": f.rule, "message": f.message,
+               "fix": f.fix, "key": f.key, "params": dict(f.params)}  # fmt: skip
+    worded = wording.worded_finding(as_dict)
+    assert worded["message"] == "Die Datei hat 120 Bänder; eine BYOC-Sammlung hat höchstens 100."
+    assert worded["tile"] == "t" and as_dict["message"] == f.message  # the caller's dict is left as it was

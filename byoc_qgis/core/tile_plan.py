@@ -17,7 +17,7 @@ import os
 from dataclasses import dataclass, field
 from datetime import datetime, timezone
 from pathlib import Path, PurePosixPath
-from typing import Dict, Iterable, List, Optional, Sequence, Tuple
+from typing import Any, Dict, Iterable, List, Optional, Sequence, Tuple
 
 from .path_templates import BAND, PathTemplateError, build_tile_path, find_date
 from .tile_groups import DEFAULT_PATTERN, PatternError, group_local_files, relative_key
@@ -262,7 +262,7 @@ def check_s3_prefix(
     date_pattern: Optional[str] = None,
     constant: Optional[datetime] = None,
     cancel=None,
-) -> Tuple[UploadPlan, List[Dict[str, str]], int]:
+) -> Tuple[UploadPlan, List[Dict[str, Any]], int]:
     """List the collection's bucket under ``prefix``, check the band files (with ``collection_bands``) and plan the
     tiles ``createtilesfroms3`` would register: ``(plan, findings as dicts, number of files)``. Findings are
     scrubbed of the bucket's keys; S3 sources are never COGified, so every error makes its tile fail."""
@@ -281,6 +281,9 @@ def check_s3_prefix(
             "rule": f.rule,
             "message": s3.scrub(f.message),
             "fix": s3.scrub(f.fix),
+            # the wording's id and values (scrubbed too), so the dialog words the finding in the user's language
+            "key": f.key,
+            "params": {name: s3.scrub(value) for name, value in f.params.items()},
         }
         for tile, report in reports.items()
         for f in report.findings

@@ -31,6 +31,7 @@ from qgis.PyQt.QtWidgets import (
 from ..core.tile_groups import DEFAULT_PATTERN
 from ..core.tile_plan import UploadPlan, check_s3_prefix, mark_failures, plan_local_tiles
 from ..translation import tr, tr_n
+from ..wording import worded_finding
 from .add_tiles_results import CheckView, verdict
 from .add_tiles_words import template_example, template_help, user_words
 from .connections import Connection
@@ -425,7 +426,8 @@ class AddTilesDialog(QDialog):
         options = self._plan_options()
 
         def work(task):
-            return check_s3_prefix(s3, prefix, pattern, bands, cancel=task.isCanceled, **options)
+            plan, findings, files = check_s3_prefix(s3, prefix, pattern, bands, cancel=task.isCanceled, **options)
+            return plan, [worded_finding(f) for f in findings], files
 
         self._start_checking()
         task = self.runner.run_function(

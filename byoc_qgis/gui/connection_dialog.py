@@ -38,6 +38,7 @@ from ..core.deployments import builtin_deployments, custom_deployment
 from ..core.s3 import S3Config, S3Error
 from ..core.s3_check import KEYS_CHECK_BUCKET, BucketCheck, check_bucket, check_credentials
 from ..translation import tr
+from ..wording import s3_check_text
 from .auth_chooser import AuthChooser
 from .connections import Connection, ConnectionStore
 from .notify import error_summary, register_secret
@@ -375,9 +376,9 @@ class ConnectionDialog(QDialog):
             lines = [tr("Connected to {}: {} collection(s) visible.").format(deployment.name, count)]
             for check in checks:
                 if check.ok:
-                    lines.append(tr("S3: {}").format(check.message))
+                    lines.append(tr("S3: {}").format(s3_check_text(check)))
                 else:
-                    lines.append(tr("S3 problem: {}").format(check.message))
+                    lines.append(tr("S3 problem: {}").format(s3_check_text(check)))
             self._show_test(all(c.ok for c in checks), "\n".join(lines))
 
         def failed(exc: BaseException) -> None:
