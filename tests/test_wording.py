@@ -306,3 +306,35 @@ def test_a_finding_as_a_dict_reads_german_through_wording(german):
     worded = wording.worded_finding(as_dict)
     assert worded["message"] == "Die Datei hat 120 Bänder; eine BYOC-Sammlung hat höchstens 100."
     assert worded["tile"] == "t" and as_dict["message"] == f.message  # the caller's dict is left as it was
+
+
+@pytest.fixture
+def real_german(qgis_app, tmp_path: Path):
+    """The plugin's German catalogue (i18n/byoc_qgis_de.ts compiled), installed for the test."""
+    qm = tmp_path / "byoc_qgis_de.qm"
+    ts = Path(__file__).resolve().parent.parent / "i18n" / "byoc_qgis_de.ts"
+    subprocess.run([_lrelease(), "-silent", str(ts), "-qm", str(qm)], check=True)
+    translator = QTranslator()
+    assert translator.load(str(qm))
+    QCoreApplication.installTranslator(translator)
+    yield
+    QCoreApplication.removeTranslator(translator)
+
+
+def test_every_finding_reads_german_with_the_plugins_catalogue(real_german):
+    """Each finding's German sentence and fix fill every placeholder (no silent fall-back to English)."""
+    not_german = []
+    for f in _one_of_each():
+        message, fix = wording.finding_message(f), wording.finding_fix(f)
+        if message == f.message or "{" in message or (fix == f.fix and FINDING_TEMPLATES[f.key][1] != "{fix}"):
+            not_german.append(f.key)
+    assert not_german == []
+    tables = [
+        (wording._s3_templates(), s3_errors.S3_TEMPLATES),
+        (wording._network_reasons(), network_errors.NETWORK_REASONS),
+        (wording._result_texts(), tile_workflows.RESULT_TEXTS),
+        (wording._summary_texts(), cover.SUMMARY_TEXTS),
+    ]
+    for german, english in tables:
+        for key, text in german.items():
+            assert text != english[key] and _placeholders(text) == _placeholders(english[key]), key
