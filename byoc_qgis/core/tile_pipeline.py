@@ -121,6 +121,8 @@ class PipelineOptions:
     # the jobs' files are keys in the bucket already (createtilesfroms3): no pre-flight, COGify or upload; the
     # cover is traced from the COGs through /vsis3/
     s3_sources: bool = False
+    # how a pre-flight warning is worded in the log (the layers above core pass their own wording)
+    finding_text: Callable[[cog_rules.Finding], str] = field(default=lambda f: f.message, repr=False)
 
 
 Log = Callable[[str, bool], None]
@@ -201,7 +203,7 @@ def _prepare(job: TileJob, opts: PipelineOptions, workdir: str, prog: Progress, 
     _facts, findings = cog_rules.check_tile(files, opts.collection_bands)
     for f in findings:
         if not f.is_error:
-            log(f"{job.name}: {f.message}", True)
+            log(f"{job.name}: {opts.finding_text(f)}", True)
     if any(f.is_error for f in findings):
         raise PreflightFailed(findings)
     return files

@@ -40,7 +40,7 @@ from ...core.tile_pipeline import (
     run_pipeline,
 )
 from ...translation import tr, tr_n
-from ...wording import outcome_text, s3_check_text
+from ...wording import finding_message, outcome_text, s3_check_text
 from ..base import ServiceAlgorithm
 from ..feedback import FeedbackBridge
 from ..fields import WkbType
@@ -406,6 +406,7 @@ class CreateTilesLocal(ServiceAlgorithm):
             threads=self.parameterAsInt(parameters, "THREADS", context),
             workdir=os.path.join(QgsProcessingUtils.tempFolder(), f"byoc_tiles_{os.getpid()}_{id(self)}"),
             collection_bands=bands,
+            finding_text=finding_message,
         )
         bridge.info(
             tr_n(
