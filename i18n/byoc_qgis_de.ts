@@ -1800,6 +1800,14 @@ Trotzdem speichern?</translation>
             <source>Loading the tiles of {}…</source>
             <translation>Kacheln von {} werden geladen…</translation>
         </message>
+        <message numerus="yes">
+            <location filename="../byoc_qgis/gui/dock.py" />
+            <source>%n failed tiles are selected: Reingest or Delete act on all of them; select up to {} of them (attribute table: Show Selected Features) to explain why they failed.</source>
+            <translation type="unfinished">
+                <numerusform />
+                <numerusform />
+            </translation>
+        </message>
         <message>
             <location filename="../byoc_qgis/gui/dock_collections.py" />
             <source>No collections yet — click + (New collection) below to create one on your S3 bucket.</source>
@@ -3021,10 +3029,13 @@ ID {}</translation>
             <source>Refuse areas touching more grid cells than</source>
             <translation>Gebiete ablehnen, die mehr Gitterzellen berühren als</translation>
         </message>
-        <message>
+        <message numerus="yes">
             <location filename="../byoc_qgis/processing/algorithms/batch_create.py" />
-            <source>Batch task {} created ({} cells)</source>
-            <translation>Batch-Aufgabe {} erstellt ({} Zellen)</translation>
+            <source>Batch task {} created (%n cells)</source>
+            <translation type="unfinished">
+                <numerusform />
+                <numerusform />
+            </translation>
         </message>
         <message numerus="yes">
             <location filename="../byoc_qgis/processing/algorithms/batch_create.py" />
@@ -3137,10 +3148,13 @@ ID {}</translation>
             <source>Batch task {}: {}, {:.0f}% done</source>
             <translation>Batch-Aufgabe {}: {}, {:.0f} % erledigt</translation>
         </message>
-        <message>
+        <message numerus="yes">
             <location filename="../byoc_qgis/processing/algorithms/batch_layers.py" />
-            <source>Mosaic {}: {} cells → {}</source>
-            <translation>Mosaik {}: {} Zellen → {}</translation>
+            <source>Mosaic {}: %n cells → {}</source>
+            <translation type="unfinished">
+                <numerusform />
+                <numerusform />
+            </translation>
         </message>
         <message>
             <location filename="../byoc_qgis/processing/algorithms/batch_layers.py" />
@@ -4498,6 +4512,14 @@ ID {}</translation>
             <source>Choose a connection to list its collections, or type an id or name</source>
             <translation>Eine Verbindung wählen, um ihre Kollektionen aufzulisten, oder eine ID oder einen Namen eingeben</translation>
         </message>
+        <message numerus="yes">
+            <location filename="../byoc_qgis/processing/collection_widget.py" />
+            <source>Choose one of %n collections, or type an id or name</source>
+            <translation type="unfinished">
+                <numerusform />
+                <numerusform />
+            </translation>
+        </message>
         <message>
             <location filename="../byoc_qgis/processing/collection_widget.py" />
             <source>cancelled</source>
@@ -4512,11 +4534,6 @@ ID {}</translation>
             <location filename="../byoc_qgis/processing/collection_widget.py" />
             <source>Collections cannot be listed: {}</source>
             <translation>Kollektionen können nicht aufgelistet werden: {}</translation>
-        </message>
-        <message>
-            <location filename="../byoc_qgis/processing/collection_widget.py" />
-            <source>Choose one of {} collections, or type an id or name</source>
-            <translation>Eine von {} Kollektionen wählen oder eine ID oder einen Namen eingeben</translation>
         </message>
         <message>
             <location filename="../byoc_qgis/processing/connection.py" />

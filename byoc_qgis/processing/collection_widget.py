@@ -20,7 +20,7 @@ from qgis.PyQt.QtWidgets import QComboBox
 
 from ..core import qgis_adapters as qa
 from ..core.models import Collection
-from ..translation import tr
+from ..translation import tr, tr_n
 from .connection import CONNECTION
 
 __all__ = ["CollectionWidgetWrapper", "WRAPPER_PATH"]
@@ -130,7 +130,12 @@ class CollectionWidgetWrapper(WidgetWrapper):
         if collections is None:
             self._fill([], tr("Collections cannot be listed: {}").format(error))
         else:
-            self._fill(collections, tr("Choose one of {} collections, or type an id or name").format(len(collections)))
+            hint = tr_n(
+                "Choose the collection, or type an id or name",
+                "Choose one of %n collections, or type an id or name",
+                len(collections),
+            )
+            self._fill(collections, hint)
 
     def _fill(self, collections: List[Collection], hint: str) -> None:
         text = self.widget.currentText()

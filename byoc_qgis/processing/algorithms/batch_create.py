@@ -360,7 +360,7 @@ class BatchCreate(BatchAlgorithm):
     def _create(client: BatchClient, request: BatchRequest, cells: int, start: bool, bridge: FeedbackBridge):
         """Create the task, and start it when asked; return its state."""
         task = client.create(request, cancel=bridge.cancel)
-        bridge.info(tr("Batch task {} created ({} cells)").format(task.id, cells))
+        bridge.info(tr_n("Batch task {} created (%n cell)", "Batch task {} created (%n cells)", cells).format(task.id))
         if start:
             try:
                 client.start(task.id, cancel=bridge.cancel)

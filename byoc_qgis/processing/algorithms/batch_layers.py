@@ -261,7 +261,9 @@ def _load_mosaics(mosaics: List[Mosaic], s3, bucket: str, tid: str, context, bri
             details.layerTypeHint = hint
         context.addLayerToLoadOnCompletion(mosaic.path, details)
         layers.append(mosaic.path)
-        bridge.info(tr("Mosaic {}: {} cells → {}").format(mosaic.name, mosaic.sources, mosaic.path))
+        bridge.info(
+            tr_n("Mosaic {}: %n cell → {}", "Mosaic {}: %n cells → {}", mosaic.sources).format(mosaic.name, mosaic.path)
+        )
     if not mosaics:
         bridge.warning(tr("No cell delivered yet: no mosaic"))
     return layers
