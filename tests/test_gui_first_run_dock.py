@@ -261,6 +261,18 @@ def test_tiles_zoom_attribute_table_failed_selection_and_reingest(dock, qgis_ifa
     assert run.ok, run.error_text()
     del task
 
+    # many failed tiles: all selected, explained only when the user picks a few (each may read the tile's files)
+    from qgis.core import Qgis
+
+    more = [dict(r, path=f"{prefix}/more{i}/(BAND).tif") for i, r in enumerate(list(_rows(prefix))[3:] * 10)]
+    assert bulk_tiles(localhub, col["id"], more) == 20
+    dock.show_tiles(col["id"])
+    _wait(lambda: not ctl.loading and ctl.count == 25)
+    assert dock.on_failed_tiles(show=shown.append) is None
+    assert layer.selectedFeatureCount() == 22 and len(shown) == 1
+    info = [str(m) for m in qgis_iface.messageBar().get_messages(Qgis.MessageLevel.Info)]
+    assert any("22 failed tiles are selected" in m and "up to 20" in m for m in info), info
+
 
 # -- plurals ---------------------------------------------------------------------------------------------------------
 COUNTED = re.compile(r"\{[^}]*\}\s+(?:\w+\s+)?(tiles|collections|cells|mosaics|requests|files)\b|\(s\)")

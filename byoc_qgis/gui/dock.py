@@ -46,6 +46,8 @@ from .tiles_registry import TilesRegistry
 
 __all__ = ["ByocDock"]
 
+MAX_EXPLAINED = 20  # "N failed" explains at once up to this many tiles (more: they are selected, the user picks)
+
 
 class ByocDock(CollectionsMixin, TileActionsMixin, DockUi):
     """Dock panel listing connections, collections and tiles."""
@@ -300,9 +302,21 @@ class ByocDock(CollectionsMixin, TileActionsMixin, DockUi):
         """Select every failed tile of the current tiles layer (those without a cover have no outline on the map)
         and explain why they failed (``show`` as for :meth:`explain`)."""
         ctl = self.current_tiles()
-        if ctl is None or not ctl.select_failed():
+        count = ctl.select_failed() if ctl is not None else 0
+        if not count:
             return None
         self._update_tile_buttons()
+        if count > MAX_EXPLAINED:  # each explanation may read the tile's files: the user picks which ones
+            self.notifier.info(
+                tr("Failed tiles"),
+                tr_n(
+                    "%n failed tile is selected: Reingest or Delete act on it.",
+                    "%n failed tiles are selected: Reingest or Delete act on all of them; select up to {} of them "
+                    "(attribute table: Show Selected Features) to explain why they failed.",
+                    count,
+                ).format(MAX_EXPLAINED),
+            )
+            return None
         return self.explain(ctl, show)
 
     def _end_load(self, ctl: TilesLayer, finish: bool = True) -> None:
