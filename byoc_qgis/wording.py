@@ -36,6 +36,7 @@ from .translation import tr
 __all__ = [
     "explanation_cause",
     "explanation_fix",
+    "explanation_note",
     "finding_fix",
     "finding_message",
     "finding_text",
@@ -200,6 +201,17 @@ def explanation_fix(explanation: Explanation, scrub=None) -> str:
         return explanation.fix
     text = finding_fix(explanation.finding)
     return scrub(text) if scrub is not None else text
+
+
+def explanation_note(explanation: Explanation, scrub: Optional[Callable[[str], str]] = None) -> str:
+    """Why the tile's files could not be checked ("" when they were): an S3 error core worded, in the user's
+    language; other errors as core gave them."""
+    if not explanation.note:
+        return ""
+    error = explanation.note_error
+    if isinstance(error, S3Error) and error.key:
+        return scrub(s3_error_text(error)) if scrub is not None else s3_error_text(error)
+    return explanation.note
 
 
 def s3_error_text(exc: S3Error) -> str:

@@ -338,3 +338,18 @@ def test_every_finding_reads_german_with_the_plugins_catalogue(real_german):
     for german, english in tables:
         for key, text in german.items():
             assert text != english[key] and _placeholders(text) == _placeholders(english[key]), key
+
+
+def test_an_explanation_note_words_the_s3_error_that_stopped_the_check(german):
+    from byoc_qgis.core import s3
+
+    params = {"bucket": "b1", "where": "h:1", "reason": "connection refused"}
+    exc = s3.worded_error(s3.PROBLEM_UNREACHABLE, "unreachable", params, "cannot-list", bucket="b1", prefix="t")
+    expl = Explanation("cause", "block-size", "fix", note=str(exc), note_error=exc)
+    assert wording.explanation_note(expl) == (
+        "s3://b1/t kann nicht aufgelistet werden: S3-Endpunkt h:1 nicht erreichbar (Verbindung abgelehnt): Host:Port "
+        "und HTTPS prüfen."
+    )
+    assert str(exc).startswith("Cannot list s3://b1/t: Cannot reach the S3 endpoint h:1 (connection refused)")
+    assert wording.explanation_note(Explanation("c", None, "f", note="GDAL: boom")) == "GDAL: boom"
+    assert wording.explanation_note(Explanation("c", None, "f")) == ""

@@ -8,7 +8,7 @@ rule by its wording (:func:`.cog_rules.rule_for_cause`) and the caller's general
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from typing import Dict, List, Mapping, Optional
 
 from . import cog_rules
@@ -36,6 +36,7 @@ class Explanation:
     findings: Optional[List[cog_rules.Finding]] = None
     note: str = ""
     finding: Optional[cog_rules.Finding] = None
+    note_error: Optional[BaseException] = field(default=None, repr=False)  # the error ``note`` words (S3/GDAL)
 
 
 def explain_cause(
@@ -98,4 +99,5 @@ def explain_tile(
     except Exception as exc:  # noqa: BLE001 - any reason the files cannot be read: the wording still explains
         guess = explain_cause(cause, fixes, generic)
         guess.note = s3.scrub(str(exc))
+        guess.note_error = exc
         return guess

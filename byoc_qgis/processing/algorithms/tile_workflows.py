@@ -24,7 +24,7 @@ from qgis.core import (
 from ...core import tile_workflows as wf
 from ...core.cover import POLICIES
 from ...translation import tr, tr_n
-from ...wording import explanation_cause, explanation_fix, tile_result_text
+from ...wording import explanation_cause, explanation_fix, explanation_note, tile_result_text
 from ..base import ServiceAlgorithm
 from ..feedback import FeedbackBridge
 from ..fields import WkbType, make_fields
@@ -165,8 +165,9 @@ class ExplainFailure(ServiceAlgorithm):
             if e is None:
                 feat.setAttributes([r.tile_id, r.path, r.status, "", "", "", False, tile_result_text(r)])
             else:
-                note = tr("the files could not be checked: {}").format(e.note) if e.note else ""
-                cause, fix = explanation_cause(e), explanation_fix(e, s3.scrub if s3 is not None else None)
+                scrub = s3.scrub if s3 is not None else None
+                note = tr("the files could not be checked: {}").format(explanation_note(e, scrub)) if e.note else ""
+                cause, fix = explanation_cause(e), explanation_fix(e, scrub)
                 feat.setAttributes([r.tile_id, r.path, r.status, cause, e.rule or "", fix, e.checked_files, note])
                 bridge.info(tr("{}: {} — rule {}: {}").format(r.path, cause, e.rule or "?", fix))
                 if e.rule and e.rule not in rules:
