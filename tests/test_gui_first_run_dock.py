@@ -118,6 +118,11 @@ def test_narrow_dock_empty_state_tooltips(qgis_app, qgis_iface, qgis_new_project
         _settle(dock)
         dock.grab().save(str(screenshots_dir / "byoc-dock-narrow.png"))
         assert dock.width() == NARROW
+        # a search that finds nothing says so in the list (not the first-run text)
+        dock.search.setText("no-such-collection")
+        _wait(lambda: dock.tree.topLevelItemCount() == 0 and dock.list_task.done)
+        _wait(lambda: dock.empty_state.visible)
+        assert dock.empty_state.text() == "No collection matches “no-such-collection”."
     finally:
         dock.cleanup()
         dock.deleteLater()
