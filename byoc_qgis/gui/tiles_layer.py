@@ -34,6 +34,10 @@ from .tiles_memory import LAYER_CRS, new_tiles_layer
 __all__ = ["TilesLayer", "refresh_tiles"]
 
 WARNING = Qgis.MessageLevel.Warning
+# Qgis.FeatureRequestFlag from QGIS 3.36 (the only spelling in QGIS 4), QgsFeatureRequest.Flag before
+_NO_GEOMETRY = (
+    Qgis.FeatureRequestFlag.NoGeometry if hasattr(Qgis, "FeatureRequestFlag") else QgsFeatureRequest.Flag.NoGeometry
+)
 MAX_SKIPPED_LOGGED = 20
 
 
@@ -103,6 +107,7 @@ class TilesLayer(QObject):
         self.load_started = False  # a load was started once (a controller made on demand has not loaded yet)
         self.on_first_tiles: Optional[Callable[[TilesLayer], None]] = None  # once the layer has tiles (zoom)
         self._reselect: Set[str] = set()  # tiles selected before a reload: selected again once it ends
+        self._failed: Optional[int] = None  # FAILED tiles in the layer (counted on demand, forgotten on changes)
         self.layer.willBeDeleted.connect(self._layer_gone)
 
     # -- what the watcher knows ------------------------------------------------------------------------------------
@@ -176,6 +181,7 @@ class TilesLayer(QObject):
         self._reselect = {tid for tid, fid in self.fids.items() if fid in selected}
         self.layer.removeSelection()
         self.layer.dataProvider().truncate()
+        self._failed = None
         self.fids.clear()
         self._reported.clear()
         self.count = 0
@@ -253,6 +259,7 @@ class TilesLayer(QObject):
                 fresh.append(row)
         if not fresh:
             return
+        self._failed = None
         ok, features = self.layer.dataProvider().addFeatures([r[2] for r in fresh])
         if not ok:
             text = tr_n("Could not add %n tile to the layer {}", "Could not add %n tiles to the layer {}", len(fresh))
@@ -357,6 +364,8 @@ class TilesLayer(QObject):
         """Main thread: change only the features whose tile changed; add new ones; drop deleted ones."""
         provider = self.layer.dataProvider()
         self._report_problems(changes.problems)
+        if not changes.empty:
+            self._failed = None
         attrs: Dict[int, Dict[int, Any]] = {}
         geoms = {}
         added: List[Row] = list(changes.added)
@@ -416,12 +425,13 @@ class TilesLayer(QObject):
 
     def failed_count(self) -> int:
         """How many tiles of the layer have FAILED (with or without an outline on the map)."""
-        index = FIELD_INDEX["status"]
-        return sum(1 for f in self._failed_features(index))
+        if self._failed is None:
+            self._failed = sum(1 for _f in self._failed_features(FIELD_INDEX["status"]))
+        return self._failed
 
     def _failed_features(self, index: int):
         request = QgsFeatureRequest().setFilterExpression("\"status\" = 'FAILED'")
-        request.setFlags(QgsFeatureRequest.Flag.NoGeometry)
+        request.setFlags(_NO_GEOMETRY)
         request.setSubsetOfAttributes([index])
         return self.layer.dataProvider().getFeatures(request)
 
