@@ -4776,729 +4776,729 @@ ID {}</translation>
             <translation>EPSG:{} ist kein KBS, das QGIS kennt</translation>
         </message>
         <message>
-            <location filename="../byoc_qgis/wording.py" />
-            <source>Re-create the file as a COG with BLOCKSIZE=1024 and internal AVERAGE overviews (COGify does this).</source>
-            <translation>Die Datei als COG mit BLOCKSIZE=1024 und internen AVERAGE-Übersichten neu erzeugen (COGify erledigt das).</translation>
-        </message>
-        <message>
-            <location filename="../byoc_qgis/wording.py" />
-            <source>Reproject to an allowed CRS (COGify with reprojection does this).</source>
-            <translation>In ein erlaubtes KBS reprojizieren (COGify mit Reprojektion erledigt das).</translation>
-        </message>
-        <message>
-            <location filename="../byoc_qgis/wording.py" />
-            <source>Georeference the file (gdal_translate -a_srs EPSG:&lt;code&gt; -a_ullr ...) or warp it to a grid.</source>
-            <translation>Die Datei georeferenzieren (gdal_translate -a_srs EPSG:&lt;code&gt; -a_ullr ...) oder auf ein Raster transformieren (gdalwarp).</translation>
-        </message>
-        <message>
-            <location filename="../byoc_qgis/wording.py" />
-            <source>The file is not a valid Cloud Optimized GeoTIFF: {text}.</source>
-            <translation>Die Datei ist kein gültiges Cloud Optimized GeoTIFF: {text}.</translation>
-        </message>
-        <message>
-            <location filename="../byoc_qgis/wording.py" />
-            <source>No S3 credentials: choose S3 credentials (access key / secret key) for the connection (Processing: S3_AUTHCFG), or set AWS_ACCESS_KEY_ID and AWS_SECRET_ACCESS_KEY.</source>
-            <translation>Keine S3-Zugangsdaten: S3-Zugangsdaten (Access Key / Secret Key) für die Verbindung wählen (Verarbeitung: S3_AUTHCFG) oder AWS_ACCESS_KEY_ID und AWS_SECRET_ACCESS_KEY setzen.</translation>
-        </message>
-        <message>
-            <location filename="../byoc_qgis/wording.py" />
+            <location filename="../byoc_qgis/wording/errors.py" />
             <source>Cannot reach {url} ({reason})</source>
             <translation>{url} ist nicht erreichbar ({reason})</translation>
         </message>
         <message>
-            <location filename="../byoc_qgis/wording.py" />
-            <source>connection refused</source>
-            <translation>Verbindung abgelehnt</translation>
-        </message>
-        <message>
-            <location filename="../byoc_qgis/wording.py" />
-            <source>no answer</source>
-            <translation>keine Antwort</translation>
-        </message>
-        <message>
-            <location filename="../byoc_qgis/wording.py" />
-            <source>unknown error</source>
-            <translation>unbekannter Fehler</translation>
-        </message>
-        <message>
-            <location filename="../byoc_qgis/wording.py" />
-            <source>Bucket {bucket} does not exist at {where}: create it, or correct the bucket name (and the S3 endpoint/region).</source>
-            <translation>Bucket {bucket} existiert nicht bei {where}: ihn anlegen oder den Bucket-Namen (und den S3-Endpunkt/die Region) korrigieren.</translation>
-        </message>
-        <message>
-            <location filename="../byoc_qgis/wording.py" />
-            <source>{where} refused the S3 secret key for access key {key_hint} (the signature does not match): correct the secret key in the S3 credentials.</source>
-            <translation>{where} hat den S3 Secret Key für den Access Key {key_hint} abgelehnt (die Signatur stimmt nicht): den Secret Key in den S3-Zugangsdaten korrigieren.</translation>
-        </message>
-        <message>
-            <location filename="../byoc_qgis/wording.py" />
-            <source>No S3 credentials for bucket {bucket}: choose S3 credentials (access key / secret key) for the connection (Processing: S3_AUTHCFG), or set AWS_ACCESS_KEY_ID and AWS_SECRET_ACCESS_KEY.</source>
-            <translation>Keine S3-Zugangsdaten für Bucket {bucket}: S3-Zugangsdaten (Access Key / Secret Key) für die Verbindung wählen (Verarbeitung: S3_AUTHCFG) oder AWS_ACCESS_KEY_ID und AWS_SECRET_ACCESS_KEY setzen.</translation>
-        </message>
-        <message>
-            <location filename="../byoc_qgis/wording.py" />
-            <source>{where} does not know the S3 access key {key_hint}: correct the access key in the S3 credentials (and check the endpoint: keys of one provider do not work at another).</source>
-            <translation>{where} kennt den S3 Access Key {key_hint} nicht: den Access Key in den S3-Zugangsdaten korrigieren (und den Endpunkt prüfen: Schlüssel eines Anbieters funktionieren nicht bei einem anderen).</translation>
-        </message>
-        <message>
-            <location filename="../byoc_qgis/wording.py" />
-            <source>{where} denied access to bucket {bucket} (AccessDenied): the S3 keys are valid but lack permission; grant them s3:ListBucket, s3:GetObject and s3:PutObject on the bucket, or use other keys.</source>
-            <translation>{where} hat den Zugriff auf Bucket {bucket} verweigert (AccessDenied): Die S3-Schlüssel sind gültig, haben aber keine Berechtigung; ihnen s3:ListBucket, s3:GetObject und s3:PutObject auf dem Bucket gewähren oder andere Schlüssel verwenden.</translation>
-        </message>
-        <message>
-            <location filename="../byoc_qgis/wording.py" />
-            <source>Cannot reach the S3 endpoint {where} ({reason}): check the endpoint host:port and the HTTPS setting, and that the server is running.</source>
-            <translation>Der S3-Endpunkt {where} ist nicht erreichbar ({reason}): Endpunkt host:port und die HTTPS-Einstellung prüfen und ob der Server läuft.</translation>
-        </message>
-        <message>
-            <location filename="../byoc_qgis/wording.py" />
-            <source>The S3 endpoint {where} dropped the connection ({reason}): try again later; if it persists, check the HTTPS setting and any proxy.</source>
-            <translation>Der S3-Endpunkt {where} hat die Verbindung abgebrochen ({reason}): später erneut versuchen; falls es anhält, die HTTPS-Einstellung und einen etwaigen Proxy prüfen.</translation>
-        </message>
-        <message>
-            <location filename="../byoc_qgis/wording.py" />
-            <source>S3 at {where} is unavailable or throttling ({answer}): try again later.</source>
-            <translation>S3 bei {where} ist nicht verfügbar oder drosselt ({answer}): später erneut versuchen.</translation>
-        </message>
-        <message>
-            <location filename="../byoc_qgis/wording.py" />
-            <source>S3 at {where} answered: {answer}.</source>
-            <translation>S3 bei {where} antwortete: {answer}.</translation>
-        </message>
-        <message>
-            <location filename="../byoc_qgis/wording.py" />
-            <source>Bucket {bucket} at {where} can be read but not written ({answer}): grant the S3 keys s3:PutObject (and s3:DeleteObject) on the bucket, or use other keys.</source>
-            <translation>Bucket {bucket} bei {where} kann gelesen, aber nicht beschrieben werden ({answer}): den S3-Schlüsseln s3:PutObject (und s3:DeleteObject) auf dem Bucket gewähren oder andere Schlüssel verwenden.</translation>
-        </message>
-        <message>
-            <location filename="../byoc_qgis/wording.py" />
-            <source>Bucket {bucket} at {where} is reachable.</source>
-            <translation>Bucket {bucket} bei {where} ist erreichbar.</translation>
-        </message>
-        <message>
-            <location filename="../byoc_qgis/wording.py" />
-            <source>Bucket {bucket} at {where} is reachable and writable.</source>
-            <translation>Bucket {bucket} bei {where} ist erreichbar und beschreibbar.</translation>
-        </message>
-        <message>
-            <location filename="../byoc_qgis/wording.py" />
-            <source>Bucket {bucket} at {where} is reachable and writable (could not delete the check object {key}; it is safe to delete).</source>
-            <translation>Bucket {bucket} bei {where} ist erreichbar und beschreibbar (das Prüfobjekt {key} konnte nicht gelöscht werden; es kann gefahrlos gelöscht werden).</translation>
-        </message>
-        <message>
-            <location filename="../byoc_qgis/wording.py" />
-            <source>S3 keys accepted by {where}.</source>
-            <translation>S3-Schlüssel von {where} akzeptiert.</translation>
-        </message>
-        <message>
-            <location filename="../byoc_qgis/wording.py" />
-            <source>{text} ({attempts} attempts)</source>
-            <translation>{text} ({attempts} Versuche)</translation>
-        </message>
-        <message>
-            <location filename="../byoc_qgis/wording.py" />
-            <source>Cannot check s3://{bucket}/{object}: {text}</source>
-            <translation>s3://{bucket}/{object} kann nicht geprüft werden: {text}</translation>
-        </message>
-        <message>
-            <location filename="../byoc_qgis/wording.py" />
-            <source>Cannot check s3://{bucket}/{object} (after {attempts} attempts): {text}</source>
-            <translation>s3://{bucket}/{object} kann nicht geprüft werden (nach {attempts} Versuchen): {text}</translation>
-        </message>
-        <message>
-            <location filename="../byoc_qgis/wording.py" />
-            <source>Cannot list s3://{bucket}/{prefix}: {text}</source>
-            <translation>s3://{bucket}/{prefix} kann nicht aufgelistet werden: {text}</translation>
-        </message>
-        <message>
-            <location filename="../byoc_qgis/wording.py" />
-            <source>the proxy refused or dropped the connection</source>
-            <translation>der Proxy hat die Verbindung abgelehnt oder abgebrochen</translation>
-        </message>
-        <message>
-            <location filename="../byoc_qgis/wording.py" />
-            <source>certificate problem</source>
-            <translation>Zertifikatsproblem</translation>
-        </message>
-        <message>
-            <location filename="../byoc_qgis/wording.py" />
-            <source>no answer within {seconds} s</source>
-            <translation>keine Antwort innerhalb von {seconds} s</translation>
-        </message>
-        <message>
-            <location filename="../byoc_qgis/wording.py" />
-            <source>the service did not answer within {seconds} s</source>
-            <translation>der Dienst hat nicht innerhalb von {seconds} s geantwortet</translation>
-        </message>
-        <message>
-            <location filename="../byoc_qgis/wording.py" />
-            <source>host name not found</source>
-            <translation>Hostname nicht gefunden</translation>
-        </message>
-        <message>
-            <location filename="../byoc_qgis/wording.py" />
-            <source>connection reset</source>
-            <translation>Verbindung zurückgesetzt</translation>
-        </message>
-        <message>
-            <location filename="../byoc_qgis/wording.py" />
-            <source>network unreachable</source>
-            <translation>Netzwerk nicht erreichbar</translation>
-        </message>
-        <message>
-            <location filename="../byoc_qgis/wording.py" />
-            <source>the connection was dropped</source>
-            <translation>die Verbindung wurde abgebrochen</translation>
-        </message>
-        <message>
-            <location filename="../byoc_qgis/wording.py" />
-            <source>connection failed</source>
-            <translation>Verbindung fehlgeschlagen</translation>
-        </message>
-        <message>
-            <location filename="../byoc_qgis/wording.py" />
-            <source>network error</source>
-            <translation>Netzwerkfehler</translation>
-        </message>
-        <message>
-            <location filename="../byoc_qgis/wording.py" />
-            <source>check the proxy in QGIS Settings → Options → Network</source>
-            <translation>den Proxy unter QGIS Einstellungen → Optionen → Netzwerk prüfen</translation>
-        </message>
-        <message>
-            <location filename="../byoc_qgis/wording.py" />
-            <source>add the service's CA in QGIS Settings → Options → Authentication → Certificate Manager</source>
-            <translation>die Zertifizierungsstelle (CA) des Dienstes unter QGIS Einstellungen → Optionen → Authentifizierung → Zertifikatsverwaltung hinzufügen</translation>
-        </message>
-        <message>
-            <location filename="../byoc_qgis/wording.py" />
-            <source>already registered: skipped</source>
-            <translation>bereits registriert: übersprungen</translation>
-        </message>
-        <message>
-            <location filename="../byoc_qgis/wording.py" />
-            <source>no valid pixel: nothing to register</source>
-            <translation>kein gültiges Pixel: nichts zu registrieren</translation>
-        </message>
-        <message>
-            <location filename="../byoc_qgis/wording.py" />
-            <source>cancelled before registration</source>
-            <translation>vor der Registrierung abgebrochen</translation>
-        </message>
-        <message>
-            <location filename="../byoc_qgis/wording.py" />
-            <source>no such tile</source>
-            <translation>keine solche Kachel</translation>
-        </message>
-        <message>
-            <location filename="../byoc_qgis/wording.py" />
-            <source>status {status}: nothing to explain</source>
-            <translation>Status {status}: nichts zu erklären</translation>
-        </message>
-        <message>
-            <location filename="../byoc_qgis/wording.py" />
-            <source>no valid pixel: the cover is left as it is</source>
-            <translation>kein gültiges Pixel: die Abdeckung bleibt, wie sie ist</translation>
-        </message>
-        <message>
-            <location filename="../byoc_qgis/wording.py" />
-            <source>the target has a tile at this path</source>
-            <translation>das Ziel hat eine Kachel unter diesem Pfad</translation>
-        </message>
-        <message>
-            <location filename="../byoc_qgis/wording.py" />
-            <source>{points} points; cover adds ≈ {excess_area} {unit}² ({excess_pct} %) outside the data and leaves ≈ {deficit_area} {unit}² ({deficit_pct} %) of data out; traced at level {level} ({width}x{height} px) in {seconds} s</source>
-            <translation>{points} Punkte; die Abdeckung schließt ≈ {excess_area} {unit}² ({excess_pct} %) außerhalb der Daten ein und lässt ≈ {deficit_area} {unit}² ({deficit_pct} %) der Daten aus; umrissen auf Stufe {level} ({width}x{height} px) in {seconds} s</translation>
-        </message>
-        <message>
-            <location filename="../byoc_qgis/wording.py" />
-            <source>{text}; fallback: {fallback}</source>
-            <translation>{text}; Ersatz: {fallback}</translation>
-        </message>
-        <message>
-            <location filename="../byoc_qgis/wording.py" />
-            <source>{severity} [{rule}] {where}{message} (found: {value}) Fix: {fix}</source>
-            <translation>{severity} [{rule}] {where}{message} (gefunden: {value}) Behebung: {fix}</translation>
-        </message>
-        <message>
-            <location filename="../byoc_qgis/wording.py" />
-            <source>pre-flight check failed: {}</source>
-            <translation>Vorabprüfung fehlgeschlagen: {}</translation>
-        </message>
-        <message>
-            <location filename="../byoc_qgis/wording.py" />
+            <location filename="../byoc_qgis/wording/errors.py" />
             <source>Cannot reach {url} ({reason}): {hint}</source>
             <translation>{url} ist nicht erreichbar ({reason}): {hint}</translation>
         </message>
         <message>
-            <location filename="../byoc_qgis/wording.py" />
-            <source>The file cannot be read as a raster: {path}: {reason}</source>
-            <translation>Die Datei kann nicht als Raster gelesen werden: {path}: {reason}</translation>
+            <location filename="../byoc_qgis/wording/errors.py" />
+            <source>{text} ({attempts} attempts)</source>
+            <translation>{text} ({attempts} Versuche)</translation>
         </message>
         <message>
-            <location filename="../byoc_qgis/wording.py" />
-            <source>The file cannot be read as a raster: {path}: {reason} (GDAL: {detail})</source>
-            <translation>Die Datei kann nicht als Raster gelesen werden: {path}: {reason} (GDAL: {detail})</translation>
-        </message>
-        <message>
-            <location filename="../byoc_qgis/wording.py" />
-            <source>The file has no raster bands.</source>
-            <translation>Die Datei hat keine Rasterkanäle.</translation>
-        </message>
-        <message>
-            <location filename="../byoc_qgis/wording.py" />
-            <source>Provide a raster GeoTIFF.</source>
-            <translation>Ein Raster-GeoTIFF bereitstellen.</translation>
-        </message>
-        <message>
-            <location filename="../byoc_qgis/wording.py" />
-            <source>The file is a {driver_long_name} file; BYOC reads only Cloud Optimized GeoTIFFs.</source>
-            <translation>Die Datei ist eine {driver_long_name}-Datei; BYOC liest nur Cloud Optimized GeoTIFFs.</translation>
-        </message>
-        <message>
-            <location filename="../byoc_qgis/wording.py" />
-            <source>Convert it to a COG (COGify does this).</source>
-            <translation>Sie in ein COG umwandeln (COGify erledigt das).</translation>
-        </message>
-        <message>
-            <location filename="../byoc_qgis/wording.py" />
-            <source>Build internal overviews (COGify does this); BYOC ignores external .ovr files.</source>
-            <translation>Interne Übersichten erzeugen (COGify erledigt das); BYOC ignoriert externe .ovr-Dateien.</translation>
-        </message>
-        <message>
-            <location filename="../byoc_qgis/wording.py" />
-            <source>COG validator: {text}.</source>
-            <translation>COG-Validator: {text}.</translation>
-        </message>
-        <message>
-            <location filename="../byoc_qgis/wording.py" />
-            <source>The COG was edited in place and lost its layout.</source>
-            <translation>Das COG wurde direkt bearbeitet und hat sein Layout verloren.</translation>
-        </message>
-        <message>
-            <location filename="../byoc_qgis/wording.py" />
-            <source>The file header (IFDs and tile index) is {header_size} bytes; BYOC reads at most {max_header} bytes.</source>
-            <translation>Der Dateiheader (IFDs und Kachelindex) hat {header_size} Bytes; BYOC liest höchstens {max_header} Bytes.</translation>
-        </message>
-        <message>
-            <location filename="../byoc_qgis/wording.py" />
-            <source>Re-create the file with bigger internal tiles (BLOCKSIZE=1024) or split it into smaller files.</source>
-            <translation>Die Datei mit größeren internen Kacheln (BLOCKSIZE=1024) neu erzeugen oder in kleinere Dateien aufteilen.</translation>
-        </message>
-        <message>
-            <location filename="../byoc_qgis/wording.py" />
-            <source>The file has no geotransform; BYOC needs GeoTIFF georeferencing (ModelTiepoint, ModelPixelScale, GeoKeys).</source>
-            <translation>Die Datei hat keine Geotransformation; BYOC benötigt GeoTIFF-Georeferenzierung (ModelTiepoint, ModelPixelScale, GeoKeys).</translation>
-        </message>
-        <message>
-            <location filename="../byoc_qgis/wording.py" />
-            <source>The file has no regular geotransform; BYOC needs GeoTIFF georeferencing (ModelTiepoint, ModelPixelScale, GeoKeys).</source>
-            <translation>Die Datei hat keine reguläre Geotransformation; BYOC benötigt GeoTIFF-Georeferenzierung (ModelTiepoint, ModelPixelScale, GeoKeys).</translation>
-        </message>
-        <message>
-            <location filename="../byoc_qgis/wording.py" />
-            <source>The file has no CRS; BYOC needs GeoTIFF georeferencing (ModelTiepoint, ModelPixelScale, GeoKeys).</source>
-            <translation>Die Datei hat kein KBS; BYOC benötigt GeoTIFF-Georeferenzierung (ModelTiepoint, ModelPixelScale, GeoKeys).</translation>
-        </message>
-        <message>
-            <location filename="../byoc_qgis/wording.py" />
-            <source>The file's CRS has no EPSG code; BYOC accepts EPSG:4326, 3857, 3035 and UTM (326xx/327xx).</source>
-            <translation>Das KBS der Datei hat keinen EPSG-Code; BYOC akzeptiert EPSG:4326, 3857, 3035 und UTM (326xx/327xx).</translation>
-        </message>
-        <message>
-            <location filename="../byoc_qgis/wording.py" />
-            <source>EPSG:{epsg} is not supported by BYOC; use EPSG:4326, 3857, 3035 or UTM (326xx/327xx).</source>
-            <translation>EPSG:{epsg} wird von BYOC nicht unterstützt; EPSG:4326, 3857, 3035 oder UTM (326xx/327xx) verwenden.</translation>
-        </message>
-        <message>
-            <location filename="../byoc_qgis/wording.py" />
-            <source>The file extends beyond -180..180 / -90..90 degrees (crosses a pole or the valid range).</source>
-            <translation>Die Datei reicht über -180..180 / -90..90 Grad hinaus (überquert einen Pol oder den gültigen Bereich).</translation>
-        </message>
-        <message>
-            <location filename="../byoc_qgis/wording.py" />
-            <source>Clip the file to the valid range or split it.</source>
-            <translation>Die Datei auf den gültigen Bereich zuschneiden oder aufteilen.</translation>
-        </message>
-        <message>
-            <location filename="../byoc_qgis/wording.py" />
-            <source>Sample type {types} is not supported; BYOC reads UInt8, Int8, UInt16, Int16 and Float32.</source>
-            <translation>Datentyp {types} wird nicht unterstützt; BYOC liest UInt8, Int8, UInt16, Int16 und Float32.</translation>
-        </message>
-        <message>
-            <location filename="../byoc_qgis/wording.py" />
-            <source>Convert the data type (COGify's 'convert data type' option, e.g. Float64 -&gt; Float32, Int32 -&gt; Int16 after scaling).</source>
-            <translation>Den Datentyp umwandeln (COGify-Option „Datentyp umwandeln“, z. B. Float64 -&gt; Float32, Int32 -&gt; Int16 nach Skalierung).</translation>
-        </message>
-        <message>
-            <location filename="../byoc_qgis/wording.py" />
-            <source>The bands of this file have different data types.</source>
-            <translation>Die Kanäle dieser Datei haben verschiedene Datentypen.</translation>
-        </message>
-        <message>
-            <location filename="../byoc_qgis/wording.py" />
-            <source>Write one data type per file or one file per band.</source>
-            <translation>Einen Datentyp je Datei oder eine Datei je Kanal schreiben.</translation>
-        </message>
-        <message>
-            <location filename="../byoc_qgis/wording.py" />
-            <source>{compression} compression is not supported by BYOC.</source>
-            <translation>Die Kompression {compression} wird von BYOC nicht unterstützt.</translation>
-        </message>
-        <message>
-            <location filename="../byoc_qgis/wording.py" />
-            <source>The file has a colour table (photometric PALETTE), which BYOC does not support.</source>
-            <translation>Die Datei hat eine Farbtabelle (photometrisch PALETTE), die BYOC nicht unterstützt.</translation>
-        </message>
-        <message>
-            <location filename="../byoc_qgis/wording.py" />
-            <source>Drop the colour table and keep the index values as grey levels (COGify does this).</source>
-            <translation>Die Farbtabelle entfernen und die Indexwerte als Graustufen behalten (COGify erledigt das).</translation>
-        </message>
-        <message>
-            <location filename="../byoc_qgis/wording.py" />
-            <source>The file uses the YCbCr colour space, which BYOC does not support.</source>
-            <translation>Die Datei verwendet den Farbraum YCbCr, den BYOC nicht unterstützt.</translation>
-        </message>
-        <message>
-            <location filename="../byoc_qgis/wording.py" />
-            <source>Re-create it with PHOTOMETRIC MinIsBlack or RGB and DEFLATE/ZSTD compression (COGify does this).</source>
-            <translation>Sie mit PHOTOMETRIC MinIsBlack oder RGB und DEFLATE-/ZSTD-Kompression neu erzeugen (COGify erledigt das).</translation>
-        </message>
-        <message>
-            <location filename="../byoc_qgis/wording.py" />
-            <source>The file has {count} pixel-interleaved (chunky) bands; BYOC allows at most {max_chunky}.</source>
-            <translation>Die Datei hat {count} pixelweise verschachtelte (chunky) Kanäle; BYOC erlaubt höchstens {max_chunky}.</translation>
-        </message>
-        <message>
-            <location filename="../byoc_qgis/wording.py" />
-            <source>Write one file per band, or a band-interleaved (planar) GeoTIFF (COGify 'one file per band').</source>
-            <translation>Eine Datei je Kanal oder ein kanalweise verschachteltes (planar) GeoTIFF schreiben (COGify „eine Datei je Kanal“).</translation>
-        </message>
-        <message>
-            <location filename="../byoc_qgis/wording.py" />
-            <source>The file has {count} bands; a BYOC collection has at most {max_bands}.</source>
-            <translation>Die Datei hat {count} Kanäle; eine BYOC-Kollektion hat höchstens {max_bands}.</translation>
-        </message>
-        <message>
-            <location filename="../byoc_qgis/wording.py" />
-            <source>Split the bands over fewer, smaller files or collections.</source>
-            <translation>Die Kanäle auf weniger, kleinere Dateien oder Kollektionen aufteilen.</translation>
-        </message>
-        <message>
-            <location filename="../byoc_qgis/wording.py" />
-            <source>Sentinel Hub ignores alpha bands and internal masks: masked pixels will show as data.</source>
-            <translation>Sentinel Hub ignoriert Alphakanäle und interne Masken: maskierte Pixel erscheinen als Daten.</translation>
-        </message>
-        <message>
-            <location filename="../byoc_qgis/wording.py" />
-            <source>The image has no internal overviews; zoomed-out requests fail and ingestion may fail.</source>
-            <translation>Das Bild hat keine internen Übersichten; herausgezoomte Anfragen schlagen fehl und das Einlesen kann fehlschlagen.</translation>
-        </message>
-        <message>
-            <location filename="../byoc_qgis/wording.py" />
-            <source>Add internal AVERAGE overviews down to about 1024 px (COGify does this).</source>
-            <translation>Interne AVERAGE-Übersichten bis etwa 1024 px hinzufügen (COGify erledigt das).</translation>
-        </message>
-        <message>
-            <location filename="../byoc_qgis/wording.py" />
-            <source>The coarsest overview is still large; zoomed-out requests will be limited.</source>
-            <translation>Die gröbste Übersicht ist noch groß; herausgezoomte Anfragen werden begrenzt.</translation>
-        </message>
-        <message>
-            <location filename="../byoc_qgis/wording.py" />
-            <source>Add overview levels until the image fits one 1024-px tile (COGify does this).</source>
-            <translation>Übersichtsstufen hinzufügen, bis das Bild in eine Kachel von 1024 px passt (COGify erledigt das).</translation>
-        </message>
-        <message>
-            <location filename="../byoc_qgis/wording.py" />
-            <source>Ensure tiles of image at index {index} have width and height between {min_block} and {max_block}.</source>
-            <translation>Sicherstellen, dass die Kacheln des Bildes mit Index {index} eine Breite und Höhe zwischen {min_block} und {max_block} haben.</translation>
-        </message>
-        <message>
-            <location filename="../byoc_qgis/wording.py" />
-            <source>Re-create the file with BLOCKSIZE=1024 at every level, e.g. gdal_translate -of COG -co BLOCKSIZE=1024 -co OVERVIEWS=IGNORE_EXISTING (COGify does this).</source>
-            <translation>Die Datei mit BLOCKSIZE=1024 auf jeder Stufe neu erzeugen, z. B. gdal_translate -of COG -co BLOCKSIZE=1024 -co OVERVIEWS=IGNORE_EXISTING (COGify erledigt das).</translation>
-        </message>
-        <message>
-            <location filename="../byoc_qgis/wording.py" />
-            <source>Internal tile sizes differ between levels; older Sentinel Hub deployments require equal sizes.</source>
-            <translation>Die internen Kachelgrößen unterscheiden sich zwischen den Stufen; ältere Sentinel Hub-Bereitstellungen verlangen gleiche Größen.</translation>
-        </message>
-        <message>
-            <location filename="../byoc_qgis/wording.py" />
-            <source>Re-create the file with one BLOCKSIZE for all levels (COGify does this).</source>
-            <translation>Die Datei mit einer BLOCKSIZE für alle Stufen neu erzeugen (COGify erledigt das).</translation>
-        </message>
-        <message>
-            <location filename="../byoc_qgis/wording.py" />
-            <source>The file name does not end in .tif or .tiff.</source>
-            <translation>Der Dateiname endet nicht auf .tif oder .tiff.</translation>
-        </message>
-        <message>
-            <location filename="../byoc_qgis/wording.py" />
-            <source>Name COG files &lt;band&gt;.tif or &lt;band&gt;.tiff.</source>
-            <translation>COG-Dateien &lt;band&gt;.tif oder &lt;band&gt;.tiff nennen.</translation>
-        </message>
-        <message>
-            <location filename="../byoc_qgis/wording.py" />
-            <source>The tile has no files.</source>
-            <translation>Die Kachel hat keine Dateien.</translation>
-        </message>
-        <message>
-            <location filename="../byoc_qgis/wording.py" />
-            <source>Check the tile path and its (BAND) placeholder.</source>
-            <translation>Den Kachelpfad und seinen Platzhalter (BAND) prüfen.</translation>
-        </message>
-        <message>
-            <location filename="../byoc_qgis/wording.py" />
-            <source>The tile's files use different extensions ({extensions}); BYOC needs one per tile.</source>
-            <translation>Die Dateien der Kachel haben verschiedene Endungen ({extensions}); BYOC braucht eine je Kachel.</translation>
-        </message>
-        <message>
-            <location filename="../byoc_qgis/wording.py" />
-            <source>Rename the files to one extension, e.g. all .tif.</source>
-            <translation>Die Dateien auf eine Endung umbenennen, z. B. alle .tif.</translation>
-        </message>
-        <message>
-            <location filename="../byoc_qgis/wording.py" />
-            <source>The tile's files are in different CRSs; all files of a tile must share one CRS.</source>
-            <translation>Die Dateien der Kachel liegen in verschiedenen KBS; alle Dateien einer Kachel müssen ein KBS teilen.</translation>
-        </message>
-        <message>
-            <location filename="../byoc_qgis/wording.py" />
-            <source>Reproject the files to one CRS.</source>
-            <translation>Die Dateien in ein KBS reprojizieren.</translation>
-        </message>
-        <message>
-            <location filename="../byoc_qgis/wording.py" />
-            <source>The tile's files have {total} bands together; a collection has at most {max_bands}.</source>
-            <translation>Die Dateien der Kachel haben zusammen {total} Kanäle; eine Kollektion hat höchstens {max_bands}.</translation>
-        </message>
-        <message>
-            <location filename="../byoc_qgis/wording.py" />
-            <source>Split the data over several collections.</source>
-            <translation>Die Daten auf mehrere Kollektionen aufteilen.</translation>
-        </message>
-        <message>
-            <location filename="../byoc_qgis/wording.py" />
-            <source>The tile's files do not overlap; all files of a tile must cover the same area.</source>
-            <translation>Die Dateien der Kachel überlappen nicht; alle Dateien einer Kachel müssen dasselbe Gebiet abdecken.</translation>
-        </message>
-        <message>
-            <location filename="../byoc_qgis/wording.py" />
-            <source>Put only files of the same area into one tile.</source>
-            <translation>Nur Dateien desselben Gebiets in eine Kachel legen.</translation>
-        </message>
-        <message>
-            <location filename="../byoc_qgis/wording.py" />
-            <source>File {stem} extends more than one pixel beyond the area shared by all files of the tile.</source>
-            <translation>Datei {stem} reicht mehr als ein Pixel über das Gebiet hinaus, das alle Dateien der Kachel teilen.</translation>
-        </message>
-        <message>
-            <location filename="../byoc_qgis/wording.py" />
-            <source>The tile lacks the band file(s) {files} that the collection's bands use.</source>
-            <translation>Der Kachel fehlen die Kanaldatei(en) {files}, die die Kanäle der Kollektion verwenden.</translation>
-        </message>
-        <message>
-            <location filename="../byoc_qgis/wording.py" />
-            <source>Upload a file for every band source of the collection (same file names in every tile).</source>
-            <translation>Für jede Kanalquelle der Kollektion eine Datei hochladen (dieselben Dateinamen in jeder Kachel).</translation>
-        </message>
-        <message>
-            <location filename="../byoc_qgis/wording.py" />
-            <source>The tile has file(s) {files} that no band of the collection uses.</source>
-            <translation>Die Kachel hat Datei(en) {files}, die kein Kanal der Kollektion verwendet.</translation>
-        </message>
-        <message>
-            <location filename="../byoc_qgis/wording.py" />
-            <source>Use the same set of file names in every tile, or add bands for these files to the collection.</source>
-            <translation>Dieselben Dateinamen in jeder Kachel verwenden oder der Kollektion Kanäle für diese Dateien hinzufügen.</translation>
-        </message>
-        <message>
-            <location filename="../byoc_qgis/wording.py" />
-            <source>Band {band} reads band {index} of {source}, which has only {band_count} band(s).</source>
-            <translation>Kanal {band} liest Kanal {index} von {source}, die nur {band_count} Kanal/Kanäle hat.</translation>
-        </message>
-        <message>
-            <location filename="../byoc_qgis/wording.py" />
-            <source>Band {band} is configured with bit depth {wanted}, but {source} has {bit_depth}.</source>
-            <translation>Kanal {band} ist mit Bittiefe {wanted} konfiguriert, aber {source} hat {bit_depth}.</translation>
-        </message>
-        <message>
-            <location filename="../byoc_qgis/wording.py" />
-            <source>Convert the file to {wanted}-bit samples (COGify 'convert data type').</source>
-            <translation>Die Datei in {wanted}-Bit-Werte umwandeln (COGify „Datentyp umwandeln“).</translation>
-        </message>
-        <message>
-            <location filename="../byoc_qgis/wording.py" />
-            <source>Band {band} is configured with sample format {wanted}, but {source} is {sample_format}.</source>
-            <translation>Kanal {band} ist mit Werteformat {wanted} konfiguriert, aber {source} ist {sample_format}.</translation>
-        </message>
-        <message>
-            <location filename="../byoc_qgis/wording.py" />
-            <source>Convert the file to {wanted} samples (COGify 'convert data type').</source>
-            <translation>Die Datei in {wanted}-Werte umwandeln (COGify „Datentyp umwandeln“).</translation>
-        </message>
-        <message>
-            <location filename="../byoc_qgis/wording.py" />
-            <source>The first ingest would create band '{name}', which is not a valid JavaScript identifier, so evalscripts cannot use it.</source>
-            <translation>Das erste Einlesen würde den Kanal '{name}' anlegen, der kein gültiger JavaScript-Bezeichner ist, sodass Evalscripts ihn nicht verwenden können.</translation>
-        </message>
-        <message>
-            <location filename="../byoc_qgis/wording.py" />
-            <source>Rename the file (letters, digits and _ only, not starting with a digit), e.g. B_08.</source>
-            <translation>Die Datei umbenennen (nur Buchstaben, Ziffern und _, nicht mit einer Ziffer beginnend), z. B. B_08.</translation>
-        </message>
-        <message>
-            <location filename="../byoc_qgis/wording.py" />
-            <source>Tile {tile} does not have the same band files as the other tiles ({difference}).</source>
-            <translation>Kachel {tile} hat nicht dieselben Kanaldateien wie die anderen Kacheln ({difference}).</translation>
-        </message>
-        <message>
-            <location filename="../byoc_qgis/wording.py" />
-            <source>Give every tile the same set of band file names.</source>
-            <translation>Jeder Kachel dieselben Kanaldateinamen geben.</translation>
-        </message>
-        <message>
-            <location filename="../byoc_qgis/wording.py" />
-            <source>Band file {stem} is {data_type} here but {common_type} in the other tiles; files of one band must share bit depth and sample format.</source>
-            <translation>Kanaldatei {stem} ist hier {data_type}, in den anderen Kacheln aber {common_type}; Dateien eines Kanals müssen Bittiefe und Werteformat teilen.</translation>
-        </message>
-        <message>
-            <location filename="../byoc_qgis/wording.py" />
-            <source>Convert this file to {common_type} (COGify 'output type').</source>
-            <translation>Diese Datei in {common_type} umwandeln (COGify „Ausgabetyp“).</translation>
-        </message>
-        <message>
-            <location filename="../byoc_qgis/wording.py" />
-            <source>The file name does not match the band file pattern '{pattern}', so it belongs to no tile.</source>
-            <translation>Der Dateiname passt nicht zum Muster für Kanaldateien '{pattern}' und gehört daher zu keiner Kachel.</translation>
-        </message>
-        <message>
-            <location filename="../byoc_qgis/wording.py" />
-            <source>Rename the file or change the band file pattern (FILE_PATTERN), e.g. (BAND).tif.</source>
-            <translation>Die Datei umbenennen oder das Muster für Kanaldateien (FILE_PATTERN) ändern, z. B. (BAND).tif.</translation>
-        </message>
-        <message>
-            <location filename="../byoc_qgis/wording.py" />
-            <source>the object does not exist</source>
-            <translation>das Objekt existiert nicht</translation>
-        </message>
-        <message>
-            <location filename="../byoc_qgis/wording.py" />
-            <source>Check the tile path and the (BAND) file names in the bucket.</source>
-            <translation>Den Kachelpfad und die Dateinamen (BAND) im Bucket prüfen.</translation>
-        </message>
-        <message>
-            <location filename="../byoc_qgis/wording.py" />
-            <source>access refused</source>
-            <translation>Zugriff verweigert</translation>
-        </message>
-        <message>
-            <location filename="../byoc_qgis/wording.py" />
-            <source>Check the bucket name and the S3 credentials of the connection.</source>
-            <translation>Den Bucket-Namen und die S3-Zugangsdaten der Verbindung prüfen.</translation>
-        </message>
-        <message>
-            <location filename="../byoc_qgis/wording.py" />
-            <source>the storage did not answer</source>
-            <translation>der Speicher hat nicht geantwortet</translation>
-        </message>
-        <message>
-            <location filename="../byoc_qgis/wording.py" />
-            <source>Check the S3 endpoint and try again later.</source>
-            <translation>Den S3-Endpunkt prüfen und später erneut versuchen.</translation>
-        </message>
-        <message>
-            <location filename="../byoc_qgis/wording.py" />
-            <source>not a raster (0 bytes)</source>
-            <translation>kein Raster (0 Bytes)</translation>
-        </message>
-        <message>
-            <location filename="../byoc_qgis/wording.py" />
-            <source>Upload the file again: the object is empty.</source>
-            <translation>Die Datei erneut hochladen: Das Objekt ist leer.</translation>
-        </message>
-        <message>
-            <location filename="../byoc_qgis/wording.py" />
-            <source>not a raster (unreadable)</source>
-            <translation>kein Raster (nicht lesbar)</translation>
-        </message>
-        <message>
-            <location filename="../byoc_qgis/wording.py" />
-            <source>Upload a GeoTIFF: GDAL recognises no raster format in this object.</source>
-            <translation>Ein GeoTIFF hochladen: GDAL erkennt in diesem Objekt kein Rasterformat.</translation>
-        </message>
-        <message>
-            <location filename="../byoc_qgis/wording.py" />
-            <source>the file does not exist</source>
-            <translation>die Datei existiert nicht</translation>
-        </message>
-        <message>
-            <location filename="../byoc_qgis/wording.py" />
-            <source>Check the path.</source>
-            <translation>Den Pfad prüfen.</translation>
-        </message>
-        <message>
-            <location filename="../byoc_qgis/wording.py" />
-            <source>a folder, not a raster file</source>
-            <translation>ein Ordner, keine Rasterdatei</translation>
-        </message>
-        <message>
-            <location filename="../byoc_qgis/wording.py" />
-            <source>Give the raster files in the folder, or the folder as FOLDER.</source>
-            <translation>Die Rasterdateien im Ordner angeben oder den Ordner als FOLDER.</translation>
-        </message>
-        <message>
-            <location filename="../byoc_qgis/wording.py" />
-            <source>Provide the raster again: the file is empty (an interrupted copy or export?).</source>
-            <translation>Das Raster erneut bereitstellen: Die Datei ist leer (ein unterbrochenes Kopieren oder ein unterbrochener Export?).</translation>
-        </message>
-        <message>
-            <location filename="../byoc_qgis/wording.py" />
-            <source>Provide a GeoTIFF: GDAL recognises no raster format in this file (wrong extension, or a damaged or interrupted download?).</source>
-            <translation>Ein GeoTIFF bereitstellen: GDAL erkennt in dieser Datei kein Rasterformat (falsche Endung oder ein beschädigter oder unterbrochener Download?).</translation>
-        </message>
-        <message>
-            <location filename="../byoc_qgis/wording.py" />
-            <source>error</source>
-            <translation>Fehler</translation>
-        </message>
-        <message>
-            <location filename="../byoc_qgis/wording.py" />
-            <source>warning</source>
-            <translation>Warnung</translation>
-        </message>
-        <message>
-            <location filename="../byoc_qgis/wording.py" />
-            <source> (+{} more)</source>
-            <translation> (+{} weitere)</translation>
-        </message>
-        <message>
-            <location filename="../byoc_qgis/wording.py" />
-            <source>extent</source>
-            <translation>Ausdehnung</translation>
-        </message>
-        <message>
-            <location filename="../byoc_qgis/wording.py" />
+            <location filename="../byoc_qgis/wording/errors.py" />
             <source>The service failed ({}); try again later</source>
             <translation>Der Dienst ist fehlgeschlagen ({}); später erneut versuchen</translation>
         </message>
         <message>
-            <location filename="../byoc_qgis/wording.py" />
+            <location filename="../byoc_qgis/wording/errors.py" />
             <source>The service is still rate limiting requests ({}); try again in a minute</source>
             <translation>Der Dienst begrenzt Anfragen noch immer ({}); in einer Minute erneut versuchen</translation>
         </message>
         <message>
-            <location filename="../byoc_qgis/wording.py" />
+            <location filename="../byoc_qgis/wording/errors.py" />
             <source>{} — check the client id and secret of the connection</source>
             <translation>{} — Client-ID und Client-Secret der Verbindung prüfen</translation>
         </message>
         <message>
-            <location filename="../byoc_qgis/wording.py" />
+            <location filename="../byoc_qgis/wording/findings.py" />
+            <source>{severity} [{rule}] {where}{message} (found: {value}) Fix: {fix}</source>
+            <translation>{severity} [{rule}] {where}{message} (gefunden: {value}) Behebung: {fix}</translation>
+        </message>
+        <message>
+            <location filename="../byoc_qgis/wording/findings.py" />
+            <source>pre-flight check failed: {}</source>
+            <translation>Vorabprüfung fehlgeschlagen: {}</translation>
+        </message>
+        <message>
+            <location filename="../byoc_qgis/wording/findings.py" />
+            <source>error</source>
+            <translation>Fehler</translation>
+        </message>
+        <message>
+            <location filename="../byoc_qgis/wording/findings.py" />
+            <source>warning</source>
+            <translation>Warnung</translation>
+        </message>
+        <message>
+            <location filename="../byoc_qgis/wording/findings.py" />
+            <source> (+{} more)</source>
+            <translation> (+{} weitere)</translation>
+        </message>
+        <message>
+            <location filename="../byoc_qgis/wording/findings.py" />
             <source>tile</source>
             <translation>Kachel</translation>
+        </message>
+        <message>
+            <location filename="../byoc_qgis/wording/results.py" />
+            <source>extent</source>
+            <translation>Ausdehnung</translation>
+        </message>
+        <message>
+            <location filename="../byoc_qgis/wording/tables.py" />
+            <source>Re-create the file as a COG with BLOCKSIZE=1024 and internal AVERAGE overviews (COGify does this).</source>
+            <translation>Die Datei als COG mit BLOCKSIZE=1024 und internen AVERAGE-Übersichten neu erzeugen (COGify erledigt das).</translation>
+        </message>
+        <message>
+            <location filename="../byoc_qgis/wording/tables.py" />
+            <source>Reproject to an allowed CRS (COGify with reprojection does this).</source>
+            <translation>In ein erlaubtes KBS reprojizieren (COGify mit Reprojektion erledigt das).</translation>
+        </message>
+        <message>
+            <location filename="../byoc_qgis/wording/tables.py" />
+            <source>Georeference the file (gdal_translate -a_srs EPSG:&lt;code&gt; -a_ullr ...) or warp it to a grid.</source>
+            <translation>Die Datei georeferenzieren (gdal_translate -a_srs EPSG:&lt;code&gt; -a_ullr ...) oder auf ein Raster transformieren (gdalwarp).</translation>
+        </message>
+        <message>
+            <location filename="../byoc_qgis/wording/tables.py" />
+            <source>The file is not a valid Cloud Optimized GeoTIFF: {text}.</source>
+            <translation>Die Datei ist kein gültiges Cloud Optimized GeoTIFF: {text}.</translation>
+        </message>
+        <message>
+            <location filename="../byoc_qgis/wording/tables.py" />
+            <source>No S3 credentials: choose S3 credentials (access key / secret key) for the connection (Processing: S3_AUTHCFG), or set AWS_ACCESS_KEY_ID and AWS_SECRET_ACCESS_KEY.</source>
+            <translation>Keine S3-Zugangsdaten: S3-Zugangsdaten (Access Key / Secret Key) für die Verbindung wählen (Verarbeitung: S3_AUTHCFG) oder AWS_ACCESS_KEY_ID und AWS_SECRET_ACCESS_KEY setzen.</translation>
+        </message>
+        <message>
+            <location filename="../byoc_qgis/wording/tables.py" />
+            <source>connection refused</source>
+            <translation>Verbindung abgelehnt</translation>
+        </message>
+        <message>
+            <location filename="../byoc_qgis/wording/tables.py" />
+            <source>no answer</source>
+            <translation>keine Antwort</translation>
+        </message>
+        <message>
+            <location filename="../byoc_qgis/wording/tables.py" />
+            <source>unknown error</source>
+            <translation>unbekannter Fehler</translation>
+        </message>
+        <message>
+            <location filename="../byoc_qgis/wording/tables.py" />
+            <source>Bucket {bucket} does not exist at {where}: create it, or correct the bucket name (and the S3 endpoint/region).</source>
+            <translation>Bucket {bucket} existiert nicht bei {where}: ihn anlegen oder den Bucket-Namen (und den S3-Endpunkt/die Region) korrigieren.</translation>
+        </message>
+        <message>
+            <location filename="../byoc_qgis/wording/tables.py" />
+            <source>{where} refused the S3 secret key for access key {key_hint} (the signature does not match): correct the secret key in the S3 credentials.</source>
+            <translation>{where} hat den S3 Secret Key für den Access Key {key_hint} abgelehnt (die Signatur stimmt nicht): den Secret Key in den S3-Zugangsdaten korrigieren.</translation>
+        </message>
+        <message>
+            <location filename="../byoc_qgis/wording/tables.py" />
+            <source>No S3 credentials for bucket {bucket}: choose S3 credentials (access key / secret key) for the connection (Processing: S3_AUTHCFG), or set AWS_ACCESS_KEY_ID and AWS_SECRET_ACCESS_KEY.</source>
+            <translation>Keine S3-Zugangsdaten für Bucket {bucket}: S3-Zugangsdaten (Access Key / Secret Key) für die Verbindung wählen (Verarbeitung: S3_AUTHCFG) oder AWS_ACCESS_KEY_ID und AWS_SECRET_ACCESS_KEY setzen.</translation>
+        </message>
+        <message>
+            <location filename="../byoc_qgis/wording/tables.py" />
+            <source>{where} does not know the S3 access key {key_hint}: correct the access key in the S3 credentials (and check the endpoint: keys of one provider do not work at another).</source>
+            <translation>{where} kennt den S3 Access Key {key_hint} nicht: den Access Key in den S3-Zugangsdaten korrigieren (und den Endpunkt prüfen: Schlüssel eines Anbieters funktionieren nicht bei einem anderen).</translation>
+        </message>
+        <message>
+            <location filename="../byoc_qgis/wording/tables.py" />
+            <source>{where} denied access to bucket {bucket} (AccessDenied): the S3 keys are valid but lack permission; grant them s3:ListBucket, s3:GetObject and s3:PutObject on the bucket, or use other keys.</source>
+            <translation>{where} hat den Zugriff auf Bucket {bucket} verweigert (AccessDenied): Die S3-Schlüssel sind gültig, haben aber keine Berechtigung; ihnen s3:ListBucket, s3:GetObject und s3:PutObject auf dem Bucket gewähren oder andere Schlüssel verwenden.</translation>
+        </message>
+        <message>
+            <location filename="../byoc_qgis/wording/tables.py" />
+            <source>Cannot reach the S3 endpoint {where} ({reason}): check the endpoint host:port and the HTTPS setting, and that the server is running.</source>
+            <translation>Der S3-Endpunkt {where} ist nicht erreichbar ({reason}): Endpunkt host:port und die HTTPS-Einstellung prüfen und ob der Server läuft.</translation>
+        </message>
+        <message>
+            <location filename="../byoc_qgis/wording/tables.py" />
+            <source>The S3 endpoint {where} dropped the connection ({reason}): try again later; if it persists, check the HTTPS setting and any proxy.</source>
+            <translation>Der S3-Endpunkt {where} hat die Verbindung abgebrochen ({reason}): später erneut versuchen; falls es anhält, die HTTPS-Einstellung und einen etwaigen Proxy prüfen.</translation>
+        </message>
+        <message>
+            <location filename="../byoc_qgis/wording/tables.py" />
+            <source>S3 at {where} is unavailable or throttling ({answer}): try again later.</source>
+            <translation>S3 bei {where} ist nicht verfügbar oder drosselt ({answer}): später erneut versuchen.</translation>
+        </message>
+        <message>
+            <location filename="../byoc_qgis/wording/tables.py" />
+            <source>S3 at {where} answered: {answer}.</source>
+            <translation>S3 bei {where} antwortete: {answer}.</translation>
+        </message>
+        <message>
+            <location filename="../byoc_qgis/wording/tables.py" />
+            <source>Bucket {bucket} at {where} can be read but not written ({answer}): grant the S3 keys s3:PutObject (and s3:DeleteObject) on the bucket, or use other keys.</source>
+            <translation>Bucket {bucket} bei {where} kann gelesen, aber nicht beschrieben werden ({answer}): den S3-Schlüsseln s3:PutObject (und s3:DeleteObject) auf dem Bucket gewähren oder andere Schlüssel verwenden.</translation>
+        </message>
+        <message>
+            <location filename="../byoc_qgis/wording/tables.py" />
+            <source>Bucket {bucket} at {where} is reachable.</source>
+            <translation>Bucket {bucket} bei {where} ist erreichbar.</translation>
+        </message>
+        <message>
+            <location filename="../byoc_qgis/wording/tables.py" />
+            <source>Bucket {bucket} at {where} is reachable and writable.</source>
+            <translation>Bucket {bucket} bei {where} ist erreichbar und beschreibbar.</translation>
+        </message>
+        <message>
+            <location filename="../byoc_qgis/wording/tables.py" />
+            <source>Bucket {bucket} at {where} is reachable and writable (could not delete the check object {key}; it is safe to delete).</source>
+            <translation>Bucket {bucket} bei {where} ist erreichbar und beschreibbar (das Prüfobjekt {key} konnte nicht gelöscht werden; es kann gefahrlos gelöscht werden).</translation>
+        </message>
+        <message>
+            <location filename="../byoc_qgis/wording/tables.py" />
+            <source>S3 keys accepted by {where}.</source>
+            <translation>S3-Schlüssel von {where} akzeptiert.</translation>
+        </message>
+        <message>
+            <location filename="../byoc_qgis/wording/tables.py" />
+            <source>Cannot check s3://{bucket}/{object}: {text}</source>
+            <translation>s3://{bucket}/{object} kann nicht geprüft werden: {text}</translation>
+        </message>
+        <message>
+            <location filename="../byoc_qgis/wording/tables.py" />
+            <source>Cannot check s3://{bucket}/{object} (after {attempts} attempts): {text}</source>
+            <translation>s3://{bucket}/{object} kann nicht geprüft werden (nach {attempts} Versuchen): {text}</translation>
+        </message>
+        <message>
+            <location filename="../byoc_qgis/wording/tables.py" />
+            <source>Cannot list s3://{bucket}/{prefix}: {text}</source>
+            <translation>s3://{bucket}/{prefix} kann nicht aufgelistet werden: {text}</translation>
+        </message>
+        <message>
+            <location filename="../byoc_qgis/wording/tables.py" />
+            <source>the proxy refused or dropped the connection</source>
+            <translation>der Proxy hat die Verbindung abgelehnt oder abgebrochen</translation>
+        </message>
+        <message>
+            <location filename="../byoc_qgis/wording/tables.py" />
+            <source>certificate problem</source>
+            <translation>Zertifikatsproblem</translation>
+        </message>
+        <message>
+            <location filename="../byoc_qgis/wording/tables.py" />
+            <source>no answer within {seconds} s</source>
+            <translation>keine Antwort innerhalb von {seconds} s</translation>
+        </message>
+        <message>
+            <location filename="../byoc_qgis/wording/tables.py" />
+            <source>the service did not answer within {seconds} s</source>
+            <translation>der Dienst hat nicht innerhalb von {seconds} s geantwortet</translation>
+        </message>
+        <message>
+            <location filename="../byoc_qgis/wording/tables.py" />
+            <source>host name not found</source>
+            <translation>Hostname nicht gefunden</translation>
+        </message>
+        <message>
+            <location filename="../byoc_qgis/wording/tables.py" />
+            <source>connection reset</source>
+            <translation>Verbindung zurückgesetzt</translation>
+        </message>
+        <message>
+            <location filename="../byoc_qgis/wording/tables.py" />
+            <source>network unreachable</source>
+            <translation>Netzwerk nicht erreichbar</translation>
+        </message>
+        <message>
+            <location filename="../byoc_qgis/wording/tables.py" />
+            <source>the connection was dropped</source>
+            <translation>die Verbindung wurde abgebrochen</translation>
+        </message>
+        <message>
+            <location filename="../byoc_qgis/wording/tables.py" />
+            <source>connection failed</source>
+            <translation>Verbindung fehlgeschlagen</translation>
+        </message>
+        <message>
+            <location filename="../byoc_qgis/wording/tables.py" />
+            <source>network error</source>
+            <translation>Netzwerkfehler</translation>
+        </message>
+        <message>
+            <location filename="../byoc_qgis/wording/tables.py" />
+            <source>check the proxy in QGIS Settings → Options → Network</source>
+            <translation>den Proxy unter QGIS Einstellungen → Optionen → Netzwerk prüfen</translation>
+        </message>
+        <message>
+            <location filename="../byoc_qgis/wording/tables.py" />
+            <source>add the service's CA in QGIS Settings → Options → Authentication → Certificate Manager</source>
+            <translation>die Zertifizierungsstelle (CA) des Dienstes unter QGIS Einstellungen → Optionen → Authentifizierung → Zertifikatsverwaltung hinzufügen</translation>
+        </message>
+        <message>
+            <location filename="../byoc_qgis/wording/tables.py" />
+            <source>already registered: skipped</source>
+            <translation>bereits registriert: übersprungen</translation>
+        </message>
+        <message>
+            <location filename="../byoc_qgis/wording/tables.py" />
+            <source>no valid pixel: nothing to register</source>
+            <translation>kein gültiges Pixel: nichts zu registrieren</translation>
+        </message>
+        <message>
+            <location filename="../byoc_qgis/wording/tables.py" />
+            <source>cancelled before registration</source>
+            <translation>vor der Registrierung abgebrochen</translation>
+        </message>
+        <message>
+            <location filename="../byoc_qgis/wording/tables.py" />
+            <source>no such tile</source>
+            <translation>keine solche Kachel</translation>
+        </message>
+        <message>
+            <location filename="../byoc_qgis/wording/tables.py" />
+            <source>status {status}: nothing to explain</source>
+            <translation>Status {status}: nichts zu erklären</translation>
+        </message>
+        <message>
+            <location filename="../byoc_qgis/wording/tables.py" />
+            <source>no valid pixel: the cover is left as it is</source>
+            <translation>kein gültiges Pixel: die Abdeckung bleibt, wie sie ist</translation>
+        </message>
+        <message>
+            <location filename="../byoc_qgis/wording/tables.py" />
+            <source>the target has a tile at this path</source>
+            <translation>das Ziel hat eine Kachel unter diesem Pfad</translation>
+        </message>
+        <message>
+            <location filename="../byoc_qgis/wording/tables.py" />
+            <source>{points} points; cover adds ≈ {excess_area} {unit}² ({excess_pct} %) outside the data and leaves ≈ {deficit_area} {unit}² ({deficit_pct} %) of data out; traced at level {level} ({width}x{height} px) in {seconds} s</source>
+            <translation>{points} Punkte; die Abdeckung schließt ≈ {excess_area} {unit}² ({excess_pct} %) außerhalb der Daten ein und lässt ≈ {deficit_area} {unit}² ({deficit_pct} %) der Daten aus; umrissen auf Stufe {level} ({width}x{height} px) in {seconds} s</translation>
+        </message>
+        <message>
+            <location filename="../byoc_qgis/wording/tables.py" />
+            <source>{text}; fallback: {fallback}</source>
+            <translation>{text}; Ersatz: {fallback}</translation>
+        </message>
+        <message>
+            <location filename="../byoc_qgis/wording/tables.py" />
+            <source>The file cannot be read as a raster: {path}: {reason}</source>
+            <translation>Die Datei kann nicht als Raster gelesen werden: {path}: {reason}</translation>
+        </message>
+        <message>
+            <location filename="../byoc_qgis/wording/tables.py" />
+            <source>The file cannot be read as a raster: {path}: {reason} (GDAL: {detail})</source>
+            <translation>Die Datei kann nicht als Raster gelesen werden: {path}: {reason} (GDAL: {detail})</translation>
+        </message>
+        <message>
+            <location filename="../byoc_qgis/wording/tables.py" />
+            <source>The file has no raster bands.</source>
+            <translation>Die Datei hat keine Rasterkanäle.</translation>
+        </message>
+        <message>
+            <location filename="../byoc_qgis/wording/tables.py" />
+            <source>Provide a raster GeoTIFF.</source>
+            <translation>Ein Raster-GeoTIFF bereitstellen.</translation>
+        </message>
+        <message>
+            <location filename="../byoc_qgis/wording/tables.py" />
+            <source>The file is a {driver_long_name} file; BYOC reads only Cloud Optimized GeoTIFFs.</source>
+            <translation>Die Datei ist eine {driver_long_name}-Datei; BYOC liest nur Cloud Optimized GeoTIFFs.</translation>
+        </message>
+        <message>
+            <location filename="../byoc_qgis/wording/tables.py" />
+            <source>Convert it to a COG (COGify does this).</source>
+            <translation>Sie in ein COG umwandeln (COGify erledigt das).</translation>
+        </message>
+        <message>
+            <location filename="../byoc_qgis/wording/tables.py" />
+            <source>Build internal overviews (COGify does this); BYOC ignores external .ovr files.</source>
+            <translation>Interne Übersichten erzeugen (COGify erledigt das); BYOC ignoriert externe .ovr-Dateien.</translation>
+        </message>
+        <message>
+            <location filename="../byoc_qgis/wording/tables.py" />
+            <source>COG validator: {text}.</source>
+            <translation>COG-Validator: {text}.</translation>
+        </message>
+        <message>
+            <location filename="../byoc_qgis/wording/tables.py" />
+            <source>The COG was edited in place and lost its layout.</source>
+            <translation>Das COG wurde direkt bearbeitet und hat sein Layout verloren.</translation>
+        </message>
+        <message>
+            <location filename="../byoc_qgis/wording/tables.py" />
+            <source>The file header (IFDs and tile index) is {header_size} bytes; BYOC reads at most {max_header} bytes.</source>
+            <translation>Der Dateiheader (IFDs und Kachelindex) hat {header_size} Bytes; BYOC liest höchstens {max_header} Bytes.</translation>
+        </message>
+        <message>
+            <location filename="../byoc_qgis/wording/tables.py" />
+            <source>Re-create the file with bigger internal tiles (BLOCKSIZE=1024) or split it into smaller files.</source>
+            <translation>Die Datei mit größeren internen Kacheln (BLOCKSIZE=1024) neu erzeugen oder in kleinere Dateien aufteilen.</translation>
+        </message>
+        <message>
+            <location filename="../byoc_qgis/wording/tables.py" />
+            <source>The file has no geotransform; BYOC needs GeoTIFF georeferencing (ModelTiepoint, ModelPixelScale, GeoKeys).</source>
+            <translation>Die Datei hat keine Geotransformation; BYOC benötigt GeoTIFF-Georeferenzierung (ModelTiepoint, ModelPixelScale, GeoKeys).</translation>
+        </message>
+        <message>
+            <location filename="../byoc_qgis/wording/tables.py" />
+            <source>The file has no regular geotransform; BYOC needs GeoTIFF georeferencing (ModelTiepoint, ModelPixelScale, GeoKeys).</source>
+            <translation>Die Datei hat keine reguläre Geotransformation; BYOC benötigt GeoTIFF-Georeferenzierung (ModelTiepoint, ModelPixelScale, GeoKeys).</translation>
+        </message>
+        <message>
+            <location filename="../byoc_qgis/wording/tables.py" />
+            <source>The file has no CRS; BYOC needs GeoTIFF georeferencing (ModelTiepoint, ModelPixelScale, GeoKeys).</source>
+            <translation>Die Datei hat kein KBS; BYOC benötigt GeoTIFF-Georeferenzierung (ModelTiepoint, ModelPixelScale, GeoKeys).</translation>
+        </message>
+        <message>
+            <location filename="../byoc_qgis/wording/tables.py" />
+            <source>The file's CRS has no EPSG code; BYOC accepts EPSG:4326, 3857, 3035 and UTM (326xx/327xx).</source>
+            <translation>Das KBS der Datei hat keinen EPSG-Code; BYOC akzeptiert EPSG:4326, 3857, 3035 und UTM (326xx/327xx).</translation>
+        </message>
+        <message>
+            <location filename="../byoc_qgis/wording/tables.py" />
+            <source>EPSG:{epsg} is not supported by BYOC; use EPSG:4326, 3857, 3035 or UTM (326xx/327xx).</source>
+            <translation>EPSG:{epsg} wird von BYOC nicht unterstützt; EPSG:4326, 3857, 3035 oder UTM (326xx/327xx) verwenden.</translation>
+        </message>
+        <message>
+            <location filename="../byoc_qgis/wording/tables.py" />
+            <source>The file extends beyond -180..180 / -90..90 degrees (crosses a pole or the valid range).</source>
+            <translation>Die Datei reicht über -180..180 / -90..90 Grad hinaus (überquert einen Pol oder den gültigen Bereich).</translation>
+        </message>
+        <message>
+            <location filename="../byoc_qgis/wording/tables.py" />
+            <source>Clip the file to the valid range or split it.</source>
+            <translation>Die Datei auf den gültigen Bereich zuschneiden oder aufteilen.</translation>
+        </message>
+        <message>
+            <location filename="../byoc_qgis/wording/tables.py" />
+            <source>Sample type {types} is not supported; BYOC reads UInt8, Int8, UInt16, Int16 and Float32.</source>
+            <translation>Datentyp {types} wird nicht unterstützt; BYOC liest UInt8, Int8, UInt16, Int16 und Float32.</translation>
+        </message>
+        <message>
+            <location filename="../byoc_qgis/wording/tables.py" />
+            <source>Convert the data type (COGify's 'convert data type' option, e.g. Float64 -&gt; Float32, Int32 -&gt; Int16 after scaling).</source>
+            <translation>Den Datentyp umwandeln (COGify-Option „Datentyp umwandeln“, z. B. Float64 -&gt; Float32, Int32 -&gt; Int16 nach Skalierung).</translation>
+        </message>
+        <message>
+            <location filename="../byoc_qgis/wording/tables.py" />
+            <source>The bands of this file have different data types.</source>
+            <translation>Die Kanäle dieser Datei haben verschiedene Datentypen.</translation>
+        </message>
+        <message>
+            <location filename="../byoc_qgis/wording/tables.py" />
+            <source>Write one data type per file or one file per band.</source>
+            <translation>Einen Datentyp je Datei oder eine Datei je Kanal schreiben.</translation>
+        </message>
+        <message>
+            <location filename="../byoc_qgis/wording/tables.py" />
+            <source>{compression} compression is not supported by BYOC.</source>
+            <translation>Die Kompression {compression} wird von BYOC nicht unterstützt.</translation>
+        </message>
+        <message>
+            <location filename="../byoc_qgis/wording/tables.py" />
+            <source>The file has a colour table (photometric PALETTE), which BYOC does not support.</source>
+            <translation>Die Datei hat eine Farbtabelle (photometrisch PALETTE), die BYOC nicht unterstützt.</translation>
+        </message>
+        <message>
+            <location filename="../byoc_qgis/wording/tables.py" />
+            <source>Drop the colour table and keep the index values as grey levels (COGify does this).</source>
+            <translation>Die Farbtabelle entfernen und die Indexwerte als Graustufen behalten (COGify erledigt das).</translation>
+        </message>
+        <message>
+            <location filename="../byoc_qgis/wording/tables.py" />
+            <source>The file uses the YCbCr colour space, which BYOC does not support.</source>
+            <translation>Die Datei verwendet den Farbraum YCbCr, den BYOC nicht unterstützt.</translation>
+        </message>
+        <message>
+            <location filename="../byoc_qgis/wording/tables.py" />
+            <source>Re-create it with PHOTOMETRIC MinIsBlack or RGB and DEFLATE/ZSTD compression (COGify does this).</source>
+            <translation>Sie mit PHOTOMETRIC MinIsBlack oder RGB und DEFLATE-/ZSTD-Kompression neu erzeugen (COGify erledigt das).</translation>
+        </message>
+        <message>
+            <location filename="../byoc_qgis/wording/tables.py" />
+            <source>The file has {count} pixel-interleaved (chunky) bands; BYOC allows at most {max_chunky}.</source>
+            <translation>Die Datei hat {count} pixelweise verschachtelte (chunky) Kanäle; BYOC erlaubt höchstens {max_chunky}.</translation>
+        </message>
+        <message>
+            <location filename="../byoc_qgis/wording/tables.py" />
+            <source>Write one file per band, or a band-interleaved (planar) GeoTIFF (COGify 'one file per band').</source>
+            <translation>Eine Datei je Kanal oder ein kanalweise verschachteltes (planar) GeoTIFF schreiben (COGify „eine Datei je Kanal“).</translation>
+        </message>
+        <message>
+            <location filename="../byoc_qgis/wording/tables.py" />
+            <source>The file has {count} bands; a BYOC collection has at most {max_bands}.</source>
+            <translation>Die Datei hat {count} Kanäle; eine BYOC-Kollektion hat höchstens {max_bands}.</translation>
+        </message>
+        <message>
+            <location filename="../byoc_qgis/wording/tables.py" />
+            <source>Split the bands over fewer, smaller files or collections.</source>
+            <translation>Die Kanäle auf weniger, kleinere Dateien oder Kollektionen aufteilen.</translation>
+        </message>
+        <message>
+            <location filename="../byoc_qgis/wording/tables.py" />
+            <source>Sentinel Hub ignores alpha bands and internal masks: masked pixels will show as data.</source>
+            <translation>Sentinel Hub ignoriert Alphakanäle und interne Masken: maskierte Pixel erscheinen als Daten.</translation>
+        </message>
+        <message>
+            <location filename="../byoc_qgis/wording/tables.py" />
+            <source>The image has no internal overviews; zoomed-out requests fail and ingestion may fail.</source>
+            <translation>Das Bild hat keine internen Übersichten; herausgezoomte Anfragen schlagen fehl und das Einlesen kann fehlschlagen.</translation>
+        </message>
+        <message>
+            <location filename="../byoc_qgis/wording/tables.py" />
+            <source>Add internal AVERAGE overviews down to about 1024 px (COGify does this).</source>
+            <translation>Interne AVERAGE-Übersichten bis etwa 1024 px hinzufügen (COGify erledigt das).</translation>
+        </message>
+        <message>
+            <location filename="../byoc_qgis/wording/tables.py" />
+            <source>The coarsest overview is still large; zoomed-out requests will be limited.</source>
+            <translation>Die gröbste Übersicht ist noch groß; herausgezoomte Anfragen werden begrenzt.</translation>
+        </message>
+        <message>
+            <location filename="../byoc_qgis/wording/tables.py" />
+            <source>Add overview levels until the image fits one 1024-px tile (COGify does this).</source>
+            <translation>Übersichtsstufen hinzufügen, bis das Bild in eine Kachel von 1024 px passt (COGify erledigt das).</translation>
+        </message>
+        <message>
+            <location filename="../byoc_qgis/wording/tables.py" />
+            <source>Ensure tiles of image at index {index} have width and height between {min_block} and {max_block}.</source>
+            <translation>Sicherstellen, dass die Kacheln des Bildes mit Index {index} eine Breite und Höhe zwischen {min_block} und {max_block} haben.</translation>
+        </message>
+        <message>
+            <location filename="../byoc_qgis/wording/tables.py" />
+            <source>Re-create the file with BLOCKSIZE=1024 at every level, e.g. gdal_translate -of COG -co BLOCKSIZE=1024 -co OVERVIEWS=IGNORE_EXISTING (COGify does this).</source>
+            <translation>Die Datei mit BLOCKSIZE=1024 auf jeder Stufe neu erzeugen, z. B. gdal_translate -of COG -co BLOCKSIZE=1024 -co OVERVIEWS=IGNORE_EXISTING (COGify erledigt das).</translation>
+        </message>
+        <message>
+            <location filename="../byoc_qgis/wording/tables.py" />
+            <source>Internal tile sizes differ between levels; older Sentinel Hub deployments require equal sizes.</source>
+            <translation>Die internen Kachelgrößen unterscheiden sich zwischen den Stufen; ältere Sentinel Hub-Bereitstellungen verlangen gleiche Größen.</translation>
+        </message>
+        <message>
+            <location filename="../byoc_qgis/wording/tables.py" />
+            <source>Re-create the file with one BLOCKSIZE for all levels (COGify does this).</source>
+            <translation>Die Datei mit einer BLOCKSIZE für alle Stufen neu erzeugen (COGify erledigt das).</translation>
+        </message>
+        <message>
+            <location filename="../byoc_qgis/wording/tables.py" />
+            <source>The file name does not end in .tif or .tiff.</source>
+            <translation>Der Dateiname endet nicht auf .tif oder .tiff.</translation>
+        </message>
+        <message>
+            <location filename="../byoc_qgis/wording/tables.py" />
+            <source>Name COG files &lt;band&gt;.tif or &lt;band&gt;.tiff.</source>
+            <translation>COG-Dateien &lt;band&gt;.tif oder &lt;band&gt;.tiff nennen.</translation>
+        </message>
+        <message>
+            <location filename="../byoc_qgis/wording/tables.py" />
+            <source>The tile has no files.</source>
+            <translation>Die Kachel hat keine Dateien.</translation>
+        </message>
+        <message>
+            <location filename="../byoc_qgis/wording/tables.py" />
+            <source>Check the tile path and its (BAND) placeholder.</source>
+            <translation>Den Kachelpfad und seinen Platzhalter (BAND) prüfen.</translation>
+        </message>
+        <message>
+            <location filename="../byoc_qgis/wording/tables.py" />
+            <source>The tile's files use different extensions ({extensions}); BYOC needs one per tile.</source>
+            <translation>Die Dateien der Kachel haben verschiedene Endungen ({extensions}); BYOC braucht eine je Kachel.</translation>
+        </message>
+        <message>
+            <location filename="../byoc_qgis/wording/tables.py" />
+            <source>Rename the files to one extension, e.g. all .tif.</source>
+            <translation>Die Dateien auf eine Endung umbenennen, z. B. alle .tif.</translation>
+        </message>
+        <message>
+            <location filename="../byoc_qgis/wording/tables.py" />
+            <source>The tile's files are in different CRSs; all files of a tile must share one CRS.</source>
+            <translation>Die Dateien der Kachel liegen in verschiedenen KBS; alle Dateien einer Kachel müssen ein KBS teilen.</translation>
+        </message>
+        <message>
+            <location filename="../byoc_qgis/wording/tables.py" />
+            <source>Reproject the files to one CRS.</source>
+            <translation>Die Dateien in ein KBS reprojizieren.</translation>
+        </message>
+        <message>
+            <location filename="../byoc_qgis/wording/tables.py" />
+            <source>The tile's files have {total} bands together; a collection has at most {max_bands}.</source>
+            <translation>Die Dateien der Kachel haben zusammen {total} Kanäle; eine Kollektion hat höchstens {max_bands}.</translation>
+        </message>
+        <message>
+            <location filename="../byoc_qgis/wording/tables.py" />
+            <source>Split the data over several collections.</source>
+            <translation>Die Daten auf mehrere Kollektionen aufteilen.</translation>
+        </message>
+        <message>
+            <location filename="../byoc_qgis/wording/tables.py" />
+            <source>The tile's files do not overlap; all files of a tile must cover the same area.</source>
+            <translation>Die Dateien der Kachel überlappen nicht; alle Dateien einer Kachel müssen dasselbe Gebiet abdecken.</translation>
+        </message>
+        <message>
+            <location filename="../byoc_qgis/wording/tables.py" />
+            <source>Put only files of the same area into one tile.</source>
+            <translation>Nur Dateien desselben Gebiets in eine Kachel legen.</translation>
+        </message>
+        <message>
+            <location filename="../byoc_qgis/wording/tables.py" />
+            <source>File {stem} extends more than one pixel beyond the area shared by all files of the tile.</source>
+            <translation>Datei {stem} reicht mehr als ein Pixel über das Gebiet hinaus, das alle Dateien der Kachel teilen.</translation>
+        </message>
+        <message>
+            <location filename="../byoc_qgis/wording/tables.py" />
+            <source>The tile lacks the band file(s) {files} that the collection's bands use.</source>
+            <translation>Der Kachel fehlen die Kanaldatei(en) {files}, die die Kanäle der Kollektion verwenden.</translation>
+        </message>
+        <message>
+            <location filename="../byoc_qgis/wording/tables.py" />
+            <source>Upload a file for every band source of the collection (same file names in every tile).</source>
+            <translation>Für jede Kanalquelle der Kollektion eine Datei hochladen (dieselben Dateinamen in jeder Kachel).</translation>
+        </message>
+        <message>
+            <location filename="../byoc_qgis/wording/tables.py" />
+            <source>The tile has file(s) {files} that no band of the collection uses.</source>
+            <translation>Die Kachel hat Datei(en) {files}, die kein Kanal der Kollektion verwendet.</translation>
+        </message>
+        <message>
+            <location filename="../byoc_qgis/wording/tables.py" />
+            <source>Use the same set of file names in every tile, or add bands for these files to the collection.</source>
+            <translation>Dieselben Dateinamen in jeder Kachel verwenden oder der Kollektion Kanäle für diese Dateien hinzufügen.</translation>
+        </message>
+        <message>
+            <location filename="../byoc_qgis/wording/tables.py" />
+            <source>Band {band} reads band {index} of {source}, which has only {band_count} band(s).</source>
+            <translation>Kanal {band} liest Kanal {index} von {source}, die nur {band_count} Kanal/Kanäle hat.</translation>
+        </message>
+        <message>
+            <location filename="../byoc_qgis/wording/tables.py" />
+            <source>Band {band} is configured with bit depth {wanted}, but {source} has {bit_depth}.</source>
+            <translation>Kanal {band} ist mit Bittiefe {wanted} konfiguriert, aber {source} hat {bit_depth}.</translation>
+        </message>
+        <message>
+            <location filename="../byoc_qgis/wording/tables.py" />
+            <source>Convert the file to {wanted}-bit samples (COGify 'convert data type').</source>
+            <translation>Die Datei in {wanted}-Bit-Werte umwandeln (COGify „Datentyp umwandeln“).</translation>
+        </message>
+        <message>
+            <location filename="../byoc_qgis/wording/tables.py" />
+            <source>Band {band} is configured with sample format {wanted}, but {source} is {sample_format}.</source>
+            <translation>Kanal {band} ist mit Werteformat {wanted} konfiguriert, aber {source} ist {sample_format}.</translation>
+        </message>
+        <message>
+            <location filename="../byoc_qgis/wording/tables.py" />
+            <source>Convert the file to {wanted} samples (COGify 'convert data type').</source>
+            <translation>Die Datei in {wanted}-Werte umwandeln (COGify „Datentyp umwandeln“).</translation>
+        </message>
+        <message>
+            <location filename="../byoc_qgis/wording/tables.py" />
+            <source>The first ingest would create band '{name}', which is not a valid JavaScript identifier, so evalscripts cannot use it.</source>
+            <translation>Das erste Einlesen würde den Kanal '{name}' anlegen, der kein gültiger JavaScript-Bezeichner ist, sodass Evalscripts ihn nicht verwenden können.</translation>
+        </message>
+        <message>
+            <location filename="../byoc_qgis/wording/tables.py" />
+            <source>Rename the file (letters, digits and _ only, not starting with a digit), e.g. B_08.</source>
+            <translation>Die Datei umbenennen (nur Buchstaben, Ziffern und _, nicht mit einer Ziffer beginnend), z. B. B_08.</translation>
+        </message>
+        <message>
+            <location filename="../byoc_qgis/wording/tables.py" />
+            <source>Tile {tile} does not have the same band files as the other tiles ({difference}).</source>
+            <translation>Kachel {tile} hat nicht dieselben Kanaldateien wie die anderen Kacheln ({difference}).</translation>
+        </message>
+        <message>
+            <location filename="../byoc_qgis/wording/tables.py" />
+            <source>Give every tile the same set of band file names.</source>
+            <translation>Jeder Kachel dieselben Kanaldateinamen geben.</translation>
+        </message>
+        <message>
+            <location filename="../byoc_qgis/wording/tables.py" />
+            <source>Band file {stem} is {data_type} here but {common_type} in the other tiles; files of one band must share bit depth and sample format.</source>
+            <translation>Kanaldatei {stem} ist hier {data_type}, in den anderen Kacheln aber {common_type}; Dateien eines Kanals müssen Bittiefe und Werteformat teilen.</translation>
+        </message>
+        <message>
+            <location filename="../byoc_qgis/wording/tables.py" />
+            <source>Convert this file to {common_type} (COGify 'output type').</source>
+            <translation>Diese Datei in {common_type} umwandeln (COGify „Ausgabetyp“).</translation>
+        </message>
+        <message>
+            <location filename="../byoc_qgis/wording/tables.py" />
+            <source>The file name does not match the band file pattern '{pattern}', so it belongs to no tile.</source>
+            <translation>Der Dateiname passt nicht zum Muster für Kanaldateien '{pattern}' und gehört daher zu keiner Kachel.</translation>
+        </message>
+        <message>
+            <location filename="../byoc_qgis/wording/tables.py" />
+            <source>Rename the file or change the band file pattern (FILE_PATTERN), e.g. (BAND).tif.</source>
+            <translation>Die Datei umbenennen oder das Muster für Kanaldateien (FILE_PATTERN) ändern, z. B. (BAND).tif.</translation>
+        </message>
+        <message>
+            <location filename="../byoc_qgis/wording/tables.py" />
+            <source>the object does not exist</source>
+            <translation>das Objekt existiert nicht</translation>
+        </message>
+        <message>
+            <location filename="../byoc_qgis/wording/tables.py" />
+            <source>Check the tile path and the (BAND) file names in the bucket.</source>
+            <translation>Den Kachelpfad und die Dateinamen (BAND) im Bucket prüfen.</translation>
+        </message>
+        <message>
+            <location filename="../byoc_qgis/wording/tables.py" />
+            <source>access refused</source>
+            <translation>Zugriff verweigert</translation>
+        </message>
+        <message>
+            <location filename="../byoc_qgis/wording/tables.py" />
+            <source>Check the bucket name and the S3 credentials of the connection.</source>
+            <translation>Den Bucket-Namen und die S3-Zugangsdaten der Verbindung prüfen.</translation>
+        </message>
+        <message>
+            <location filename="../byoc_qgis/wording/tables.py" />
+            <source>the storage did not answer</source>
+            <translation>der Speicher hat nicht geantwortet</translation>
+        </message>
+        <message>
+            <location filename="../byoc_qgis/wording/tables.py" />
+            <source>Check the S3 endpoint and try again later.</source>
+            <translation>Den S3-Endpunkt prüfen und später erneut versuchen.</translation>
+        </message>
+        <message>
+            <location filename="../byoc_qgis/wording/tables.py" />
+            <source>not a raster (0 bytes)</source>
+            <translation>kein Raster (0 Bytes)</translation>
+        </message>
+        <message>
+            <location filename="../byoc_qgis/wording/tables.py" />
+            <source>Upload the file again: the object is empty.</source>
+            <translation>Die Datei erneut hochladen: Das Objekt ist leer.</translation>
+        </message>
+        <message>
+            <location filename="../byoc_qgis/wording/tables.py" />
+            <source>not a raster (unreadable)</source>
+            <translation>kein Raster (nicht lesbar)</translation>
+        </message>
+        <message>
+            <location filename="../byoc_qgis/wording/tables.py" />
+            <source>Upload a GeoTIFF: GDAL recognises no raster format in this object.</source>
+            <translation>Ein GeoTIFF hochladen: GDAL erkennt in diesem Objekt kein Rasterformat.</translation>
+        </message>
+        <message>
+            <location filename="../byoc_qgis/wording/tables.py" />
+            <source>the file does not exist</source>
+            <translation>die Datei existiert nicht</translation>
+        </message>
+        <message>
+            <location filename="../byoc_qgis/wording/tables.py" />
+            <source>Check the path.</source>
+            <translation>Den Pfad prüfen.</translation>
+        </message>
+        <message>
+            <location filename="../byoc_qgis/wording/tables.py" />
+            <source>a folder, not a raster file</source>
+            <translation>ein Ordner, keine Rasterdatei</translation>
+        </message>
+        <message>
+            <location filename="../byoc_qgis/wording/tables.py" />
+            <source>Give the raster files in the folder, or the folder as FOLDER.</source>
+            <translation>Die Rasterdateien im Ordner angeben oder den Ordner als FOLDER.</translation>
+        </message>
+        <message>
+            <location filename="../byoc_qgis/wording/tables.py" />
+            <source>Provide the raster again: the file is empty (an interrupted copy or export?).</source>
+            <translation>Das Raster erneut bereitstellen: Die Datei ist leer (ein unterbrochenes Kopieren oder ein unterbrochener Export?).</translation>
+        </message>
+        <message>
+            <location filename="../byoc_qgis/wording/tables.py" />
+            <source>Provide a GeoTIFF: GDAL recognises no raster format in this file (wrong extension, or a damaged or interrupted download?).</source>
+            <translation>Ein GeoTIFF bereitstellen: GDAL erkennt in dieser Datei kein Rasterformat (falsche Endung oder ein beschädigter oder unterbrochener Download?).</translation>
         </message>
     </context>
 </TS>

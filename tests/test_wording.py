@@ -22,6 +22,7 @@ from byoc_qgis.core.explain import Explanation
 from byoc_qgis.core.http import HttpClient, RetryPolicy
 from byoc_qgis.core.s3_check import BucketCheck
 from byoc_qgis.translation import CONTEXT
+from byoc_qgis.wording import tables
 
 from .services import free_port
 from .test_translation_plurals import _lrelease
@@ -88,15 +89,15 @@ def _placeholders(template: str) -> Set[str]:
 
 def test_core_and_wording_tables_have_the_same_ids_and_english_texts(qgis_app):
     """No translator installed: tr() answers the source text, so the tr() tables must equal core's tables."""
-    assert wording._finding_templates() == FINDING_TEMPLATES
-    assert wording._unreadable_texts() == gdal_compat.UNREADABLE_TEXTS
-    assert wording._s3_templates() == s3_errors.S3_TEMPLATES
-    assert set(wording._fallback_reasons()) == set(s3_errors.S3_FALLBACK_REASONS)
-    assert wording._network_reasons() == network_errors.NETWORK_REASONS
-    assert wording._network_hints() == network_errors.NETWORK_HINTS
-    assert wording._outcome_texts() == tile_pipeline.OUTCOME_TEXTS
-    assert wording._result_texts() == tile_workflows.RESULT_TEXTS
-    assert wording._summary_texts() == cover.SUMMARY_TEXTS
+    assert tables.finding_templates() == FINDING_TEMPLATES
+    assert tables.unreadable_texts() == gdal_compat.UNREADABLE_TEXTS
+    assert tables.s3_templates() == s3_errors.S3_TEMPLATES
+    assert set(tables.fallback_reasons()) == set(s3_errors.S3_FALLBACK_REASONS)
+    assert tables.network_reasons() == network_errors.NETWORK_REASONS
+    assert tables.network_hints() == network_errors.NETWORK_HINTS
+    assert tables.outcome_texts() == tile_pipeline.OUTCOME_TEXTS
+    assert tables.result_texts() == tile_workflows.RESULT_TEXTS
+    assert tables.summary_texts() == cover.SUMMARY_TEXTS
 
 
 def test_every_wording_id_is_used_and_its_params_fill_every_placeholder(qgis_app):
@@ -329,13 +330,13 @@ def test_every_finding_reads_german_with_the_plugins_catalogue(real_german):
         if message == f.message or "{" in message or (fix == f.fix and FINDING_TEMPLATES[f.key][1] != "{fix}"):
             not_german.append(f.key)
     assert not_german == []
-    tables = [
-        (wording._s3_templates(), s3_errors.S3_TEMPLATES),
-        (wording._network_reasons(), network_errors.NETWORK_REASONS),
-        (wording._result_texts(), tile_workflows.RESULT_TEXTS),
-        (wording._summary_texts(), cover.SUMMARY_TEXTS),
+    pairs = [
+        (tables.s3_templates(), s3_errors.S3_TEMPLATES),
+        (tables.network_reasons(), network_errors.NETWORK_REASONS),
+        (tables.result_texts(), tile_workflows.RESULT_TEXTS),
+        (tables.summary_texts(), cover.SUMMARY_TEXTS),
     ]
-    for german, english in tables:
+    for german, english in pairs:
         for key, text in german.items():
             assert text != english[key] and _placeholders(text) == _placeholders(english[key]), key
 

@@ -1,278 +1,24 @@
-"""What core reports, worded in the user's language: pre-flight findings, their fixes, ingestion failure
-explanations and the S3 problems we word ourselves.
-
-Core keeps a stable wording id and the values each sentence needs (``Finding.key``/``params``,
-``BucketCheck.key``/``params``) and fills its English templates (``core.cog_rules.templates.FINDING_TEMPLATES``,
-``core.s3_errors.S3_TEMPLATES``, ``core.gdal_compat.UNREADABLE_TEXTS``) for logs, localhub and ``str(finding)``. The
-tables below hold the same English texts as ``tr()`` literals (so ``make translations-update`` extracts them;
-``tests/test_wording.py`` checks both sides have the same ids and texts) and format the translated template with
-the same values. Text that comes from the service or from GDAL/curl (a failure cause, a storage answer) stays as it
-came. A translation whose placeholders do not fit falls back to core's English sentence.
+"""The wording tables: core's English texts (by the same stable ids) as ``tr()`` literals, so
+``make translations-update`` extracts them and each call answers the user's language. ``tests/test_wording.py``
+checks that every table has the same ids and English texts as its core counterpart; :func:`fill` formats a
+template and falls back to core's English when a translation's placeholders do not fit.
 """
 
 from __future__ import annotations
 
-from pathlib import PurePath
-from typing import Any, Callable, Dict, Mapping, Optional, Sequence, Tuple
+from typing import Dict, Mapping, Optional, Tuple
 
-from .core.cog_rules import Finding
-from .core.cover import CoverReport
-from .core.errors import (
-    AuthError,
-    ForbiddenError,
-    NetworkError,
-    RateLimitedError,
-    SentinelHubError,
-    ServerError,
-    describe,
-)
-from .core.explain import Explanation
-from .core.s3 import S3Error
-from .core.s3_check import BucketCheck
-from .core.tile_pipeline import TileOutcome
-from .core.tile_workflows import TileResult
-from .translation import tr
-
-__all__ = [
-    "explanation_cause",
-    "explanation_fix",
-    "explanation_note",
-    "finding_fix",
-    "finding_message",
-    "finding_text",
-    "worded_finding",
-    "describe_error",
-    "network_error_text",
-    "preflight_failure_text",
-    "outcome_text",
-    "tile_result_text",
-    "cover_summary",
-    "s3_check_text",
-    "s3_error_text",
-    "severity_label",
-]
+from ..translation import tr
 
 
-def finding_message(finding: Finding) -> str:
-    """The finding's sentence in the user's language (core's English ``message`` when it has no wording id)."""
-    templates = _finding_templates().get(finding.key)
-    if templates is None:
-        return finding.message
-    return _fill(templates[0], _finding_params(finding), finding.message)
-
-
-def finding_fix(finding: Finding) -> str:
-    """How to fix the finding, in the user's language (core's English ``fix`` when it has no wording id)."""
-    templates = _finding_templates().get(finding.key)
-    if templates is None:
-        return finding.fix
-    return _fill(templates[1], _finding_params(finding), finding.fix)
-
-
-def worded_finding(finding: Dict[str, Any]) -> Dict[str, Any]:
-    """A finding as a dict (``core.tile_plan.check_s3_prefix``: severity, file, rule, message, fix, key, params)
-    with ``message`` and ``fix`` in the user's language."""
-    f = Finding(
-        finding.get("severity", ""),
-        finding.get("file", ""),
-        finding.get("rule", ""),
-        "",
-        finding.get("message", ""),
-        finding.get("fix", ""),
-        finding.get("key", ""),
-        finding.get("params") or {},
-    )
-    return {**finding, "message": finding_message(f), "fix": finding_fix(f)}
-
-
-def severity_label(severity: str) -> str:
-    """ "error"/"warning" as the user reads it."""
-    return {"error": tr("error"), "warning": tr("warning")}.get(severity, severity)
-
-
-def finding_text(finding: Finding) -> str:
-    """The whole finding on one line, as ``str(finding)`` but in the user's language (for logs and feedback)."""
-    where = f"{finding.file}: " if finding.file else ""
-    return tr("{severity} [{rule}] {where}{message} (found: {value}) Fix: {fix}").format(
-        severity=severity_label(finding.severity).upper(),
-        rule=finding.rule,
-        where=where,
-        message=finding_message(finding),
-        value=finding.value,
-        fix=finding_fix(finding),
-    )
-
-
-def preflight_failure_text(findings: Sequence[Finding], scrub: Optional[Callable[[str], str]] = None) -> str:
-    """Why the pipeline stopped a tile (``TileOutcome.findings``: its pre-flight errors, one per file and rule), in
-    the user's language: the same sentence as core's English ``TileOutcome.message``."""
-    parts = [
-        f"{PurePath(f.file).name or tr('tile')}: {finding_message(f)} {finding_fix(f)}".strip() for f in findings[:5]
-    ]
-    text = tr("pre-flight check failed: {}").format("; ".join(parts))
-    if len(findings) > 5:
-        text += tr(" (+{} more)").format(len(findings) - 5)
-    return scrub(text) if scrub is not None else text
-
-
-def outcome_text(outcome: TileOutcome, scrub: Optional[Callable[[str], str]] = None) -> str:
-    """A created tile's outcome message in the user's language: the pre-flight errors that stopped it, or the
-    pipeline's own words; any other message (a service or S3 error) as core gave it."""
-    if outcome.findings:
-        return preflight_failure_text(outcome.findings, scrub)
-    if isinstance(outcome.error, S3Error) and outcome.error.key:
-        return scrub(s3_error_text(outcome.error)) if scrub is not None else s3_error_text(outcome.error)
-    if isinstance(outcome.error, NetworkError):
-        text = str(outcome.error).replace(outcome.error.message, network_error_text(outcome.error))
-        return scrub(text) if scrub is not None else text
-    template = _outcome_texts().get(outcome.key)
-    return template if template is not None else outcome.message
-
-
-def cover_summary(report: CoverReport) -> str:
-    """``CoverReport.summary()`` in the user's language."""
-    return _cover_summary(report.summary_params(), report.summary())
-
-
-def _cover_summary(params: Mapping[str, str], english: str) -> str:
-    texts = _summary_texts()
-    text = _fill(texts["summary"], params, "")
-    if not text:
-        return english
-    if params.get("fallback"):
-        fallback = {"extent": tr("extent")}.get(params["fallback"], params["fallback"])
-        return _fill(texts["fallback"], {**params, "text": text, "fallback": fallback}, english)
-    return text
-
-
-def tile_result_text(result: TileResult) -> str:
-    """A tile workflow's result message in the user's language (core's message when it is not our wording)."""
-    if result.key == "cover":
-        return _cover_summary(result.params, result.message)
-    template = _result_texts().get(result.key)
-    return result.message if template is None else _fill(template, result.params, result.message)
-
-
-def describe_error(exc: BaseException) -> str:
-    """One sentence for people about an error of the client, as ``core.errors.describe`` says it but in the user's
-    language: our own wording translated, the service's message (and library texts) as they came."""
-    if isinstance(exc, NetworkError):
-        return network_error_text(exc)
-    if isinstance(exc, SentinelHubError):
-        head = f"HTTP {exc.status}: {exc.message}" if exc.status else exc.message
-        if isinstance(exc, ServerError):
-            return tr("The service failed ({}); try again later").format(head)
-        if isinstance(exc, RateLimitedError):
-            return tr("The service is still rate limiting requests ({}); try again in a minute").format(head)
-        if isinstance(exc, AuthError) and not isinstance(exc, ForbiddenError):
-            return tr("{} — check the client id and secret of the connection").format(head)
-        return head
-    return describe(exc)
-
-
-def network_error_text(exc: NetworkError) -> str:
-    """ "Cannot reach <url> (<reason>): <hint>" in the user's language (the exception's English message when core
-    did not word it)."""
-    params = getattr(exc, "params", None) or {}
-    reason_id = params.get("reason_id", "")
-    reason = _network_reasons().get(reason_id)
-    if reason is None or not params.get("url"):
-        return exc.message
-    reason = _fill(reason, {"seconds": params.get("seconds", "")}, exc.reason or "")
-    hint = _network_hints().get(reason_id, "")
-    values = {"url": params["url"], "reason": reason, "hint": hint}
-    if hint:
-        return _fill(tr("Cannot reach {url} ({reason}): {hint}"), values, exc.message)
-    return _fill(tr("Cannot reach {url} ({reason})"), values, exc.message)
-
-
-def explanation_cause(explanation: Explanation) -> str:
-    """The failure's cause: the service's own text as it sent it, or (no cause given) the matching finding."""
-    if explanation.finding is not None and explanation.cause == explanation.finding.message:
-        return finding_message(explanation.finding)
-    return explanation.cause
-
-
-def explanation_fix(explanation: Explanation, scrub=None) -> str:
-    """How to fix an explained failure: the fix of the finding found by checking the tile's files, in the user's
-    language (``scrub`` removes secrets from it, as core did for the English text), else the explanation's fix
-    (the caller's translated general fix for the rule)."""
-    if explanation.finding is None:
-        return explanation.fix
-    text = finding_fix(explanation.finding)
-    return scrub(text) if scrub is not None else text
-
-
-def explanation_note(explanation: Explanation, scrub: Optional[Callable[[str], str]] = None) -> str:
-    """Why the tile's files could not be checked ("" when they were): an S3 error core worded, in the user's
-    language; other errors as core gave them."""
-    if not explanation.note:
-        return ""
-    error = explanation.note_error
-    if isinstance(error, S3Error) and error.key:
-        return scrub(s3_error_text(error)) if scrub is not None else s3_error_text(error)
-    return explanation.note
-
-
-def s3_error_text(exc: S3Error) -> str:
-    """An S3 error in the user's language when core worded it (what was being done and the problem's sentence with
-    its fix); otherwise its English text. The storage's own words inside stay as they came."""
-    templates = _s3_templates()
-    inner = templates.get(getattr(exc, "key", ""))
-    outer = templates.get(getattr(exc, "context", ""))
-    if inner is None or outer is None:
-        return str(exc)
-    text = _fill(inner, _s3_params(exc.params), "")
-    if not text:
-        return str(exc)
-    return _fill(outer, {**exc.context_params, "text": text}, "") or str(exc)
-
-
-def _s3_params(params: Mapping[str, str]) -> Dict[str, str]:
-    """S3 wording values with our fallback reasons ("connection refused" ...) translated."""
-    values = dict(params)
-    for name in ("reason", "answer"):
-        if name in values:
-            values[name] = _fallback_reasons().get(values[name], values[name])
-    return values
-
-
-def s3_check_text(check: BucketCheck) -> str:
-    """A bucket or S3 keys check's sentence in the user's language (its English ``message`` when not worded here)."""
-    template = _s3_templates().get(check.key)
-    if template is None:
-        return check.message
-    params = _s3_params(check.params)
-    text = _fill(template, params, "")
-    if not text:
-        return check.message
-    if params.get("attempts"):
-        text = _fill(tr("{text} ({attempts} attempts)"), {"text": text, "attempts": params["attempts"]}, text)
-    return text
-
-
-# --- the tables: the same ids and English texts as core's, as tr() literals ---
-
-
-def _finding_params(finding: Finding) -> Dict[str, str]:
-    params = dict(finding.params)
-    reason_id = params.get("reason_id")
-    if reason_id:
-        reason, fix = _unreadable_texts().get(reason_id, (params.get("reason", ""), params.get("fix", "")))
-        if not params.get("reason_is_storage"):
-            params["reason"] = reason
-        params["fix"] = fix
-    return params
-
-
-def _fill(template: str, params: Mapping[str, str], fallback: str) -> str:
+def fill(template: str, params: Mapping[str, str], fallback: str) -> str:
     try:
         return template.format(**params)
     except (KeyError, IndexError, ValueError):  # a translation whose placeholders do not fit: core's English
         return fallback
 
 
-def _finding_templates() -> Dict[str, Tuple[str, str]]:
+def finding_templates() -> Dict[str, Tuple[str, str]]:
     """``core.cog_rules.templates.FINDING_TEMPLATES`` translated."""
     cogify = tr("Re-create the file as a COG with BLOCKSIZE=1024 and internal AVERAGE overviews (COGify does this).")
     reproject = tr("Reproject to an allowed CRS (COGify with reprojection does this).")
@@ -454,7 +200,7 @@ def _finding_templates() -> Dict[str, Tuple[str, str]]:
     }
 
 
-def _unreadable_texts() -> Dict[str, Tuple[Optional[str], str]]:
+def unreadable_texts() -> Dict[str, Tuple[Optional[str], str]]:
     """``core.gdal_compat.UNREADABLE_TEXTS`` translated."""
     return {
         "missing-object": (
@@ -487,7 +233,7 @@ def _unreadable_texts() -> Dict[str, Tuple[Optional[str], str]]:
     }
 
 
-def _fallback_reasons() -> Dict[str, str]:
+def fallback_reasons() -> Dict[str, str]:
     """``core.s3_errors.S3_FALLBACK_REASONS`` translated (used when curl or the storage said nothing)."""
     return {
         "connection refused": tr("connection refused"),
@@ -496,7 +242,7 @@ def _fallback_reasons() -> Dict[str, str]:
     }
 
 
-def _s3_templates() -> Dict[str, str]:
+def s3_templates() -> Dict[str, str]:
     """``core.s3_errors.S3_TEMPLATES`` translated."""
     no_credentials = tr(
         "No S3 credentials: choose S3 credentials (access key / secret key) for the connection (Processing: "
@@ -552,7 +298,7 @@ def _s3_templates() -> Dict[str, str]:
     }
 
 
-def _network_reasons() -> Dict[str, str]:
+def network_reasons() -> Dict[str, str]:
     """``core.network_errors.NETWORK_REASONS`` translated."""
     return {
         "proxy": tr("the proxy refused or dropped the connection"),
@@ -570,7 +316,7 @@ def _network_reasons() -> Dict[str, str]:
     }
 
 
-def _network_hints() -> Dict[str, str]:
+def network_hints() -> Dict[str, str]:
     """``core.network_errors.NETWORK_HINTS`` translated."""
     return {
         "proxy": tr("check the proxy in QGIS Settings → Options → Network"),
@@ -578,7 +324,7 @@ def _network_hints() -> Dict[str, str]:
     }
 
 
-def _outcome_texts() -> Dict[str, str]:
+def outcome_texts() -> Dict[str, str]:
     """``core.tile_pipeline.OUTCOME_TEXTS`` translated."""
     return {
         "already-registered": tr("already registered: skipped"),
@@ -587,7 +333,7 @@ def _outcome_texts() -> Dict[str, str]:
     }
 
 
-def _result_texts() -> Dict[str, str]:
+def result_texts() -> Dict[str, str]:
     """``core.tile_workflows.RESULT_TEXTS`` translated."""
     return {
         "no-such-tile": tr("no such tile"),
@@ -597,7 +343,7 @@ def _result_texts() -> Dict[str, str]:
     }
 
 
-def _summary_texts() -> Dict[str, str]:
+def summary_texts() -> Dict[str, str]:
     """``core.cover.SUMMARY_TEXTS`` translated."""
     return {
         "summary": tr(
