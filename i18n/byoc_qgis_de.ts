@@ -1803,9 +1803,9 @@ Trotzdem speichern?</translation>
         <message numerus="yes">
             <location filename="../byoc_qgis/gui/dock.py" />
             <source>%n failed tiles are selected: Reingest or Delete act on all of them; select up to {} of them (attribute table: Show Selected Features) to explain why they failed.</source>
-            <translation type="unfinished">
-                <numerusform />
-                <numerusform />
+            <translation>
+                <numerusform>%n fehlgeschlagene Kachel ist ausgewählt: Neu einlesen oder Löschen wirken auf sie; bis zu {} davon auswählen (Attributtabelle: Gewählte Objekte anzeigen), um zu erklären, warum sie fehlschlugen.</numerusform>
+                <numerusform>%n fehlgeschlagene Kacheln sind ausgewählt: Neu einlesen oder Löschen wirken auf alle; bis zu {} davon auswählen (Attributtabelle: Gewählte Objekte anzeigen), um zu erklären, warum sie fehlschlugen.</numerusform>
             </translation>
         </message>
         <message>
@@ -3032,9 +3032,9 @@ ID {}</translation>
         <message numerus="yes">
             <location filename="../byoc_qgis/processing/algorithms/batch_create.py" />
             <source>Batch task {} created (%n cells)</source>
-            <translation type="unfinished">
-                <numerusform />
-                <numerusform />
+            <translation>
+                <numerusform>Batch-Aufgabe {} erstellt (%n Zelle)</numerusform>
+                <numerusform>Batch-Aufgabe {} erstellt (%n Zellen)</numerusform>
             </translation>
         </message>
         <message numerus="yes">
@@ -3151,9 +3151,9 @@ ID {}</translation>
         <message numerus="yes">
             <location filename="../byoc_qgis/processing/algorithms/batch_layers.py" />
             <source>Mosaic {}: %n cells → {}</source>
-            <translation type="unfinished">
-                <numerusform />
-                <numerusform />
+            <translation>
+                <numerusform>Mosaik {}: %n Zelle → {}</numerusform>
+                <numerusform>Mosaik {}: %n Zellen → {}</numerusform>
             </translation>
         </message>
         <message>
@@ -4515,9 +4515,9 @@ ID {}</translation>
         <message numerus="yes">
             <location filename="../byoc_qgis/processing/collection_widget.py" />
             <source>Choose one of %n collections, or type an id or name</source>
-            <translation type="unfinished">
-                <numerusform />
-                <numerusform />
+            <translation>
+                <numerusform>Eine von %n Kollektion wählen oder eine ID oder einen Namen eingeben</numerusform>
+                <numerusform>Eine von %n Kollektionen wählen oder eine ID oder einen Namen eingeben</numerusform>
             </translation>
         </message>
         <message>
