@@ -218,6 +218,8 @@ def test_tiles_zoom_attribute_table_failed_selection_and_reingest(dock, qgis_ifa
     _settle(view)
     view.grab().save(str(screenshots_dir / "byoc-tiles-attribute-table.png"))
     view.close()
+    view.deleteLater()
+    _settle(canvas)
 
     # failed tiles without an outline are listed by the dock: a button that selects and explains them
     dock._update_tile_buttons()
