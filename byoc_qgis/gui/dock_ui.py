@@ -210,6 +210,15 @@ class DockUi(QgsDockWidget):
         bar = QToolBar(body)
         bar.setIconSize(bar.iconSize() * 0.8)
         bar.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonIconOnly)
+        # first, so a narrow dock keeps it in view (the toolbar's » menu holds what does not fit)
+        self.act_zoom = self._action(
+            bar,
+            "/mActionZoomToLayer.svg",
+            tr("Zoom to tiles"),
+            self.on_zoom_to_tiles,
+            tr("Zoom to tiles: show all the tiles of the layer on the map"),
+        )
+        bar.addSeparator()
         self.act_time = self._action(
             bar,
             "/propertyicons/temporal.svg",
@@ -260,13 +269,6 @@ class DockUi(QgsDockWidget):
             tr("Explain failure: why did the selected failed tiles fail, and how to fix their files"),
         )
         bar.addSeparator()
-        self.act_zoom = self._action(
-            bar,
-            "/mActionZoomToLayer.svg",
-            tr("Zoom to tiles"),
-            self.on_zoom_to_tiles,
-            tr("Zoom to tiles: show all the tiles of the layer on the map"),
-        )
         self.act_save = self._action(
             bar,
             "/mActionFileSaveAs.svg",
