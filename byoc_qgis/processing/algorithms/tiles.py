@@ -26,11 +26,12 @@ from qgis.core import (
 from qgis.PyQt.QtCore import QDate, QDateTime, QVariant
 
 from ...core.cover import count_points
-from ...core.errors import NotFoundError, SentinelHubError
+from ...core.errors import NetworkError, NotFoundError, SentinelHubError
 from ...core.ingestion import wait_for_collection, wait_for_tiles
 from ...core.models import WGS84, TileStatus, format_time, parse_time
 from ...core.reproject import Reprojector
 from ...translation import tr, tr_n
+from ...wording import describe_error
 from ..base import ServiceAlgorithm
 from ..crs import crs_definition, wgs84
 from ..feedback import FeedbackBridge
@@ -407,9 +408,10 @@ class _TileActionAlgorithm(ServiceAlgorithm):
             except NotFoundError as exc:
                 sink.addFeature(status_row(fields, tid, "", "NOT_FOUND", exc.message))
                 errors.append(f"{tid}: {exc.message}")
-            except SentinelHubError as exc:
-                sink.addFeature(status_row(fields, tid, "", "ERROR", exc.message))
-                errors.append(f"{tid}: {exc}")
+            except SentinelHubError as exc:  # the service's message as sent; our own wording translated
+                text = describe_error(exc) if isinstance(exc, NetworkError) else exc.message
+                sink.addFeature(status_row(fields, tid, "", "ERROR", text))
+                errors.append(f"{tid}: {str(exc).replace(exc.message, text)}")
             bridge.fraction((i + 1) / len(ids))
         for e in errors:
             bridge.warning(e)
