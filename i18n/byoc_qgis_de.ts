@@ -2130,6 +2130,11 @@ ID {}</translation>
         </message>
         <message>
             <location filename="../byoc_qgis/gui/dock_ui.py" />
+            <source>Zoom to tiles: show all the tiles of the layer on the map</source>
+            <translation>Auf Kacheln zoomen: alle Kacheln des Layers auf der Karte zeigen</translation>
+        </message>
+        <message>
+            <location filename="../byoc_qgis/gui/dock_ui.py" />
             <source>Update sensing time…</source>
             <translation>Aufnahmezeit ändern…</translation>
         </message>
@@ -2192,11 +2197,6 @@ ID {}</translation>
             <location filename="../byoc_qgis/gui/dock_ui.py" />
             <source>Explain failure: why did the selected failed tiles fail, and how to fix their files</source>
             <translation>Fehler erklären: warum die ausgewählten fehlgeschlagenen Kacheln fehlschlugen und wie ihre Dateien zu beheben sind</translation>
-        </message>
-        <message>
-            <location filename="../byoc_qgis/gui/dock_ui.py" />
-            <source>Zoom to tiles: show all the tiles of the layer on the map</source>
-            <translation>Auf Kacheln zoomen: alle Kacheln des Layers auf der Karte zeigen</translation>
         </message>
         <message>
             <location filename="../byoc_qgis/gui/dock_ui.py" />
@@ -2442,6 +2442,11 @@ ID {}</translation>
             <location filename="../byoc_qgis/gui/process_dialog.py" />
             <source>[Save in {}]</source>
             <translation>[In {} speichern]</translation>
+        </message>
+        <message>
+            <location filename="../byoc_qgis/gui/process_dialog.py" />
+            <source>Bands of {}</source>
+            <translation type="unfinished" />
         </message>
         <message numerus="yes">
             <location filename="../byoc_qgis/gui/process_dialog.py" />

@@ -179,15 +179,80 @@ wait_until(lambda: False, 0.5)
 shot("byoc-algorithm-dialog-connection", alg_dialog)
 result["collection_value"] = wrappers["COLLECTION"].parameterValue()
 alg_dialog.close()
+
+# the first run goes on as a new user's would: a collection, tiles from a folder, show them, process
+from qgis.core import QgsProject
+from byoc_qgis.gui.collection_dialog import CollectionDialog
+conn = dock.connection()
+cdlg = CollectionDialog(None, 0, dock, s3_for_bucket=conn.s3_config, runner=dock.runner)
+cdlg.show()
+cdlg.name.setText("First run")
+cdlg.bucket.setText(p["first_run_bucket"])
+wait_until(lambda: False, 0.5)
+shot("byoc-first-run-2-new-collection", cdlg)
+cdlg.accept()
+wait_until(lambda: cdlg.result() == cdlg.DialogCode.Accepted, 60)
+values = cdlg.values()
+run = dock.create_collection(values["name"], values["bucket"], values["bands"], values["band_type"], values["nodata"])
+result["collection_created"] = wait_until(lambda: run.ok is not None, 60) and run.ok
+wait_until(lambda: dock.selected_collection() is not None and dock.selected_collection().name == "First run", 60)
+add = dock.open_add_tiles()
+add.set_source("folder")
+add.folder.setFilePath(p["first_run_folder"])
+add.path_template.setText("{name}/(BAND).tif")
+check = add.check()
+result["checked"] = wait_until(lambda: check.ok is not None and not add.checking, 120) and check.ok
+result["check_summary"] = add.summary.text()
+wait_until(lambda: False, 0.5)
+shot("byoc-first-run-3-add-tiles-checked", add)
+upload = add.add()
+result["uploaded"] = wait_until(lambda: upload.ok is not None, 180) and upload.ok
+result["upload_error"] = upload.error_text()
+add.close()
+ctl = dock.show_tiles()
+wait_until(lambda: not ctl.loading, 60)
+result["ingested"] = wait_until(
+    lambda: ctl.layer.featureCount() == 2 and {f["status"] for f in ctl.layer.getFeatures()} == {"INGESTED"}, 120
+)
+canvas = iface.mapCanvas()
+wait_until(lambda: False, 1.0)
+result["zoomed_to_tiles"] = canvas.extent().contains(ctl.layer.extent())
+shot("byoc-first-run-4-tiles-on-the-map")
+pdlg = dock.open_process()
+# the collection was listed before its tiles were ingested: the dialog asks for the bands ingestion found
+result["template_from_bands"] = wait_until(lambda: "B02" in pdlg.editor.text(), 60)
+pdlg.res_mode.setCurrentIndex(pdlg.res_mode.findData("pixels"))
+pdlg.width_px.setValue(400)
+pdlg.height_px.setValue(300)
+pdlg.move(900, 120)
+wait_until(lambda: False, 0.5)
+shot("byoc-first-run-5-process-dialog", pdlg)
+prun = pdlg.start()
+result["processed"] = wait_until(lambda: prun.ok is not None, 120) and prun.ok
+result["process_error"] = prun.error_text()
+pdlg.close()
+canvas.refresh()
+wait_until(lambda: False, 3)
+result["first_run_layers"] = [layer.name() for layer in QgsProject.instance().mapLayers().values()]
+shot("byoc-first-run-6-result-on-the-map")
 """
 
 
-def test_connection_dialog_and_algorithm_dialog_screenshots(tmp_path, screenshots_dir, localhub_factory):
-    """The connection dialog (new, typing credentials, tested with S3) and an algorithm dialog with the saved
-    connection and its collections in drop-downs, under Xvfb; screenshots kept for review. A localhub of its own:
-    the test checks the buckets of the account's collections."""
+def test_first_run_walk_with_a_screenshot_per_step(tmp_path, screenshots_dir, localhub_factory):
+    """A new user's first run in the real QGIS desktop under Xvfb: the connection dialog (new, typing credentials,
+    tested with S3), an algorithm dialog with the saved connection and its collections in drop-downs, then a new
+    collection, tiles added from a folder of rasters (checked, planned, uploaded), shown on the map and processed;
+    a screenshot per step kept for review. A localhub of its own: the test checks the buckets of the account's
+    collections."""
+    from .fixtures_rasters import make_tile
+
     localhub = localhub_factory()
     name = f"Screens {uuid.uuid4().hex[:6]}"
+    first_run_bucket = f"first-run-{uuid.uuid4().hex[:8]}"
+    localhub.s3.client().create_bucket(Bucket=first_run_bucket)
+    folder = tmp_path / "my rasters"
+    make_tile(folder / "2023-06-01" / "scene-a", stems=("B02", "B03"))
+    make_tile(folder / "2023-06-11" / "scene-b", stems=("B02", "B03"))
     bucket = f"screens-{uuid.uuid4().hex[:8]}"
     localhub.s3.client().create_bucket(Bucket=bucket)
     col = localhub.session().post(f"{localhub.byoc_url}/collections", json={"name": name, "s3Bucket": bucket}).json()
@@ -201,6 +266,8 @@ def test_connection_dialog_and_algorithm_dialog_screenshots(tmp_path, screenshot
         "s3_endpoint": localhub.s3.endpoint,
         "s3_region": localhub.s3.region,
         "collection_name": name,
+        "first_run_bucket": first_run_bucket,
+        "first_run_folder": str(folder),
     }
     params_path = tmp_path / "params.json"
     params_path.write_text(json.dumps(params))
@@ -209,4 +276,12 @@ def test_connection_dialog_and_algorithm_dialog_screenshots(tmp_path, screenshot
     assert result["tested"] is True, result["test_text"]
     assert result["saved"] and result["listed"]
     assert result["collection_value"] == col["data"]["id"]
-    assert len(result["screenshots"]) == 4
+    # the first run, a screenshot per step (issue 13's acceptance)
+    assert result["collection_created"] and result["checked"], result["check_summary"]
+    assert result["check_summary"] == "4 files checked: 2 tiles will be created.", result["check_summary"]
+    assert result["uploaded"], result["upload_error"]
+    assert result["ingested"] and result["zoomed_to_tiles"]
+    assert result["template_from_bands"]
+    assert result["processed"], result["process_error"]
+    assert any("First run" in name for name in result["first_run_layers"]), result["first_run_layers"]
+    assert len(result["screenshots"]) == 9

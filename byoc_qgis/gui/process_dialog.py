@@ -275,6 +275,42 @@ class ProcessDialog(QDialog):
         else:
             self.editor.setText("//VERSION=3\n")
             self.info.setText(tr("The collection has no bands yet (no tile ingested): write the evalscript yourself."))
+            self._ask_for_bands()
+
+    def _ask_for_bands(self) -> None:
+        """A collection listed before its first tile was ingested has no bands in the dock's list: ask the service
+        again in the background, so the band boxes and the template come from what ingestion found."""
+        client = self.connection.client()  # main thread: reads the auth manager
+        collection_id = self.collection.id
+
+        def work(_task) -> Collection:
+            try:
+                return client.byoc.get_collection(collection_id)
+            finally:
+                client.close()
+
+        def fallback(_exc: BaseException) -> None:  # the dialog works without: the user writes the script
+            return None
+
+        self.bands_task = self.runner.run_function(tr("Bands of {}").format(self.collection.name), work,
+                                                   self._bands_known, fallback)  # fmt: skip
+
+    def _bands_known(self, fresh: Collection) -> None:
+        if not fresh.bands or self.collection.bands:
+            return
+        unedited = self.script_unedited()
+        self.collection = fresh
+        for box in self.band_boxes:
+            box.blockSignals(True)
+            box.clear()
+            box.addItems(list(fresh.bands))
+            box.blockSignals(False)
+        if not self.use_time.isChecked():
+            self._default_times([])  # the collection's sensing times are known now too
+        self.info.setText("")
+        if unedited:
+            self._start_script()
+        self.update_info()
 
     # -- defaults ----------------------------------------------------------------------------------------------------
     def _default_metres(self) -> float:
