@@ -134,7 +134,8 @@ def test_create_start_live_progress_to_done_and_show_results(dock, qgis_iface, w
     dlg = dock.batch.open_new()
     dlg.grid.setCurrentIndex(dlg.grid.findData(0))
     dlg.resolution.setCurrentIndex(dlg.resolution.findData(60.0))
-    dlg.editor.setText(IDENTITY)
+    masked = "if (s.dataMask === 0) return [0]; return [s.B1];"  # the same pixels, the fill written out
+    dlg.editor.setText(IDENTITY.replace("return [s.dataMask ? s.B1 : 0];", masked))
     dlg.bucket.setText(world.out_bucket)
     dlg.path.setText("gui-run")
     dlg.description.setText("gui run")
@@ -180,6 +181,8 @@ def test_create_start_live_progress_to_done_and_show_results(dock, qgis_iface, w
     assert mosaic.isValid() and mosaic.crs().authid() == "EPSG:32633"
     assert tid[:8] in mosaic.name()
     assert "secret" not in mosaic.source().lower() and world.hub.s3.secret_key not in mosaic.source()
+    # what the script returns without data (0), and so the area no cell covers, is no-data: transparent, not black
+    assert [(r.min(), r.max()) for r in mosaic.dataProvider().userNoDataValues(1)] == [(0.0, 0.0)]
     layer = cells[0]
     assert layer.name() == f"batch {tid[:8]} cells"
     statuses = {f["name"]: (f["status"], f["delivered"]) for f in layer.getFeatures()}

@@ -280,6 +280,17 @@ def test_tiles_zoom_attribute_table_failed_selection_and_reingest(dock, qgis_ifa
     info = [str(m) for m in qgis_iface.messageBar().get_messages(Qgis.MessageLevel.Info)]
     assert any("22 failed tiles are selected" in m and "up to 20" in m for m in info), info
 
+    # a map moved by the user while the first tiles load stays where the user moved it
+    other = new_collection(dock.client(), localhub.s3, name=f"first-run moved {uuid.uuid4().hex[:6]}")
+    assert bulk_tiles(localhub, other["id"], _rows(other["bucket"])) == 5
+    dock.refresh_collections(select=other["id"])
+    _wait(lambda: dock.selected_collection() is not None and dock.selected_collection().id == other["id"])
+    moved_ctl = dock.show_tiles(other["id"])
+    canvas.setExtent(far)
+    moved = canvas.extent()
+    _wait(lambda: moved_ctl.count == 5 and not moved_ctl.loading)
+    assert canvas.extent() == moved
+
 
 # -- plurals ---------------------------------------------------------------------------------------------------------
 COUNTED = re.compile(r"\{[^}]*\}\s+(?:\w+\s+)?(tiles|collections|cells|mosaics|requests|files)\b|\(s\)")

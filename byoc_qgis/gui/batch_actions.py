@@ -15,6 +15,7 @@ from qgis.core import QgsRasterLayer
 from qgis.PyQt.QtWidgets import QMessageBox
 
 from ..core.batch import BatchTask
+from ..processing.result_style import mask_no_data, single_output_script
 from ..translation import tr, tr_n
 from .batch_dialog import BatchDialog
 from .batch_layers import style_cells_layer
@@ -181,6 +182,7 @@ class BatchActionsMixin:
         for path in run.results.get("LAYERS") or []:
             layer = QgsRasterLayer(path, names.get(path) or tr("batch {}").format(task.id[:8]), "gdal")
             if layer.isValid():
+                mask_no_data(layer, single_output_script(task.request))  # no data, and no cell: transparent
                 insert_below_connection(layer, connection)
                 added += 1
         cells = run.layer("CELLS")

@@ -15,7 +15,6 @@ auth manager.
 from __future__ import annotations
 
 import json
-import math
 import os
 import re
 import uuid
@@ -30,13 +29,12 @@ from qgis.core import (
     QgsMapLayer,
     QgsProject,
     QgsRasterLayer,
-    QgsRasterRange,
     QgsRectangle,
     QgsSettings,
 )
 from qgis.PyQt.QtCore import QDateTime, QStandardPaths, Qt
 
-from ..core.result_layers import datamask_alpha_band, datamask_fill
+from ..processing.result_style import mask_no_data
 from ..translation import tr
 
 __all__ = [
@@ -86,31 +84,6 @@ def new_result_path(ext: str, name: str = "") -> str:
 
 
 # -- how it is drawn -----------------------------------------------------------------------------------------------
-def mask_no_data(layer: QgsRasterLayer, script: str) -> str:
-    """Make the pixels the evalscript marks as without data (``dataMask`` 0) transparent: its ``dataMask`` output
-    band becomes the renderer's alpha band, or the constant it returns there becomes each band's no-data value
-    (unless the file already says so; NaN is no-data for QGIS anyway). Returns "alpha", "nodata" or ""."""
-    renderer = layer.renderer()
-    alpha = datamask_alpha_band(script)
-    if alpha is not None and alpha <= layer.bandCount() and renderer is not None:
-        renderer.setAlphaBand(alpha)
-        return "alpha"
-    fill = datamask_fill(script)
-    if not fill or len(fill) != layer.bandCount():
-        return ""
-    provider = layer.dataProvider()
-    done = ""
-    for band, value in enumerate(fill, start=1):
-        if math.isnan(value):
-            continue
-        if provider.sourceHasNoDataValue(band) and provider.sourceNoDataValue(band) == value:
-            done = "nodata"
-            continue
-        provider.setUserNoDataValue(band, [QgsRasterRange(value, value)])
-        done = "nodata"
-    return done
-
-
 # -- what the dialog asked -----------------------------------------------------------------------------------------
 def _iso(value: QDateTime) -> str:
     return value.toUTC().toString(Qt.DateFormat.ISODate)

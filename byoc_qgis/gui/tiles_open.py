@@ -111,7 +111,8 @@ def open_tiles_layer(
     if collection_name is None and fresh:
         _fetch_name(ctl, registry)
     if fresh and iface is not None:  # the first load of this layer shows its tiles; later refreshes leave the map
-        ctl.on_first_tiles = lambda c: zoom_to_tiles(c, iface)
+        view = _canvas_view(iface)
+        ctl.on_first_tiles = lambda c: _canvas_view(iface) == view and zoom_to_tiles(c, iface)
 
     def again() -> None:
         open_tiles_layer(connection_name, collection_id, iface, collection_name, notifier, registry, before_load)
@@ -161,6 +162,16 @@ def load_tiles(
     if before_load is not None:
         before_load(ctl)
     ctl.load()
+
+
+def _canvas_view(iface) -> Optional[tuple]:
+    """The map's extent and CRS now: the first tiles zoom the map only if nobody moved it since Show tiles (the
+    tiles may arrive long after, e.g. while Add tiles registers them; the user's own navigation wins)."""
+    canvas = iface.mapCanvas() if hasattr(iface, "mapCanvas") else None
+    if canvas is None:
+        return None
+    extent = canvas.extent()
+    return (extent.toString(6), canvas.mapSettings().destinationCrs().authid())
 
 
 def zoom_to_tiles(ctl: TilesLayer, iface) -> bool:

@@ -37,6 +37,7 @@ from ...translation import tr, tr_n
 from ..crs import crs_definition, wgs84
 from ..feedback import FeedbackBridge
 from ..fields import WkbType, make_fields
+from ..result_style import NoDataPostProcessor, single_output_script
 from .batch_common import MAX_REPORTED, BatchAlgorithm, span
 from .create_tiles import s3_config
 
@@ -178,7 +179,8 @@ class BatchResults(BatchAlgorithm):
             raise QgsProcessingException(self.invalidSinkError(parameters, "CELLS"))
         counts = _write_cells(sink, fields, cells, crs, bridge)
         mosaics = build_mosaics(s3, task, cells, folder, wanted, progress=bridge.sub(0.3, 1.0), cancel=bridge.cancel)
-        layers = _load_mosaics(mosaics, s3, bucket, tid, context, bridge)
+        script = single_output_script(task.request)
+        layers = _load_mosaics(mosaics, s3, bucket, tid, context, bridge, script)
         return {
             "CELLS": dest,
             "LAYERS": layers,
@@ -241,8 +243,11 @@ def _cell_feature(fields, cell: BatchCell, to_crs: Reprojector) -> QgsFeature:
     return feature
 
 
-def _load_mosaics(mosaics: List[Mosaic], s3, bucket: str, tid: str, context, bridge: FeedbackBridge) -> List[str]:
-    """Hold the bucket's GDAL options for each mosaic and load it as a layer when the algorithm ends."""
+def _load_mosaics(
+    mosaics: List[Mosaic], s3, bucket: str, tid: str, context, bridge: FeedbackBridge, script: str = ""
+) -> List[str]:
+    """Hold the bucket's GDAL options for each mosaic and load it as a layer when the algorithm ends (drawn with
+    the pixels ``script`` marks as without data transparent, and the area no cell covers)."""
     layers = []
     hint = _raster_hint()
     for mosaic in mosaics:
@@ -259,6 +264,8 @@ def _load_mosaics(mosaics: List[Mosaic], s3, bucket: str, tid: str, context, bri
         details = QgsProcessingContext.LayerDetails(f"batch {tid[:8]} {mosaic.name}", context.project(), "LAYERS")
         if hint is not None:
             details.layerTypeHint = hint
+        if script:
+            details.setPostProcessor(NoDataPostProcessor.create(script))
         context.addLayerToLoadOnCompletion(mosaic.path, details)
         layers.append(mosaic.path)
         bridge.info(
