@@ -10,11 +10,20 @@ CPUs with memory protection keys (``pku`` in /proc/cpuinfo) V8's default initial
 segfaults (environment.md, "V8 on CPUs with memory protection keys"). localhub itself renders in worker processes
 (:mod:`localhub.process.pool`), each initialising V8 on its own main thread; this module stays usable in-process
 (tests, benchmarks) from any thread.
+
+Isolates are reused between requests (creating one costs more CPU than rendering a small request): every script
+runs as the body of a fresh function, so its top-level ``const``/``let``/``function``/``var`` are that call's
+locals, and before each reuse the global object is restored to its state after the built-ins loaded while every
+built-in object reachable from it is checked against a snapshot; an isolate that cannot be brought back (a
+built-in changed, a global that cannot be deleted, a pending timer) is discarded, as is every isolate whose
+request failed or timed out. See :class:`_Isolate`.
 """
 
 from __future__ import annotations
 
+import atexit
 import json
+import os
 import re
 import threading
 import time
@@ -41,6 +50,84 @@ _BUILTINS = (Path(__file__).with_name("builtins.js")).read_text(encoding="utf-8"
 _IDENT = re.compile(r"^[A-Za-z_$][A-Za-z0-9_$]*$")
 _VERSION = re.compile(r"^\s*//\s*VERSION\s*=\s*(\S+)", re.IGNORECASE)
 _FAILED = "Failed to evaluate script!\n"
+_HOOKS = ("setup", "evaluatePixel", "preProcessScenes", "updateOutput", "updateOutputMetadata")
+_HOOKS_JS = "{__lh_hooks: true, " + ", ".join(f"{h}: typeof {h} === 'function' ? {h} : undefined" for h in _HOOKS) + "}"
+# A script runs as the body of this function (on the script's first line, so line numbers stay); __lh_begin calls it
+_WRAP_HEAD = "__lh_begin(function () {"
+_WRAP_TAIL = "\n;return " + _HOOKS_JS + ";\n}, true)\n//# sourceURL=evalscript.js\n"
+# Work that may run after the request ended, outside any check: never reuse the isolate of such a script
+_DEFERRED = re.compile(r"\b(?:Atomics|FinalizationRegistry|WeakRef|setTimeout|setInterval)\b")
+MAX_IDLE_ISOLATES = 2
+MAX_JOBS_PER_ISOLATE = 200
+
+# Loaded once per isolate after the built-ins. __lh_begin(fn, reuse) restores the global object and checks the
+# built-ins (reuse) and answers "dirty" when the isolate cannot be reused, else calls fn (the wrapped script, or in
+# the classic fallback a function that collects the hooks), keeps its hooks in __lh_hooks, runs setup() and answers
+# JSON [hook kinds, setup()'s result]; "classic" when fn returned early (a top-level return). Functions the check
+# relies on are captured here, before any user script ran.
+_SANDBOX_JS = r"""(function () {
+  "use strict";
+  const G = globalThis, ownKeys = Reflect.ownKeys, describe = Object.getOwnPropertyDescriptor;
+  const define = Reflect.defineProperty, remove = Reflect.deleteProperty, apply = Reflect.apply;
+  const protoOf = Object.getPrototypeOf, isExtensible = Object.isExtensible, same = Object.is;
+  const stringify = JSON.stringify, call = Function.prototype.call, emptyRx = /(?:)/;
+  const setHas = call.bind(Set.prototype.has), rxExec = call.bind(RegExp.prototype.exec);
+  define(G, "__lh_begin", { value: function (fn, reuse) {
+    if (reuse && !(restoreGlobals() && builtinsUnchanged())) return "dirty";
+    const h = apply(fn, G, []);
+    if (h === null || typeof h !== "object" || h.__lh_hooks !== true) return "classic";
+    G.__lh_hooks = h;
+    const kinds = [typeof h.setup, typeof h.evaluatePixel, typeof h.preProcessScenes, typeof h.updateOutput,
+      typeof h.updateOutputMetadata];
+    const ready = kinds[0] === "function" && kinds[1] === "function";
+    return stringify([kinds, ready ? apply(h.setup, undefined, []) : null]);
+  } });
+  const seen = new Set(), snapshot = [];
+  const visit = (o, depth) => {
+    if (o === null || (typeof o !== "object" && typeof o !== "function") || seen.has(o)) return;
+    seen.add(o);
+    snapshot.push({ o, depth });
+  };
+  visit(G, 0);
+  // Every object reachable from the global object; full descriptors for the global object, its values and their
+  // prototype objects (where scripts put state), own-key counts for the deeper ones (e.g. single methods).
+  for (let i = 0; i < snapshot.length; i++) {
+    const s = snapshot[i], keys = ownKeys(s.o), descs = [];
+    for (const k of keys) {
+      const d = describe(s.o, k);
+      descs.push(d);
+      visit(d.value, s.depth + 1); visit(d.get, s.depth + 1); visit(d.set, s.depth + 1);
+    }
+    s.proto = protoOf(s.o); s.extensible = isExtensible(s.o); s.keys = keys;
+    s.descs = s.depth <= 1 || (s.depth === 2 && typeof s.o === "object") ? descs : null;
+    visit(s.proto, s.depth);
+  }
+  const globals = new Set(snapshot[0].keys);
+  const sameDesc = (d, e) => d !== undefined && same(d.value, e.value) && d.get === e.get && d.set === e.set &&
+    d.writable === e.writable && d.enumerable === e.enumerable && d.configurable === e.configurable;
+  function restoreGlobals() {
+    const g = snapshot[0], now = ownKeys(G);
+    for (let i = 0; i < now.length; i++) if (!setHas(globals, now[i])) remove(G, now[i]);
+    for (let j = 0; j < g.keys.length; j++) {
+      if (!sameDesc(describe(G, g.keys[j]), g.descs[j]) && !define(G, g.keys[j], g.descs[j])) return false;
+    }
+    rxExec(emptyRx, "");  // RegExp.lastMatch, $1… and input no longer show the last script's text
+    return ownKeys(G).length === g.keys.length;
+  }
+  function builtinsUnchanged() {
+    for (let i = 1; i < snapshot.length; i++) {
+      const s = snapshot[i], o = s.o;
+      if (protoOf(o) !== s.proto || isExtensible(o) !== s.extensible || ownKeys(o).length !== s.keys.length) {
+        return false;
+      }
+      if (s.descs === null) continue;
+      for (let j = 0; j < s.keys.length; j++) if (!sameDesc(describe(o, s.keys[j]), s.descs[j])) return false;
+    }
+    return true;
+  }
+})();
+//# sourceURL=localhub-sandbox.js
+"""
 
 
 @dataclass
@@ -81,9 +168,19 @@ def script_version(source: str) -> Optional[str]:
     return None
 
 
-def _js_error_text(exc: BaseException) -> str:
-    """The V8 message and stack, naming the user's script ``evalscript.js`` and hiding localhub's frames."""
+def _js_error_text(exc: BaseException, wrapped: bool = False) -> str:
+    """The V8 message and stack, naming the user's script ``evalscript.js`` and hiding localhub's frames;
+    ``wrapped``: the script ran inside :data:`_WRAP_HEAD`, which is taken out of line 1 and its columns."""
     lines = [line for line in str(exc).splitlines() if "localhub-" not in line]
+    if wrapped:
+        shift = len(_WRAP_HEAD)
+        for i, line in enumerate(lines):
+            if line.startswith(_WRAP_HEAD):
+                lines[i] = line[shift:]
+                if i + 1 < len(lines) and lines[i + 1].strip(" ^") == "":
+                    lines[i + 1] = lines[i + 1][shift:]
+        fix = lambda m: f"evalscript.js:1:{max(1, int(m.group(1)) - shift)}"  # noqa: E731
+        lines = [re.sub(r"evalscript\.js:1:(\d+)", fix, line) for line in lines]
     return "\n".join(lines).replace("<anonymous>", "evalscript.js").rstrip() + "\n"
 
 
@@ -104,10 +201,64 @@ def init_v8() -> None:
             _V8_READY.append(True)
 
 
-class Evalscript:
-    """One evalscript compiled in its own V8 context; the time limit covers all JS run for one request.
+class _Isolate:
+    """A V8 isolate (one MiniRacer) with the built-ins and the sandbox loaded, lent to one request at a time.
 
-    Use as a context manager (or call ``close()``) so the V8 isolate and its buffers are released.
+    Idle isolates wait in :data:`_IDLE` (at most :data:`MAX_IDLE_ISOLATES`, each for at most
+    :data:`MAX_JOBS_PER_ISOLATE` requests). Before a request runs in a reused isolate, ``__lh_begin`` deletes the
+    globals the last request added, restores those it changed and compares every built-in object reachable from
+    the global object with the snapshot taken when the isolate was made; on any difference the isolate is closed
+    and the request runs in a new one.
+    """
+
+    def __init__(self) -> None:
+        init_v8()
+        self.pid = os.getpid()
+        self.jobs = 0
+        self.racer = MiniRacer()
+        self.racer.eval(_BUILTINS + "\n//# sourceURL=localhub-builtins.js\n")
+        self.racer.eval(_SANDBOX_JS)
+
+    def close(self) -> None:
+        self.racer.close()
+
+
+_IDLE: List[_Isolate] = []
+_IDLE_LOCK = threading.Lock()
+
+
+def _take_isolate() -> _Isolate:
+    with _IDLE_LOCK:
+        while _IDLE:
+            isolate = _IDLE.pop()
+            if isolate.pid == os.getpid():  # never one inherited through fork: its V8 threads are not here
+                return isolate
+    return _Isolate()
+
+
+def _give_back(isolate: _Isolate) -> None:
+    with _IDLE_LOCK:
+        if isolate.jobs < MAX_JOBS_PER_ISOLATE and len(_IDLE) < MAX_IDLE_ISOLATES:
+            _IDLE.append(isolate)
+            return
+    isolate.close()
+
+
+@atexit.register
+def _close_idle_isolates() -> None:
+    """Close idle isolates at exit (left to the garbage collector, mini-racer can hang interpreter shutdown)."""
+    with _IDLE_LOCK:
+        idle = [i for i in _IDLE if i.pid == os.getpid()]
+        _IDLE.clear()
+    for isolate in idle:
+        isolate.close()
+
+
+class Evalscript:
+    """One evalscript in its own global scope of a V8 isolate; the time limit covers all JS run for one request.
+
+    Use as a context manager (or call ``close()``) so the isolate goes back to the pool (or is closed after a
+    failure) and the numpy views onto its buffers are dropped.
     """
 
     def __init__(
@@ -120,19 +271,24 @@ class Evalscript:
             )
         self.time_limit_s = time_limit_s
         self.js_seconds = 0.0
-        init_v8()
-        self._ctx: Optional[MiniRacer] = MiniRacer()
-        self._ctx.set_hard_memory_limit(heap_limit)
+        self._heap_limit = heap_limit
+        self._isolate: Optional[_Isolate] = None
+        self._ctx: Optional[MiniRacer] = None
+        self._reusable = _DEFERRED.search(source) is None
+        self._wrapped = True  # the script runs inside _WRAP_HEAD … _WRAP_TAIL (False: the classic fallback)
         self._capacity = 0
         self._buffers: tuple = ()
         self._run_key: Optional[tuple] = None
-        self._eval(_BUILTINS + "\n//# sourceURL=localhub-builtins.js\n")
-        self._eval(source + "\n//# sourceURL=evalscript.js\n")
-        kinds = self._eval(
-            "JSON.stringify([typeof setup, typeof evaluatePixel, typeof preProcessScenes, "
-            "typeof updateOutput, typeof updateOutputMetadata])"
-        )
-        setup_t, eval_t, pre_t, upd_t, meta_t = json.loads(kinds)
+        self._pending = ""  # JS for the next eval (set_context: one round trip less)
+        answer = None
+        for _attempt in range(2):  # a dirty isolate is closed and the script runs in a new one
+            self._use(_take_isolate())
+            answer = self._eval(_WRAP_HEAD + source + _WRAP_TAIL, js_error="classic")
+            if answer != "dirty":
+                break
+        if answer in ("classic", "dirty"):
+            answer = self._begin_classic(source)
+        (setup_t, eval_t, pre_t, upd_t, meta_t), self._setup_raw = json.loads(answer)
         if setup_t != "function":
             raise renderer_exception(_FAILED + "Evalscript V3 must define function setup().\n")
         if eval_t != "function":
@@ -140,6 +296,22 @@ class Evalscript:
         self.has_pre_process_scenes = pre_t == "function"
         self.has_update_output = upd_t == "function"
         self.has_update_output_metadata = meta_t == "function"
+
+    def _use(self, isolate: _Isolate) -> None:
+        """Run in ``isolate`` from now on (closing the one used until now)."""
+        if self._isolate is not None:
+            self._isolate.close()
+        isolate.jobs += 1
+        isolate.racer.set_hard_memory_limit(self._heap_limit)
+        self._isolate, self._ctx = isolate, isolate.racer
+
+    def _begin_classic(self, source: str) -> str:
+        """The script as a plain top-level script in a new isolate that is never reused: the exact behaviour and
+        error messages of V8 for scripts that fail (or return early) inside the function wrapper."""
+        self._use(_Isolate())
+        self._reusable = self._wrapped = False
+        self._eval(source + "\n//# sourceURL=evalscript.js\n")
+        return self._eval(f"__lh_begin(function () {{ return {_HOOKS_JS}; }}, false)\n//# sourceURL=localhub-begin.js")
 
     # -- plumbing -------------------------------------------------------------------------------------------
 
@@ -150,26 +322,39 @@ class Evalscript:
         self.close()
 
     def close(self) -> None:
-        """Release the V8 context (drop numpy views first: they point into V8 memory)."""
+        """Drop the numpy views (they point into V8 memory) and return the isolate, or close it after a failure."""
         self._buffers = ()
-        if self._ctx is not None:
-            self._ctx.close()
-            self._ctx = None
+        isolate, self._isolate, self._ctx = self._isolate, None, None
+        if isolate is not None:
+            if self._reusable:
+                _give_back(isolate)
+            else:
+                isolate.close()
 
-    def _eval(self, code: str):
+    def _eval(self, code: str, js_error: Optional[str] = None):
+        """Evaluate ``code`` (after any pending context) within the remaining time; errors become 400
+        ``RENDERER_EXCEPTION`` (a script error returns ``js_error`` instead when given). Any error makes the
+        isolate single-use."""
+        code, self._pending = self._pending + code, ""
         remaining = self.time_limit_s - self.js_seconds
         if remaining <= 0:
+            self._reusable = False
             raise self._timeout_error()
         start = time.perf_counter()
         try:
             return self._ctx.eval(code, timeout_sec=remaining)
         except JSTimeoutException:
+            self._reusable = False
             self._drain()
             raise self._timeout_error() from None
         except JSOOMException:
+            self._reusable = False
             raise renderer_exception(_FAILED + "The evalscript ran out of memory.\n") from None
         except (JSEvalException, MiniRacerBaseException) as exc:
-            raise renderer_exception(_FAILED + _js_error_text(exc)) from None
+            self._reusable = False
+            if js_error is not None:
+                return js_error
+            raise renderer_exception(_FAILED + _js_error_text(exc, self._wrapped)) from None
         finally:
             self.js_seconds += time.perf_counter() - start
 
@@ -186,15 +371,15 @@ class Evalscript:
             _FAILED + f"Evalscript execution exceeded the time limit of {self.time_limit_s:g} s.\n"
         )
 
-    def _json(self, expression: str):
-        text = self._eval(f"JSON.stringify({expression})")
+    def _json(self, code: str):
+        text = self._eval(code)
         return json.loads(text) if isinstance(text, str) else None
 
     # -- setup and hooks ------------------------------------------------------------------------------------
 
     def setup(self) -> ScriptSetup:
-        """Run ``setup()`` and normalize its answer (bands, outputs, mosaicking)."""
-        raw = self._json("(function(){ const s = setup(); globalThis.__lh_setup = s; return s; })()")
+        """What ``setup()`` answered (it ran when the script was loaded), normalized (bands, outputs, mosaicking)."""
+        raw = self._setup_raw
         if not isinstance(raw, dict):
             raise renderer_exception(_FAILED + "setup() must return an object with input and output.\n")
         bands, units = _parse_input(raw.get("input"))
@@ -208,8 +393,7 @@ class Evalscript:
 
     def pre_process_scenes(self, collections: dict) -> dict:
         """Call ``preProcessScenes(collections)`` and return what it gave back (same shape)."""
-        self._eval(f"globalThis.__lh_collections = {json.dumps(collections)};")
-        result = self._json("preProcessScenes(__lh_collections)")
+        result = self._json(f"JSON.stringify(__lh_hooks.preProcessScenes({json.dumps(collections)}))")
         if not isinstance(result, dict) or not isinstance(result.get("scenes"), dict):
             raise renderer_exception(_FAILED + "preProcessScenes(collections) must return collections.\n")
         return result
@@ -217,11 +401,14 @@ class Evalscript:
     def update_output(self, outputs: List[OutputSpec], scenes: list) -> List[OutputSpec]:
         """Call ``updateOutput(outputs, collection)``; returns the outputs with their (possibly new) band counts."""
         by_id = {o.id: o.as_js() for o in outputs}
-        self._eval(
-            f"globalThis.__lh_outputs = {json.dumps(by_id)};"
-            f"updateOutput(__lh_outputs, {{scenes: {json.dumps(scenes)}}});"
+        updated = (
+            self._json(
+                f"globalThis.__lh_outputs = {json.dumps(by_id)};"
+                f"__lh_hooks.updateOutput(__lh_outputs, {{scenes: {json.dumps(scenes)}}});"
+                "JSON.stringify(__lh_outputs)"
+            )
+            or {}
         )
-        updated = self._json("__lh_outputs") or {}
         result = []
         for spec in outputs:
             item = updated.get(spec.id) or {}
@@ -232,20 +419,26 @@ class Evalscript:
         return result
 
     def set_context(self, scenes: dict, input_metadata: dict, custom_data: Optional[dict] = None) -> None:
-        """The ``scenes``, ``inputMetadata``, ``customData`` passed to every ``evaluatePixel`` call."""
-        self._eval(
+        """The ``scenes``, ``inputMetadata``, ``customData`` passed to every ``evaluatePixel`` call (sent with the
+        next call into V8)."""
+        self._pending += (
             f"globalThis.__lh_scenes = {json.dumps(scenes)};"
             f"globalThis.__lh_inputMetadata = {json.dumps(input_metadata)};"
             f"globalThis.__lh_customData = {json.dumps(custom_data or {})};"
-            "globalThis.__lh_outputMetadata = globalThis.__lh_outputMetadata || {};"
+            "globalThis.__lh_outputMetadata = globalThis.__lh_outputMetadata || {};\n"
         )
 
     def update_output_metadata(self) -> object:
         """Call ``updateOutputMetadata`` if defined; return ``outputMetadata.userData`` (JSON-ready) or None."""
-        self._eval("globalThis.__lh_outputMetadata = globalThis.__lh_outputMetadata || {};")
-        if self.has_update_output_metadata:
-            self._eval("updateOutputMetadata(__lh_scenes, __lh_inputMetadata, __lh_outputMetadata);")
-        return self._json("__lh_outputMetadata.userData")
+        hook = (
+            "__lh_hooks.updateOutputMetadata(__lh_scenes, __lh_inputMetadata, __lh_outputMetadata);"
+            if self.has_update_output_metadata
+            else ""
+        )
+        return self._json(
+            "globalThis.__lh_outputMetadata = globalThis.__lh_outputMetadata || {};"
+            f"{hook}JSON.stringify(__lh_outputMetadata.userData)"
+        )
 
     # -- the pixel loop -------------------------------------------------------------------------------------
 
@@ -298,19 +491,23 @@ class Evalscript:
         return results
 
     def _compile_runner(self, bands, outputs, scene_count, capacity, in_planes) -> None:
+        """One round trip: allocate the input and output planes in one ``ArrayBuffer``, define the runner, and map
+        the buffer as numpy views."""
         self._buffers = ()
         out_planes = sum(o.bands for o in outputs)
-        self._eval(
-            f"globalThis.__lh_inbuf = new Float32Array({max(1, in_planes) * capacity});"
-            f"globalThis.__lh_outbuf = new Float32Array({max(1, out_planes) * capacity});"
+        in_size, out_size = max(1, in_planes) * capacity, max(1, out_planes) * capacity
+        memory = self._eval(
+            f"globalThis.__lh_buf = new Float32Array({in_size + out_size});"
+            f"globalThis.__lh_inbuf = __lh_buf.subarray(0, {in_size});"
+            f"globalThis.__lh_outbuf = __lh_buf.subarray({in_size});\n"
+            + _runner_source(bands, outputs, scene_count, capacity, in_planes, out_planes)
+            + "\n__lh_buf.buffer"
         )
-        in_view = np.frombuffer(self._ctx.eval("__lh_inbuf.buffer"), np.float32)
-        out_view = np.frombuffer(self._ctx.eval("__lh_outbuf.buffer"), np.float32)
+        view = np.frombuffer(memory, np.float32)
         self._buffers = (
-            in_view[: in_planes * capacity].reshape(in_planes, capacity),
-            out_view[: out_planes * capacity].reshape(out_planes, capacity),
+            view[: in_planes * capacity].reshape(in_planes, capacity),
+            view[in_size : in_size + out_planes * capacity].reshape(out_planes, capacity),
         )
-        self._eval(_runner_source(bands, outputs, scene_count, capacity, in_planes, out_planes))
 
 
 def _parse_input(raw) -> tuple:
@@ -389,6 +586,7 @@ def _runner_source(bands, outputs, scene_count, capacity, in_planes, out_planes)
             lines.append(f"  const o{j} = O.slice({row}, {row + spec.bands});")
         row += spec.bands
     lines.append("  const sc = __lh_scenes, im = __lh_inputMetadata, cd = __lh_customData, om = __lh_outputMetadata;")
+    lines.append("  const ep = __lh_hooks.evaluatePixel;")
     nb = len(bands)
     lines.append("  for (let i = 0; i < n; i++) {")
     if scene_count is None:
@@ -398,7 +596,7 @@ def _runner_source(bands, outputs, scene_count, capacity, in_planes, out_planes)
         fields = ", ".join(f"{name}: I[b + {k}][i]" for k, name in enumerate(bands))
         lines.append(f"    const s = new Array({scene_count});")
         lines.append(f"    for (let q = 0, b = 0; q < {scene_count}; q++, b += {nb}) s[q] = {{{fields}}};")
-    lines.append("    const r = evaluatePixel(s, sc, im, cd, om);")
+    lines.append("    const r = ep(s, sc, im, cd, om);")
     zeros = []
     for j, spec in enumerate(outputs):
         if spec.bands <= 8:
