@@ -29,13 +29,18 @@ class _Counter(BaseHTTPRequestHandler):
 def test_nothing_is_read_until_the_dock_is_first_shown(qgis_app, recording_iface, monkeypatch, localhub):
     """After initGui (master password set, a saved connection) neither the auth database nor the network is touched;
     showing the dock reads both."""
+    from qgis.core import QgsProject
+
     import byoc_qgis
     from byoc_qgis.core import qgis_adapters as qa
     from byoc_qgis.core.deployments import custom_deployment
     from byoc_qgis.gui.connections import Connection, ConnectionStore
+    from byoc_qgis.gui.layer_tree import tiles_layers
 
     from .watchdog import wait_until
 
+    # QGIS starting: no tiles layer of an earlier test in the project (those are restored at initGui, rightly)
+    QgsProject.instance().removeMapLayers([layer.id() for layer in tiles_layers()])
     set_master_password()
     server = ThreadingHTTPServer(("127.0.0.1", 0), _Counter)
     threading.Thread(target=server.serve_forever, daemon=True).start()
