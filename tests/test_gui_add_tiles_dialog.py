@@ -145,6 +145,9 @@ def test_upload_is_disabled_when_every_tile_would_fail(conn, localhub, qgis_ifac
     assert "every tile would fail" in dlg.add_button.toolTip()
     assert dlg.summary.text().startswith("4 files checked: every tile would fail")
     _shot(dlg, screenshots_dir, "byoc-add-tiles-all-failing")
+    # no findings: the planned tiles get the height (their long results are not cut off)
+    planned_box, findings_box = dlg.splitter.sizes()
+    assert dlg.findings.rowCount() == 0 and planned_box > 2 * findings_box, dlg.splitter.sizes()
     assert dlg.add() is None
 
     # one time for all: every tile can be created, Upload is enabled (after a new check)

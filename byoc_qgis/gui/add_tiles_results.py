@@ -125,6 +125,7 @@ class CheckView(QSplitter):
                 tr_n("%n error", "%n errors", errors), tr_n("%n warning", "%n warnings", warnings)
             )
         )
+        self.balance()
         return rows
 
     def show_plan(self, plan: UploadPlan) -> None:
@@ -142,6 +143,22 @@ class CheckView(QSplitter):
                     self.planned.item(r, c).setBackground(_FAIL_COLOUR)
         created = tr_n("%n will be created", "%n will be created", len(plan.creatable))
         self.planned_label.setText(tr("Planned tiles: {} of {}").format(created, len(plan.tiles)))
+        self.balance()
+
+    def balance(self) -> None:
+        """The table that has rows gets the height: an empty findings table keeps only its minimum, so long
+        results of the planned tiles are not cut off (and the other way round)."""
+        total = sum(self.sizes()) or self.height()
+        for table in (self.planned, self.findings):  # an empty table needs only its header and a line
+            table.setMinimumHeight(110 if table.rowCount() else 48)
+        low = [self.widget(i).minimumSizeHint().height() for i in (0, 1)]
+        planned, findings = self.planned.rowCount(), self.findings.rowCount()
+        if total <= sum(low) or (planned and findings) or not (planned or findings):
+            self.setSizes([total // 2, total - total // 2])
+        elif planned:
+            self.setSizes([total - low[1], low[1]])
+        else:
+            self.setSizes([low[0], total - low[0]])
 
     def show_outcomes(self, layer) -> None:
         """The upload's outcome per tile in the lower table (status first: failed rows are tinted)."""
