@@ -1539,6 +1539,14 @@ erstellt {}</translation>
             <source>Save connection</source>
             <translation>Verbindung speichern</translation>
         </message>
+        <message numerus="yes">
+            <location filename="../byoc_qgis/gui/connection_dialog.py" />
+            <source>%n collections visible</source>
+            <translation type="unfinished">
+                <numerusform />
+                <numerusform />
+            </translation>
+        </message>
         <message>
             <location filename="../byoc_qgis/gui/connection_dialog.py" />
             <source>Testing…</source>
@@ -1614,8 +1622,8 @@ Trotzdem speichern?</translation>
         </message>
         <message>
             <location filename="../byoc_qgis/gui/connection_dialog.py" />
-            <source>Connected to {}: {} collection(s) visible.</source>
-            <translation>Verbunden mit {}: {} Kollektion(en) sichtbar.</translation>
+            <source>Connected to {}: {}.</source>
+            <translation type="unfinished" />
         </message>
         <message>
             <location filename="../byoc_qgis/gui/connection_dialog.py" />
@@ -2784,10 +2792,13 @@ ID {}</translation>
             <source>Restoring the tiles layer {}</source>
             <translation>Kachel-Layer {} wird wiederhergestellt</translation>
         </message>
-        <message>
+        <message numerus="yes">
             <location filename="../byoc_qgis/gui/tiles_restore.py" />
-            <source>{} tiles layer(s) need the connection(s) {}, which do not exist here: they stay in the project without tiles. Add the connection in the Sentinel Hub BYOC panel, then Show tiles.</source>
-            <translation>{} Kachel-Layer benötigen die Verbindung(en) {}, die hier nicht existieren: Sie bleiben ohne Kacheln im Projekt. Die Verbindung im Bedienfeld Sentinel Hub BYOC hinzufügen, dann Kacheln zeigen.</translation>
+            <source>%n tiles layers need connections that do not exist here: {}. They stay in the project without tiles. Add the connections in the Sentinel Hub BYOC panel, then Show tiles.</source>
+            <translation type="unfinished">
+                <numerusform />
+                <numerusform />
+            </translation>
         </message>
         <message>
             <location filename="../byoc_qgis/gui/tiles_restore.py" />

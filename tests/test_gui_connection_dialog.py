@@ -71,7 +71,7 @@ def test_new_configuration_from_client_id_and_secret_goes_to_the_auth_manager_on
     assert qa.read_client_credentials(authcfg).client_id == localhub.client_id
     _wait_task(dialog.test_connection())
     assert dialog.test_ok is True, dialog.test_result.text()
-    assert "collection(s) visible" in dialog.test_result.text()
+    assert "collections visible" in dialog.test_result.text()
     dialog.accept()
     assert dialog.saved is not None and dialog.questions == 0, dialog.error.text()
     assert dialog.saved.settings.client_authcfg == authcfg
@@ -153,7 +153,7 @@ def test_the_s3_part_is_tested_too(dialog, localhub):
     dialog.s3_secret.setText(localhub.s3.secret_key)
     _wait_task(dialog.test_connection())
     lines = dialog.test_result.text().splitlines()
-    assert "collection(s) visible" in lines[0]  # an S3 problem never hides the service's answer
+    assert "collections visible" in lines[0]  # an S3 problem never hides the service's answer
     assert lines[1] == f"S3: S3 keys accepted by {localhub.s3.endpoint}.", lines
     # the buckets of the account's collections are checked next (other tests' collections may lack theirs)
     assert all(line.startswith(("S3: Bucket", "S3 problem: ")) for line in lines[2:]), lines

@@ -111,7 +111,7 @@ def test_connection_test_checks_the_s3_keys_and_buckets(dock, localhub_factory):
         _wait(lambda: task.done)
         lines = dlg.test_result.text().splitlines()
         assert dlg.test_ok is False and "wrong-s3-secret-value" not in dlg.test_result.text()
-        assert lines[0].endswith(": 2 collection(s) visible.")
+        assert lines[0].endswith(": 2 collections visible.")
         assert lines[1:] == [
             f"S3 problem: {hub.s3.endpoint} refused the S3 secret key for access key test… (the signature does not "
             "match): correct the secret key in the S3 credentials."

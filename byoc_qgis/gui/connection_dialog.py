@@ -37,7 +37,7 @@ from ..core.client import SentinelHubClient
 from ..core.deployments import builtin_deployments, custom_deployment
 from ..core.s3 import S3Config, S3Error
 from ..core.s3_check import KEYS_CHECK_BUCKET, BucketCheck, check_bucket, check_credentials
-from ..translation import tr
+from ..translation import tr, tr_n
 from ..wording import s3_check_text
 from .auth_chooser import AuthChooser
 from .connections import Connection, ConnectionStore
@@ -373,7 +373,8 @@ class ConnectionDialog(QDialog):
 
         def done(result) -> None:
             count, checks = result
-            lines = [tr("Connected to {}: {} collection(s) visible.").format(deployment.name, count)]
+            visible = tr_n("%n collection visible", "%n collections visible", count)
+            lines = [tr("Connected to {}: {}.").format(deployment.name, visible)]
             for check in checks:
                 if check.ok:
                     lines.append(tr("S3: {}").format(s3_check_text(check)))

@@ -22,7 +22,7 @@ from typing import Iterable, List, Optional
 from qgis.core import Qgis, QgsProject, QgsVectorLayer
 from qgis.PyQt.QtCore import QObject, QTimer
 
-from ..translation import tr
+from ..translation import tr, tr_n
 from .layer_tree import PROP_CONNECTION, is_tiles_layer, tiles_layers
 from .notify import Notifier, log
 from .signals import Connections
@@ -113,10 +113,13 @@ class TilesRestore(QObject):
         connections = sorted({str(layer.customProperty(PROP_CONNECTION)) for layer in layers})
         self.notifier.warning(
             tr("BYOC tiles layers"),
-            tr(
-                "{} tiles layer(s) need the connection(s) {}, which do not exist here: they stay in the project "
-                "without tiles. Add the connection in the Sentinel Hub BYOC panel, then Show tiles."
-            ).format(len(layers), ", ".join(connections)),
+            tr_n(
+                "%n tiles layer needs connections that do not exist here: {}. It stays in the project without "
+                "tiles. Add the connection in the Sentinel Hub BYOC panel, then Show tiles.",
+                "%n tiles layers need connections that do not exist here: {}. They stay in the project without "
+                "tiles. Add the connections in the Sentinel Hub BYOC panel, then Show tiles.",
+                len(layers),
+            ).format(", ".join(connections)),
         )
 
     def close(self) -> None:
