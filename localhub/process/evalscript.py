@@ -54,18 +54,19 @@ _HOOKS = ("setup", "evaluatePixel", "preProcessScenes", "updateOutput", "updateO
 _HOOKS_JS = "{__lh_hooks: true, " + ", ".join(f"{h}: typeof {h} === 'function' ? {h} : undefined" for h in _HOOKS) + "}"
 # A script runs as the body of this function (on the script's first line, so line numbers stay); __lh_begin calls it
 _WRAP_HEAD = "__lh_begin(function () {"
-_WRAP_TAIL = "\n;return " + _HOOKS_JS + ";\n}, true)\n//# sourceURL=evalscript.js\n"
+_WRAP_TAIL = "\n;return " + _HOOKS_JS + ";\n}, __LH_REUSE__)\n//# sourceURL=evalscript.js\n"
 # Work that may run after the request ended, outside any check: never reuse the isolate of such a script
 _DEFERRED = re.compile(r"\b(?:Atomics|FinalizationRegistry|WeakRef|setTimeout|setInterval)\b")
 MAX_IDLE_ISOLATES = 2
 MAX_JOBS_PER_ISOLATE = 200
 
-# Loaded once per isolate after the built-ins. __lh_begin(fn, reuse) restores the global object and checks the
+# Loaded once per isolate after the built-ins; with keep=true it snapshots the global object and the built-ins (a
+# few ms, so only in isolates that may be reused). __lh_begin(fn, reuse) restores the global object and checks the
 # built-ins (reuse) and answers "dirty" when the isolate cannot be reused, else calls fn (the wrapped script, or in
 # the classic fallback a function that collects the hooks), keeps its hooks in __lh_hooks, runs setup() and answers
 # JSON [hook kinds, setup()'s result]; "classic" when fn returned early (a top-level return). Functions the check
 # relies on are captured here, before any user script ran.
-_SANDBOX_JS = r"""(function () {
+_SANDBOX_JS = r"""(function (keep) {
   "use strict";
   const G = globalThis, ownKeys = Reflect.ownKeys, describe = Object.getOwnPropertyDescriptor;
   const define = Reflect.defineProperty, remove = Reflect.deleteProperty, apply = Reflect.apply;
@@ -84,6 +85,7 @@ _SANDBOX_JS = r"""(function () {
   } });
   const seen = new Set(), snapshot = [];
   const visit = (o, depth) => {
+    if (!keep) return;
     if (o === null || (typeof o !== "object" && typeof o !== "function") || seen.has(o)) return;
     seen.add(o);
     snapshot.push({ o, depth });
@@ -102,7 +104,7 @@ _SANDBOX_JS = r"""(function () {
     s.descs = s.depth <= 1 || (s.depth === 2 && typeof s.o === "object") ? descs : null;
     visit(s.proto, s.depth);
   }
-  const globals = new Set(snapshot[0].keys);
+  const globals = new Set(keep ? snapshot[0].keys : []);
   const sameDesc = (d, e) => d !== undefined && same(d.value, e.value) && d.get === e.get && d.set === e.set &&
     d.writable === e.writable && d.enumerable === e.enumerable && d.configurable === e.configurable;
   function restoreGlobals() {
@@ -125,7 +127,7 @@ _SANDBOX_JS = r"""(function () {
     }
     return true;
   }
-})();
+})(__LH_KEEP__);
 //# sourceURL=localhub-sandbox.js
 """
 
@@ -211,13 +213,14 @@ class _Isolate:
     and the request runs in a new one.
     """
 
-    def __init__(self) -> None:
+    def __init__(self, keep: bool) -> None:
         init_v8()
         self.pid = os.getpid()
         self.jobs = 0
+        self.keep = keep  # snapshot taken: may go back to the pool
         self.racer = MiniRacer()
         self.racer.eval(_BUILTINS + "\n//# sourceURL=localhub-builtins.js\n")
-        self.racer.eval(_SANDBOX_JS)
+        self.racer.eval(_SANDBOX_JS.replace("__LH_KEEP__", "true" if keep else "false"))
 
     def close(self) -> None:
         self.racer.close()
@@ -227,18 +230,19 @@ _IDLE: List[_Isolate] = []
 _IDLE_LOCK = threading.Lock()
 
 
-def _take_isolate() -> _Isolate:
+def _take_isolate(keep: bool) -> _Isolate:
+    """An idle isolate, else a new one (``keep``: able to go back to the pool afterwards)."""
     with _IDLE_LOCK:
         while _IDLE:
             isolate = _IDLE.pop()
             if isolate.pid == os.getpid():  # never one inherited through fork: its V8 threads are not here
                 return isolate
-    return _Isolate()
+    return _Isolate(keep)
 
 
 def _give_back(isolate: _Isolate) -> None:
     with _IDLE_LOCK:
-        if isolate.jobs < MAX_JOBS_PER_ISOLATE and len(_IDLE) < MAX_IDLE_ISOLATES:
+        if isolate.keep and isolate.jobs < MAX_JOBS_PER_ISOLATE and len(_IDLE) < MAX_IDLE_ISOLATES:
             _IDLE.append(isolate)
             return
     isolate.close()
@@ -282,8 +286,9 @@ class Evalscript:
         self._pending = ""  # JS for the next eval (set_context: one round trip less)
         answer = None
         for _attempt in range(2):  # a dirty isolate is closed and the script runs in a new one
-            self._use(_take_isolate())
-            answer = self._eval(_WRAP_HEAD + source + _WRAP_TAIL, js_error="classic")
+            self._use(_take_isolate(self._reusable))
+            reuse = "true" if self._isolate.jobs > 1 else "false"  # a new isolate needs no reset
+            answer = self._eval(_WRAP_HEAD + source + _WRAP_TAIL.replace("__LH_REUSE__", reuse), js_error="classic")
             if answer != "dirty":
                 break
         if answer in ("classic", "dirty"):
@@ -308,7 +313,7 @@ class Evalscript:
     def _begin_classic(self, source: str) -> str:
         """The script as a plain top-level script in a new isolate that is never reused: the exact behaviour and
         error messages of V8 for scripts that fail (or return early) inside the function wrapper."""
-        self._use(_Isolate())
+        self._use(_Isolate(keep=False))
         self._reusable = self._wrapped = False
         self._eval(source + "\n//# sourceURL=evalscript.js\n")
         return self._eval(f"__lh_begin(function () {{ return {_HOOKS_JS}; }}, false)\n//# sourceURL=localhub-begin.js")
