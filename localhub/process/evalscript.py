@@ -13,10 +13,13 @@ segfaults (environment.md, "V8 on CPUs with memory protection keys"). localhub i
 
 Isolates are reused between requests (creating one costs more CPU than rendering a small request): every script
 runs as the body of a fresh function, so its top-level ``const``/``let``/``function``/``var`` are that call's
-locals, and before each reuse the global object is restored to its state after the built-ins loaded while every
-built-in object reachable from it is checked against a snapshot; an isolate that cannot be brought back (a
-built-in changed, a global that cannot be deleted, a pending timer) is discarded, as is every isolate whose
-request failed or timed out. See :class:`_Isolate`.
+locals (unlike in a plain script they are no properties of ``globalThis``), and before each reuse the global object
+is restored to its state after the built-ins loaded while every built-in object reachable from it is checked
+against a snapshot. Discarded instead: an isolate that cannot be brought back (a built-in changed, a global that
+cannot be deleted), every isolate whose request failed or timed out, and those of scripts that mention timers,
+``Atomics``, ``WeakRef`` or ``FinalizationRegistry`` (work that could run after the request). Scripts that fail
+inside the function wrapper are run again as a plain script in a new isolate, so V8's messages stay the same.
+See :class:`_Isolate`.
 """
 
 from __future__ import annotations
@@ -250,7 +253,7 @@ def _give_back(isolate: _Isolate) -> None:
 
 @atexit.register
 def _close_idle_isolates() -> None:
-    """Close idle isolates at exit (left to the garbage collector, mini-racer can hang interpreter shutdown)."""
+    """Close idle isolates at exit, in order (not left to garbage collection during interpreter shutdown)."""
     with _IDLE_LOCK:
         idle = [i for i in _IDLE if i.pid == os.getpid()]
         _IDLE.clear()
