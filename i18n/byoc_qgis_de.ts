@@ -1542,9 +1542,9 @@ erstellt {}</translation>
         <message numerus="yes">
             <location filename="../byoc_qgis/gui/connection_dialog.py" />
             <source>%n collections visible</source>
-            <translation type="unfinished">
-                <numerusform />
-                <numerusform />
+            <translation>
+                <numerusform>%n Kollektion sichtbar</numerusform>
+                <numerusform>%n Kollektionen sichtbar</numerusform>
             </translation>
         </message>
         <message>
@@ -1623,7 +1623,7 @@ Trotzdem speichern?</translation>
         <message>
             <location filename="../byoc_qgis/gui/connection_dialog.py" />
             <source>Connected to {}: {}.</source>
-            <translation type="unfinished" />
+            <translation>Verbunden mit {}: {}.</translation>
         </message>
         <message>
             <location filename="../byoc_qgis/gui/connection_dialog.py" />
@@ -2454,7 +2454,7 @@ ID {}</translation>
         <message>
             <location filename="../byoc_qgis/gui/process_dialog.py" />
             <source>Bands of {}</source>
-            <translation type="unfinished" />
+            <translation>Kanäle von {}</translation>
         </message>
         <message numerus="yes">
             <location filename="../byoc_qgis/gui/process_dialog.py" />
@@ -2795,9 +2795,9 @@ ID {}</translation>
         <message numerus="yes">
             <location filename="../byoc_qgis/gui/tiles_restore.py" />
             <source>%n tiles layers need connections that do not exist here: {}. They stay in the project without tiles. Add the connections in the Sentinel Hub BYOC panel, then Show tiles.</source>
-            <translation type="unfinished">
-                <numerusform />
-                <numerusform />
+            <translation>
+                <numerusform>%n Kachel-Layer benötigt Verbindungen, die hier nicht existieren: {}. Er bleibt ohne Kacheln im Projekt. Die Verbindungen im Bedienfeld Sentinel Hub BYOC hinzufügen, dann Kacheln zeigen.</numerusform>
+                <numerusform>%n Kachel-Layer benötigen Verbindungen, die hier nicht existieren: {}. Sie bleiben ohne Kacheln im Projekt. Die Verbindungen im Bedienfeld Sentinel Hub BYOC hinzufügen, dann Kacheln zeigen.</numerusform>
             </translation>
         </message>
         <message>
@@ -5085,6 +5085,171 @@ ID {}</translation>
             <location filename="../byoc_qgis/wording/tables.py" />
             <source>{text}; fallback: {fallback}</source>
             <translation>{text}; Ersatz: {fallback}</translation>
+        </message>
+        <message>
+            <location filename="../byoc_qgis/wording/tables.py" />
+            <source>Tile path {path!r} contains a backslash; use / between folders.</source>
+            <translation>Kachelpfad {path!r} enthält einen Backslash; / zwischen Ordnern verwenden.</translation>
+        </message>
+        <message>
+            <location filename="../byoc_qgis/wording/tables.py" />
+            <source>The tile path is empty.</source>
+            <translation>Der Kachelpfad ist leer.</translation>
+        </message>
+        <message>
+            <location filename="../byoc_qgis/wording/tables.py" />
+            <source>Tile path {path!r} is not accepted by the service: no leading or trailing '/', no '//' (pattern ^([^/](/?[^/])*)?$).</source>
+            <translation>Kachelpfad {path!r} wird vom Dienst nicht akzeptiert: kein '/' am Anfang oder Ende, kein '//' (Muster ^([^/](/?[^/])*)?$).</translation>
+        </message>
+        <message>
+            <location filename="../byoc_qgis/wording/tables.py" />
+            <source>Tile path {path!r} contains (BAND) more than once.</source>
+            <translation>Kachelpfad {path!r} enthält (BAND) mehr als einmal.</translation>
+        </message>
+        <message>
+            <location filename="../byoc_qgis/wording/tables.py" />
+            <source>Tile path {path!r} still contains a {{placeholder}}.</source>
+            <translation>Kachelpfad {path!r} enthält noch einen {{placeholder}}.</translation>
+        </message>
+        <message>
+            <location filename="../byoc_qgis/wording/tables.py" />
+            <source>Template {template!r} is malformed: {error}.</source>
+            <translation>Vorlage {template!r} ist fehlerhaft: {error}.</translation>
+        </message>
+        <message>
+            <location filename="../byoc_qgis/wording/tables.py" />
+            <source>Template {template!r}: placeholder {{{field}}} is not a simple name.</source>
+            <translation>Vorlage {template!r}: Platzhalter {{{field}}} ist kein einfacher Name.</translation>
+        </message>
+        <message>
+            <location filename="../byoc_qgis/wording/tables.py" />
+            <source>Template {template!r} uses {{{field}}} but no value was given; available: {available}.</source>
+            <translation>Vorlage {template!r} verwendet {{{field}}}, aber es wurde kein Wert angegeben; verfügbar: {available}.</translation>
+        </message>
+        <message>
+            <location filename="../byoc_qgis/wording/tables.py" />
+            <source>Template {template!r} uses {{{field}}} but no value was given (give the sensing time); available: {available}.</source>
+            <translation>Vorlage {template!r} verwendet {{{field}}}, aber es wurde kein Wert angegeben (die Aufnahmezeit angeben); verfügbar: {available}.</translation>
+        </message>
+        <message>
+            <location filename="../byoc_qgis/wording/tables.py" />
+            <source>Value of {{{field}}} ({value!r}) must not contain '/'.</source>
+            <translation>Der Wert von {{{field}}} ({value!r}) darf kein '/' enthalten.</translation>
+        </message>
+        <message>
+            <location filename="../byoc_qgis/wording/tables.py" />
+            <source>The template {template!r} must contain (BAND) once.</source>
+            <translation>Die Vorlage {template!r} muss (BAND) genau einmal enthalten.</translation>
+        </message>
+        <message>
+            <location filename="../byoc_qgis/wording/tables.py" />
+            <source>The date in {fields} is invalid: {error}.</source>
+            <translation>Das Datum in {fields} ist ungültig: {error}.</translation>
+        </message>
+        <message>
+            <location filename="../byoc_qgis/wording/tables.py" />
+            <source>Date pattern {pattern!r}: {token!r} is not supported; use %Y %m %d %H %M %S %j %y.</source>
+            <translation>Datumsmuster {pattern!r}: {token!r} wird nicht unterstützt; %Y %m %d %H %M %S %j %y verwenden.</translation>
+        </message>
+        <message>
+            <location filename="../byoc_qgis/wording/tables.py" />
+            <source>No sensing time for {source}: the template needs a date and the file name has no pattern {pattern!r}. Give the sensing time or a date pattern.</source>
+            <translation>Keine Aufnahmezeit für {source}: Die Vorlage braucht ein Datum, und der Dateiname enthält kein Muster {pattern!r}. Die Aufnahmezeit oder ein Datumsmuster angeben.</translation>
+        </message>
+        <message>
+            <location filename="../byoc_qgis/wording/tables.py" />
+            <source>No sensing time for {source}: the template needs a date and the file name has no a YYYYMMDD or YYYY-MM-DD date. Give the sensing time or a date pattern.</source>
+            <translation>Keine Aufnahmezeit für {source}: Die Vorlage braucht ein Datum, und der Dateiname enthält kein Datum YYYYMMDD oder YYYY-MM-DD. Die Aufnahmezeit oder ein Datumsmuster angeben.</translation>
+        </message>
+        <message>
+            <location filename="../byoc_qgis/wording/tables.py" />
+            <source>several tiles would get the same path {path!r}; change the path template</source>
+            <translation>mehrere Kacheln bekämen denselben Pfad {path!r}; die Pfadvorlage ändern</translation>
+        </message>
+        <message>
+            <location filename="../byoc_qgis/wording/tables.py" />
+            <source>{field}: {url!r} is not an http(s) URL; give e.g. https://services.sentinel-hub.com</source>
+            <translation>{field}: {url!r} ist keine http(s)-URL; z. B. https://services.sentinel-hub.com angeben</translation>
+        </message>
+        <message>
+            <location filename="../byoc_qgis/wording/tables.py" />
+            <source>{field}: credentials must not be part of the URL; use the client id/secret fields</source>
+            <translation>{field}: Zugangsdaten dürfen nicht Teil der URL sein; die Felder Client-ID/Secret verwenden</translation>
+        </message>
+        <message>
+            <location filename="../byoc_qgis/wording/tables.py" />
+            <source>{field}: remove the query/fragment from {url}</source>
+            <translation>{field}: Query/Fragment aus {url} entfernen</translation>
+        </message>
+        <message>
+            <location filename="../byoc_qgis/wording/tables.py" />
+            <source>deployment {deployment!r} is unknown; use one of {known} or a base URL like http://host:port</source>
+            <translation>Bereitstellung {deployment!r} ist unbekannt; eine von {known} oder eine Basis-URL wie http://host:port verwenden</translation>
+        </message>
+        <message>
+            <location filename="../byoc_qgis/wording/tables.py" />
+            <source>{path}: no valid pixel found; skip this tile (nothing to cover).</source>
+            <translation>{path}: kein gültiges Pixel gefunden; diese Kachel überspringen (nichts abzudecken).</translation>
+        </message>
+        <message>
+            <location filename="../byoc_qgis/wording/tables.py" />
+            <source>No outline fits the point budget; using the raster extent as cover.</source>
+            <translation>Kein Umriss passt in die Punktzahl; die Rasterausdehnung wird als Abdeckung verwendet.</translation>
+        </message>
+        <message>
+            <location filename="../byoc_qgis/wording/tables.py" />
+            <source>The data area is too small or too fragmented to fit without no-data; no cover.</source>
+            <translation>Das Datengebiet ist zu klein oder zu zerstückelt, um es ohne NoData einzupassen; keine Abdeckung.</translation>
+        </message>
+        <message>
+            <location filename="../byoc_qgis/wording/tables.py" />
+            <source>{path}: the CRS has no EPSG code; the GeoJSON has no crs member.</source>
+            <translation>{path}: Das KBS hat keinen EPSG-Code; das GeoJSON hat kein crs-Element.</translation>
+        </message>
+        <message>
+            <location filename="../byoc_qgis/wording/tables.py" />
+            <source>{name}: {text}</source>
+            <translation>{name}: {text}</translation>
+        </message>
+        <message>
+            <location filename="../byoc_qgis/wording/tables.py" />
+            <source>{name}: {stem} COGified</source>
+            <translation>{name}: {stem} in COG umgewandelt</translation>
+        </message>
+        <message>
+            <location filename="../byoc_qgis/wording/tables.py" />
+            <source>{name}: s3://{bucket}/{key} already holds this file ({how}), not uploaded again</source>
+            <translation>{name}: s3://{bucket}/{key} enthält diese Datei bereits ({how}), nicht erneut hochgeladen</translation>
+        </message>
+        <message>
+            <location filename="../byoc_qgis/wording/tables.py" />
+            <source>{name}: s3://{bucket}/{key} held other content and was replaced (OVERWRITE)</source>
+            <translation>{name}: s3://{bucket}/{key} hatte anderen Inhalt und wurde ersetzt (OVERWRITE)</translation>
+        </message>
+        <message>
+            <location filename="../byoc_qgis/wording/tables.py" />
+            <source>base URL</source>
+            <translation>Basis-URL</translation>
+        </message>
+        <message>
+            <location filename="../byoc_qgis/wording/tables.py" />
+            <source>token URL</source>
+            <translation>Token-URL</translation>
+        </message>
+        <message>
+            <location filename="../byoc_qgis/wording/tables.py" />
+            <source>same MD5</source>
+            <translation>gleiche MD5</translation>
+        </message>
+        <message>
+            <location filename="../byoc_qgis/wording/tables.py" />
+            <source>same multipart checksum</source>
+            <translation>gleiche Multipart-Prüfsumme</translation>
+        </message>
+        <message>
+            <location filename="../byoc_qgis/wording/tables.py" />
+            <source>same MD5 (the checksum stored with the object)</source>
+            <translation>gleiche MD5 (die mit dem Objekt gespeicherte Prüfsumme)</translation>
         </message>
         <message>
             <location filename="../byoc_qgis/wording/tables.py" />

@@ -13,7 +13,7 @@ import pytest
 from qgis.PyQt.QtCore import QCoreApplication, QTranslator
 
 from byoc_qgis import wording
-from byoc_qgis.core import cover, gdal_compat, network_errors, s3_errors, tile_pipeline, tile_workflows
+from byoc_qgis.core import cover, gdal_compat, network_errors, s3_errors, tile_pipeline, tile_workflows, worded
 from byoc_qgis.core.cog_rules import messages
 from byoc_qgis.core.cog_rules.templates import FINDING_TEMPLATES
 from byoc_qgis.core.deployments import custom_deployment
@@ -98,6 +98,9 @@ def test_core_and_wording_tables_have_the_same_ids_and_english_texts(qgis_app):
     assert tables.outcome_texts() == tile_pipeline.OUTCOME_TEXTS
     assert tables.result_texts() == tile_workflows.RESULT_TEXTS
     assert tables.summary_texts() == cover.SUMMARY_TEXTS
+    assert tables.worded_texts() == worded.WORDED_TEXTS
+    assert tuple(tables.worded_values()) == worded.WORDED_VALUES
+    assert all(k == v for k, v in tables.worded_values().items())
 
 
 def test_every_wording_id_is_used_and_its_params_fill_every_placeholder(qgis_app):
@@ -142,6 +145,13 @@ _DE = {
     "Cannot reach {url} ({reason})": "{url} ist nicht erreichbar ({reason})",
     "{severity} [{rule}] {where}{message} (found: {value}) Fix: {fix}": (
         "{severity} [{rule}] {where}{message} (gefunden: {value}) Behebung: {fix}"
+    ),
+    "Tile path {path!r} contains (BAND) more than once.": "Der Kachelpfad {path!r} enthält (BAND) mehrmals.",
+    "{field}: remove the query/fragment from {url}": "{field}: Abfrage/Fragment aus {url} entfernen",
+    "base URL": "Basis-URL",
+    "{name}: {text}": "{name}: {text}",
+    "{path}: the CRS has no EPSG code; the GeoJSON has no crs member.": (
+        "{path}: das KBS hat keinen EPSG-Code; das GeoJSON hat kein crs-Element."
     ),
     # a translation that lost a placeholder: wording falls back to core's English
     "The file has {count} pixel-interleaved (chunky) bands; BYOC allows at most {max_chunky}.": (
@@ -354,3 +364,103 @@ def test_an_explanation_note_words_the_s3_error_that_stopped_the_check(german):
     assert str(exc).startswith("Cannot list s3://b1/t: Cannot reach the S3 endpoint h:1 (connection refused)")
     assert wording.explanation_note(Explanation("c", None, "f", note="GDAL: boom")) == "GDAL: boom"
     assert wording.explanation_note(Explanation("c", None, "f")) == ""
+
+
+def _worded_of_each() -> List:
+    """Every WORDED_TEXTS id raised or kept by the real core functions (plus the ids only built inline)."""
+    from datetime import datetime, timezone
+
+    from byoc_qgis.core import deployments, path_templates, tile_plan
+    from byoc_qgis.core.worded import WordedText
+
+    pt = path_templates
+    calls = [
+        lambda: pt.validate_path("a\\b/(BAND).tif"),
+        lambda: pt.validate_path(""),
+        lambda: pt.validate_path("/a/(BAND).tif"),
+        lambda: pt.validate_path("(BAND)/(BAND).tif"),
+        lambda: pt.validate_path("a{x}/(BAND).tif"),
+        lambda: pt.template_fields("{year/(BAND).tif"),
+        lambda: pt.build_tile_path("{0}/(BAND).tif", tile="t"),
+        lambda: pt.build_tile_path("{tile}/{band}/(BAND).tif", tile="t"),
+        lambda: pt.build_tile_path("{year}/(BAND).tif", tile="t"),
+        lambda: pt.build_tile_path("{tile}/(BAND).tif", tile="a/b"),
+        lambda: tile_plan.example_path("{name}.tif"),
+        lambda: pt.sensing_time_from_fields({"date": "20241341"}),
+        lambda: pt.date_pattern_regex("%Y%q"),
+        lambda: pt.plan_tile("{date}/(BAND).tif", "x.tif", date_pattern="%Y%m%d"),
+        lambda: pt.plan_tile("{date}/(BAND).tif", "x.tif"),
+        lambda: tile_pipeline._check_paths([tile_pipeline.TileJob("a", {}, "p/(BAND).tif")] * 2),
+        lambda: deployments.custom_deployment("ftp://h"),
+        lambda: deployments.custom_deployment("http://u:p@h"),
+        lambda: deployments.custom_deployment("http://h/x?y=1"),
+        lambda: deployments.get_deployment("nowhere"),
+    ]
+    out = []
+    for call in calls:
+        with pytest.raises(worded.WordedError) as err:
+            call()
+        out.append(err.value)
+    when = datetime(2024, 5, 1, tzinfo=timezone.utc)
+    assert pt.build_tile_path("{date}/(BAND).tif", when) == "20240501/(BAND).tif"
+    cover_warning = WordedText("cover-no-epsg", path="/d/a.tif")
+    out += [
+        WordedText("cover-no-valid-pixel", path="/d/a.tif"),
+        WordedText("cover-extent-fallback"),
+        WordedText("cover-too-fragmented"),
+        cover_warning,
+        WordedText("tile-line", name="t1", text=cover_warning),
+        WordedText("tile-cogified", name="t1", stem="B02"),
+        WordedText("tile-upload-skipped", name="t1", bucket="b", key="t1/B02.tif", how="same MD5"),
+        WordedText("tile-upload-replaced", name="t1", bucket="b", key="t1/B02.tif"),
+    ]
+    return out
+
+
+def test_every_worded_text_reads_as_core_words_it(qgis_app):
+    """Each core text of WORDED_TEXTS comes from real core calls; through wording (no translator) it is core's
+    English byte for byte, and every placeholder is filled."""
+    texts = _worded_of_each()
+    assert {t.key for t in texts} == set(worded.WORDED_TEXTS)
+    for t in texts:
+        assert wording.worded_text(t) == str(t), t.key
+        assert _placeholders(worded.WORDED_TEXTS[t.key]) <= set(t.params), t.key
+    by_key = {t.key: str(t) for t in texts}
+    assert by_key["path-backslash"] == "Tile path 'a\\\\b/(BAND).tif' contains a backslash; use / between folders."
+    assert by_key["template-no-time"] == (
+        "Template '{year}/(BAND).tif' uses {year} but no value was given (give the sensing time); available: tile."
+    )
+    assert by_key["no-sensing-time"] == (
+        "No sensing time for x.tif: the template needs a date and the file name has no a YYYYMMDD or YYYY-MM-DD date. "
+        "Give the sensing time or a date pattern."
+    )
+    assert by_key["url-query"] == "base URL: remove the query/fragment from http://h/x"
+    assert by_key["tile-line"] == "t1: /d/a.tif: the CRS has no EPSG code; the GeoJSON has no crs member."
+    # a WordedError is still the ValueError callers catch, and describe_error words it
+    error = next(t for t in texts if t.key == "url-not-http")
+    assert isinstance(error, ValueError) and wording.describe_error(error) == str(error)
+    assert wording.worded_text(ValueError("plain")) == "plain"
+
+
+def test_worded_texts_read_german_through_wording_while_core_stays_english(german):
+    from byoc_qgis.core import deployments, path_templates
+    from byoc_qgis.core.tile_plan import BAD_PATH, Problem
+    from byoc_qgis.core.worded import WordedText
+    from byoc_qgis.gui.add_tiles_words import problem_text
+
+    with pytest.raises(path_templates.PathTemplateError) as err:
+        path_templates.validate_path("(BAND)/(BAND).tif")
+    assert str(err.value) == "Tile path '(BAND)/(BAND).tif' contains (BAND) more than once."
+    assert wording.worded_text(err.value) == "Der Kachelpfad '(BAND)/(BAND).tif' enthält (BAND) mehrmals."
+    problem = Problem(BAD_PATH, "t", str(err.value), error=err.value)
+    assert problem_text(problem).endswith("Der Kachelpfad '(BAND)/(BAND).tif' enthält (BAND) mehrmals.")
+    with pytest.raises(ValueError) as err:
+        deployments.custom_deployment("http://h/x#f")
+    assert wording.describe_error(err.value) == "Basis-URL: Abfrage/Fragment aus http://h/x entfernen"
+    line = WordedText("tile-line", name="t1", text=WordedText("cover-no-epsg", path="a.tif"))
+    assert wording.worded_text(line) == "t1: a.tif: das KBS hat keinen EPSG-Code; das GeoJSON hat kein crs-Element."
+    assert line == "t1: a.tif: the CRS has no EPSG code; the GeoJSON has no crs member."
+    import copy
+    import pickle
+
+    assert pickle.loads(pickle.dumps(line)).key == "tile-line" and copy.deepcopy(err.value).key == "url-query"

@@ -40,6 +40,7 @@ from .cover_geometry import (
 from .cover_trace import CoverError, TracedLevel, choose_level, level_validity, polygonize_mask, trace_file
 from .cover_verify import full_resolution_check
 from .progress import Progress
+from .worded import WordedText
 
 __all__ = [
     "POLICIES",
@@ -159,7 +160,7 @@ def trace_cover(
         traced.append(trace_file(p, target_size, combine, prog.sub(i / len(files) * 0.5, (i + 1) / len(files) * 0.5)))
     tile = _TileOutline.of(traced, policy, max_points, margin_px, start)
     if tile.geometry is None or tile.geometry.IsEmpty():
-        tile.warnings.append(f"{tile.first.path}: no valid pixel found; skip this tile (nothing to cover).")
+        tile.warnings.append(WordedText("cover-no-valid-pixel", path=tile.first.path))
         return CoverResult(None, None, tile.report(None, 0.0, None))
 
     cover, tolerance = fit_cover(
@@ -170,9 +171,9 @@ def trace_cover(
         if policy == POLICY_CONTAIN:
             cover = tile.extent.Clone()
             fallback = "extent"
-            tile.warnings.append("No outline fits the point budget; using the raster extent as cover.")
+            tile.warnings.append(WordedText("cover-extent-fallback"))
         else:
-            tile.warnings.append("The data area is too small or too fragmented to fit without no-data; no cover.")
+            tile.warnings.append(WordedText("cover-too-fragmented"))
             return CoverResult(None, None, tile.report(None, tolerance, "none"))
     cover = single_if_one(cover)
     prog(1.0, "cover ready")
@@ -230,7 +231,7 @@ class _TileOutline:
             start=start,
         )
         if first.epsg is None:
-            tile.warnings.append(f"{first.path}: the CRS has no EPSG code; the GeoJSON has no crs member.")
+            tile.warnings.append(WordedText("cover-no-epsg", path=first.path))
         return tile
 
     def report(self, cover: Optional[ogr.Geometry], tolerance: float, fallback: Optional[str]) -> CoverReport:

@@ -10,6 +10,8 @@ from dataclasses import dataclass
 from typing import Dict, List, Optional
 from urllib.parse import urlsplit
 
+from .worded import WordedError
+
 __all__ = [
     "Deployment",
     "BUILTIN_DEPLOYMENTS",
@@ -92,11 +94,11 @@ def _clean_url(url: str, field: str) -> str:
     url = (url or "").strip().rstrip("/")
     parts = urlsplit(url)
     if parts.scheme not in ("http", "https") or not parts.netloc:
-        raise ValueError(f"{field}: {url!r} is not an http(s) URL; give e.g. https://services.sentinel-hub.com")
+        raise WordedError("url-not-http", field=field, url=url)
     if parts.username or parts.password:
-        raise ValueError(f"{field}: credentials must not be part of the URL; use the client id/secret fields")
+        raise WordedError("url-credentials", field=field)
     if parts.query or parts.fragment:
-        raise ValueError(f"{field}: remove the query/fragment from {parts.scheme}://{parts.netloc}{parts.path}")
+        raise WordedError("url-query", field=field, url=f"{parts.scheme}://{parts.netloc}{parts.path}")
     return url
 
 
@@ -125,4 +127,4 @@ def get_deployment(key_or_url: str, token_url: Optional[str] = None) -> Deployme
     if "://" in key:
         return custom_deployment(key, token_url)
     known = ", ".join(BUILTIN_DEPLOYMENTS)
-    raise ValueError(f"deployment {key_or_url!r} is unknown; use one of {known} or a base URL like http://host:port")
+    raise WordedError("deployment-unknown", deployment=key_or_url, known=known)

@@ -19,6 +19,8 @@ from dataclasses import dataclass
 from datetime import datetime, timedelta, timezone
 from typing import Dict, Mapping, Optional
 
+from .worded import WordedError
+
 PATH_RE = re.compile(r"^([^/](/?[^/])*)?$")
 BAND = "(BAND)"
 TIME_FIELDS = ("year", "month", "day", "hour", "minute", "second", "doy", "date", "datetime")
@@ -52,25 +54,22 @@ _AUTO_DATES = (
 )
 
 
-class PathTemplateError(ValueError):
+class PathTemplateError(WordedError):
     """A template, path or date pattern is invalid; the message says what to change."""
 
 
 def validate_path(path: str) -> str:
     """Return ``path`` if the service accepts it as a tile path, else raise :class:`PathTemplateError`."""
     if "\\" in path:
-        raise PathTemplateError(f"Tile path {path!r} contains a backslash; use / between folders.")
+        raise PathTemplateError("path-backslash", path=path)
     if not path:
-        raise PathTemplateError("The tile path is empty.")
+        raise PathTemplateError("path-empty")
     if not PATH_RE.match(path):
-        raise PathTemplateError(
-            f"Tile path {path!r} is not accepted by the service: no leading or trailing '/', no '//' "
-            "(pattern ^([^/](/?[^/])*)?$)."
-        )
+        raise PathTemplateError("path-rejected", path=path)
     if path.count(BAND) > 1:
-        raise PathTemplateError(f"Tile path {path!r} contains (BAND) more than once.")
+        raise PathTemplateError("path-band-twice", path=path)
     if re.search(r"[{}]", path):
-        raise PathTemplateError(f"Tile path {path!r} still contains a {{placeholder}}.")
+        raise PathTemplateError("path-placeholder-left", path=path)
     return path
 
 
@@ -95,7 +94,7 @@ def template_fields(template: str) -> list:
     try:
         return [f for _, f, _, _ in string.Formatter().parse(template) if f is not None]
     except ValueError as exc:
-        raise PathTemplateError(f"Template {template!r} is malformed: {exc}.") from None
+        raise PathTemplateError("template-malformed", template=template, error=str(exc)) from None
 
 
 def build_tile_path(
@@ -116,15 +115,13 @@ def build_tile_path(
     values.update({k: str(v) for k, v in extra.items()})
     for field_name in template_fields(template):
         if not field_name or not re.match(r"^[A-Za-z_][A-Za-z0-9_]*$", field_name):
-            raise PathTemplateError(f"Template {template!r}: placeholder {{{field_name}}} is not a simple name.")
+            raise PathTemplateError("template-not-simple", template=template, field=field_name)
         if field_name not in values:
-            hint = " (give the sensing time)" if field_name in TIME_FIELDS else ""
-            raise PathTemplateError(
-                f"Template {template!r} uses {{{field_name}}} but no value was given{hint}; available: "
-                f"{', '.join(sorted(values)) or 'none'}."
-            )
+            key = "template-no-time" if field_name in TIME_FIELDS else "template-no-value"
+            available = ", ".join(sorted(values)) or "none"
+            raise PathTemplateError(key, template=template, field=field_name, available=available)
         if "/" in values[field_name] and field_name not in ("name",):
-            raise PathTemplateError(f"Value of {{{field_name}}} ({values[field_name]!r}) must not contain '/'.")
+            raise PathTemplateError("template-value-slash", field=field_name, value=values[field_name])
     path = template.format(**values)
     return validate_path(path)
 
@@ -171,7 +168,7 @@ def sensing_time_from_fields(fields: Mapping[str, str]) -> Optional[datetime]:
             tzinfo=timezone.utc,
         )
     except ValueError as exc:
-        raise PathTemplateError(f"The date in {dict(fields)} is invalid: {exc}.") from None
+        raise PathTemplateError("date-invalid", fields=str(dict(fields)), error=str(exc)) from None
 
 
 def date_pattern_regex(pattern: str) -> re.Pattern:
@@ -184,7 +181,7 @@ def date_pattern_regex(pattern: str) -> re.Pattern:
             out.append(_STRFTIME_RX[tok])
             i += 2
         elif pattern[i] == "%":
-            raise PathTemplateError(f"Date pattern {pattern!r}: {tok!r} is not supported; use %Y %m %d %H %M %S %j %y.")
+            raise PathTemplateError("date-pattern-token", pattern=pattern, token=tok)
         else:
             out.append(re.escape(pattern[i]))
             i += 1
@@ -266,10 +263,8 @@ def plan_tile(
     when = sensing_time or find_date(stem, date_pattern)
     needs_time = any(f in TIME_FIELDS for f in template_fields(template))
     if when is None and needs_time:
-        how = f"pattern {date_pattern!r}" if date_pattern else "a YYYYMMDD or YYYY-MM-DD date"
-        raise PathTemplateError(
-            f"No sensing time for {source_name}: the template needs a date and the file name has no {how}. "
-            "Give the sensing time or a date pattern."
-        )
+        if date_pattern:
+            raise PathTemplateError("no-sensing-time-pattern", source=source_name, pattern=date_pattern)
+        raise PathTemplateError("no-sensing-time", source=source_name)
     path = build_tile_path(template, when, tile if tile is not None else stem, stem, **extra)
     return TilePlan(path, when)

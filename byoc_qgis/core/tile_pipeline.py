@@ -37,6 +37,7 @@ from .models import Tile
 from .progress import Cancelled, Progress
 from .s3 import S3Config, S3Error, bucket_options, vsis3_path
 from .s3_upload import ensure_object
+from .worded import WordedError, WordedText
 
 __all__ = [
     "TileJob",
@@ -199,7 +200,7 @@ def _prepare(job: TileJob, opts: PipelineOptions, workdir: str, prog: Progress, 
             )
             files[stem] = next(iter(result.outputs.values()))
             if not result.untouched:
-                log(f"{job.name}: {stem} COGified", False)
+                log(WordedText("tile-cogified", name=job.name, stem=stem), False)
     _facts, findings = cog_rules.check_tile(files, opts.collection_bands)
     for f in findings:
         if not f.is_error:
@@ -220,9 +221,9 @@ def _upload(job: TileJob, files: Dict[str, str], s3: S3Config, opts: PipelineOpt
         key = job.path.replace("(BAND)", stem)
         result = ensure_object(s3, local, key, overwrite=opts.overwrite, progress=prog.sub(offset, offset + share))
         if result.skipped:
-            log(f"{job.name}: s3://{s3.bucket}/{key} already holds this file ({result.how}), not uploaded again", False)
+            log(WordedText("tile-upload-skipped", name=job.name, bucket=s3.bucket, key=key, how=result.how), False)
         elif result.replaced:
-            log(f"{job.name}: s3://{s3.bucket}/{key} held other content and was replaced (OVERWRITE)", True)
+            log(WordedText("tile-upload-replaced", name=job.name, bucket=s3.bucket, key=key), True)
         offset += share
 
 
@@ -230,7 +231,7 @@ def _check_paths(jobs: List[TileJob]) -> None:
     paths = [j.path for j in jobs]
     dup = {p for p in paths if paths.count(p) > 1}
     if dup:
-        raise ValueError(f"several tiles would get the same path {sorted(dup)[0]!r}; change the path template")
+        raise WordedError("same-tile-path", path=sorted(dup)[0])
 
 
 class _Run:
@@ -304,7 +305,7 @@ class _Run:
         with bucket_options(self.s3) if self.opts.s3_sources else contextlib.nullcontext():
             result = trace_cover(paths, policy=self.opts.cover_policy, max_points=self.opts.max_points, progress=prog)
         for w in result.report.warnings:
-            self.log(f"{job.name}: {w}", True)
+            self.log(WordedText("tile-line", name=job.name, text=w), True)
         if result.geojson is None:
             raise _NoData()
         return result.geojson

@@ -80,6 +80,7 @@ class Problem:
     value: str = ""
     detail: str = ""
     count: int = 0
+    error: Optional[BaseException] = field(default=None, repr=False, compare=False)  # the worded error of detail
 
 
 @dataclass
@@ -140,7 +141,7 @@ def _sensing_time(mode: str, text: str, date_pattern: Optional[str], constant: O
     try:
         found = find_date(text, date_pattern or None)
     except PathTemplateError as exc:
-        return None, Problem(BAD_PATTERN, date_pattern or "", str(exc))
+        return None, Problem(BAD_PATTERN, date_pattern or "", str(exc), error=exc)
     return (found, None) if found is not None else (None, Problem(NO_DATE, text, date_pattern or ""))
 
 
@@ -198,7 +199,7 @@ def plan_local_tiles(
         try:
             tile.path = build_tile_path(template, tile.sensing_time, tile=PurePosixPath(tile.name).name, name=tile.name)
         except PathTemplateError as exc:
-            tile.problem = Problem(BAD_PATH, template, str(exc))
+            tile.problem = Problem(BAD_PATH, template, str(exc), error=exc)
     _same_paths(tiles)
     return plan
 
@@ -248,7 +249,7 @@ def example_path(template: str, band: str = EXAMPLE_BAND) -> str:
     band file; raises :class:`~.path_templates.PathTemplateError` when it makes no valid path."""
     template = template.strip()
     if template.count(BAND) != 1:
-        raise PathTemplateError(f"The template {template!r} must contain (BAND) once.")
+        raise PathTemplateError("template-band-once", template=template)
     path = build_tile_path(template, EXAMPLE_TIME, tile=PurePosixPath(EXAMPLE_NAME).name, name=EXAMPLE_NAME)
     return path.replace(BAND, band)
 

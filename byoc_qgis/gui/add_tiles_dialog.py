@@ -31,7 +31,7 @@ from qgis.PyQt.QtWidgets import (
 from ..core.tile_groups import DEFAULT_PATTERN
 from ..core.tile_plan import UploadPlan, check_s3_prefix, mark_failures, plan_local_tiles
 from ..translation import tr, tr_n
-from ..wording import worded_finding
+from ..wording import worded_finding, worded_text
 from .add_tiles_results import CheckView, verdict
 from .add_tiles_words import template_example, template_help, user_words
 from .connections import Connection
@@ -351,7 +351,7 @@ class AddTilesDialog(QDialog):
                 return self._check_s3()
             inputs = self._raster_inputs()
         except (ValueError, RuntimeError) as exc:
-            self.summary.setText(str(exc))
+            self.summary.setText(worded_text(exc))
             return None
         params = {
             "AS_TILES": not self.band_names.text().strip(),
@@ -467,7 +467,7 @@ class AddTilesDialog(QDialog):
         try:
             params = self.parameters()
         except (ValueError, RuntimeError) as exc:
-            self.summary.setText(str(exc))
+            self.summary.setText(worded_text(exc))
             return None
         alg = "byoc:createtilesfroms3" if self.source() == "s3" else "byoc:createtiles"
         self._set_add_enabled(False, tr("the upload is running."))

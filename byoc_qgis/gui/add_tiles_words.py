@@ -10,6 +10,7 @@ from typing import Dict, Optional
 from ..core import tile_plan
 from ..core.path_templates import PathTemplateError, format_sensing_time
 from ..translation import tr, tr_n
+from ..wording import worded_text
 
 __all__ = ["problem_text", "user_words", "template_help", "template_example"]
 
@@ -86,9 +87,9 @@ def problem_text(problem: Optional[tile_plan.Problem]) -> str:
     if code == tile_plan.NO_TIME:
         return tr("No sensing time given: set the time for all tiles.")
     if code == tile_plan.BAD_PATTERN:
-        return tr("The date pattern '{}' cannot be used: {}").format(value, user_words(detail))
+        return tr("The date pattern '{}' cannot be used: {}").format(value, user_words(_detail(problem)))
     if code == tile_plan.BAD_PATH:
-        return tr("The tile path template gives no valid path: {}").format(user_words(detail))
+        return tr("The tile path template gives no valid path: {}").format(user_words(_detail(problem)))
     if code == tile_plan.NO_BAND:
         return tr("The tile path template must contain (BAND) once, e.g. {name}/(BAND).tif.")
     if code == tile_plan.SAME_PATH:
@@ -114,6 +115,11 @@ def problem_text(problem: Optional[tile_plan.Problem]) -> str:
     return code
 
 
+def _detail(problem: tile_plan.Problem) -> str:
+    """The problem's detail in the user's language when core worded it (a path template or date pattern error)."""
+    return worded_text(problem.error) if problem.error is not None else problem.detail
+
+
 def template_help() -> str:
     """The fields a tile path template may use, in one line (the path template's tooltip has it too)."""
     return tr(
@@ -127,7 +133,7 @@ def template_example(template: str) -> str:
     try:
         path = tile_plan.example_path(template)
     except PathTemplateError as exc:
-        return tr("This template gives no valid path: {}").format(user_words(str(exc)))
+        return tr("This template gives no valid path: {}").format(user_words(worded_text(exc)))
     when = format_sensing_time(tile_plan.EXAMPLE_TIME).replace("T", " ").rstrip("Z")
     return tr("e.g. folder {} sensed {}, band {} → {}").format(
         tile_plan.EXAMPLE_NAME, when, tile_plan.EXAMPLE_BAND, path

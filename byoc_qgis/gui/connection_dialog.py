@@ -38,7 +38,7 @@ from ..core.deployments import builtin_deployments, custom_deployment
 from ..core.s3 import S3Config, S3Error
 from ..core.s3_check import KEYS_CHECK_BUCKET, BucketCheck, check_bucket, check_credentials
 from ..translation import tr, tr_n
-from ..wording import s3_check_text
+from ..wording import s3_check_text, worded_text
 from .auth_chooser import AuthChooser
 from .connections import Connection, ConnectionStore
 from .notify import error_summary, register_secret
@@ -301,7 +301,7 @@ class ConnectionDialog(QDialog):
                 raise ValueError(tr("A connection named {!r} exists already").format(conn.name))
             self.store.save(conn, old_name=self.original_name)
         except (ValueError, RuntimeError) as exc:
-            self._show_error(str(exc))
+            self._show_error(worded_text(exc))
             return
         self.saved = conn
         super().accept()
@@ -351,7 +351,7 @@ class ConnectionDialog(QDialog):
             client = SentinelHubClient(deployment, credentials, transport=qa.transport_from_qgis())
             s3_for_bucket = self._s3_for_bucket()
         except (ValueError, RuntimeError, S3Error) as exc:
-            self._show_test(False, str(exc))
+            self._show_test(False, error_summary(exc))
             return None
 
         def work(task) -> Tuple[int, List[BucketCheck]]:

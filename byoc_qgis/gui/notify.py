@@ -24,8 +24,9 @@ from ..core.errors import (
 )
 from ..core.progress import Cancelled
 from ..core.s3 import S3Error
+from ..core.worded import WordedError
 from ..translation import tr
-from ..wording import describe_error, s3_error_text
+from ..wording import describe_error, s3_error_text, worded_text
 
 __all__ = [
     "LOG_TAG",
@@ -95,6 +96,8 @@ def error_summary(exc: BaseException) -> str:
         return scrub(describe_error(exc))
     if isinstance(exc, S3Error):  # worded by core: in the user's language
         return scrub(s3_error_text(exc))
+    if isinstance(exc, WordedError):  # a validation error core words: in the user's language
+        return scrub(worded_text(exc))
     if isinstance(exc, SentinelHubError):
         parts = [exc.message]
         for item in exc.errors[:3]:

@@ -37,6 +37,7 @@ from ..core.credentials import credentials_from_env, s3_credentials_from_env
 from ..core.deployments import BUILTIN_DEPLOYMENTS, DEPLOYMENT_KEYS, Deployment, custom_deployment
 from ..core.http import HttpClient, Transport
 from ..translation import tr
+from ..wording import worded_text
 from .parameters import advanced
 
 __all__ = [
@@ -243,7 +244,7 @@ def _deployment(alg, parameters, context, saved: Optional[qa.ConnectionSettings]
     try:
         return custom_deployment(base_url, token_url)
     except ValueError as exc:
-        raise QgsProcessingException(str(exc)) from None
+        raise QgsProcessingException(worded_text(exc)) from None
 
 
 def connection_from_parameters(alg, parameters, context) -> ServiceConnection:

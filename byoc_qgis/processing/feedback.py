@@ -17,7 +17,7 @@ from ..core.errors import NetworkError, SentinelHubError
 from ..core.gdal_compat import GdalError
 from ..core.progress import Cancelled
 from ..translation import tr
-from ..wording import network_error_text
+from ..wording import network_error_text, worded_text
 
 __all__ = ["FeedbackBridge", "service_errors", "cancelled_exception"]
 
@@ -109,5 +109,5 @@ def service_errors(what: str) -> Iterator[None]:
         raise QgsProcessingException(f"{what}: {str(exc).replace(exc.message, network_error_text(exc))}") from None
     except SentinelHubError as exc:
         raise QgsProcessingException(f"{what}: {exc}") from None
-    except (GdalError, ValueError, OSError) as exc:
-        raise QgsProcessingException(f"{what}: {exc}") from None
+    except (GdalError, ValueError, OSError) as exc:  # a ValueError core words (WordedError) in the user's language
+        raise QgsProcessingException(f"{what}: {worded_text(exc)}") from None

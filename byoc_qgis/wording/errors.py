@@ -17,8 +17,9 @@ from ..core.errors import (
 from ..core.explain import Explanation
 from ..core.s3 import S3Error
 from ..core.s3_check import BucketCheck
+from ..core.worded import WordedError, WordedText
 from ..translation import tr
-from .tables import fallback_reasons, fill, network_hints, network_reasons, s3_templates
+from .tables import fallback_reasons, fill, network_hints, network_reasons, s3_templates, worded_texts, worded_values
 
 
 def describe_error(exc: BaseException) -> str:
@@ -26,6 +27,8 @@ def describe_error(exc: BaseException) -> str:
     language: our own wording translated, the service's message (and library texts) as they came."""
     if isinstance(exc, NetworkError):
         return network_error_text(exc)
+    if isinstance(exc, WordedError):
+        return worded_text(exc)
     if isinstance(exc, SentinelHubError):
         head = f"HTTP {exc.status}: {exc.message}" if exc.status else exc.message
         if isinstance(exc, ServerError):
@@ -91,6 +94,23 @@ def explanation_note(explanation: Explanation, scrub: Optional[Callable[[str], s
     if isinstance(error, S3Error) and error.key:
         return scrub(s3_error_text(error)) if scrub is not None else s3_error_text(error)
     return explanation.note
+
+
+def worded_text(text: object) -> str:
+    """A :class:`~byoc_qgis.core.worded.WordedText` or :class:`~byoc_qgis.core.worded.WordedError` in the user's
+    language (values that are worded texts too are worded first); anything else as ``str()`` gives it."""
+    key, params = getattr(text, "key", None), getattr(text, "params", None)
+    if not isinstance(text, (WordedText, WordedError)) or params is None:
+        return str(text)
+    template = worded_texts().get(key)
+    if template is None:
+        return str(text)
+    ours = worded_values()
+    values = {
+        k: worded_text(v) if isinstance(v, (WordedText, WordedError)) else ours.get(v, v) if isinstance(v, str) else v
+        for k, v in params.items()
+    }
+    return fill(template, values, str(text))
 
 
 def _s3_params(params: Mapping[str, str]) -> Dict[str, str]:

@@ -353,3 +353,69 @@ def summary_texts() -> Dict[str, str]:
         ),
         "fallback": tr("{text}; fallback: {fallback}"),
     }
+
+
+def worded_texts() -> Dict[str, str]:
+    """``core.worded.WORDED_TEXTS`` translated."""
+    return {
+        # --- tile paths, templates and sensing times (core.path_templates, core.tile_plan) ---
+        "path-backslash": tr("Tile path {path!r} contains a backslash; use / between folders."),
+        "path-empty": tr("The tile path is empty."),
+        "path-rejected": tr(
+            "Tile path {path!r} is not accepted by the service: no leading or trailing '/', no '//' "
+            "(pattern ^([^/](/?[^/])*)?$)."
+        ),
+        "path-band-twice": tr("Tile path {path!r} contains (BAND) more than once."),
+        "path-placeholder-left": tr("Tile path {path!r} still contains a {{placeholder}}."),
+        "template-malformed": tr("Template {template!r} is malformed: {error}."),
+        "template-not-simple": tr("Template {template!r}: placeholder {{{field}}} is not a simple name."),
+        "template-no-value": tr(
+            "Template {template!r} uses {{{field}}} but no value was given; available: {available}."
+        ),
+        "template-no-time": tr(
+            "Template {template!r} uses {{{field}}} but no value was given (give the sensing time); available: "
+            "{available}."
+        ),
+        "template-value-slash": tr("Value of {{{field}}} ({value!r}) must not contain '/'."),
+        "template-band-once": tr("The template {template!r} must contain (BAND) once."),
+        "date-invalid": tr("The date in {fields} is invalid: {error}."),
+        "date-pattern-token": tr("Date pattern {pattern!r}: {token!r} is not supported; use %Y %m %d %H %M %S %j %y."),
+        "no-sensing-time-pattern": tr(
+            "No sensing time for {source}: the template needs a date and the file name has no pattern {pattern!r}. "
+            "Give the sensing time or a date pattern."
+        ),
+        "no-sensing-time": tr(
+            "No sensing time for {source}: the template needs a date and the file name has no a YYYYMMDD or YYYY-MM-DD "
+            "date. Give the sensing time or a date pattern."
+        ),
+        "same-tile-path": tr("several tiles would get the same path {path!r}; change the path template"),
+        # --- deployment URLs (core.deployments) ---
+        "url-not-http": tr("{field}: {url!r} is not an http(s) URL; give e.g. https://services.sentinel-hub.com"),
+        "url-credentials": tr("{field}: credentials must not be part of the URL; use the client id/secret fields"),
+        "url-query": tr("{field}: remove the query/fragment from {url}"),
+        "deployment-unknown": tr(
+            "deployment {deployment!r} is unknown; use one of {known} or a base URL like http://host:port"
+        ),
+        # --- cover tracing warnings (core.cover) ---
+        "cover-no-valid-pixel": tr("{path}: no valid pixel found; skip this tile (nothing to cover)."),
+        "cover-extent-fallback": tr("No outline fits the point budget; using the raster extent as cover."),
+        "cover-too-fragmented": tr("The data area is too small or too fragmented to fit without no-data; no cover."),
+        "cover-no-epsg": tr("{path}: the CRS has no EPSG code; the GeoJSON has no crs member."),
+        # --- the tile pipeline's log lines (core.tile_pipeline) ---
+        "tile-line": tr("{name}: {text}"),
+        "tile-cogified": tr("{name}: {stem} COGified"),
+        "tile-upload-skipped": tr("{name}: s3://{bucket}/{key} already holds this file ({how}), not uploaded again"),
+        "tile-upload-replaced": tr("{name}: s3://{bucket}/{key} held other content and was replaced (OVERWRITE)"),
+    }
+
+
+def worded_values() -> Dict[str, str]:
+    """``core.worded.WORDED_VALUES`` translated (our words that core passes as values of its worded texts)."""
+    return {
+        "base URL": tr("base URL"),
+        "token URL": tr("token URL"),
+        "none": tr("none"),
+        "same MD5": tr("same MD5"),
+        "same multipart checksum": tr("same multipart checksum"),
+        "same MD5 (the checksum stored with the object)": tr("same MD5 (the checksum stored with the object)"),
+    }

@@ -40,7 +40,7 @@ from ...core.tile_pipeline import (
     run_pipeline,
 )
 from ...translation import tr, tr_n
-from ...wording import finding_message, outcome_text, s3_check_text
+from ...wording import finding_message, outcome_text, s3_check_text, worded_text
 from ..base import ServiceAlgorithm
 from ..feedback import FeedbackBridge
 from ..fields import WkbType
@@ -133,7 +133,7 @@ def _run(alg, parameters, context, bridge, client, collection, s3: S3Config, job
 
     def log(message: str, warning: bool) -> None:
         with lock:
-            (bridge.warning if warning else bridge.info)(s3.scrub(message))
+            (bridge.warning if warning else bridge.info)(s3.scrub(worded_text(message)))
 
     try:
         outcomes = run_pipeline(client, collection.id, s3, jobs, opts, bridge.fraction, bridge.cancel, log)
@@ -249,7 +249,7 @@ def _sensing_time(alg, parameters, context, mode: str, text: str, first_file: Op
     try:
         found = find_date(text, pattern)
     except PathTemplateError as exc:
-        raise QgsProcessingException(str(exc)) from None
+        raise QgsProcessingException(worded_text(exc)) from None
     if found is None:
         how = tr("the date pattern {!r}").format(pattern) if pattern else tr("a YYYYMMDD or YYYY-MM-DD date")
         raise QgsProcessingException(
@@ -388,7 +388,7 @@ class CreateTilesLocal(ServiceAlgorithm):
             try:
                 path = build_tile_path(template, when, tile=PurePosixPath(tile).name or tile, name=tile)
             except PathTemplateError as exc:
-                raise QgsProcessingException(str(exc)) from None
+                raise QgsProcessingException(worded_text(exc)) from None
             jobs.append(TileJob(name=tile, files=files, path=path, sensing_time=when, split_bands=split))
         return jobs
 

@@ -29,7 +29,7 @@ from ...core.preflight import preflight_grouping, preflight_local
 from ...core.reproject import Reprojector
 from ...core.tile_groups import DEFAULT_PATTERN, Grouping, PatternError, group_local_files
 from ...translation import tr, tr_n
-from ...wording import cover_summary, finding_fix, finding_message, finding_text
+from ...wording import cover_summary, finding_fix, finding_message, finding_text, worded_text
 from ..base import ByocAlgorithm
 from ..crs import crs_definition, wgs84
 from ..feedback import FeedbackBridge
@@ -307,7 +307,7 @@ class TraceCover(ByocAlgorithm):
                 cancel=bridge.cancel,
             )
             for w in result.report.warnings:
-                bridge.warning(f"{tile}: {w}")
+                bridge.warning(f"{tile}: {worded_text(w)}")
             if result.geojson is None:
                 continue
             feat = self._feature(fields, tile, files, result, reproject)
