@@ -5228,6 +5228,111 @@ ID {}</translation>
         </message>
         <message>
             <location filename="../byoc_qgis/wording/tables.py" />
+            <source>Cannot upload {path}: the file does not exist.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../byoc_qgis/wording/tables.py" />
+            <source>s3://{bucket}/{key} already exists with {how}; it is left untouched: choose another path template, or allow overwriting (OVERWRITE) to replace it.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../byoc_qgis/wording/tables.py" />
+            <source>Upload of {path} to s3://{bucket}/{key} could not be verified: S3 reports no object at the key after a successful transfer; try again.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../byoc_qgis/wording/tables.py" />
+            <source>Upload of {path} to s3://{bucket}/{key} could not be verified: the object holds {how}; it is not registered. Try again.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../byoc_qgis/wording/tables.py" />
+            <source>The tile path {path!r} must contain (BAND), e.g. tile1/(BAND).tif.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../byoc_qgis/wording/tables.py" />
+            <source>{size} bytes (the file has {local_size})</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../byoc_qgis/wording/tables.py" />
+            <source>same multipart checksum</source>
+            <translation>gleiche Multipart-Prüfsumme</translation>
+        </message>
+        <message>
+            <location filename="../byoc_qgis/wording/tables.py" />
+            <source>same MD5</source>
+            <translation>gleiche MD5</translation>
+        </message>
+        <message>
+            <location filename="../byoc_qgis/wording/tables.py" />
+            <source>same MD5 (the checksum stored with the object)</source>
+            <translation>gleiche MD5 (die mit dem Objekt gespeicherte Prüfsumme)</translation>
+        </message>
+        <message>
+            <location filename="../byoc_qgis/wording/tables.py" />
+            <source>other content (MD5 differs, same size)</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../byoc_qgis/wording/tables.py" />
+            <source>other content (checksum differs, same size)</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../byoc_qgis/wording/tables.py" />
+            <source>content that cannot be compared (uploaded in {parts} parts of an unknown size)</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../byoc_qgis/wording/tables.py" />
+            <source>content that cannot be compared (its ETag is not an MD5 and it has no checksum of ours)</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../byoc_qgis/wording/tables.py" />
+            <source>{url} is not in bucket {bucket}: give the delivery bucket's settings</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../byoc_qgis/wording/tables.py" />
+            <source>Cannot read the execution database {url}: {reason}</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../byoc_qgis/wording/tables.py" />
+            <source>Cannot read the feature manifest {url}: {reason}</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../byoc_qgis/wording/tables.py" />
+            <source>{url} has no 'features' table: is it a batch execution database?</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../byoc_qgis/wording/tables.py" />
+            <source>batch task {task} has no S3 delivery (request.output.delivery.s3.url)</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../byoc_qgis/wording/tables.py" />
+            <source>output {output!r} is not a raster output of batch task {task}; its outputs are: {outputs}</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../byoc_qgis/wording/tables.py" />
+            <source>Cannot read the delivered file {path}: {reason}</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../byoc_qgis/wording/tables.py" />
+            <source>Cannot build the mosaic of output {output} (EPSG:{epsg}) from {count} cells: {reason}</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../byoc_qgis/wording/tables.py" />
             <source>base URL</source>
             <translation>Basis-URL</translation>
         </message>
@@ -5238,18 +5343,18 @@ ID {}</translation>
         </message>
         <message>
             <location filename="../byoc_qgis/wording/tables.py" />
-            <source>same MD5</source>
-            <translation>gleiche MD5</translation>
+            <source>not found</source>
+            <translation type="unfinished" />
         </message>
         <message>
             <location filename="../byoc_qgis/wording/tables.py" />
-            <source>same multipart checksum</source>
-            <translation>gleiche Multipart-Prüfsumme</translation>
+            <source>cannot open it</source>
+            <translation type="unfinished" />
         </message>
         <message>
             <location filename="../byoc_qgis/wording/tables.py" />
-            <source>same MD5 (the checksum stored with the object)</source>
-            <translation>gleiche MD5 (die mit dem Objekt gespeicherte Prüfsumme)</translation>
+            <source>GDAL could not build it</source>
+            <translation type="unfinished" />
         </message>
         <message>
             <location filename="../byoc_qgis/wording/tables.py" />

@@ -371,7 +371,7 @@ def _worded_of_each() -> List:
     from datetime import datetime, timezone
 
     from byoc_qgis.core import deployments, path_templates, tile_plan
-    from byoc_qgis.core.worded import WordedText
+    from byoc_qgis.core.worded import WordedError, WordedText
 
     pt = path_templates
     calls = [
@@ -396,7 +396,24 @@ def _worded_of_each() -> List:
         lambda: deployments.custom_deployment("http://h/x?y=1"),
         lambda: deployments.get_deployment("nowhere"),
     ]
+    from types import SimpleNamespace
+
+    from byoc_qgis.core import batch_results, s3_upload
+    from byoc_qgis.core.s3 import S3Config, S3Error
+
+    config = S3Config("bucket-b", "AKIAWORDED", "x" * 20, endpoint="127.0.0.1:9", https=False)
+    s3_calls = [
+        lambda: s3_upload.ensure_object(config, "/nonexistent/B02.tif", "t/B02.tif"),
+        lambda: s3_upload.upload_tile(config, {}, "t/B02.tif"),
+        lambda: batch_results.vsis3_url(config, "s3://other/x.sqlite"),
+        lambda: batch_results._delivery(SimpleNamespace(id="task1", delivery_url="")),
+    ]
     out = []
+    for call in s3_calls:
+        with pytest.raises(S3Error) as s3_err:
+            call()
+        out.append(s3_err.value.args[0])
+    out += _hows()
     for call in calls:
         with pytest.raises(worded.WordedError) as err:
             call()
@@ -413,8 +430,38 @@ def _worded_of_each() -> List:
         WordedText("tile-cogified", name="t1", stem="B02"),
         WordedText("tile-upload-skipped", name="t1", bucket="b", key="t1/B02.tif", how="same MD5"),
         WordedText("tile-upload-replaced", name="t1", bucket="b", key="t1/B02.tif"),
+        # raised after a real upload or batch read only (tests/test_s3_safety.py, test_processing_batch.py)
+        WordedText("upload-exists", bucket="bucket-b", key="t/B02.tif", how=_hows()[-1]),
+        WordedText("upload-not-found-after", path="/d/B02.tif", bucket="b", key="t/B02.tif"),
+        WordedText("upload-other-content", path="/d/B02.tif", bucket="b", key="t/B02.tif", how=_hows()[0]),
+        WordedText("batch-cannot-read-db", url="s3://b/e.sqlite", reason="not found"),
+        WordedText("batch-cannot-read-manifest", url="s3://b/m.gpkg", reason="HTTP 403"),
+        WordedText("batch-no-features-table", url="s3://b/e.sqlite"),
+        WordedError("batch-unknown-output", output="x", task="task1", outputs="default"),
+        WordedText("batch-cannot-read-cell", path="/vsis3/b/c.tif", reason="cannot open it"),
+        WordedText("batch-cannot-mosaic", output="default", epsg=32633, count=4, reason="GDAL could not build it"),
     ]
     return out
+
+
+def _hows() -> List:
+    """How each kind of object compared with a local file (core.s3_digest.same_content, no storage needed)."""
+    from byoc_qgis.core.s3 import RemoteObject
+    from byoc_qgis.core.s3_digest import LocalDigest, same_content
+
+    md5, other = "0" * 32, "1" * 32
+    local = LocalDigest("/d/B02.tif", 10, md5, 8 * 1024 * 1024, md5 + "-2")
+    remotes = [
+        RemoteObject("k", 11, md5),
+        RemoteObject("k", 10, md5),
+        RemoteObject("k", 10, md5 + "-2"),
+        RemoteObject("k", 10, "abc", md5),
+        RemoteObject("k", 10, "abc", other),
+        RemoteObject("k", 10, other),
+        RemoteObject("k", 10, other + "-3"),
+        RemoteObject("k", 10, "abc"),
+    ]
+    return [same_content(r, local)[1] for r in remotes]
 
 
 def test_every_worded_text_reads_as_core_words_it(qgis_app):
@@ -436,6 +483,21 @@ def test_every_worded_text_reads_as_core_words_it(qgis_app):
     )
     assert by_key["url-query"] == "base URL: remove the query/fragment from http://h/x"
     assert by_key["tile-line"] == "t1: /d/a.tif: the CRS has no EPSG code; the GeoJSON has no crs member."
+    assert by_key["how-size"] == "11 bytes (the file has 10)" and by_key["how-same-md5"] == "same MD5"
+    assert by_key["upload-exists"] == (
+        "s3://bucket-b/t/B02.tif already exists with content that cannot be compared (its ETag is not an MD5 and it has no "
+        "checksum of ours); it is left untouched: choose another path template, or allow overwriting (OVERWRITE) to "
+        "replace it."
+    )
+    assert by_key["upload-no-file"] == "Cannot upload /nonexistent/B02.tif: the file does not exist."
+    # an S3Error whose message core worded: s3_error_text and a failed tile's outcome word it
+    from byoc_qgis.core.s3 import S3ExistsError
+
+    exists = S3ExistsError(next(t for t in texts if t.key == "upload-exists"))
+    assert wording.s3_error_text(exists) == str(exists) == by_key["upload-exists"]
+    job = tile_pipeline.TileJob("t", {"B02": "/d/B02.tif"}, "t/(BAND).tif")
+    outcome = tile_pipeline.TileOutcome(job, tile_pipeline.FAILED, None, str(exists), error=exists)
+    assert wording.outcome_text(outcome) == by_key["upload-exists"]
     # a WordedError is still the ValueError callers catch, and describe_error words it
     error = next(t for t in texts if t.key == "url-not-http")
     assert isinstance(error, ValueError) and wording.describe_error(error) == str(error)

@@ -29,6 +29,7 @@ from .batch_task import BatchTask
 from .gdal_compat import collect_errors
 from .http import CancelFn, check_cancel
 from .s3 import S3Config, S3Error, bucket_options
+from .worded import WordedError, WordedText
 
 __all__ = ["Mosaic", "tiff_outputs", "mosaic_path", "build_mosaics"]
 
@@ -81,10 +82,8 @@ def build_mosaics(
     wanted = list(dict.fromkeys(o.strip() for o in (output_ids or []) if o and o.strip())) or available
     unknown = [o for o in wanted if o not in available]
     if unknown:
-        raise ValueError(
-            f"output {unknown[0]!r} is not a raster output of batch task {task.id}; its outputs are: "
-            f"{', '.join(available) or 'none'}"
-        )
+        outputs = ", ".join(available) or "none"
+        raise WordedError("batch-unknown-output", output=unknown[0], task=task.id, outputs=outputs)
     ordered = sorted(cells, key=lambda c: c.name)
     jobs: List[Tuple[str, int, List[Tuple[BatchCell, str]]]] = []
     for oid in wanted:
@@ -128,8 +127,8 @@ def _header(config: S3Config, path: str) -> _Header:
             messages.append(str(exc))
             ds = None
         if ds is None:
-            reason = messages[-1] if messages else "cannot open it"
-            raise S3Error(config.scrub(f"Cannot read the delivered file {path}: {reason}"))
+            reason = config.scrub(messages[-1]) if messages else "cannot open it"
+            raise S3Error(WordedText("batch-cannot-read-cell", path=config.scrub(path), reason=reason))
         try:
             bands = []
             for i in range(1, ds.RasterCount + 1):
@@ -248,9 +247,7 @@ def _build_one(config: S3Config, path: str, oid: str, epsg: int, paths: List[str
             ds = None
     check_cancel(cancel)
     if not os.path.exists(path):
-        reason = messages[-1] if messages else "GDAL could not build it"
-        raise S3Error(
-            config.scrub(f"Cannot build the mosaic of output {oid} (EPSG:{epsg}) from {len(paths)} cells: {reason}")
-        )
+        reason = config.scrub(messages[-1]) if messages else "GDAL could not build it"
+        raise S3Error(WordedText("batch-cannot-mosaic", output=oid, epsg=epsg, count=len(paths), reason=reason))
     skipped = tuple(config.scrub(m) for m in messages if "skipping" in m.lower() or "can't open" in m.lower())
     return Mosaic(oid, int(epsg), path, len(paths) - len(skipped), skipped)

@@ -21,6 +21,7 @@ from .batch_paths import execution_db_url, expand_template, manifest_url, output
 from .batch_task import BatchTask
 from .gdal_compat import collect_errors
 from .s3 import S3Config, S3Error, bucket_options, vsis3_path
+from .worded import WordedText
 
 __all__ = [
     "FeatureStatus",
@@ -88,11 +89,11 @@ def vsis3_url(config: S3Config, url: str) -> str:
     """``s3://<bucket>/<key>`` → ``/vsis3/<bucket>/<key>`` (the bucket must be ``config``'s)."""
     bucket, key = split_s3_url(url)
     if bucket != config.bucket:
-        raise S3Error(f"{url} is not in bucket {config.bucket}: give the delivery bucket's settings")
+        raise S3Error(WordedText("batch-other-bucket", url=url, bucket=config.bucket))
     return vsis3_path(config, key)
 
 
-def _open(config: S3Config, url: str, what: str) -> gdal.Dataset:
+def _open(config: S3Config, url: str, wording_id: str) -> gdal.Dataset:
     path = vsis3_url(config, url)
     with collect_errors() as errs:
         if hasattr(gdal, "VSICurlPartialClearCache"):
@@ -103,8 +104,8 @@ def _open(config: S3Config, url: str, what: str) -> gdal.Dataset:
             errs.append(str(exc))
             ds = None
     if ds is None:
-        reason = errs[-1] if errs else "not found"
-        raise S3Error(config.scrub(f"Cannot read the {what} {url}: {reason}"))
+        reason = config.scrub(errs[-1]) if errs else "not found"
+        raise S3Error(WordedText(wording_id, url=config.scrub(url), reason=reason))
     return ds
 
 
@@ -112,11 +113,11 @@ def read_execution_db(config: S3Config, task: BatchTask, url: Optional[str] = No
     """Every feature's status from ``execution-<id>.sqlite`` (``url`` overrides the computed location)."""
     url = url or execution_db_url(_delivery(task), task.id)
     with bucket_options(config):
-        ds = _open(config, url, "execution database")
+        ds = _open(config, url, "batch-cannot-read-db")
         try:
             layer = ds.ExecuteSQL("SELECT id, name, status, error, delivered FROM features ORDER BY id")
             if layer is None:
-                raise S3Error(f"{url} has no 'features' table: is it a batch execution database?")
+                raise S3Error(WordedText("batch-no-features-table", url=url))
             out = []
             try:
                 for feature in layer:
@@ -141,7 +142,7 @@ def read_feature_manifest(config: S3Config, task: BatchTask, url: Optional[str] 
     url = url or manifest_url(_delivery(task), task.id)
     out: List[ManifestFeature] = []
     with bucket_options(config):
-        ds = _open(config, url, "feature manifest")
+        ds = _open(config, url, "batch-cannot-read-manifest")
         try:
             for index in range(ds.GetLayerCount()):
                 layer = ds.GetLayerByIndex(index)
@@ -181,7 +182,7 @@ def _field(feature: ogr.Feature, fields: Dict[str, int], name: str):
 def _delivery(task: BatchTask) -> str:
     url = task.delivery_url
     if not url:
-        raise S3Error(f"batch task {task.id} has no S3 delivery (request.output.delivery.s3.url)")
+        raise S3Error(WordedText("batch-no-delivery", task=task.id))
     return url
 
 

@@ -15,6 +15,7 @@ from typing import List, Optional, Tuple
 
 from .progress import Progress
 from .s3 import MIB, RemoteObject
+from .worded import WordedText
 
 # part sizes tried when an object's multipart ETag was not written with our part size (GDAL's default 50 MiB,
 # the AWS CLI's 8 MiB, common tool defaults)
@@ -77,20 +78,20 @@ def same_content(remote: RemoteObject, local: LocalDigest) -> Tuple[bool, str]:
     metadata decides.
     """
     if remote.size >= 0 and remote.size != local.size:
-        return False, f"{remote.size} bytes (the file has {local.size})"
+        return False, WordedText("how-size", size=remote.size, local_size=local.size)
     etag_says = _etag_matches(remote, local)
     if etag_says is True:
-        return True, "same multipart checksum" if remote.multipart_parts else "same MD5"
+        return True, WordedText("how-same-multipart" if remote.multipart_parts else "how-same-md5")
     if remote.md5:
         if remote.md5 == local.md5:
-            return True, "same MD5 (the checksum stored with the object)"
-        return False, "other content (MD5 differs, same size)"
+            return True, WordedText("how-same-stored-md5")
+        return False, WordedText("how-md5-differs")
     if etag_says is False:
-        return False, "other content (checksum differs, same size)"
+        return False, WordedText("how-checksum-differs")
     n = remote.multipart_parts
     if n:
-        return False, f"content that cannot be compared (uploaded in {n} parts of an unknown size)"
-    return False, "content that cannot be compared (its ETag is not an MD5 and it has no checksum of ours)"
+        return False, WordedText("how-parts-unknown", parts=n)
+    return False, WordedText("how-no-checksum")
 
 
 def _etag_matches(remote: RemoteObject, local: LocalDigest) -> Optional[bool]:

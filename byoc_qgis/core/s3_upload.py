@@ -40,6 +40,7 @@ from .s3 import (
 )
 from .s3_digest import LocalDigest, file_digest, same_content
 from .s3_transfer import METHOD_AUTO, METHOD_STREAM, METHOD_SYNC, abort_left_uploads, transfer
+from .worded import WordedText
 
 __all__ = [
     "METHOD_AUTO",
@@ -106,7 +107,7 @@ def upload(
     prog = Progress.of(progress, cancel)
     key = check_key(config, key)
     if not os.path.isfile(local_path):
-        raise S3Error(f"Cannot upload {local_path}: the file does not exist.")
+        raise S3Error(WordedText("upload-no-file", path=local_path))
     if method not in (METHOD_AUTO, METHOD_SYNC, METHOD_STREAM):
         raise S3Error(f"Unknown upload method {method!r}; use auto, sync or stream.")
     part_mb = max(MIN_PART_MB, int(chunk_size_mb))
@@ -192,6 +193,10 @@ class _Target:
     def failed(self, detail: str) -> str:
         return f"Upload of {self.local_path} to s3://{self.config.bucket}/{self.key} {detail}"
 
+    def worded(self, key: str, **params) -> WordedText:
+        """The worded sentence ``key`` about this upload (``path``, ``bucket`` and ``key`` filled in)."""
+        return WordedText(key, path=self.local_path, bucket=self.config.bucket, key=self.key, **params)
+
     def cleanup(self) -> str:
         return _cleanup_failed(self.config, self.key, self.existed, self.digest)
 
@@ -249,14 +254,10 @@ def _verify(target: _Target, cancel: Callable[[], bool]) -> str:
     except S3Error as exc:
         raise S3Error(target.failed(f"could not be verified: {exc}"), exc.problem) from None
     if remote is None:
-        raise S3Error(
-            target.failed(
-                "could not be verified: S3 reports no object at the key after a successful transfer; try again."
-            )
-        )
+        raise S3Error(target.worded("upload-not-found-after"))
     same, how = same_content(remote, target.digest)
     if not same:
-        raise S3Error(target.failed(f"could not be verified: the object holds {how}; it is not registered. Try again."))
+        raise S3Error(target.worded("upload-other-content", how=how))
     return how
 
 
@@ -310,7 +311,7 @@ def ensure_object(
     prog = Progress.of(progress, cancel)
     key = check_key(config, key)
     if not os.path.isfile(local_path):
-        raise S3Error(f"Cannot upload {local_path}: the file does not exist.")
+        raise S3Error(WordedText("upload-no-file", path=local_path))
     part_size = max(MIN_PART_MB, int(chunk_size_mb)) * MIB
     digest = file_digest(local_path, part_size, prog.sub(0.0, 0.05))
     start = time.perf_counter()
@@ -323,10 +324,7 @@ def ensure_object(
                 key, digest.size, time.perf_counter() - start, "none", skipped=True, md5=digest.md5, how=how
             )
         if not overwrite:
-            raise S3ExistsError(
-                f"s3://{config.bucket}/{key} already exists with {how}; it is left untouched: choose another path "
-                "template, or allow overwriting (OVERWRITE) to replace it."
-            )
+            raise S3ExistsError(WordedText("upload-exists", bucket=config.bucket, key=key, how=how))
     return upload(
         config,
         local_path,
@@ -354,7 +352,7 @@ def upload_tile(
     replaced keep the new content, which the caller reports).
     """
     if "(BAND)" not in tile_path:
-        raise S3Error(f"The tile path {tile_path!r} must contain (BAND), e.g. tile1/(BAND).tif.")
+        raise S3Error(WordedText("upload-tile-no-band", path=tile_path))
     prog = Progress.of(progress, cancel)
     total = sum(os.path.getsize(p) for p in files.values() if os.path.isfile(p)) or 1
     done: List[UploadResult] = []

@@ -57,18 +57,43 @@ WORDED_TEXTS: Dict[str, str] = {
     "tile-cogified": "{name}: {stem} COGified",
     "tile-upload-skipped": "{name}: s3://{bucket}/{key} already holds this file ({how}), not uploaded again",
     "tile-upload-replaced": "{name}: s3://{bucket}/{key} held other content and was replaced (OVERWRITE)",
+    # --- uploads (core.s3_upload) and how an object's content compared with a file's (core.s3_digest) ---
+    "upload-no-file": "Cannot upload {path}: the file does not exist.",
+    "upload-exists": (
+        "s3://{bucket}/{key} already exists with {how}; it is left untouched: choose another path template, or allow "
+        "overwriting (OVERWRITE) to replace it."
+    ),
+    "upload-not-found-after": (
+        "Upload of {path} to s3://{bucket}/{key} could not be verified: S3 reports no object at the key after a "
+        "successful transfer; try again."
+    ),
+    "upload-other-content": (
+        "Upload of {path} to s3://{bucket}/{key} could not be verified: the object holds {how}; it is not "
+        "registered. Try again."
+    ),
+    "upload-tile-no-band": "The tile path {path!r} must contain (BAND), e.g. tile1/(BAND).tif.",
+    "how-size": "{size} bytes (the file has {local_size})",
+    "how-same-multipart": "same multipart checksum",
+    "how-same-md5": "same MD5",
+    "how-same-stored-md5": "same MD5 (the checksum stored with the object)",
+    "how-md5-differs": "other content (MD5 differs, same size)",
+    "how-checksum-differs": "other content (checksum differs, same size)",
+    "how-parts-unknown": "content that cannot be compared (uploaded in {parts} parts of an unknown size)",
+    "how-no-checksum": "content that cannot be compared (its ETag is not an MD5 and it has no checksum of ours)",
+    # --- batch results (core.batch_results, core.batch_mosaic) ---
+    "batch-other-bucket": "{url} is not in bucket {bucket}: give the delivery bucket's settings",
+    "batch-cannot-read-db": "Cannot read the execution database {url}: {reason}",
+    "batch-cannot-read-manifest": "Cannot read the feature manifest {url}: {reason}",
+    "batch-no-features-table": "{url} has no 'features' table: is it a batch execution database?",
+    "batch-no-delivery": "batch task {task} has no S3 delivery (request.output.delivery.s3.url)",
+    "batch-unknown-output": "output {output!r} is not a raster output of batch task {task}; its outputs are: {outputs}",
+    "batch-cannot-read-cell": "Cannot read the delivered file {path}: {reason}",
+    "batch-cannot-mosaic": "Cannot build the mosaic of output {output} (EPSG:{epsg}) from {count} cells: {reason}",
 }
 
 #: English values core passes into these texts that are our own words too (a field's name, how a file was found
 #: unchanged); ``byoc_qgis.wording.tables.worded_values`` translates them
-WORDED_VALUES = (
-    "base URL",
-    "token URL",
-    "none",
-    "same MD5",
-    "same multipart checksum",
-    "same MD5 (the checksum stored with the object)",
-)
+WORDED_VALUES = ("base URL", "token URL", "none", "not found", "cannot open it", "GDAL could not build it")
 
 
 def english(key: str, params: Mapping[str, Any]) -> str:

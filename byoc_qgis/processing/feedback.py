@@ -16,8 +16,9 @@ from qgis.core import QgsProcessingException, QgsProcessingFeedback
 from ..core.errors import NetworkError, SentinelHubError
 from ..core.gdal_compat import GdalError
 from ..core.progress import Cancelled
+from ..core.s3 import S3Error
 from ..translation import tr
-from ..wording import network_error_text, worded_text
+from ..wording import network_error_text, s3_error_text, worded_text
 
 __all__ = ["FeedbackBridge", "service_errors", "cancelled_exception"]
 
@@ -109,5 +110,7 @@ def service_errors(what: str) -> Iterator[None]:
         raise QgsProcessingException(f"{what}: {str(exc).replace(exc.message, network_error_text(exc))}") from None
     except SentinelHubError as exc:
         raise QgsProcessingException(f"{what}: {exc}") from None
+    except S3Error as exc:  # worded by core (a storage problem, batch results): in the user's language
+        raise QgsProcessingException(f"{what}: {s3_error_text(exc)}") from None
     except (GdalError, ValueError, OSError) as exc:  # a ValueError core words (WordedError) in the user's language
         raise QgsProcessingException(f"{what}: {worded_text(exc)}") from None

@@ -3,7 +3,7 @@ user's language; the service's and the storage's own words stay as they came."""
 
 from __future__ import annotations
 
-from typing import Callable, Dict, Mapping, Optional
+from typing import Callable, Dict, Mapping, Optional, Union
 
 from ..core.errors import (
     AuthError,
@@ -64,7 +64,7 @@ def s3_error_text(exc: S3Error) -> str:
     inner = templates.get(getattr(exc, "key", ""))
     outer = templates.get(getattr(exc, "context", ""))
     if inner is None or outer is None:
-        return str(exc)
+        return worded_text(exc)
     text = fill(inner, _s3_params(exc.params), "")
     if not text:
         return str(exc)
@@ -97,20 +97,30 @@ def explanation_note(explanation: Explanation, scrub: Optional[Callable[[str], s
 
 
 def worded_text(text: object) -> str:
-    """A :class:`~byoc_qgis.core.worded.WordedText` or :class:`~byoc_qgis.core.worded.WordedError` in the user's
-    language (values that are worded texts too are worded first); anything else as ``str()`` gives it."""
-    key, params = getattr(text, "key", None), getattr(text, "params", None)
-    if not isinstance(text, (WordedText, WordedError)) or params is None:
+    """A :class:`~byoc_qgis.core.worded.WordedText` or :class:`~byoc_qgis.core.worded.WordedError` (or an exception
+    whose message core gave as a WordedText, e.g. an upload's S3Error) in the user's language; values that are worded
+    texts too are worded first. Anything else as ``str()`` gives it."""
+    worded = worded_of(text)
+    if worded is None:
         return str(text)
-    template = worded_texts().get(key)
+    template = worded_texts().get(worded.key)
     if template is None:
         return str(text)
     ours = worded_values()
     values = {
-        k: worded_text(v) if isinstance(v, (WordedText, WordedError)) else ours.get(v, v) if isinstance(v, str) else v
-        for k, v in params.items()
+        k: worded_text(v) if worded_of(v) is not None else ours.get(v, v) if isinstance(v, str) else v
+        for k, v in worded.params.items()
     }
     return fill(template, values, str(text))
+
+
+def worded_of(obj: object) -> Optional[Union[WordedText, WordedError]]:
+    """What of ``obj`` core worded: the WordedText or WordedError itself, or an exception's WordedText message."""
+    if isinstance(obj, (WordedText, WordedError)):
+        return obj
+    if isinstance(obj, BaseException) and len(obj.args) == 1 and isinstance(obj.args[0], WordedText):
+        return obj.args[0]
+    return None
 
 
 def _s3_params(params: Mapping[str, str]) -> Dict[str, str]:

@@ -10,7 +10,7 @@ from ..core.s3 import S3Error
 from ..core.tile_pipeline import TileOutcome
 from ..core.tile_workflows import TileResult
 from ..translation import tr
-from .errors import network_error_text, s3_error_text
+from .errors import network_error_text, s3_error_text, worded_of, worded_text
 from .findings import preflight_failure_text
 from .tables import fill, outcome_texts, result_texts, summary_texts
 
@@ -22,6 +22,8 @@ def outcome_text(outcome: TileOutcome, scrub: Optional[Callable[[str], str]] = N
         return preflight_failure_text(outcome.findings, scrub)
     if isinstance(outcome.error, S3Error) and outcome.error.key:
         return scrub(s3_error_text(outcome.error)) if scrub is not None else s3_error_text(outcome.error)
+    if worded_of(outcome.error) is not None:  # e.g. an object that exists with other content
+        return scrub(worded_text(outcome.error)) if scrub is not None else worded_text(outcome.error)
     if isinstance(outcome.error, NetworkError):
         text = str(outcome.error).replace(outcome.error.message, network_error_text(outcome.error))
         return scrub(text) if scrub is not None else text

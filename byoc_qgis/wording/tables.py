@@ -406,6 +406,44 @@ def worded_texts() -> Dict[str, str]:
         "tile-cogified": tr("{name}: {stem} COGified"),
         "tile-upload-skipped": tr("{name}: s3://{bucket}/{key} already holds this file ({how}), not uploaded again"),
         "tile-upload-replaced": tr("{name}: s3://{bucket}/{key} held other content and was replaced (OVERWRITE)"),
+        # --- uploads (core.s3_upload) and how an object's content compared with a file's (core.s3_digest) ---
+        "upload-no-file": tr("Cannot upload {path}: the file does not exist."),
+        "upload-exists": tr(
+            "s3://{bucket}/{key} already exists with {how}; it is left untouched: choose another path template, or "
+            "allow overwriting (OVERWRITE) to replace it."
+        ),
+        "upload-not-found-after": tr(
+            "Upload of {path} to s3://{bucket}/{key} could not be verified: S3 reports no object at the key after a "
+            "successful transfer; try again."
+        ),
+        "upload-other-content": tr(
+            "Upload of {path} to s3://{bucket}/{key} could not be verified: the object holds {how}; it is not "
+            "registered. Try again."
+        ),
+        "upload-tile-no-band": tr("The tile path {path!r} must contain (BAND), e.g. tile1/(BAND).tif."),
+        "how-size": tr("{size} bytes (the file has {local_size})"),
+        "how-same-multipart": tr("same multipart checksum"),
+        "how-same-md5": tr("same MD5"),
+        "how-same-stored-md5": tr("same MD5 (the checksum stored with the object)"),
+        "how-md5-differs": tr("other content (MD5 differs, same size)"),
+        "how-checksum-differs": tr("other content (checksum differs, same size)"),
+        "how-parts-unknown": tr("content that cannot be compared (uploaded in {parts} parts of an unknown size)"),
+        "how-no-checksum": tr(
+            "content that cannot be compared (its ETag is not an MD5 and it has no checksum of ours)"
+        ),
+        # --- batch results (core.batch_results, core.batch_mosaic) ---
+        "batch-other-bucket": tr("{url} is not in bucket {bucket}: give the delivery bucket's settings"),
+        "batch-cannot-read-db": tr("Cannot read the execution database {url}: {reason}"),
+        "batch-cannot-read-manifest": tr("Cannot read the feature manifest {url}: {reason}"),
+        "batch-no-features-table": tr("{url} has no 'features' table: is it a batch execution database?"),
+        "batch-no-delivery": tr("batch task {task} has no S3 delivery (request.output.delivery.s3.url)"),
+        "batch-unknown-output": tr(
+            "output {output!r} is not a raster output of batch task {task}; its outputs are: {outputs}"
+        ),
+        "batch-cannot-read-cell": tr("Cannot read the delivered file {path}: {reason}"),
+        "batch-cannot-mosaic": tr(
+            "Cannot build the mosaic of output {output} (EPSG:{epsg}) from {count} cells: {reason}"
+        ),
     }
 
 
@@ -415,7 +453,7 @@ def worded_values() -> Dict[str, str]:
         "base URL": tr("base URL"),
         "token URL": tr("token URL"),
         "none": tr("none"),
-        "same MD5": tr("same MD5"),
-        "same multipart checksum": tr("same multipart checksum"),
-        "same MD5 (the checksum stored with the object)": tr("same MD5 (the checksum stored with the object)"),
+        "not found": tr("not found"),
+        "cannot open it": tr("cannot open it"),
+        "GDAL could not build it": tr("GDAL could not build it"),
     }

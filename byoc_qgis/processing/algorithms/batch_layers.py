@@ -34,6 +34,7 @@ from ...core.reproject import Reprojector
 from ...core.s3 import S3Error
 from ...core.s3_layers import hold_bucket, release_unused
 from ...translation import tr, tr_n
+from ...wording import s3_error_text
 from ..crs import crs_definition, wgs84
 from ..feedback import FeedbackBridge
 from ..fields import WkbType, make_fields
@@ -171,7 +172,7 @@ class BatchResults(BatchAlgorithm):
                 raise QgsProcessingException(
                     tr("Batch task {} is {}: its cells are known once it is analysed").format(tid, task.status_text)
                 ) from None
-            raise QgsProcessingException(str(exc)) from None
+            raise QgsProcessingException(s3_error_text(exc)) from None
         bridge.fraction(0.2)
         fields = make_fields(CELL_FIELDS)
         sink, dest = self.parameterAsSink(parameters, "CELLS", context, fields, WkbType.Polygon, crs)
