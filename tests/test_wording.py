@@ -485,9 +485,9 @@ def test_every_worded_text_reads_as_core_words_it(qgis_app):
     assert by_key["tile-line"] == "t1: /d/a.tif: the CRS has no EPSG code; the GeoJSON has no crs member."
     assert by_key["how-size"] == "11 bytes (the file has 10)" and by_key["how-same-md5"] == "same MD5"
     assert by_key["upload-exists"] == (
-        "s3://bucket-b/t/B02.tif already exists with content that cannot be compared (its ETag is not an MD5 and it has no "
-        "checksum of ours); it is left untouched: choose another path template, or allow overwriting (OVERWRITE) to "
-        "replace it."
+        "s3://bucket-b/t/B02.tif already exists with content that cannot be compared (its ETag is not an MD5 and it "
+        "has no checksum of ours); it is left untouched: choose another path template, or allow overwriting "
+        "(OVERWRITE) to replace it."
     )
     assert by_key["upload-no-file"] == "Cannot upload /nonexistent/B02.tif: the file does not exist."
     # an S3Error whose message core worded: s3_error_text and a failed tile's outcome word it
