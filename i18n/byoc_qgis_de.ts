@@ -5333,6 +5333,196 @@ ID {}</translation>
         </message>
         <message>
             <location filename="../byoc_qgis/wording/tables.py" />
+            <source>delivery: give both S3 keys (access key and secret key) or an IAM role ARN</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../byoc_qgis/wording/tables.py" />
+            <source>cogParameters.overviewLevels: factors must be 2 or more, e.g. [2, 4, 8]</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../byoc_qgis/wording/tables.py" />
+            <source>cogParameters.resamplingAlgorithm {resampling!r}: use {choices}</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../byoc_qgis/wording/tables.py" />
+            <source>cogParameters.{name} {value}: use a multiple of 16, e.g. 256</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../byoc_qgis/wording/tables.py" />
+            <source>processRequest.input.bounds: a tiling-grid batch needs the area of interest (bbox/geometry)</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../byoc_qgis/wording/tables.py" />
+            <source>processRequest.evalscript is empty</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../byoc_qgis/wording/tables.py" />
+            <source>output {output!r}: batch delivers image/tiff (and application/json for userdata), not {mime}</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../byoc_qgis/wording/tables.py" />
+            <source>resolution must be positive</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../byoc_qgis/wording/tables.py" />
+            <source>{name} {value}: give 0..32767 pixels</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../byoc_qgis/wording/tables.py" />
+            <source>createCollection/collectionId: the outputs must be COGs (turn on COG output)</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../byoc_qgis/wording/tables.py" />
+            <source>createCollection/collectionId: every output must be image/tiff (no userdata)</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../byoc_qgis/wording/tables.py" />
+            <source>give createCollection (a new collection) or collectionId (an existing one), not both</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../byoc_qgis/wording/tables.py" />
+            <source>cogParameters apply to COG output only (turn on COG output)</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../byoc_qgis/wording/tables.py" />
+            <source>band name {name!r} must be a JavaScript identifier (letters, digits, _ or $, not starting with a digit)</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../byoc_qgis/wording/tables.py" />
+            <source>band {name}: bitDepth {bit_depth} must be one of 8, 16, 32</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../byoc_qgis/wording/tables.py" />
+            <source>band {name}: sampleFormat {sample_format!r} must be UINT, INT or FLOAT</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../byoc_qgis/wording/tables.py" />
+            <source>{field}: expected an ISO 8601 string, got {type}</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../byoc_qgis/wording/tables.py" />
+            <source>{field}: {value!r} is not an ISO 8601 time like 2021-06-29T18:02:34Z</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../byoc_qgis/wording/tables.py" />
+            <source>{field}: {value!r}: {error}</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../byoc_qgis/wording/tables.py" />
+            <source>CRS: {value!r} is not a CRS</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../byoc_qgis/wording/tables.py" />
+            <source>CRS {text!r} is not understood; use urn:ogc:def:crs:EPSG::&lt;code&gt;, EPSG:&lt;code&gt; or http://www.opengis.net/def/crs/EPSG/0/&lt;code&gt;</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../byoc_qgis/wording/tables.py" />
+            <source>collection id {id!r} is not valid</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../byoc_qgis/wording/tables.py" />
+            <source>timeRange needs both 'from' and 'to'</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../byoc_qgis/wording/tables.py" />
+            <source>timeRange: from {start} is after to {end}</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../byoc_qgis/wording/tables.py" />
+            <source>mosaickingOrder {order!r}: use mostRecent or leastRecent</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../byoc_qgis/wording/tables.py" />
+            <source>{name} {value!r}: use NEAREST, BILINEAR or BICUBIC</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../byoc_qgis/wording/tables.py" />
+            <source>response format {format!r}: use one of {formats}</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../byoc_qgis/wording/tables.py" />
+            <source>quality applies to image/jpeg only, 0..100</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../byoc_qgis/wording/tables.py" />
+            <source>input.bounds: give a bbox and/or a geometry</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../byoc_qgis/wording/tables.py" />
+            <source>output: give both width and height</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../byoc_qgis/wording/tables.py" />
+            <source>evalscript is empty</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../byoc_qgis/wording/tables.py" />
+            <source>input.data: give at least one collection</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../byoc_qgis/wording/tables.py" />
+            <source>output: give width/height or resx/resy, not both</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../byoc_qgis/wording/tables.py" />
+            <source>output: resx and resy must both be positive</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../byoc_qgis/wording/tables.py" />
+            <source>input.bounds.bbox {bbox}: need minx &lt; maxx and miny &lt; maxy</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../byoc_qgis/wording/tables.py" />
+            <source>output: width and height must be at least 1</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../byoc_qgis/wording/tables.py" />
+            <source>output {width}×{height} px is larger than {max_px} px per side; use ProcessClient.to_geotiff, which splits it into several requests</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../byoc_qgis/wording/tables.py" />
+            <source>output.responses: duplicate identifiers {ids}</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../byoc_qgis/wording/tables.py" />
             <source>base URL</source>
             <translation>Basis-URL</translation>
         </message>

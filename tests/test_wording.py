@@ -149,6 +149,9 @@ _DE = {
     "Tile path {path!r} contains (BAND) more than once.": "Der Kachelpfad {path!r} enthält (BAND) mehrmals.",
     "{field}: remove the query/fragment from {url}": "{field}: Abfrage/Fragment aus {url} entfernen",
     "base URL": "Basis-URL",
+    "{field}: {value!r} is not an ISO 8601 time like 2021-06-29T18:02:34Z": (
+        "{field}: {value!r} ist keine ISO-8601-Zeit wie 2021-06-29T18:02:34Z"
+    ),
     "{name}: {text}": "{name}: {text}",
     "{path}: the CRS has no EPSG code; the GeoJSON has no crs member.": (
         "{path}: das KBS hat keinen EPSG-Code; das GeoJSON hat kein crs-Element."
@@ -408,6 +411,7 @@ def _worded_of_each() -> List:
         lambda: batch_results.vsis3_url(config, "s3://other/x.sqlite"),
         lambda: batch_results._delivery(SimpleNamespace(id="task1", delivery_url="")),
     ]
+    calls += _request_calls()
     out = []
     for call in s3_calls:
         with pytest.raises(S3Error) as s3_err:
@@ -442,6 +446,70 @@ def _worded_of_each() -> List:
         WordedText("batch-cannot-mosaic", output="default", epsg=32633, count=4, reason="GDAL could not build it"),
     ]
     return out
+
+
+def _request_calls() -> List:
+    """Calls that validate what users give for Process and batch requests, bands, times and CRSs."""
+    from byoc_qgis.core import api_values, batch_request, models, process
+
+    body = {"input": {"bounds": {"bbox": [0, 0, 1, 1]}}, "evalscript": "//VERSION=3", "output": {}}
+    good = batch_request.S3Delivery("s3://bucket/out", "AKIDEXAMPLE", "secret-example")
+
+    def batch(body=body, **change):
+        args = {"grid_id": 999, "resolution": 10, "delivery": good, **change}
+        return lambda: batch_request.BatchRequest(body, **args).to_dict()
+
+    def proc(**change):
+        args = {"evalscript": "//VERSION=3", "bbox": [0, 0, 1, 1], "width": 10, "height": 10, **change}
+        return lambda: process.ProcessRequest(data=[process.DataSource("c1")], **args).to_dict()
+
+    cog = batch_request.CogParameters
+    return [
+        batch(delivery=batch_request.S3Delivery("s3://bucket/out")),
+        batch(cog_output=True, cog_parameters=cog(overview_levels=[1])),
+        batch(cog_output=True, cog_parameters=cog(resampling="lanczos-ish")),
+        batch(cog_output=True, cog_parameters=cog(block_x=100)),
+        batch(body={"evalscript": "x", "output": {}}),
+        batch(body={**body, "evalscript": " "}),
+        batch(body={**body, "output": {"responses": [{"identifier": "a", "format": {"type": "image/png"}}]}}),
+        batch(resolution=0),
+        batch(buffer_x=40000),
+        batch(create_collection=True),
+        batch(
+            create_collection=True,
+            cog_output=True,
+            body={**body, "output": {"responses": [{"identifier": "u", "format": {"type": "application/json"}}]}},
+        ),
+        batch(create_collection=True, collection_id="c", cog_output=True),
+        batch(cog_parameters=cog(overview_levels=[2])),
+        lambda: models.Band("8-bit"),
+        lambda: models.Band("B1", bit_depth=12),
+        lambda: models.Band("B1", sample_format="complex"),
+        lambda: api_values.parse_time(20240501, "sensingTime"),
+        lambda: api_values.parse_time("May 1st", "sensingTime"),
+        lambda: api_values.parse_time("2024-02-30", "sensingTime"),
+        lambda: api_values.parse_crs(True),
+        lambda: api_values.parse_crs("EPSG 4326"),
+        lambda: process.DataSource("a/b").to_dict(),
+        lambda: process.DataSource("c1", time_from="2024-01-01T00:00:00Z").to_dict(),
+        lambda: process.DataSource("c1", time_from="2024-02-01T00:00:00Z", time_to="2024-01-01T00:00:00Z").to_dict(),
+        lambda: process.DataSource("c1", mosaicking_order="random").to_dict(),
+        lambda: process.DataSource("c1", upsampling="CUBIC").to_dict(),
+        proc(responses=[process.OutputResponse("default", "image/gif")]),
+        proc(responses=[process.OutputResponse("default", "image/png", quality=50)]),
+        proc(bbox=None),
+        proc(height=None),
+        proc(evalscript=""),
+        lambda: process.ProcessRequest(evalscript="x", data=[], bbox=[0, 0, 1, 1]).to_dict(),
+        proc(resx=10, resy=10),
+        proc(width=None, height=None, resx=-1, resy=10),
+        proc(bbox=[1, 0, 0, 1]),
+        proc(width=0, height=0),
+        lambda: process.ProcessRequest(
+            evalscript="x", data=[process.DataSource("c1")], bbox=[0, 0, 1, 1], width=5000, height=10
+        ).validate(max_px=2500),  # fmt: skip
+        proc(responses=[process.OutputResponse("a", "image/tiff"), process.OutputResponse("a", "image/tiff")]),
+    ]
 
 
 def _hows() -> List:
@@ -519,6 +587,15 @@ def test_worded_texts_read_german_through_wording_while_core_stays_english(germa
     with pytest.raises(ValueError) as err:
         deployments.custom_deployment("http://h/x#f")
     assert wording.describe_error(err.value) == "Basis-URL: Abfrage/Fragment aus http://h/x entfernen"
+    from byoc_qgis.core.api_values import parse_time
+
+    with pytest.raises(ValueError) as time_err:
+        parse_time("1.5.2024", "SENSING_TIME")
+    assert str(time_err.value) == "SENSING_TIME: '1.5.2024' is not an ISO 8601 time like 2021-06-29T18:02:34Z"
+    assert (
+        wording.worded_text(time_err.value)
+        == "SENSING_TIME: '1.5.2024' ist keine ISO-8601-Zeit wie 2021-06-29T18:02:34Z"
+    )
     line = WordedText("tile-line", name="t1", text=WordedText("cover-no-epsg", path="a.tif"))
     assert wording.worded_text(line) == "t1: a.tif: das KBS hat keinen EPSG-Code; das GeoJSON hat kein crs-Element."
     assert line == "t1: a.tif: the CRS has no EPSG code; the GeoJSON has no crs member."

@@ -8,6 +8,8 @@ import re
 from datetime import datetime, timedelta, timezone
 from typing import Any, Dict, List, Optional, Tuple, Union
 
+from .worded import WordedError
+
 WGS84 = 4326
 
 
@@ -28,10 +30,10 @@ def parse_time(value: Union[str, datetime, None], field_name: str = "time") -> O
     if isinstance(value, datetime):
         return value.replace(tzinfo=timezone.utc) if value.tzinfo is None else value.astimezone(timezone.utc)
     if not isinstance(value, str):
-        raise ValueError(f"{field_name}: expected an ISO 8601 string, got {type(value).__name__}")
+        raise WordedError("time-not-string", field=field_name, type=type(value).__name__)
     m = _TIME_RE.match(value.strip())
     if not m:
-        raise ValueError(f"{field_name}: {value!r} is not an ISO 8601 time like 2021-06-29T18:02:34Z")
+        raise WordedError("time-not-iso", field=field_name, value=value)
     year, month, day, hour, minute, second, frac, zone = m.groups()
     micro = int((frac or "0")[:6].ljust(6, "0"))
     tz = timezone.utc
@@ -45,7 +47,7 @@ def parse_time(value: Union[str, datetime, None], field_name: str = "time") -> O
             int(year), int(month), int(day), int(hour or 0), int(minute or 0), int(second or 0), micro, tzinfo=tz
         )
     except ValueError as exc:
-        raise ValueError(f"{field_name}: {value!r}: {exc}") from None
+        raise WordedError("time-invalid", field=field_name, value=value, error=str(exc)) from None
     return dt.astimezone(timezone.utc) if tz is not timezone.utc else dt
 
 
@@ -79,7 +81,7 @@ def parse_crs(value: Any) -> int:
     if value is None:
         return WGS84
     if isinstance(value, bool):
-        raise ValueError(f"CRS: {value!r} is not a CRS")
+        raise WordedError("crs-not-crs", value=value)
     if isinstance(value, int):
         return value
     if isinstance(value, dict):
@@ -94,10 +96,7 @@ def parse_crs(value: Any) -> int:
         m = pat.match(text)
         if m:
             return int(m.group(1))
-    raise ValueError(
-        f"CRS {text!r} is not understood; use urn:ogc:def:crs:EPSG::<code>, EPSG:<code> or "
-        "http://www.opengis.net/def/crs/EPSG/0/<code>"
-    )
+    raise WordedError("crs-not-understood", text=text)
 
 
 def crs_urn(epsg: int) -> str:

@@ -10,6 +10,7 @@ from typing import Any, Dict, List, Optional, Union
 from .batch_grids import TILING_GRIDS, TilingGrid
 from .batch_paths import FORMAT_EXTENSIONS, validate_template
 from .process import ProcessRequest
+from .worded import WordedError
 
 COG_RESAMPLING = (
     "nearest",
@@ -45,7 +46,7 @@ class S3Delivery:
     def to_dict(self) -> Dict[str, Any]:
         """``{"s3": {url, accessKey, secretAccessKey, iamRoleARN, region}}`` (unset fields left out)."""
         if not self.iam_role_arn and not (self.access_key and self.secret_key):
-            raise ValueError("delivery: give both S3 keys (access key and secret key) or an IAM role ARN")
+            raise WordedError("batch-delivery-keys")
         s3: Dict[str, Any] = {"url": self.url}
         if self.access_key:
             s3["accessKey"] = self.access_key
@@ -73,20 +74,18 @@ class CogParameters:
         if self.overview_levels is not None:
             levels = [int(v) for v in self.overview_levels]
             if any(v < 2 for v in levels):
-                raise ValueError("cogParameters.overviewLevels: factors must be 2 or more, e.g. [2, 4, 8]")
+                raise WordedError("batch-overview-levels")
             out["overviewLevels"] = levels
         if self.overview_min_size is not None:
             out["overviewMinSize"] = int(self.overview_min_size)
         if self.resampling is not None:
             if self.resampling not in COG_RESAMPLING:
-                raise ValueError(
-                    f"cogParameters.resamplingAlgorithm {self.resampling!r}: use {', '.join(COG_RESAMPLING)}"
-                )
+                raise WordedError("batch-resampling", resampling=self.resampling, choices=", ".join(COG_RESAMPLING))
             out["resamplingAlgorithm"] = self.resampling
         for key, value in (("blockxsize", self.block_x), ("blockysize", self.block_y)):
             if value is not None:
                 if int(value) < 16 or int(value) % 16:
-                    raise ValueError(f"cogParameters.{key} {value}: use a multiple of 16, e.g. 256")
+                    raise WordedError("batch-block-size", name=key, value=value)
                 out[key] = int(value)
         if self.use_predictor is not None:
             out["usePredictor"] = bool(self.use_predictor)
@@ -147,38 +146,33 @@ class BatchRequest:
         body = self.process_body()
         bounds = (body.get("input") or {}).get("bounds") or {}
         if not bounds.get("bbox") and not bounds.get("geometry"):
-            raise ValueError(
-                "processRequest.input.bounds: a tiling-grid batch needs the area of interest (bbox/geometry)"
-            )
+            raise WordedError("batch-no-bounds")
         if not (body.get("evalscript") or "").strip():
-            raise ValueError("processRequest.evalscript is empty")
+            raise WordedError("batch-no-evalscript")
         responses = body["output"]["responses"]
         ids = []
         for item in responses:
             mime = (item.get("format") or {}).get("type") or "image/tiff"
             if mime not in FORMAT_EXTENSIONS:
-                raise ValueError(
-                    f"output {item.get('identifier')!r}: batch delivers image/tiff (and application/json for "
-                    f"userdata), not {mime}"
-                )
+                raise WordedError("batch-output-format", output=item.get("identifier"), mime=mime)
             ids.append(item.get("identifier") or "default")
         if self.grid is not None:
             self.grid.check_resolution(self.resolution)
         elif not float(self.resolution) > 0:
-            raise ValueError("resolution must be positive")
+            raise WordedError("batch-resolution")
         for name, value in (("bufferX", self.buffer_x), ("bufferY", self.buffer_y)):
             if not 0 <= int(value) <= 32767:
-                raise ValueError(f"{name} {value}: give 0..32767 pixels")
+                raise WordedError("batch-buffer", name=name, value=value)
         validate_template(self.delivery.url, ids)
         if self.create_collection or self.collection_id:
             if not self.cog_output:
-                raise ValueError("createCollection/collectionId: the outputs must be COGs (turn on COG output)")
+                raise WordedError("batch-collection-cog")
             if any((item.get("format") or {}).get("type", "image/tiff") != "image/tiff" for item in responses):
-                raise ValueError("createCollection/collectionId: every output must be image/tiff (no userdata)")
+                raise WordedError("batch-collection-tiff")
         if self.create_collection and self.collection_id:
-            raise ValueError("give createCollection (a new collection) or collectionId (an existing one), not both")
+            raise WordedError("batch-collection-both")
         if self.cog_parameters is not None and not self.cog_output:
-            raise ValueError("cogParameters apply to COG output only (turn on COG output)")
+            raise WordedError("batch-cog-parameters")
         return body
 
     def to_dict(self) -> Dict[str, Any]:

@@ -16,6 +16,7 @@ from enum import Enum
 from typing import Any, Dict, List, Optional, Union
 
 from .api_values import WGS84, Geometry, crs_url, crs_urn, format_time, parse_crs, parse_time
+from .worded import WordedError
 
 __all__ = [
     "TileStatus",
@@ -84,16 +85,13 @@ class Band:
 
     def __post_init__(self) -> None:
         if not _JS_IDENT.match(self.name or ""):
-            raise ValueError(
-                f"band name {self.name!r} must be a JavaScript identifier (letters, digits, _ or $, "
-                "not starting with a digit)"
-            )
+            raise WordedError("band-name-js", name=self.name)
         if self.bit_depth is not None and int(self.bit_depth) not in BIT_DEPTHS:
-            raise ValueError(f"band {self.name}: bitDepth {self.bit_depth} must be one of 8, 16, 32")
+            raise WordedError("band-bit-depth", name=self.name, bit_depth=self.bit_depth)
         if self.sample_format is not None:
             self.sample_format = str(self.sample_format).upper()
             if self.sample_format not in SAMPLE_FORMATS:
-                raise ValueError(f"band {self.name}: sampleFormat {self.sample_format!r} must be UINT, INT or FLOAT")
+                raise WordedError("band-sample-format", name=self.name, sample_format=self.sample_format)
 
     @classmethod
     def from_dict(cls, name: str, data: Dict[str, Any]) -> Band:

@@ -18,6 +18,7 @@ import requests
 from .errors import NetworkError, SentinelHubError
 from .http import CancelFn, HttpClient, check_cancel, sleep_cancellable
 from .models import Geometry, crs_url, format_time, parse_crs
+from .worded import WordedError
 
 __all__ = [
     "MAX_PX",
@@ -53,21 +54,21 @@ class DataSource:
 
     def to_dict(self) -> Dict[str, Any]:
         if not self.collection_id or "/" in self.collection_id:
-            raise ValueError(f"collection id {self.collection_id!r} is not valid")
+            raise WordedError("process-collection-id", id=self.collection_id)
         out: Dict[str, Any] = {"type": f"byoc-{self.collection_id}"}
         if self.id:
             out["id"] = self.id
         data_filter: Dict[str, Any] = {}
         if self.time_from is not None or self.time_to is not None:
             if self.time_from is None or self.time_to is None:
-                raise ValueError("timeRange needs both 'from' and 'to'")
+                raise WordedError("process-time-range-both")
             start, end = format_time(self.time_from), format_time(self.time_to)
             if start > end:  # type: ignore[operator]
-                raise ValueError(f"timeRange: from {start} is after to {end}")
+                raise WordedError("process-time-range-order", start=start, end=end)
             data_filter["timeRange"] = {"from": start, "to": end}
         if self.mosaicking_order is not None:
             if self.mosaicking_order not in MOSAICKING_ORDERS:
-                raise ValueError(f"mosaickingOrder {self.mosaicking_order!r}: use mostRecent or leastRecent")
+                raise WordedError("process-mosaicking", order=self.mosaicking_order)
             data_filter["mosaickingOrder"] = self.mosaicking_order
         if data_filter:
             out["dataFilter"] = data_filter
@@ -75,7 +76,7 @@ class DataSource:
         for key, value in (("upsampling", self.upsampling), ("downsampling", self.downsampling)):
             if value is not None:
                 if value.upper() not in RESAMPLING:
-                    raise ValueError(f"{key} {value!r}: use NEAREST, BILINEAR or BICUBIC")
+                    raise WordedError("process-resampling", name=key, value=value)
                 processing[key] = value.upper()
         if processing:
             out["processing"] = processing
@@ -92,11 +93,11 @@ class OutputResponse:
 
     def to_dict(self) -> Dict[str, Any]:
         if self.format not in FORMATS:
-            raise ValueError(f"response format {self.format!r}: use one of {', '.join(FORMATS)}")
+            raise WordedError("process-format", format=self.format, formats=", ".join(FORMATS))
         fmt: Dict[str, Any] = {"type": self.format}
         if self.quality is not None:
             if self.format != "image/jpeg" or not 0 <= int(self.quality) <= 100:
-                raise ValueError("quality applies to image/jpeg only, 0..100")
+                raise WordedError("process-quality")
             fmt["quality"] = int(self.quality)
         return {"identifier": self.identifier, "format": fmt}
 
@@ -127,13 +128,13 @@ class ProcessRequest:
         if self.geometry is not None:
             geom = self.geometry if isinstance(self.geometry, Geometry) else Geometry(self.geometry, self.epsg)
             return geom.bounds()
-        raise ValueError("input.bounds: give a bbox and/or a geometry")
+        raise WordedError("process-no-bounds")
 
     def size(self) -> Tuple[int, int]:
         """Output (width, height) in pixels (from resx/resy: rounded span / resolution)."""
         if self.width is not None or self.height is not None:
             if self.width is None or self.height is None:
-                raise ValueError("output: give both width and height")
+                raise WordedError("process-size-both")
             return int(self.width), int(self.height)
         if self.resx is None or self.resy is None:
             return 256, 256
@@ -147,29 +148,26 @@ class ProcessRequest:
     def validate(self, max_px: Optional[int] = MAX_PX) -> None:
         """Raise ``ValueError`` naming the field for inconsistent input."""
         if not self.evalscript or not self.evalscript.strip():
-            raise ValueError("evalscript is empty")
+            raise WordedError("process-no-evalscript")
         if not self.data:
-            raise ValueError("input.data: give at least one collection")
+            raise WordedError("process-no-data")
         has_size = self.width is not None or self.height is not None
         has_res = self.resx is not None or self.resy is not None
         if has_size and has_res:
-            raise ValueError("output: give width/height or resx/resy, not both")
+            raise WordedError("process-size-or-res")
         if has_res and (not self.resx or not self.resy or self.resx <= 0 or self.resy <= 0):
-            raise ValueError("output: resx and resy must both be positive")
+            raise WordedError("process-res-positive")
         minx, miny, maxx, maxy = self.bounds()
         if not (maxx > minx and maxy > miny) or not all(map(math.isfinite, (minx, miny, maxx, maxy))):
-            raise ValueError(f"input.bounds.bbox {[minx, miny, maxx, maxy]}: need minx < maxx and miny < maxy")
+            raise WordedError("process-bbox", bbox=str([minx, miny, maxx, maxy]))
         width, height = self.size()
         if width < 1 or height < 1:
-            raise ValueError("output: width and height must be at least 1")
+            raise WordedError("process-size-positive")
         if max_px is not None and (width > max_px or height > max_px):
-            raise ValueError(
-                f"output {width}×{height} px is larger than {max_px} px per side; use ProcessClient.to_geotiff, "
-                "which splits it into several requests"
-            )
+            raise WordedError("process-too-large", width=width, height=height, max_px=max_px)
         ids = [r.identifier for r in self.responses]
         if len(set(ids)) != len(ids):
-            raise ValueError(f"output.responses: duplicate identifiers {ids}")
+            raise WordedError("process-duplicate-ids", ids=str(ids))
 
     def to_dict(self) -> Dict[str, Any]:
         """The JSON body."""

@@ -89,6 +89,58 @@ WORDED_TEXTS: Dict[str, str] = {
     "batch-unknown-output": "output {output!r} is not a raster output of batch task {task}; its outputs are: {outputs}",
     "batch-cannot-read-cell": "Cannot read the delivered file {path}: {reason}",
     "batch-cannot-mosaic": "Cannot build the mosaic of output {output} (EPSG:{epsg}) from {count} cells: {reason}",
+    # --- batch requests (core.batch_request) ---
+    "batch-delivery-keys": "delivery: give both S3 keys (access key and secret key) or an IAM role ARN",
+    "batch-overview-levels": "cogParameters.overviewLevels: factors must be 2 or more, e.g. [2, 4, 8]",
+    "batch-resampling": "cogParameters.resamplingAlgorithm {resampling!r}: use {choices}",
+    "batch-block-size": "cogParameters.{name} {value}: use a multiple of 16, e.g. 256",
+    "batch-no-bounds": "processRequest.input.bounds: a tiling-grid batch needs the area of interest (bbox/geometry)",
+    "batch-no-evalscript": "processRequest.evalscript is empty",
+    "batch-output-format": (
+        "output {output!r}: batch delivers image/tiff (and application/json for userdata), not {mime}"
+    ),
+    "batch-resolution": "resolution must be positive",
+    "batch-buffer": "{name} {value}: give 0..32767 pixels",
+    "batch-collection-cog": "createCollection/collectionId: the outputs must be COGs (turn on COG output)",
+    "batch-collection-tiff": "createCollection/collectionId: every output must be image/tiff (no userdata)",
+    "batch-collection-both": "give createCollection (a new collection) or collectionId (an existing one), not both",
+    "batch-cog-parameters": "cogParameters apply to COG output only (turn on COG output)",
+    # --- collection bands (core.models) ---
+    "band-name-js": (
+        "band name {name!r} must be a JavaScript identifier (letters, digits, _ or $, not starting with a digit)"
+    ),
+    "band-bit-depth": "band {name}: bitDepth {bit_depth} must be one of 8, 16, 32",
+    "band-sample-format": "band {name}: sampleFormat {sample_format!r} must be UINT, INT or FLOAT",
+    # --- times and CRSs given by users (core.api_values) ---
+    "time-not-string": "{field}: expected an ISO 8601 string, got {type}",
+    "time-not-iso": "{field}: {value!r} is not an ISO 8601 time like 2021-06-29T18:02:34Z",
+    "time-invalid": "{field}: {value!r}: {error}",
+    "crs-not-crs": "CRS: {value!r} is not a CRS",
+    "crs-not-understood": (
+        "CRS {text!r} is not understood; use urn:ogc:def:crs:EPSG::<code>, EPSG:<code> or "
+        "http://www.opengis.net/def/crs/EPSG/0/<code>"
+    ),
+    # --- Process API requests (core.process) ---
+    "process-collection-id": "collection id {id!r} is not valid",
+    "process-time-range-both": "timeRange needs both 'from' and 'to'",
+    "process-time-range-order": "timeRange: from {start} is after to {end}",
+    "process-mosaicking": "mosaickingOrder {order!r}: use mostRecent or leastRecent",
+    "process-resampling": "{name} {value!r}: use NEAREST, BILINEAR or BICUBIC",
+    "process-format": "response format {format!r}: use one of {formats}",
+    "process-quality": "quality applies to image/jpeg only, 0..100",
+    "process-no-bounds": "input.bounds: give a bbox and/or a geometry",
+    "process-size-both": "output: give both width and height",
+    "process-no-evalscript": "evalscript is empty",
+    "process-no-data": "input.data: give at least one collection",
+    "process-size-or-res": "output: give width/height or resx/resy, not both",
+    "process-res-positive": "output: resx and resy must both be positive",
+    "process-bbox": "input.bounds.bbox {bbox}: need minx < maxx and miny < maxy",
+    "process-size-positive": "output: width and height must be at least 1",
+    "process-too-large": (
+        "output {width}×{height} px is larger than {max_px} px per side; use ProcessClient.to_geotiff, "
+        "which splits it into several requests"
+    ),
+    "process-duplicate-ids": "output.responses: duplicate identifiers {ids}",
 }
 
 #: English values core passes into these texts that are our own words too (a field's name, how a file was found

@@ -28,6 +28,7 @@ from ..core.batch_grids import TILING_GRIDS, TooManyCells, grid_cells
 from ..core.models import Collection
 from ..processing.algorithms.batch_create import DEFAULT_PATH, GRID_IDS, _grid_labels, extent_area, output_estimate
 from ..translation import tr, tr_n
+from ..wording import worded_text
 from .batch_layers import PreviewCell, preview_layer, remove_layer
 from .connections import Connection
 from .guard import guarded
@@ -273,7 +274,7 @@ class BatchDialog(ProcessDialog):
                 "The area touches more than {} cells of this grid: choose a smaller area or a coarser grid"
             ).format(MAX_PREVIEW_CELLS)
         else:
-            text = elide(str(exc))
+            text = elide(worded_text(exc))
         self.preview_error = text
         self.info.setText(text)
         self._remove_preview()
@@ -363,7 +364,7 @@ class BatchDialog(ProcessDialog):
         try:
             params = self.parameters()
         except (ValueError, RuntimeError) as exc:
-            self.error.setText(str(exc))
+            self.error.setText(worded_text(exc))
             return None
         self.error.setText("")
         self.run_button.setEnabled(False)

@@ -29,7 +29,7 @@ from ..core.s3 import S3Config
 from ..core.s3_check import BucketCheck, check_bucket
 from ..processing.algorithms.collections import BAND_TYPES, edit_refusal  # createcollection's, updatecollection's
 from ..translation import tr, tr_n
-from ..wording import s3_check_text
+from ..wording import s3_check_text, worded_text
 from .notify import error_summary
 
 __all__ = ["CollectionDialog", "BAND_TYPES", "edited_collection", "create_parameters"]
@@ -201,7 +201,7 @@ class CollectionDialog(QDialog):
             if self.collection is not None:
                 self.result_collection()
         except ValueError as exc:
-            self._say(str(exc))
+            self._say(worded_text(exc))
             return
         if self._needs_check(v["bucket"]):
             self.start_check(v["bucket"])

@@ -30,6 +30,7 @@ from ..core.models import Collection
 from ..core.result_layers import comment_title, unique_name
 from ..processing.crs import crs_definition, main_thread_crs
 from ..translation import tr, tr_n
+from ..wording import worded_text
 from .connections import Connection
 from .guard import guarded
 from .notify import Notifier, elide
@@ -375,7 +376,7 @@ class ProcessDialog(QDialog):
         try:
             script = template_script(self.collection, key, bands, self.output_format())
         except ValueError as exc:
-            self.error.setText(str(exc))
+            self.error.setText(worded_text(exc))
             return
         self._generated, self._generated_from = script, (key, bands)
         self.editor.setText(script)
@@ -485,7 +486,7 @@ class ProcessDialog(QDialog):
         try:
             layer = add_live_view_from(self)
         except ValueError as exc:
-            self.error.setText(str(exc))
+            self.error.setText(worded_text(exc))
             return None
         self.error.setText("")
         self.live_layer = layer
@@ -498,7 +499,7 @@ class ProcessDialog(QDialog):
         try:
             params = self.parameters()
         except (ValueError, RuntimeError) as exc:
-            self.error.setText(str(exc))
+            self.error.setText(worded_text(exc))
             return None
         self.error.setText("")
         self.run_button.setEnabled(False)

@@ -444,6 +444,62 @@ def worded_texts() -> Dict[str, str]:
         "batch-cannot-mosaic": tr(
             "Cannot build the mosaic of output {output} (EPSG:{epsg}) from {count} cells: {reason}"
         ),
+        # --- batch requests (core.batch_request) ---
+        "batch-delivery-keys": tr("delivery: give both S3 keys (access key and secret key) or an IAM role ARN"),
+        "batch-overview-levels": tr("cogParameters.overviewLevels: factors must be 2 or more, e.g. [2, 4, 8]"),
+        "batch-resampling": tr("cogParameters.resamplingAlgorithm {resampling!r}: use {choices}"),
+        "batch-block-size": tr("cogParameters.{name} {value}: use a multiple of 16, e.g. 256"),
+        "batch-no-bounds": tr(
+            "processRequest.input.bounds: a tiling-grid batch needs the area of interest (bbox/geometry)"
+        ),
+        "batch-no-evalscript": tr("processRequest.evalscript is empty"),
+        "batch-output-format": tr(
+            "output {output!r}: batch delivers image/tiff (and application/json for userdata), not {mime}"
+        ),
+        "batch-resolution": tr("resolution must be positive"),
+        "batch-buffer": tr("{name} {value}: give 0..32767 pixels"),
+        "batch-collection-cog": tr("createCollection/collectionId: the outputs must be COGs (turn on COG output)"),
+        "batch-collection-tiff": tr("createCollection/collectionId: every output must be image/tiff (no userdata)"),
+        "batch-collection-both": tr(
+            "give createCollection (a new collection) or collectionId (an existing one), not both"
+        ),
+        "batch-cog-parameters": tr("cogParameters apply to COG output only (turn on COG output)"),
+        # --- collection bands (core.models) ---
+        "band-name-js": tr(
+            "band name {name!r} must be a JavaScript identifier (letters, digits, _ or $, not starting with a digit)"
+        ),
+        "band-bit-depth": tr("band {name}: bitDepth {bit_depth} must be one of 8, 16, 32"),
+        "band-sample-format": tr("band {name}: sampleFormat {sample_format!r} must be UINT, INT or FLOAT"),
+        # --- times and CRSs given by users (core.api_values) ---
+        "time-not-string": tr("{field}: expected an ISO 8601 string, got {type}"),
+        "time-not-iso": tr("{field}: {value!r} is not an ISO 8601 time like 2021-06-29T18:02:34Z"),
+        "time-invalid": tr("{field}: {value!r}: {error}"),
+        "crs-not-crs": tr("CRS: {value!r} is not a CRS"),
+        "crs-not-understood": tr(
+            "CRS {text!r} is not understood; use urn:ogc:def:crs:EPSG::<code>, EPSG:<code> or "
+            "http://www.opengis.net/def/crs/EPSG/0/<code>"
+        ),
+        # --- Process API requests (core.process) ---
+        "process-collection-id": tr("collection id {id!r} is not valid"),
+        "process-time-range-both": tr("timeRange needs both 'from' and 'to'"),
+        "process-time-range-order": tr("timeRange: from {start} is after to {end}"),
+        "process-mosaicking": tr("mosaickingOrder {order!r}: use mostRecent or leastRecent"),
+        "process-resampling": tr("{name} {value!r}: use NEAREST, BILINEAR or BICUBIC"),
+        "process-format": tr("response format {format!r}: use one of {formats}"),
+        "process-quality": tr("quality applies to image/jpeg only, 0..100"),
+        "process-no-bounds": tr("input.bounds: give a bbox and/or a geometry"),
+        "process-size-both": tr("output: give both width and height"),
+        "process-no-evalscript": tr("evalscript is empty"),
+        "process-no-data": tr("input.data: give at least one collection"),
+        "process-size-or-res": tr("output: give width/height or resx/resy, not both"),
+        "process-res-positive": tr("output: resx and resy must both be positive"),
+        "process-bbox": tr("input.bounds.bbox {bbox}: need minx < maxx and miny < maxy"),
+        "process-size-positive": tr("output: width and height must be at least 1"),
+        "process-too-large": tr(
+            "output {width}×{height} px is larger than {max_px} px per side; use ProcessClient.to_geotiff, "
+            "which splits it into several requests"
+        ),
+        "process-duplicate-ids": tr("output.responses: duplicate identifiers {ids}"),
     }
 
 

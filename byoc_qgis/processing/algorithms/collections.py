@@ -30,6 +30,7 @@ from ...core.collection_edits import (
 )
 from ...core.models import Band, Collection
 from ...translation import tr, tr_n
+from ...wording import worded_text
 from ..base import ServiceAlgorithm
 from ..feedback import FeedbackBridge
 from ..fields import WkbType, make_fields, qdatetime
@@ -306,7 +307,7 @@ class UpdateCollection(ServiceAlgorithm):
         except CollectionEditError as exc:
             raise QgsProcessingException(tr("{} Nothing was changed.").format(edit_refusal(exc))) from None
         except ValueError as exc:  # a band name that is not a JavaScript identifier
-            raise QgsProcessingException(tr("BAND_NAMES: {} Nothing was changed.").format(exc)) from None
+            raise QgsProcessingException(tr("BAND_NAMES: {} Nothing was changed.").format(worded_text(exc))) from None
         client.update_collection(updated, cancel=bridge.cancel)
         bridge.info(tr("Updated collection {} ({})").format(updated.name, updated.id))
         return {"COLLECTION_ID": updated.id, "COLLECTION_NAME": updated.name}

@@ -233,7 +233,7 @@ def _sensing_time(alg, parameters, context, mode: str, text: str, first_file: Op
         try:
             return parse_time(value, "SENSING_TIME")
         except ValueError as exc:
-            raise QgsProcessingException(str(exc)) from None
+            raise QgsProcessingException(worded_text(exc)) from None
     if mode == "metadata":
         item = (alg.parameterAsString(parameters, "METADATA_ITEM", context) or "TIFFTAG_DATETIME").strip()
         try:

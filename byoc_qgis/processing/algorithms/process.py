@@ -32,6 +32,7 @@ from ...core.process import (
     ProcessRequest,
 )
 from ...translation import tr
+from ...wording import worded_text
 from ..base import ServiceAlgorithm
 from ..crs import epsg_of, wgs84
 from ..feedback import FeedbackBridge
@@ -54,7 +55,7 @@ def time_range(start: str, end: str) -> Tuple[Optional[str], Optional[str]]:
         begin = parse_time(start, "TIME_FROM")
         finish = parse_time(end + ("T23:59:59.999Z" if len(end) == 10 else ""), "TIME_TO")
     except ValueError as exc:
-        raise QgsProcessingException(str(exc)) from None
+        raise QgsProcessingException(worded_text(exc)) from None
     if begin > finish:
         raise QgsProcessingException(tr("TIME_FROM {} is after TIME_TO {}").format(start, end))
     return begin.isoformat(), finish.isoformat()

@@ -31,7 +31,7 @@ from ...core.ingestion import wait_for_collection, wait_for_tiles
 from ...core.models import WGS84, TileStatus, format_time, parse_time
 from ...core.reproject import Reprojector
 from ...translation import tr, tr_n
-from ...wording import describe_error
+from ...wording import describe_error, worded_text
 from ..base import ServiceAlgorithm
 from ..crs import crs_definition, wgs84
 from ..feedback import FeedbackBridge
@@ -317,7 +317,7 @@ class UpdateTiles(ServiceAlgorithm):
             try:
                 parse_time(constant, "SENSING_TIME")
             except ValueError as exc:
-                raise QgsProcessingException(str(exc)) from None
+                raise QgsProcessingException(worded_text(exc)) from None
         id_index = source.fields().lookupField(id_field)
         if id_index < 0:
             raise QgsProcessingException(tr("INPUT has no field {!r}").format(id_field))
