@@ -442,6 +442,7 @@ def _worded_of_each() -> List:
         WordedText("batch-cannot-read-manifest", url="s3://b/m.gpkg", reason="HTTP 403"),
         WordedText("batch-no-features-table", url="s3://b/e.sqlite"),
         WordedError("batch-unknown-output", output="x", task="task1", outputs="default"),
+        WordedError("aoi-transform", epsg=32633),  # PROJ refusing a transformation: not reproducible here
         WordedText("batch-cannot-read-cell", path="/vsis3/b/c.tif", reason="cannot open it"),
         WordedText("batch-cannot-mosaic", output="default", epsg=32633, count=4, reason="GDAL could not build it"),
     ]
@@ -464,7 +465,30 @@ def _request_calls() -> List:
         return lambda: process.ProcessRequest(data=[process.DataSource("c1")], **args).to_dict()
 
     cog = batch_request.CogParameters
+    from byoc_qgis.core import batch_grids, batch_paths, evalscripts
+
+    empty = models.Collection(name="c", s3_bucket="b")
+    square = {"type": "Polygon", "coordinates": [[[0, 0], [1, 0], [1, 1], [0, 1], [0, 0]]]}
     return [
+        lambda: batch_paths.split_s3_url("https://b/out"),
+        lambda: batch_paths.validate_template("s3://b/<tileName>/<band>.tif"),
+        lambda: batch_paths.validate_template("s3://<tileName>/x.tif"),
+        lambda: batch_paths.validate_template("s3://b/<outputId>.tif"),
+        lambda: batch_paths.validate_template("s3://b/<tileName>.tif", ["a", "b"]),
+        lambda: batch_paths.validate_template("s3://b/x//<tileName>.tif"),
+        lambda: batch_paths.output_extension("image/png"),
+        lambda: batch_grids.grid_cells(1, 15, bbox=[0, 0, 1, 1]),
+        lambda: batch_grids.grid_cells(99, 10, bbox=[0, 0, 1, 1]),
+        lambda: batch_grids.aoi_wgs84(bbox=[0, 0, 1, 1], epsg=999999),
+        lambda: batch_grids.grid_cells(1, 10, bbox=[0, 0, 1, 1], buffer_x=-1),
+        lambda: batch_grids.aoi_wgs84(geometry={"type": "Polygon", "coordinates": []}),
+        lambda: batch_grids.aoi_wgs84(bbox=[0, 0, 1]),
+        lambda: batch_grids.aoi_wgs84(),
+        lambda: batch_grids.aoi_wgs84(square, bbox=[5, 5, 6, 6]),
+        lambda: evalscripts.common_sample_type([]),
+        lambda: evalscripts.template_script(empty, "single", ["B01"]),
+        lambda: evalscripts.template_script(empty, "sepia", ["B01"]),
+        lambda: evalscripts.template_script(empty, "true", ["B01"]),
         batch(delivery=batch_request.S3Delivery("s3://bucket/out")),
         batch(cog_output=True, cog_parameters=cog(overview_levels=[1])),
         batch(cog_output=True, cog_parameters=cog(resampling="lanczos-ish")),

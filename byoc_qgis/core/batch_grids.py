@@ -26,6 +26,8 @@ from typing import Any, Dict, Iterable, List, Optional, Sequence, Tuple
 
 from osgeo import ogr, osr
 
+from .worded import WordedError
+
 __all__ = [
     "TilingGrid",
     "GridCell",
@@ -96,8 +98,8 @@ class TilingGrid:
                 return res
         offered = ", ".join(f"{r:g}" for r in self.resolutions)
         unit = "°" if self.unit == "DEGREE" else " m"
-        raise ValueError(
-            f"resolution {resolution!r} is not offered by tiling grid {self.id} ({self.name}): use {offered}{unit}"
+        raise WordedError(
+            "grid-resolution", resolution=resolution, grid=self.id, name=self.name, offered=offered, unit=unit
         )
 
     def tile_pixels(self, resolution: float) -> int:
@@ -123,7 +125,7 @@ def get_grid(grid_id: Any) -> TilingGrid:
         return TILING_GRIDS[int(grid_id)]
     except (KeyError, TypeError, ValueError):
         known = ", ".join(str(k) for k in TILING_GRIDS)
-        raise ValueError(f"tiling grid {grid_id!r} is unknown: use one of {known}") from None
+        raise WordedError("grid-unknown", grid=grid_id, known=known) from None
 
 
 class TooManyCells(ValueError):
@@ -190,7 +192,7 @@ def estimate_output_bytes(cells: Iterable[GridCell], bands: int = 1, bytes_per_s
 def _srs(epsg: int) -> osr.SpatialReference:
     ref = osr.SpatialReference()
     if ref.ImportFromEPSG(int(epsg)) != 0:
-        raise ValueError(f"unknown EPSG code {epsg}")
+        raise WordedError("grid-epsg", epsg=epsg)
     ref.SetAxisMappingStrategy(osr.OAMS_TRADITIONAL_GIS_ORDER)
     return ref
 
@@ -227,23 +229,23 @@ def aoi_wgs84(
         plain = {k: v for k, v in geometry.items() if k != "crs"}
         geom = ogr.CreateGeometryFromJson(json.dumps(plain))
         if geom is None or geom.IsEmpty():
-            raise ValueError("area of interest: the geometry is not a valid GeoJSON polygon")
+            raise WordedError("aoi-geometry")
     if bbox is not None:
         if len(bbox) != 4:
-            raise ValueError("area of interest: bbox needs 4 numbers [minx, miny, maxx, maxy]")
+            raise WordedError("aoi-bbox")
         x1, y1, x2, y2 = (float(v) for v in bbox)
         box = _box(min(x1, x2), min(y1, y2), max(x1, x2), max(y1, y2))
         geom = box if geom is None else geom.Intersection(box)
     if geom is None:
-        raise ValueError("area of interest: give a geometry or a bbox")
+        raise WordedError("aoi-none")
     if int(epsg) != 4326:
         minx, maxx, miny, maxy = geom.GetEnvelope()
         geom = geom.Clone()
         geom.Segmentize(max(maxx - minx, maxy - miny) / 64.0 or 1.0)
         if geom.Transform(osr.CoordinateTransformation(_srs(epsg), _srs(4326))) != 0:
-            raise ValueError(f"area of interest: cannot transform from EPSG:{epsg} to EPSG:4326")
+            raise WordedError("aoi-transform", epsg=epsg)
     if _area_geometry(geom) is None:
-        raise ValueError("area of interest has no area")
+        raise WordedError("aoi-no-area")
     return geom
 
 
@@ -289,7 +291,7 @@ def grid_cells(
     grid = get_grid(grid_id)
     res = grid.check_resolution(resolution)
     if int(buffer_x) < 0 or int(buffer_y) < 0:
-        raise ValueError("bufferX and bufferY must be 0 or more pixels")
+        raise WordedError("grid-buffer")
     aoi = aoi_wgs84(geometry, bbox, epsg)
     if grid.kind == "utm":
         cells = _utm_cells(grid, res, aoi, int(buffer_x), int(buffer_y), max_cells)

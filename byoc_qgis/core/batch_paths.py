@@ -15,6 +15,8 @@ from __future__ import annotations
 import re
 from typing import Optional, Sequence, Tuple
 
+from .worded import WordedError
+
 __all__ = [
     "PLACEHOLDERS",
     "FORMAT_EXTENSIONS",
@@ -41,7 +43,7 @@ def split_s3_url(url: str) -> Tuple[str, str]:
     """``s3://bucket/key`` → ``(bucket, key)`` (key without leading slash, may be empty)."""
     match = _S3_URL.match((url or "").strip())
     if not match or not match.group(1):
-        raise ValueError(f"{url!r} is not an S3 URL: write it as s3://bucket/folder")
+        raise WordedError("delivery-not-s3", url=url)
     return match.group(1), (match.group(2) or "").lstrip("/")
 
 
@@ -68,16 +70,16 @@ def validate_template(url: str, output_ids: Sequence[str] = ()) -> str:
     template = delivery_template(url)
     unknown = sorted(set(_PLACEHOLDER.findall(template)) - set(PLACEHOLDERS))
     if unknown:
-        raise ValueError(f"delivery URL {url!r}: unknown placeholder {unknown[0]}; use {', '.join(PLACEHOLDERS)}")
+        raise WordedError("delivery-placeholder", url=url, placeholder=unknown[0], known=", ".join(PLACEHOLDERS))
     bucket, key = split_s3_url(template)
     if has_placeholders(bucket):
-        raise ValueError(f"delivery URL {url!r}: the bucket name cannot hold a placeholder")
+        raise WordedError("delivery-bucket-placeholder", url=url)
     if "<tileName>" not in template and "<tileId>" not in template:
-        raise ValueError(f"delivery URL {url!r}: the path must contain <tileName> (or <tileId>)")
+        raise WordedError("delivery-no-tile", url=url)
     if len(set(output_ids)) > 1 and "<outputId>" not in template:
-        raise ValueError(f"delivery URL {url!r}: with several outputs the path must contain <outputId>")
+        raise WordedError("delivery-no-output", url=url)
     if "//" in key:
-        raise ValueError(f"delivery URL {url!r}: the path has an empty segment (//)")
+        raise WordedError("delivery-empty-segment", url=url)
     return template
 
 
@@ -86,7 +88,7 @@ def output_extension(mime: str) -> str:
     try:
         return FORMAT_EXTENSIONS[mime]
     except KeyError:
-        raise ValueError(f"format {mime!r}: batch outputs are image/tiff or application/json") from None
+        raise WordedError("delivery-format", mime=mime) from None
 
 
 def expand_template(

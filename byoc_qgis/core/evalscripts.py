@@ -15,6 +15,7 @@ from dataclasses import dataclass
 from typing import Dict, Iterable, List, Optional, Sequence, Union
 
 from .models import Band, Collection
+from .worded import WordedError
 
 __all__ = [
     "sample_type_for",
@@ -73,7 +74,7 @@ def common_sample_type(bands: Iterable[Band]) -> str:
     """One ``sampleType`` for several bands: the same type if all agree, else the narrowest that holds all."""
     types = {sample_type_for(b) for b in bands}
     if not types:
-        raise ValueError("no bands given")
+        raise WordedError("script-no-bands")
     if len(types) == 1:
         return types.pop()
     if "FLOAT32" in types:
@@ -158,7 +159,7 @@ def _resolve(collection: Union[Collection, Dict[str, Band]], names: Sequence[str
     for name in names:
         if name not in bands:
             known = ", ".join(sorted(bands)) or "none (the collection has no bands yet: ingest a tile first)"
-            raise ValueError(f"band {name!r} is not in the collection; its bands are: {known}")
+            raise WordedError("script-unknown-band", name=name, known=known)
         out.append(bands[name])
     return out
 
@@ -300,12 +301,15 @@ def template_script(
     a wrong number of bands or a band the collection does not have.
     """
     if template not in TEMPLATE_BAND_COUNTS:
-        raise ValueError(f"unknown evalscript template {template!r}; use one of {', '.join(TEMPLATES)}")
+        raise WordedError("script-unknown-template", template=template, known=", ".join(TEMPLATES))
     need = TEMPLATE_BAND_COUNTS[template]
     if need and len(bands) != need:
-        raise ValueError(
-            f"template {template!r} needs {need} band names, got {len(bands)}; "
-            f"the collection has: {', '.join(collection.bands) or 'no bands yet'}"
+        raise WordedError(
+            "script-band-count",
+            template=template,
+            need=need,
+            count=len(bands),
+            known=", ".join(collection.bands) or "no bands yet",
         )
     script = _template(collection, template, list(bands), False, scale)
     if any(eight_bit_needed(t, fmt) for _n, t in script_outputs(script)):

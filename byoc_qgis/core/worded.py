@@ -141,11 +141,42 @@ WORDED_TEXTS: Dict[str, str] = {
         "which splits it into several requests"
     ),
     "process-duplicate-ids": "output.responses: duplicate identifiers {ids}",
+    # --- batch delivery paths, tiling grids and areas (core.batch_paths, core.batch_grids) ---
+    "delivery-not-s3": "{url!r} is not an S3 URL: write it as s3://bucket/folder",
+    "delivery-placeholder": "delivery URL {url!r}: unknown placeholder {placeholder}; use {known}",
+    "delivery-bucket-placeholder": "delivery URL {url!r}: the bucket name cannot hold a placeholder",
+    "delivery-no-tile": "delivery URL {url!r}: the path must contain <tileName> (or <tileId>)",
+    "delivery-no-output": "delivery URL {url!r}: with several outputs the path must contain <outputId>",
+    "delivery-empty-segment": "delivery URL {url!r}: the path has an empty segment (//)",
+    "delivery-format": "format {mime!r}: batch outputs are image/tiff or application/json",
+    "grid-resolution": "resolution {resolution!r} is not offered by tiling grid {grid} ({name}): use {offered}{unit}",
+    "grid-unknown": "tiling grid {grid!r} is unknown: use one of {known}",
+    "grid-epsg": "unknown EPSG code {epsg}",
+    "grid-buffer": "bufferX and bufferY must be 0 or more pixels",
+    "aoi-geometry": "area of interest: the geometry is not a valid GeoJSON polygon",
+    "aoi-bbox": "area of interest: bbox needs 4 numbers [minx, miny, maxx, maxy]",
+    "aoi-none": "area of interest: give a geometry or a bbox",
+    "aoi-transform": "area of interest: cannot transform from EPSG:{epsg} to EPSG:4326",
+    "aoi-no-area": "area of interest has no area",
+    # --- evalscript templates (core.evalscripts) ---
+    "script-no-bands": "no bands given",
+    "script-unknown-band": "band {name!r} is not in the collection; its bands are: {known}",
+    "script-unknown-template": "unknown evalscript template {template!r}; use one of {known}",
+    "script-band-count": "template {template!r} needs {need} band names, got {count}; the collection has: {known}",
 }
 
 #: English values core passes into these texts that are our own words too (a field's name, how a file was found
 #: unchanged); ``byoc_qgis.wording.tables.worded_values`` translates them
-WORDED_VALUES = ("base URL", "token URL", "none", "not found", "cannot open it", "GDAL could not build it")
+WORDED_VALUES = (
+    "base URL",
+    "token URL",
+    "none",
+    "not found",
+    "cannot open it",
+    "GDAL could not build it",
+    "none (the collection has no bands yet: ingest a tile first)",
+    "no bands yet",
+)
 
 
 def english(key: str, params: Mapping[str, Any]) -> str:

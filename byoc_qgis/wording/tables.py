@@ -500,6 +500,32 @@ def worded_texts() -> Dict[str, str]:
             "which splits it into several requests"
         ),
         "process-duplicate-ids": tr("output.responses: duplicate identifiers {ids}"),
+        # --- batch delivery paths, tiling grids and areas (core.batch_paths, core.batch_grids) ---
+        "delivery-not-s3": tr("{url!r} is not an S3 URL: write it as s3://bucket/folder"),
+        "delivery-placeholder": tr("delivery URL {url!r}: unknown placeholder {placeholder}; use {known}"),
+        "delivery-bucket-placeholder": tr("delivery URL {url!r}: the bucket name cannot hold a placeholder"),
+        "delivery-no-tile": tr("delivery URL {url!r}: the path must contain <tileName> (or <tileId>)"),
+        "delivery-no-output": tr("delivery URL {url!r}: with several outputs the path must contain <outputId>"),
+        "delivery-empty-segment": tr("delivery URL {url!r}: the path has an empty segment (//)"),
+        "delivery-format": tr("format {mime!r}: batch outputs are image/tiff or application/json"),
+        "grid-resolution": tr(
+            "resolution {resolution!r} is not offered by tiling grid {grid} ({name}): use {offered}{unit}"
+        ),
+        "grid-unknown": tr("tiling grid {grid!r} is unknown: use one of {known}"),
+        "grid-epsg": tr("unknown EPSG code {epsg}"),
+        "grid-buffer": tr("bufferX and bufferY must be 0 or more pixels"),
+        "aoi-geometry": tr("area of interest: the geometry is not a valid GeoJSON polygon"),
+        "aoi-bbox": tr("area of interest: bbox needs 4 numbers [minx, miny, maxx, maxy]"),
+        "aoi-none": tr("area of interest: give a geometry or a bbox"),
+        "aoi-transform": tr("area of interest: cannot transform from EPSG:{epsg} to EPSG:4326"),
+        "aoi-no-area": tr("area of interest has no area"),
+        # --- evalscript templates (core.evalscripts) ---
+        "script-no-bands": tr("no bands given"),
+        "script-unknown-band": tr("band {name!r} is not in the collection; its bands are: {known}"),
+        "script-unknown-template": tr("unknown evalscript template {template!r}; use one of {known}"),
+        "script-band-count": tr(
+            "template {template!r} needs {need} band names, got {count}; the collection has: {known}"
+        ),
     }
 
 
@@ -512,4 +538,8 @@ def worded_values() -> Dict[str, str]:
         "not found": tr("not found"),
         "cannot open it": tr("cannot open it"),
         "GDAL could not build it": tr("GDAL could not build it"),
+        "none (the collection has no bands yet: ingest a tile first)": tr(
+            "none (the collection has no bands yet: ingest a tile first)"
+        ),
+        "no bands yet": tr("no bands yet"),
     }
