@@ -5229,32 +5229,32 @@ ID {}</translation>
         <message>
             <location filename="../byoc_qgis/wording/tables.py" />
             <source>Cannot upload {path}: the file does not exist.</source>
-            <translation type="unfinished" />
+            <translation>{path} kann nicht hochgeladen werden: Die Datei existiert nicht.</translation>
         </message>
         <message>
             <location filename="../byoc_qgis/wording/tables.py" />
             <source>s3://{bucket}/{key} already exists with {how}; it is left untouched: choose another path template, or allow overwriting (OVERWRITE) to replace it.</source>
-            <translation type="unfinished" />
+            <translation>s3://{bucket}/{key} existiert bereits mit {how}; es bleibt unverändert: eine andere Pfadvorlage wählen oder das Überschreiben (OVERWRITE) erlauben, um es zu ersetzen.</translation>
         </message>
         <message>
             <location filename="../byoc_qgis/wording/tables.py" />
             <source>Upload of {path} to s3://{bucket}/{key} could not be verified: S3 reports no object at the key after a successful transfer; try again.</source>
-            <translation type="unfinished" />
+            <translation>Das Hochladen von {path} nach s3://{bucket}/{key} konnte nicht geprüft werden: S3 meldet nach einer erfolgreichen Übertragung kein Objekt unter dem Schlüssel; erneut versuchen.</translation>
         </message>
         <message>
             <location filename="../byoc_qgis/wording/tables.py" />
             <source>Upload of {path} to s3://{bucket}/{key} could not be verified: the object holds {how}; it is not registered. Try again.</source>
-            <translation type="unfinished" />
+            <translation>Das Hochladen von {path} nach s3://{bucket}/{key} konnte nicht geprüft werden: Das Objekt enthält {how}; es wird nicht registriert. Erneut versuchen.</translation>
         </message>
         <message>
             <location filename="../byoc_qgis/wording/tables.py" />
             <source>The tile path {path!r} must contain (BAND), e.g. tile1/(BAND).tif.</source>
-            <translation type="unfinished" />
+            <translation>Der Kachelpfad {path!r} muss (BAND) enthalten, z. B. tile1/(BAND).tif.</translation>
         </message>
         <message>
             <location filename="../byoc_qgis/wording/tables.py" />
             <source>{size} bytes (the file has {local_size})</source>
-            <translation type="unfinished" />
+            <translation>{size} Bytes (die Datei hat {local_size})</translation>
         </message>
         <message>
             <location filename="../byoc_qgis/wording/tables.py" />
@@ -5274,352 +5274,457 @@ ID {}</translation>
         <message>
             <location filename="../byoc_qgis/wording/tables.py" />
             <source>other content (MD5 differs, same size)</source>
-            <translation type="unfinished" />
+            <translation>anderem Inhalt (MD5 verschieden, gleiche Größe)</translation>
         </message>
         <message>
             <location filename="../byoc_qgis/wording/tables.py" />
             <source>other content (checksum differs, same size)</source>
-            <translation type="unfinished" />
+            <translation>anderem Inhalt (Prüfsumme verschieden, gleiche Größe)</translation>
         </message>
         <message>
             <location filename="../byoc_qgis/wording/tables.py" />
             <source>content that cannot be compared (uploaded in {parts} parts of an unknown size)</source>
-            <translation type="unfinished" />
+            <translation>Inhalt, der nicht verglichen werden kann (in {parts} Teilen unbekannter Größe hochgeladen)</translation>
         </message>
         <message>
             <location filename="../byoc_qgis/wording/tables.py" />
             <source>content that cannot be compared (its ETag is not an MD5 and it has no checksum of ours)</source>
-            <translation type="unfinished" />
+            <translation>Inhalt, der nicht verglichen werden kann (sein ETag ist keine MD5 und er hat keine Prüfsumme von uns)</translation>
         </message>
         <message>
             <location filename="../byoc_qgis/wording/tables.py" />
             <source>{url} is not in bucket {bucket}: give the delivery bucket's settings</source>
-            <translation type="unfinished" />
+            <translation>{url} liegt nicht im Bucket {bucket}: die Einstellungen des Liefer-Buckets angeben</translation>
         </message>
         <message>
             <location filename="../byoc_qgis/wording/tables.py" />
             <source>Cannot read the execution database {url}: {reason}</source>
-            <translation type="unfinished" />
+            <translation>Die Ausführungsdatenbank {url} kann nicht gelesen werden: {reason}</translation>
         </message>
         <message>
             <location filename="../byoc_qgis/wording/tables.py" />
             <source>Cannot read the feature manifest {url}: {reason}</source>
-            <translation type="unfinished" />
+            <translation>Das Objektmanifest {url} kann nicht gelesen werden: {reason}</translation>
         </message>
         <message>
             <location filename="../byoc_qgis/wording/tables.py" />
             <source>{url} has no 'features' table: is it a batch execution database?</source>
-            <translation type="unfinished" />
+            <translation>{url} hat keine Tabelle 'features': Ist es eine Batch-Ausführungsdatenbank?</translation>
         </message>
         <message>
             <location filename="../byoc_qgis/wording/tables.py" />
             <source>batch task {task} has no S3 delivery (request.output.delivery.s3.url)</source>
-            <translation type="unfinished" />
+            <translation>Batch-Aufgabe {task} hat keine S3-Lieferung (request.output.delivery.s3.url)</translation>
         </message>
         <message>
             <location filename="../byoc_qgis/wording/tables.py" />
             <source>output {output!r} is not a raster output of batch task {task}; its outputs are: {outputs}</source>
-            <translation type="unfinished" />
+            <translation>Ausgabe {output!r} ist keine Rasterausgabe der Batch-Aufgabe {task}; ihre Ausgaben sind: {outputs}</translation>
         </message>
         <message>
             <location filename="../byoc_qgis/wording/tables.py" />
             <source>Cannot read the delivered file {path}: {reason}</source>
-            <translation type="unfinished" />
+            <translation>Die gelieferte Datei {path} kann nicht gelesen werden: {reason}</translation>
         </message>
         <message>
             <location filename="../byoc_qgis/wording/tables.py" />
             <source>Cannot build the mosaic of output {output} (EPSG:{epsg}) from {count} cells: {reason}</source>
-            <translation type="unfinished" />
+            <translation>Das Mosaik der Ausgabe {output} (EPSG:{epsg}) aus {count} Zellen kann nicht erstellt werden: {reason}</translation>
         </message>
         <message>
             <location filename="../byoc_qgis/wording/tables.py" />
             <source>delivery: give both S3 keys (access key and secret key) or an IAM role ARN</source>
-            <translation type="unfinished" />
+            <translation>Lieferung: beide S3-Schlüssel (Access Key und Secret Key) oder einen IAM-Rollen-ARN angeben</translation>
         </message>
         <message>
             <location filename="../byoc_qgis/wording/tables.py" />
             <source>cogParameters.overviewLevels: factors must be 2 or more, e.g. [2, 4, 8]</source>
-            <translation type="unfinished" />
+            <translation>cogParameters.overviewLevels: Faktoren müssen 2 oder größer sein, z. B. [2, 4, 8]</translation>
         </message>
         <message>
             <location filename="../byoc_qgis/wording/tables.py" />
             <source>cogParameters.resamplingAlgorithm {resampling!r}: use {choices}</source>
-            <translation type="unfinished" />
+            <translation>cogParameters.resamplingAlgorithm {resampling!r}: {choices} verwenden</translation>
         </message>
         <message>
             <location filename="../byoc_qgis/wording/tables.py" />
             <source>cogParameters.{name} {value}: use a multiple of 16, e.g. 256</source>
-            <translation type="unfinished" />
+            <translation>cogParameters.{name} {value}: ein Vielfaches von 16 verwenden, z. B. 256</translation>
         </message>
         <message>
             <location filename="../byoc_qgis/wording/tables.py" />
             <source>processRequest.input.bounds: a tiling-grid batch needs the area of interest (bbox/geometry)</source>
-            <translation type="unfinished" />
+            <translation>processRequest.input.bounds: Ein Batch über ein Kachelgitter braucht das Interessengebiet (bbox/geometry)</translation>
         </message>
         <message>
             <location filename="../byoc_qgis/wording/tables.py" />
             <source>processRequest.evalscript is empty</source>
-            <translation type="unfinished" />
+            <translation>processRequest.evalscript ist leer</translation>
         </message>
         <message>
             <location filename="../byoc_qgis/wording/tables.py" />
             <source>output {output!r}: batch delivers image/tiff (and application/json for userdata), not {mime}</source>
-            <translation type="unfinished" />
+            <translation>Ausgabe {output!r}: Batch liefert image/tiff (und application/json für userdata), nicht {mime}</translation>
         </message>
         <message>
             <location filename="../byoc_qgis/wording/tables.py" />
             <source>resolution must be positive</source>
-            <translation type="unfinished" />
+            <translation>die Auflösung muss positiv sein</translation>
         </message>
         <message>
             <location filename="../byoc_qgis/wording/tables.py" />
             <source>{name} {value}: give 0..32767 pixels</source>
-            <translation type="unfinished" />
+            <translation>{name} {value}: 0..32767 Pixel angeben</translation>
         </message>
         <message>
             <location filename="../byoc_qgis/wording/tables.py" />
             <source>createCollection/collectionId: the outputs must be COGs (turn on COG output)</source>
-            <translation type="unfinished" />
+            <translation>createCollection/collectionId: Die Ausgaben müssen COGs sein (COG-Ausgabe einschalten)</translation>
         </message>
         <message>
             <location filename="../byoc_qgis/wording/tables.py" />
             <source>createCollection/collectionId: every output must be image/tiff (no userdata)</source>
-            <translation type="unfinished" />
+            <translation>createCollection/collectionId: Jede Ausgabe muss image/tiff sein (keine userdata)</translation>
         </message>
         <message>
             <location filename="../byoc_qgis/wording/tables.py" />
             <source>give createCollection (a new collection) or collectionId (an existing one), not both</source>
-            <translation type="unfinished" />
+            <translation>createCollection (eine neue Kollektion) oder collectionId (eine vorhandene) angeben, nicht beides</translation>
         </message>
         <message>
             <location filename="../byoc_qgis/wording/tables.py" />
             <source>cogParameters apply to COG output only (turn on COG output)</source>
-            <translation type="unfinished" />
+            <translation>cogParameters gelten nur für COG-Ausgabe (COG-Ausgabe einschalten)</translation>
         </message>
         <message>
             <location filename="../byoc_qgis/wording/tables.py" />
             <source>band name {name!r} must be a JavaScript identifier (letters, digits, _ or $, not starting with a digit)</source>
-            <translation type="unfinished" />
+            <translation>Kanalname {name!r} muss ein JavaScript-Bezeichner sein (Buchstaben, Ziffern, _ oder $, nicht mit einer Ziffer beginnend)</translation>
         </message>
         <message>
             <location filename="../byoc_qgis/wording/tables.py" />
             <source>band {name}: bitDepth {bit_depth} must be one of 8, 16, 32</source>
-            <translation type="unfinished" />
+            <translation>Kanal {name}: bitDepth {bit_depth} muss 8, 16 oder 32 sein</translation>
         </message>
         <message>
             <location filename="../byoc_qgis/wording/tables.py" />
             <source>band {name}: sampleFormat {sample_format!r} must be UINT, INT or FLOAT</source>
-            <translation type="unfinished" />
+            <translation>Kanal {name}: sampleFormat {sample_format!r} muss UINT, INT oder FLOAT sein</translation>
         </message>
         <message>
             <location filename="../byoc_qgis/wording/tables.py" />
             <source>{field}: expected an ISO 8601 string, got {type}</source>
-            <translation type="unfinished" />
+            <translation>{field}: eine ISO-8601-Zeichenkette erwartet, {type} erhalten</translation>
         </message>
         <message>
             <location filename="../byoc_qgis/wording/tables.py" />
             <source>{field}: {value!r} is not an ISO 8601 time like 2021-06-29T18:02:34Z</source>
-            <translation type="unfinished" />
+            <translation>{field}: {value!r} ist keine ISO-8601-Zeit wie 2021-06-29T18:02:34Z</translation>
         </message>
         <message>
             <location filename="../byoc_qgis/wording/tables.py" />
             <source>{field}: {value!r}: {error}</source>
-            <translation type="unfinished" />
+            <translation>{field}: {value!r}: {error}</translation>
         </message>
         <message>
             <location filename="../byoc_qgis/wording/tables.py" />
             <source>CRS: {value!r} is not a CRS</source>
-            <translation type="unfinished" />
+            <translation>KBS: {value!r} ist kein KBS</translation>
         </message>
         <message>
             <location filename="../byoc_qgis/wording/tables.py" />
             <source>CRS {text!r} is not understood; use urn:ogc:def:crs:EPSG::&lt;code&gt;, EPSG:&lt;code&gt; or http://www.opengis.net/def/crs/EPSG/0/&lt;code&gt;</source>
-            <translation type="unfinished" />
+            <translation>KBS {text!r} wird nicht verstanden; urn:ogc:def:crs:EPSG::&lt;code&gt;, EPSG:&lt;code&gt; oder http://www.opengis.net/def/crs/EPSG/0/&lt;code&gt; verwenden</translation>
         </message>
         <message>
             <location filename="../byoc_qgis/wording/tables.py" />
             <source>collection id {id!r} is not valid</source>
-            <translation type="unfinished" />
+            <translation>Kollektions-ID {id!r} ist ungültig</translation>
         </message>
         <message>
             <location filename="../byoc_qgis/wording/tables.py" />
             <source>timeRange needs both 'from' and 'to'</source>
-            <translation type="unfinished" />
+            <translation>timeRange braucht sowohl 'from' als auch 'to'</translation>
         </message>
         <message>
             <location filename="../byoc_qgis/wording/tables.py" />
             <source>timeRange: from {start} is after to {end}</source>
-            <translation type="unfinished" />
+            <translation>timeRange: from {start} liegt nach to {end}</translation>
         </message>
         <message>
             <location filename="../byoc_qgis/wording/tables.py" />
             <source>mosaickingOrder {order!r}: use mostRecent or leastRecent</source>
-            <translation type="unfinished" />
+            <translation>mosaickingOrder {order!r}: mostRecent oder leastRecent verwenden</translation>
         </message>
         <message>
             <location filename="../byoc_qgis/wording/tables.py" />
             <source>{name} {value!r}: use NEAREST, BILINEAR or BICUBIC</source>
-            <translation type="unfinished" />
+            <translation>{name} {value!r}: NEAREST, BILINEAR oder BICUBIC verwenden</translation>
         </message>
         <message>
             <location filename="../byoc_qgis/wording/tables.py" />
             <source>response format {format!r}: use one of {formats}</source>
-            <translation type="unfinished" />
+            <translation>Antwortformat {format!r}: eines von {formats} verwenden</translation>
         </message>
         <message>
             <location filename="../byoc_qgis/wording/tables.py" />
             <source>quality applies to image/jpeg only, 0..100</source>
-            <translation type="unfinished" />
+            <translation>quality gilt nur für image/jpeg, 0..100</translation>
         </message>
         <message>
             <location filename="../byoc_qgis/wording/tables.py" />
             <source>input.bounds: give a bbox and/or a geometry</source>
-            <translation type="unfinished" />
+            <translation>input.bounds: eine bbox und/oder eine geometry angeben</translation>
         </message>
         <message>
             <location filename="../byoc_qgis/wording/tables.py" />
             <source>output: give both width and height</source>
-            <translation type="unfinished" />
+            <translation>output: sowohl width als auch height angeben</translation>
         </message>
         <message>
             <location filename="../byoc_qgis/wording/tables.py" />
             <source>evalscript is empty</source>
-            <translation type="unfinished" />
+            <translation>das Evalscript ist leer</translation>
         </message>
         <message>
             <location filename="../byoc_qgis/wording/tables.py" />
             <source>input.data: give at least one collection</source>
-            <translation type="unfinished" />
+            <translation>input.data: mindestens eine Kollektion angeben</translation>
         </message>
         <message>
             <location filename="../byoc_qgis/wording/tables.py" />
             <source>output: give width/height or resx/resy, not both</source>
-            <translation type="unfinished" />
+            <translation>output: width/height oder resx/resy angeben, nicht beides</translation>
         </message>
         <message>
             <location filename="../byoc_qgis/wording/tables.py" />
             <source>output: resx and resy must both be positive</source>
-            <translation type="unfinished" />
+            <translation>output: resx und resy müssen beide positiv sein</translation>
         </message>
         <message>
             <location filename="../byoc_qgis/wording/tables.py" />
             <source>input.bounds.bbox {bbox}: need minx &lt; maxx and miny &lt; maxy</source>
-            <translation type="unfinished" />
+            <translation>input.bounds.bbox {bbox}: minx &lt; maxx und miny &lt; maxy erforderlich</translation>
         </message>
         <message>
             <location filename="../byoc_qgis/wording/tables.py" />
             <source>output: width and height must be at least 1</source>
-            <translation type="unfinished" />
+            <translation>output: width und height müssen mindestens 1 sein</translation>
         </message>
         <message>
             <location filename="../byoc_qgis/wording/tables.py" />
             <source>output {width}×{height} px is larger than {max_px} px per side; use ProcessClient.to_geotiff, which splits it into several requests</source>
-            <translation type="unfinished" />
+            <translation>Ausgabe {width}×{height} px ist größer als {max_px} px je Seite; ProcessClient.to_geotiff verwenden, das sie in mehrere Anfragen aufteilt</translation>
         </message>
         <message>
             <location filename="../byoc_qgis/wording/tables.py" />
             <source>output.responses: duplicate identifiers {ids}</source>
-            <translation type="unfinished" />
+            <translation>output.responses: doppelte Bezeichner {ids}</translation>
         </message>
         <message>
             <location filename="../byoc_qgis/wording/tables.py" />
             <source>{url!r} is not an S3 URL: write it as s3://bucket/folder</source>
-            <translation type="unfinished" />
+            <translation>{url!r} ist keine S3-URL: als s3://bucket/folder schreiben</translation>
         </message>
         <message>
             <location filename="../byoc_qgis/wording/tables.py" />
             <source>delivery URL {url!r}: unknown placeholder {placeholder}; use {known}</source>
-            <translation type="unfinished" />
+            <translation>Liefer-URL {url!r}: unbekannter Platzhalter {placeholder}; {known} verwenden</translation>
         </message>
         <message>
             <location filename="../byoc_qgis/wording/tables.py" />
             <source>delivery URL {url!r}: the bucket name cannot hold a placeholder</source>
-            <translation type="unfinished" />
+            <translation>Liefer-URL {url!r}: Der Bucket-Name darf keinen Platzhalter enthalten</translation>
         </message>
         <message>
             <location filename="../byoc_qgis/wording/tables.py" />
             <source>delivery URL {url!r}: the path must contain &lt;tileName&gt; (or &lt;tileId&gt;)</source>
-            <translation type="unfinished" />
+            <translation>Liefer-URL {url!r}: Der Pfad muss &lt;tileName&gt; (oder &lt;tileId&gt;) enthalten</translation>
         </message>
         <message>
             <location filename="../byoc_qgis/wording/tables.py" />
             <source>delivery URL {url!r}: with several outputs the path must contain &lt;outputId&gt;</source>
-            <translation type="unfinished" />
+            <translation>Liefer-URL {url!r}: Bei mehreren Ausgaben muss der Pfad &lt;outputId&gt; enthalten</translation>
         </message>
         <message>
             <location filename="../byoc_qgis/wording/tables.py" />
             <source>delivery URL {url!r}: the path has an empty segment (//)</source>
-            <translation type="unfinished" />
+            <translation>Liefer-URL {url!r}: Der Pfad hat einen leeren Abschnitt (//)</translation>
         </message>
         <message>
             <location filename="../byoc_qgis/wording/tables.py" />
             <source>format {mime!r}: batch outputs are image/tiff or application/json</source>
-            <translation type="unfinished" />
+            <translation>Format {mime!r}: Batch-Ausgaben sind image/tiff oder application/json</translation>
         </message>
         <message>
             <location filename="../byoc_qgis/wording/tables.py" />
             <source>resolution {resolution!r} is not offered by tiling grid {grid} ({name}): use {offered}{unit}</source>
-            <translation type="unfinished" />
+            <translation>Auflösung {resolution!r} wird vom Kachelgitter {grid} ({name}) nicht angeboten: {offered}{unit} verwenden</translation>
         </message>
         <message>
             <location filename="../byoc_qgis/wording/tables.py" />
             <source>tiling grid {grid!r} is unknown: use one of {known}</source>
-            <translation type="unfinished" />
+            <translation>Kachelgitter {grid!r} ist unbekannt: eines von {known} verwenden</translation>
         </message>
         <message>
             <location filename="../byoc_qgis/wording/tables.py" />
             <source>unknown EPSG code {epsg}</source>
-            <translation type="unfinished" />
+            <translation>unbekannter EPSG-Code {epsg}</translation>
         </message>
         <message>
             <location filename="../byoc_qgis/wording/tables.py" />
             <source>bufferX and bufferY must be 0 or more pixels</source>
-            <translation type="unfinished" />
+            <translation>bufferX und bufferY müssen 0 oder mehr Pixel sein</translation>
         </message>
         <message>
             <location filename="../byoc_qgis/wording/tables.py" />
             <source>area of interest: the geometry is not a valid GeoJSON polygon</source>
-            <translation type="unfinished" />
+            <translation>Interessengebiet: Die Geometrie ist kein gültiges GeoJSON-Polygon</translation>
         </message>
         <message>
             <location filename="../byoc_qgis/wording/tables.py" />
             <source>area of interest: bbox needs 4 numbers [minx, miny, maxx, maxy]</source>
-            <translation type="unfinished" />
+            <translation>Interessengebiet: bbox braucht 4 Zahlen [minx, miny, maxx, maxy]</translation>
         </message>
         <message>
             <location filename="../byoc_qgis/wording/tables.py" />
             <source>area of interest: give a geometry or a bbox</source>
-            <translation type="unfinished" />
+            <translation>Interessengebiet: eine Geometrie oder eine bbox angeben</translation>
         </message>
         <message>
             <location filename="../byoc_qgis/wording/tables.py" />
             <source>area of interest: cannot transform from EPSG:{epsg} to EPSG:4326</source>
-            <translation type="unfinished" />
+            <translation>Interessengebiet: kann nicht von EPSG:{epsg} nach EPSG:4326 transformiert werden</translation>
         </message>
         <message>
             <location filename="../byoc_qgis/wording/tables.py" />
             <source>area of interest has no area</source>
-            <translation type="unfinished" />
+            <translation>das Interessengebiet hat keine Fläche</translation>
         </message>
         <message>
             <location filename="../byoc_qgis/wording/tables.py" />
             <source>no bands given</source>
-            <translation type="unfinished" />
+            <translation>keine Kanäle angegeben</translation>
         </message>
         <message>
             <location filename="../byoc_qgis/wording/tables.py" />
             <source>band {name!r} is not in the collection; its bands are: {known}</source>
-            <translation type="unfinished" />
+            <translation>Kanal {name!r} ist nicht in der Kollektion; ihre Kanäle sind: {known}</translation>
         </message>
         <message>
             <location filename="../byoc_qgis/wording/tables.py" />
             <source>unknown evalscript template {template!r}; use one of {known}</source>
-            <translation type="unfinished" />
+            <translation>unbekannte Evalscript-Vorlage {template!r}; eine von {known} verwenden</translation>
         </message>
         <message>
             <location filename="../byoc_qgis/wording/tables.py" />
             <source>template {template!r} needs {need} band names, got {count}; the collection has: {known}</source>
-            <translation type="unfinished" />
+            <translation>Vorlage {template!r} braucht {need} Kanalnamen, {count} erhalten; die Kollektion hat: {known}</translation>
+        </message>
+        <message>
+            <location filename="../byoc_qgis/wording/tables.py" />
+            <source>{src}: layout must be 'multiband' or 'per-band', not {layout!r}.</source>
+            <translation>{src}: Das Layout muss 'multiband' oder 'per-band' sein, nicht {layout!r}.</translation>
+        </message>
+        <message>
+            <location filename="../byoc_qgis/wording/tables.py" />
+            <source>{src}: compression {compress!r} is not BYOC-friendly; use DEFLATE or ZSTD.</source>
+            <translation>{src}: Die Kompression {compress!r} ist nicht BYOC-tauglich; DEFLATE oder ZSTD verwenden.</translation>
+        </message>
+        <message>
+            <location filename="../byoc_qgis/wording/tables.py" />
+            <source>{src}: overview resampling {resampling!r} is not allowed; use AVERAGE (continuous data) or MODE/NEAREST (categorical data). CUBIC breaks cover tracing.</source>
+            <translation>{src}: Das Resampling {resampling!r} für Übersichten ist nicht erlaubt; AVERAGE (kontinuierliche Daten) oder MODE/NEAREST (kategoriale Daten) verwenden. CUBIC stört das Umreißen der Abdeckung.</translation>
+        </message>
+        <message>
+            <location filename="../byoc_qgis/wording/tables.py" />
+            <source>{src}: block size {blocksize} must be a multiple of 16 between 256 and 2048.</source>
+            <translation>{src}: Die Blockgröße {blocksize} muss ein Vielfaches von 16 zwischen 256 und 2048 sein.</translation>
+        </message>
+        <message>
+            <location filename="../byoc_qgis/wording/tables.py" />
+            <source>{src}: output type {output_type!r} is not supported by BYOC; use one of {types}.</source>
+            <translation>{src}: Der Ausgabetyp {output_type!r} wird von BYOC nicht unterstützt; einen von {types} verwenden.</translation>
+        </message>
+        <message>
+            <location filename="../byoc_qgis/wording/tables.py" />
+            <source>{src}: Int8 output needs GDAL 3.7 or newer; use Int16.</source>
+            <translation>{src}: Int8-Ausgabe benötigt GDAL 3.7 oder neuer; Int16 verwenden.</translation>
+        </message>
+        <message>
+            <location filename="../byoc_qgis/wording/tables.py" />
+            <source>{src}: target EPSG:{epsg} is not accepted by BYOC; use 4326, 3857, 3035 or UTM.</source>
+            <translation>{src}: Ziel-EPSG:{epsg} wird von BYOC nicht akzeptiert; 4326, 3857, 3035 oder UTM verwenden.</translation>
+        </message>
+        <message>
+            <location filename="../byoc_qgis/wording/tables.py" />
+            <source>{src}: {names} band names given for {bands} bands.</source>
+            <translation>{src}: {names} Kanalnamen für {bands} Kanäle angegeben.</translation>
+        </message>
+        <message>
+            <location filename="../byoc_qgis/wording/tables.py" />
+            <source>{src}: band file name {name!r} is not a valid identifier (letters, digits, _).</source>
+            <translation>{src}: Kanaldateiname {name!r} ist kein gültiger Bezeichner (Buchstaben, Ziffern, _).</translation>
+        </message>
+        <message>
+            <location filename="../byoc_qgis/wording/tables.py" />
+            <source>{src}: band file names must be unique.</source>
+            <translation>{src}: Kanaldateinamen müssen eindeutig sein.</translation>
+        </message>
+        <message>
+            <location filename="../byoc_qgis/wording/tables.py" />
+            <source>{src}: sample type {current} is not supported by BYOC; choose an output type (e.g. {suggested}) or enable 'convert unsupported types'.</source>
+            <translation>{src}: Datentyp {current} wird von BYOC nicht unterstützt; einen Ausgabetyp wählen (z. B. {suggested}) oder „nicht unterstützte Typen umwandeln“ aktivieren.</translation>
+        </message>
+        <message>
+            <location filename="../byoc_qgis/wording/tables.py" />
+            <source>{src}: the raster has no georeferencing; georeference it before COGify.</source>
+            <translation>{src}: Das Raster hat keine Georeferenzierung; es vor COGify georeferenzieren.</translation>
+        </message>
+        <message>
+            <location filename="../byoc_qgis/wording/tables.py" />
+            <source>{src}: EPSG:{epsg} is not accepted by BYOC; choose a target CRS (EPSG:4326, 3857, 3035 or UTM) to reproject.</source>
+            <translation>{src}: EPSG:{epsg} wird von BYOC nicht akzeptiert; zum Reprojizieren ein Ziel-KBS wählen (EPSG:4326, 3857, 3035 oder UTM).</translation>
+        </message>
+        <message>
+            <location filename="../byoc_qgis/wording/tables.py" />
+            <source>{src}: its CRS is not accepted by BYOC; choose a target CRS (EPSG:4326, 3857, 3035 or UTM) to reproject.</source>
+            <translation>{src}: Sein KBS wird von BYOC nicht akzeptiert; zum Reprojizieren ein Ziel-KBS wählen (EPSG:4326, 3857, 3035 oder UTM).</translation>
+        </message>
+        <message>
+            <location filename="../byoc_qgis/wording/tables.py" />
+            <source>{dst}: per-band output needs a folder, not a file name.</source>
+            <translation>{dst}: Ausgabe je Kanal braucht einen Ordner, keinen Dateinamen.</translation>
+        </message>
+        <message>
+            <location filename="../byoc_qgis/wording/tables.py" />
+            <source>{src}: cannot prepare the conversion: {error}</source>
+            <translation>{src}: Die Umwandlung kann nicht vorbereitet werden: {error}</translation>
+        </message>
+        <message>
+            <location filename="../byoc_qgis/wording/tables.py" />
+            <source>{dst}: writing failed: {error}</source>
+            <translation>{dst}: Schreiben fehlgeschlagen: {error}</translation>
+        </message>
+        <message>
+            <location filename="../byoc_qgis/wording/tables.py" />
+            <source>Cannot open {src}: {error}</source>
+            <translation>{src} kann nicht geöffnet werden: {error}</translation>
+        </message>
+        <message>
+            <location filename="../byoc_qgis/wording/tables.py" />
+            <source>{path} exists; choose another output or allow overwriting.</source>
+            <translation>{path} existiert; eine andere Ausgabe wählen oder das Überschreiben erlauben.</translation>
+        </message>
+        <message>
+            <location filename="../byoc_qgis/wording/tables.py" />
+            <source>{path}: the output would overwrite the source; choose another output.</source>
+            <translation>{path}: Die Ausgabe würde die Quelle überschreiben; eine andere Ausgabe wählen.</translation>
+        </message>
+        <message>
+            <location filename="../byoc_qgis/wording/tables.py" />
+            <source>{src}: the written file still fails the BYOC check: {finding}</source>
+            <translation>{src}: Die geschriebene Datei besteht die BYOC-Prüfung noch immer nicht: {finding}</translation>
         </message>
         <message>
             <location filename="../byoc_qgis/wording/tables.py" />
@@ -5634,27 +5739,27 @@ ID {}</translation>
         <message>
             <location filename="../byoc_qgis/wording/tables.py" />
             <source>not found</source>
-            <translation type="unfinished" />
+            <translation>nicht gefunden</translation>
         </message>
         <message>
             <location filename="../byoc_qgis/wording/tables.py" />
             <source>cannot open it</source>
-            <translation type="unfinished" />
+            <translation>kann nicht geöffnet werden</translation>
         </message>
         <message>
             <location filename="../byoc_qgis/wording/tables.py" />
             <source>GDAL could not build it</source>
-            <translation type="unfinished" />
+            <translation>GDAL konnte es nicht erstellen</translation>
         </message>
         <message>
             <location filename="../byoc_qgis/wording/tables.py" />
             <source>none (the collection has no bands yet: ingest a tile first)</source>
-            <translation type="unfinished" />
+            <translation>keine (die Kollektion hat noch keine Kanäle: zuerst eine Kachel einlesen)</translation>
         </message>
         <message>
             <location filename="../byoc_qgis/wording/tables.py" />
             <source>no bands yet</source>
-            <translation type="unfinished" />
+            <translation>noch keine Kanäle</translation>
         </message>
         <message>
             <location filename="../byoc_qgis/wording/tables.py" />

@@ -369,7 +369,7 @@ def test_an_explanation_note_words_the_s3_error_that_stopped_the_check(german):
     assert wording.explanation_note(Explanation("c", None, "f")) == ""
 
 
-def _worded_of_each() -> List:
+def _worded_of_each(folder: str) -> List:
     """Every WORDED_TEXTS id raised or kept by the real core functions (plus the ids only built inline)."""
     from datetime import datetime, timezone
 
@@ -411,7 +411,7 @@ def _worded_of_each() -> List:
         lambda: batch_results.vsis3_url(config, "s3://other/x.sqlite"),
         lambda: batch_results._delivery(SimpleNamespace(id="task1", delivery_url="")),
     ]
-    calls += _request_calls()
+    calls += _request_calls() + _cogify_calls(folder)
     out = []
     for call in s3_calls:
         with pytest.raises(S3Error) as s3_err:
@@ -443,6 +443,11 @@ def _worded_of_each() -> List:
         WordedText("batch-no-features-table", url="s3://b/e.sqlite"),
         WordedError("batch-unknown-output", output="x", task="task1", outputs="default"),
         WordedError("aoi-transform", epsg=32633),  # PROJ refusing a transformation: not reproducible here
+        # GDAL failing half-way, or an old GDAL (Int8 needs 3.7): not reproducible in both lanes
+        WordedError("cogify-int8", src="/d/a.tif"),
+        WordedError("cogify-prepare", src="/d/a.tif", error="boom"),
+        WordedError("cogify-write", dst="/w/a.tif", error="No space left on device"),
+        WordedError("cogify-still-fails", src="/d/a.tif", finding="The file has no CRS."),
         WordedText("batch-cannot-read-cell", path="/vsis3/b/c.tif", reason="cannot open it"),
         WordedText("batch-cannot-mosaic", output="default", epsg=32633, count=4, reason="GDAL could not build it"),
     ]
@@ -536,6 +541,51 @@ def _request_calls() -> List:
     ]
 
 
+def _cogify_calls(folder: str) -> List:
+    """COGify refusing real small rasters and options (files in ``folder``)."""
+    from osgeo import gdal, osr
+
+    from byoc_qgis.core.cogify import CogifyOptions, cogify
+
+    def raster(name: str, bands: int = 1, dtype=gdal.GDT_Byte, srs: str = "EPSG:4326", geo: bool = True) -> str:
+        path = f"{folder}/{name}.tif"
+        ds = gdal.GetDriverByName("GTiff").Create(path, 8, 8, bands, dtype)
+        if geo:
+            ds.SetGeoTransform((10, 0.001, 0, 45, 0, -0.001))
+            ref = osr.SpatialReference()
+            ref.SetFromUserInput(srs)
+            ds.SetProjection(ref.ExportToWkt())
+        ds = None
+        return path
+
+    byte, two = raster("byte"), raster("two", 2)
+    out = f"{folder}/out.tif"
+    open(f"{folder}/taken.tif", "w").close()
+
+    def run(src: str, dst: str = out, **options):
+        return lambda: cogify(src, dst, CogifyOptions(skip_valid=False, **options))
+
+    return [
+        run(byte, layout="x"),
+        run(byte, compress="JPEG"),
+        run(byte, resampling="CUBIC"),
+        run(byte, blocksize=100),
+        run(byte, output_type="Float64"),
+        run(byte, target_epsg=2056),
+        run(f"{folder}/missing.tif"),
+        run(byte, folder, layout="per-band", band_names=["a", "b"]),
+        run(byte, folder, layout="per-band", band_names=["1a"]),
+        run(two, folder, layout="per-band", band_names=["a", "a"]),
+        run(raster("float64", dtype=gdal.GDT_Float64)),
+        run(raster("plain", geo=False)),
+        run(raster("swiss", srs="EPSG:2056")),
+        run(raster("custom", srs="+proj=merc +lon_0=7 +datum=WGS84")),
+        run(byte, out, layout="per-band"),
+        run(byte, f"{folder}/taken.tif"),
+        run(byte, byte, overwrite=True),
+    ]
+
+
 def _hows() -> List:
     """How each kind of object compared with a local file (core.s3_digest.same_content, no storage needed)."""
     from byoc_qgis.core.s3 import RemoteObject
@@ -556,10 +606,10 @@ def _hows() -> List:
     return [same_content(r, local)[1] for r in remotes]
 
 
-def test_every_worded_text_reads_as_core_words_it(qgis_app):
+def test_every_worded_text_reads_as_core_words_it(qgis_app, tmp_path):
     """Each core text of WORDED_TEXTS comes from real core calls; through wording (no translator) it is core's
     English byte for byte, and every placeholder is filled."""
-    texts = _worded_of_each()
+    texts = _worded_of_each(str(tmp_path))
     assert {t.key for t in texts} == set(worded.WORDED_TEXTS)
     for t in texts:
         assert wording.worded_text(t) == str(t), t.key
@@ -590,6 +640,11 @@ def test_every_worded_text_reads_as_core_words_it(qgis_app):
     job = tile_pipeline.TileJob("t", {"B02": "/d/B02.tif"}, "t/(BAND).tif")
     outcome = tile_pipeline.TileOutcome(job, tile_pipeline.FAILED, None, str(exists), error=exists)
     assert wording.outcome_text(outcome) == by_key["upload-exists"]
+    crs = next(t for t in texts if t.key == "cogify-crs")  # a tile COGify refused (the pipeline keeps the error)
+    refused = tile_pipeline.TileOutcome(job, tile_pipeline.FAILED, None, str(crs), error=crs)
+    assert wording.outcome_text(refused) == str(crs) and str(crs).endswith("EPSG:2056 is not accepted by BYOC; "
+                                                                            "choose a target CRS (EPSG:4326, 3857, "
+                                                                            "3035 or UTM) to reproject.")  # fmt: skip
     # a WordedError is still the ValueError callers catch, and describe_error words it
     error = next(t for t in texts if t.key == "url-not-http")
     assert isinstance(error, ValueError) and wording.describe_error(error) == str(error)

@@ -20,6 +20,7 @@ from osgeo import gdal, osr
 from . import cog_rules
 from .gdal_compat import GdalError, collect_errors, open_raster
 from .progress import Cancelled, Progress
+from .worded import WordedError
 
 LAYOUT_MULTIBAND = "multiband"
 LAYOUT_PER_BAND = "per-band"
@@ -40,7 +41,7 @@ if hasattr(gdal, "GDT_Int8"):
 _IDENT = re.compile(r"^[A-Za-z_$][A-Za-z0-9_$]*$")
 
 
-class CogifyError(ValueError):
+class CogifyError(WordedError):
     """COGify cannot proceed; the message names the file and what to change."""
 
 
@@ -76,27 +77,21 @@ class CogifyResult:
 
 def _check_options(src: str, opts: CogifyOptions) -> None:
     if opts.layout not in (LAYOUT_MULTIBAND, LAYOUT_PER_BAND):
-        raise CogifyError(f"{src}: layout must be 'multiband' or 'per-band', not {opts.layout!r}.")
+        raise CogifyError("cogify-layout", src=src, layout=opts.layout)
     if opts.compress.upper() not in COMPRESSIONS:
-        raise CogifyError(f"{src}: compression {opts.compress!r} is not BYOC-friendly; use DEFLATE or ZSTD.")
+        raise CogifyError("cogify-compression", src=src, compress=opts.compress)
     if opts.resampling.upper() not in RESAMPLINGS:
-        raise CogifyError(
-            f"{src}: overview resampling {opts.resampling!r} is not allowed; use AVERAGE (continuous data) or "
-            "MODE/NEAREST (categorical data). CUBIC breaks cover tracing."
-        )
+        raise CogifyError("cogify-resampling", src=src, resampling=opts.resampling)
     if not (256 <= opts.blocksize <= 2048 and opts.blocksize % 16 == 0):
-        raise CogifyError(f"{src}: block size {opts.blocksize} must be a multiple of 16 between 256 and 2048.")
+        raise CogifyError("cogify-blocksize", src=src, blocksize=opts.blocksize)
     if opts.output_type is not None and opts.output_type not in cog_rules.SUPPORTED_TYPES:
         raise CogifyError(
-            f"{src}: output type {opts.output_type!r} is not supported by BYOC; use one of "
-            f"{', '.join(cog_rules.SUPPORTED_TYPES)}."
+            "cogify-output-type", src=src, output_type=opts.output_type, types=", ".join(cog_rules.SUPPORTED_TYPES)
         )
     if opts.output_type == "Int8" and "Int8" not in _GDT:
-        raise CogifyError(f"{src}: Int8 output needs GDAL 3.7 or newer; use Int16.")
+        raise CogifyError("cogify-int8", src=src)
     if opts.target_epsg is not None and not cog_rules.is_allowed_epsg(opts.target_epsg):
-        raise CogifyError(
-            f"{src}: target EPSG:{opts.target_epsg} is not accepted by BYOC; use 4326, 3857, 3035 or UTM."
-        )
+        raise CogifyError("cogify-target-epsg", src=src, epsg=opts.target_epsg)
 
 
 def _stems(ds: gdal.Dataset, opts: CogifyOptions, src: str) -> List[str]:
@@ -104,15 +99,15 @@ def _stems(ds: gdal.Dataset, opts: CogifyOptions, src: str) -> List[str]:
     if opts.band_names is not None:
         names = list(opts.band_names)
         if len(names) != n:
-            raise CogifyError(f"{src}: {len(names)} band names given for {n} bands.")
+            raise CogifyError("cogify-band-names-count", src=src, names=len(names), bands=n)
     else:
         width = 2 if n < 100 else 3
         names = [f"B{i + 1:0{width}d}" for i in range(n)]
     for name in names:
         if not _IDENT.match(name):
-            raise CogifyError(f"{src}: band file name {name!r} is not a valid identifier (letters, digits, _).")
+            raise CogifyError("cogify-band-name", src=src, name=name)
     if len(set(names)) != len(names):
-        raise CogifyError(f"{src}: band file names must be unique.")
+        raise CogifyError("cogify-band-names-unique", src=src)
     return names
 
 
@@ -125,23 +120,19 @@ def _target_type(ds: gdal.Dataset, opts: CogifyOptions, src: str) -> Optional[st
         return None
     if opts.convert_unsupported and current in AUTO_TYPE:
         return AUTO_TYPE[current]
-    raise CogifyError(
-        f"{src}: sample type {current} is not supported by BYOC; choose an output type (e.g. "
-        f"{AUTO_TYPE.get(current, 'Float32')}) or enable 'convert unsupported types'."
-    )
+    raise CogifyError("cogify-sample-type", src=src, current=current, suggested=AUTO_TYPE.get(current, "Float32"))
 
 
 def _needs_reprojection(ds: gdal.Dataset, opts: CogifyOptions, src: str) -> Optional[int]:
     epsg, srs = cog_rules.epsg_of(ds)
     if srs is None or ds.GetGeoTransform(can_return_null=True) is None:
-        raise CogifyError(f"{src}: the raster has no georeferencing; georeference it before COGify.")
+        raise CogifyError("cogify-no-georef", src=src)
     if opts.target_epsg is not None:
         return None if epsg == opts.target_epsg else int(opts.target_epsg)
     if not cog_rules.is_allowed_epsg(epsg):
-        code = f"EPSG:{epsg}" if epsg else "its CRS"
-        raise CogifyError(
-            f"{src}: {code} is not accepted by BYOC; choose a target CRS (EPSG:4326, 3857, 3035 or UTM) to reproject."
-        )
+        if epsg:
+            raise CogifyError("cogify-crs", src=src, epsg=epsg)
+        raise CogifyError("cogify-crs-unknown", src=src)
     return None
 
 
@@ -150,7 +141,7 @@ def _output_paths(src: str, dst: str, stems: List[str], opts: CogifyOptions) -> 
     if opts.layout == LAYOUT_PER_BAND:
         folder = dst
         if os.path.splitext(dst)[1].lower() in (".tif", ".tiff"):
-            raise CogifyError(f"{dst}: per-band output needs a folder, not a file name.")
+            raise CogifyError("cogify-per-band-folder", dst=dst)
         return {stem: os.path.join(folder, f"{stem}.tif") for stem in stems}
     if os.path.splitext(dst)[1].lower() in (".tif", ".tiff"):
         return {os.path.splitext(os.path.basename(dst))[0]: dst}
@@ -202,9 +193,9 @@ def _vrt(
                     kw["noData"] = opts.nodata
                 vrt = gdal.Translate(path, ds, format="VRT", bandList=bands, **kw)
         except RuntimeError as exc:
-            raise CogifyError(f"{src}: cannot prepare the conversion: {exc}") from None
+            raise CogifyError("cogify-prepare", src=src, error=str(exc)) from None
     if vrt is None:
-        raise CogifyError(f"{src}: cannot prepare the conversion: {errs[-1] if errs else gdal.GetLastErrorMsg()}")
+        raise CogifyError("cogify-prepare", src=src, error=errs[-1] if errs else gdal.GetLastErrorMsg())
     for i in range(vrt.RasterCount):
         band = vrt.GetRasterBand(i + 1)
         if band.GetColorTable() is not None:
@@ -259,7 +250,7 @@ def _translate(dst: str, vrt: gdal.Dataset, fmt: str, options: List[str], progre
     if progress.cancelled():
         raise Cancelled()
     if failed or not os.path.exists(dst):
-        raise CogifyError(f"{dst}: writing failed: {errs[-1] if errs else gdal.GetLastErrorMsg()}")
+        raise CogifyError("cogify-write", dst=dst, error=errs[-1] if errs else gdal.GetLastErrorMsg())
 
 
 def _write_planar(dst: str, vrt: gdal.Dataset, opts: CogifyOptions, progress: Progress) -> None:
@@ -310,7 +301,7 @@ def cogify(src: str, dst: str, options: Optional[CogifyOptions] = None, progress
     try:
         ds = open_raster(src)
     except GdalError as exc:
-        raise CogifyError(f"Cannot open {src}: {exc}") from None
+        raise CogifyError("cogify-open", src=src, error=str(exc)) from None
     stems = _stems(ds, opts, src) if opts.layout == LAYOUT_PER_BAND else []
     out_type = _target_type(ds, opts, src)
     reproject = _needs_reprojection(ds, opts, src)
@@ -347,9 +338,9 @@ def _prepare_outputs(src: str, outputs: Dict[str, str], opts: CogifyOptions) -> 
     """Refuse outputs that exist (unless overwriting) or are the source; create their folders."""
     for path in outputs.values():
         if os.path.exists(path) and not opts.overwrite:
-            raise CogifyError(f"{path} exists; choose another output or allow overwriting.")
+            raise CogifyError("cogify-exists", path=path)
         if os.path.abspath(path) == os.path.abspath(src):
-            raise CogifyError(f"{path}: the output would overwrite the source; choose another output.")
+            raise CogifyError("cogify-overwrite-source", path=path)
         os.makedirs(os.path.dirname(path) or ".", exist_ok=True)
 
 
@@ -392,7 +383,7 @@ def _write_all(
             _, found = cog_rules.inspect_file(part)
             errors = [f for f in found if f.is_error]
             if errors:
-                raise CogifyError(f"{src}: the written file still fails the BYOC check: {errors[0].message}")
+                raise CogifyError("cogify-still-fails", src=src, finding=errors[0].message)
             os.replace(part, path)
             done.append(path)
     except BaseException:

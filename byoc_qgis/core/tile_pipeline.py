@@ -82,7 +82,7 @@ class TileOutcome:
     message: str = ""
     findings: List[cog_rules.Finding] = field(default_factory=list)
     key: str = ""  # the id of ``message``'s wording in OUTCOME_TEXTS ("" when the message is not ours)
-    error: Optional[BaseException] = field(default=None, repr=False)  # the S3/network error ``message`` words
+    error: Optional[BaseException] = field(default=None, repr=False)  # the S3/network/worded error of ``message``
 
 
 #: the English wording of the outcomes' own messages, by stable id; ``byoc_qgis.wording`` keeps the same texts as
@@ -291,8 +291,9 @@ class _Run:
             return TileOutcome(job, FAILED, None, self.s3.scrub(str(exc)), exc.findings)
         except (S3Error, NetworkError) as exc:  # worded by core: ``error`` lets the layers above word it again
             return TileOutcome(job, FAILED, None, self.s3.scrub(str(exc)), error=exc)
-        except (ValueError, SentinelHubError, RuntimeError) as exc:
-            return TileOutcome(job, FAILED, None, self.s3.scrub(str(exc)))
+        except (ValueError, SentinelHubError, RuntimeError) as exc:  # a WordedError (COGify's) is kept for wording
+            worded = exc if isinstance(exc, WordedError) else None
+            return TileOutcome(job, FAILED, None, self.s3.scrub(str(exc)), error=worded)
         except Exception as exc:  # noqa: BLE001 - an unexpected error is this tile's outcome; the table survives
             return TileOutcome(job, FAILED, None, self.s3.scrub(f"unexpected error: {type(exc).__name__}: {exc}"))
         finally:

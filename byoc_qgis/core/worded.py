@@ -163,6 +163,38 @@ WORDED_TEXTS: Dict[str, str] = {
     "script-unknown-band": "band {name!r} is not in the collection; its bands are: {known}",
     "script-unknown-template": "unknown evalscript template {template!r}; use one of {known}",
     "script-band-count": "template {template!r} needs {need} band names, got {count}; the collection has: {known}",
+    # --- COGify (core.cogify) ---
+    "cogify-layout": "{src}: layout must be 'multiband' or 'per-band', not {layout!r}.",
+    "cogify-compression": "{src}: compression {compress!r} is not BYOC-friendly; use DEFLATE or ZSTD.",
+    "cogify-resampling": (
+        "{src}: overview resampling {resampling!r} is not allowed; use AVERAGE (continuous data) "
+        "or MODE/NEAREST (categorical data). CUBIC breaks cover tracing."
+    ),
+    "cogify-blocksize": "{src}: block size {blocksize} must be a multiple of 16 between 256 and 2048.",
+    "cogify-output-type": "{src}: output type {output_type!r} is not supported by BYOC; use one of {types}.",
+    "cogify-int8": "{src}: Int8 output needs GDAL 3.7 or newer; use Int16.",
+    "cogify-target-epsg": "{src}: target EPSG:{epsg} is not accepted by BYOC; use 4326, 3857, 3035 or UTM.",
+    "cogify-band-names-count": "{src}: {names} band names given for {bands} bands.",
+    "cogify-band-name": "{src}: band file name {name!r} is not a valid identifier (letters, digits, _).",
+    "cogify-band-names-unique": "{src}: band file names must be unique.",
+    "cogify-sample-type": (
+        "{src}: sample type {current} is not supported by BYOC; choose an output type (e.g. "
+        "{suggested}) or enable 'convert unsupported types'."
+    ),
+    "cogify-no-georef": "{src}: the raster has no georeferencing; georeference it before COGify.",
+    "cogify-crs": (
+        "{src}: EPSG:{epsg} is not accepted by BYOC; choose a target CRS (EPSG:4326, 3857, 3035 or UTM) to reproject."
+    ),
+    "cogify-crs-unknown": (
+        "{src}: its CRS is not accepted by BYOC; choose a target CRS (EPSG:4326, 3857, 3035 or UTM) to reproject."
+    ),
+    "cogify-per-band-folder": "{dst}: per-band output needs a folder, not a file name.",
+    "cogify-prepare": "{src}: cannot prepare the conversion: {error}",
+    "cogify-write": "{dst}: writing failed: {error}",
+    "cogify-open": "Cannot open {src}: {error}",
+    "cogify-exists": "{path} exists; choose another output or allow overwriting.",
+    "cogify-overwrite-source": "{path}: the output would overwrite the source; choose another output.",
+    "cogify-still-fails": "{src}: the written file still fails the BYOC check: {finding}",
 }
 
 #: English values core passes into these texts that are our own words too (a field's name, how a file was found

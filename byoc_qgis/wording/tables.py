@@ -526,6 +526,39 @@ def worded_texts() -> Dict[str, str]:
         "script-band-count": tr(
             "template {template!r} needs {need} band names, got {count}; the collection has: {known}"
         ),
+        # --- COGify (core.cogify) ---
+        "cogify-layout": tr("{src}: layout must be 'multiband' or 'per-band', not {layout!r}."),
+        "cogify-compression": tr("{src}: compression {compress!r} is not BYOC-friendly; use DEFLATE or ZSTD."),
+        "cogify-resampling": tr(
+            "{src}: overview resampling {resampling!r} is not allowed; use AVERAGE (continuous data) "
+            "or MODE/NEAREST (categorical data). CUBIC breaks cover tracing."
+        ),
+        "cogify-blocksize": tr("{src}: block size {blocksize} must be a multiple of 16 between 256 and 2048."),
+        "cogify-output-type": tr("{src}: output type {output_type!r} is not supported by BYOC; use one of {types}."),
+        "cogify-int8": tr("{src}: Int8 output needs GDAL 3.7 or newer; use Int16."),
+        "cogify-target-epsg": tr("{src}: target EPSG:{epsg} is not accepted by BYOC; use 4326, 3857, 3035 or UTM."),
+        "cogify-band-names-count": tr("{src}: {names} band names given for {bands} bands."),
+        "cogify-band-name": tr("{src}: band file name {name!r} is not a valid identifier (letters, digits, _)."),
+        "cogify-band-names-unique": tr("{src}: band file names must be unique."),
+        "cogify-sample-type": tr(
+            "{src}: sample type {current} is not supported by BYOC; choose an output type (e.g. "
+            "{suggested}) or enable 'convert unsupported types'."
+        ),
+        "cogify-no-georef": tr("{src}: the raster has no georeferencing; georeference it before COGify."),
+        "cogify-crs": tr(
+            "{src}: EPSG:{epsg} is not accepted by BYOC; choose a target CRS (EPSG:4326, 3857, 3035 or "
+            "UTM) to reproject."
+        ),
+        "cogify-crs-unknown": tr(
+            "{src}: its CRS is not accepted by BYOC; choose a target CRS (EPSG:4326, 3857, 3035 or UTM) to reproject."
+        ),
+        "cogify-per-band-folder": tr("{dst}: per-band output needs a folder, not a file name."),
+        "cogify-prepare": tr("{src}: cannot prepare the conversion: {error}"),
+        "cogify-write": tr("{dst}: writing failed: {error}"),
+        "cogify-open": tr("Cannot open {src}: {error}"),
+        "cogify-exists": tr("{path} exists; choose another output or allow overwriting."),
+        "cogify-overwrite-source": tr("{path}: the output would overwrite the source; choose another output."),
+        "cogify-still-fails": tr("{src}: the written file still fails the BYOC check: {finding}"),
     }
 
 
