@@ -5234,7 +5234,7 @@ ID {}</translation>
         <message>
             <location filename="../byoc_qgis/wording/tables.py" />
             <source>s3://{bucket}/{key} already exists with {how}; it is left untouched: choose another path template, or allow overwriting (OVERWRITE) to replace it.</source>
-            <translation>s3://{bucket}/{key} existiert bereits mit {how}; es bleibt unverändert: eine andere Pfadvorlage wählen oder das Überschreiben (OVERWRITE) erlauben, um es zu ersetzen.</translation>
+            <translation>s3://{bucket}/{key} existiert bereits (Inhalt: {how}); es bleibt unverändert: eine andere Pfadvorlage wählen oder das Überschreiben (OVERWRITE) erlauben, um es zu ersetzen.</translation>
         </message>
         <message>
             <location filename="../byoc_qgis/wording/tables.py" />
@@ -5244,7 +5244,7 @@ ID {}</translation>
         <message>
             <location filename="../byoc_qgis/wording/tables.py" />
             <source>Upload of {path} to s3://{bucket}/{key} could not be verified: the object holds {how}; it is not registered. Try again.</source>
-            <translation>Das Hochladen von {path} nach s3://{bucket}/{key} konnte nicht geprüft werden: Das Objekt enthält {how}; es wird nicht registriert. Erneut versuchen.</translation>
+            <translation>Das Hochladen von {path} nach s3://{bucket}/{key} konnte nicht geprüft werden (Inhalt des Objekts: {how}); es wird nicht registriert. Erneut versuchen.</translation>
         </message>
         <message>
             <location filename="../byoc_qgis/wording/tables.py" />
@@ -5274,12 +5274,12 @@ ID {}</translation>
         <message>
             <location filename="../byoc_qgis/wording/tables.py" />
             <source>other content (MD5 differs, same size)</source>
-            <translation>anderem Inhalt (MD5 verschieden, gleiche Größe)</translation>
+            <translation>anderer Inhalt (MD5 verschieden, gleiche Größe)</translation>
         </message>
         <message>
             <location filename="../byoc_qgis/wording/tables.py" />
             <source>other content (checksum differs, same size)</source>
-            <translation>anderem Inhalt (Prüfsumme verschieden, gleiche Größe)</translation>
+            <translation>anderer Inhalt (Prüfsumme verschieden, gleiche Größe)</translation>
         </message>
         <message>
             <location filename="../byoc_qgis/wording/tables.py" />
