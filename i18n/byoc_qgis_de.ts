@@ -5728,6 +5728,126 @@ ID {}</translation>
         </message>
         <message>
             <location filename="../byoc_qgis/wording/tables.py" />
+            <source>QGIS is set to a SOCKS5 proxy, which the Sentinel Hub client does not support; use an HTTP proxy (Settings → Options → Network)</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../byoc_qgis/wording/tables.py" />
+            <source>the QGIS authentication system is disabled (see QGIS's Authentication settings)</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../byoc_qgis/wording/tables.py" />
+            <source>QGIS's authentication database is locked by another program (another QGIS, a backup or a database tool); close it and try again</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../byoc_qgis/wording/tables.py" />
+            <source>authentication configuration {authcfg!r} does not exist (deleted, or QGIS's authentication database cannot be read); choose or create one</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../byoc_qgis/wording/tables.py" />
+            <source>authentication configuration {authcfg!r} cannot be read as Basic (username/password); is the QGIS master password set and the authentication database not locked?</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../byoc_qgis/wording/tables.py" />
+            <source>authentication configuration {authcfg!r} lacks the access key or the secret key</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../byoc_qgis/wording/tables.py" />
+            <source>{name}: both the id and the secret are needed</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../byoc_qgis/wording/tables.py" />
+            <source>connection name {name!r}: give a non-empty name without '/'</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../byoc_qgis/wording/tables.py" />
+            <source>no saved connection named {name!r}</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../byoc_qgis/wording/tables.py" />
+            <source>BYOC_CLIENT_SECRET is set but BYOC_CLIENT_ID (or SH_CLIENT_ID) is not</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../byoc_qgis/wording/tables.py" />
+            <source>BYOC_CLIENT_ID is set but BYOC_CLIENT_SECRET (or SH_CLIENT_SECRET) is not</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../byoc_qgis/wording/tables.py" />
+            <source>an S3 access key is set but BYOC_S3_SECRET_KEY (or AWS_SECRET_ACCESS_KEY) is not</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../byoc_qgis/wording/tables.py" />
+            <source>client id is empty: copy it from your Sentinel Hub dashboard (OAuth clients)</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../byoc_qgis/wording/tables.py" />
+            <source>client secret for client id {client_id!r} is empty</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../byoc_qgis/wording/tables.py" />
+            <source>{path}: cannot read the mask of band {band}: {error}</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../byoc_qgis/wording/tables.py" />
+            <source>{path}: cannot read band {band}: {error}</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../byoc_qgis/wording/tables.py" />
+            <source>polygonize failed: {error}</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../byoc_qgis/wording/tables.py" />
+            <source>{path}: the raster has no geotransform; georeference it before tracing a cover.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../byoc_qgis/wording/tables.py" />
+            <source>{path}: rotated rasters are not supported; warp it to a north-up grid first.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../byoc_qgis/wording/tables.py" />
+            <source>Cannot open {path} to trace its cover: {error}</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../byoc_qgis/wording/tables.py" />
+            <source>Unknown cover policy {policy!r}; use 'contain' (all data inside) or 'exclude' (no no-data).</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../byoc_qgis/wording/tables.py" />
+            <source>max_points must be at least 5 (the extent box needs 5), not {max_points}.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../byoc_qgis/wording/tables.py" />
+            <source>No file given to trace a cover from.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../byoc_qgis/wording/tables.py" />
+            <source>{path} is in EPSG:{epsg} but {first} in EPSG:{first_epsg}; the band files of a tile must share one CRS.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../byoc_qgis/wording/tables.py" />
             <source>base URL</source>
             <translation>Basis-URL</translation>
         </message>

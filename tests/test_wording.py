@@ -418,10 +418,11 @@ def _worded_of_each(folder: str) -> List:
             call()
         out.append(s3_err.value.args[0])
     out += _hows()
-    for call in calls:
-        with pytest.raises(worded.WordedError) as err:
+    for call in calls + _credential_and_cover_calls(folder):
+        with pytest.raises(ValueError) as err:
             call()
-        out.append(err.value)
+        assert wording.worded_of(err.value) is not None, str(err.value)
+        out.append(wording.worded_of(err.value))  # the WordedError, or the WordedText of a CoverError ...
     when = datetime(2024, 5, 1, tzinfo=timezone.utc)
     assert pt.build_tile_path("{date}/(BAND).tif", when) == "20240501/(BAND).tif"
     cover_warning = WordedText("cover-no-epsg", path="/d/a.tif")
@@ -443,6 +444,16 @@ def _worded_of_each(folder: str) -> List:
         WordedText("batch-no-features-table", url="s3://b/e.sqlite"),
         WordedError("batch-unknown-output", output="x", task="task1", outputs="default"),
         WordedError("aoi-transform", epsg=32633),  # PROJ refusing a transformation: not reproducible here
+        # QGIS's auth manager disabled, locked or holding another method, a SOCKS5 proxy, GDAL failing to read
+        WordedText("proxy-socks5"),
+        WordedText("auth-disabled"),
+        WordedText("auth-locked"),
+        WordedText("auth-missing", authcfg="abc1234"),
+        WordedText("auth-not-basic", authcfg="abc1234"),
+        WordedText("auth-no-s3-keys", authcfg="abc1234"),
+        WordedText("cover-mask", path="/d/a.tif", band=1, error="boom"),
+        WordedText("cover-read", path="/d/a.tif", band=1, error="boom"),
+        WordedText("cover-polygonize", error="boom"),
         # GDAL failing half-way, or an old GDAL (Int8 needs 3.7): not reproducible in both lanes
         WordedError("cogify-int8", src="/d/a.tif"),
         WordedError("cogify-prepare", src="/d/a.tif", error="boom"),
@@ -583,6 +594,48 @@ def _cogify_calls(folder: str) -> List:
         run(byte, out, layout="per-band"),
         run(byte, f"{folder}/taken.tif"),
         run(byte, byte, overwrite=True),
+    ]
+
+
+def _credential_and_cover_calls(folder: str) -> List:
+    """Credentials from the environment and QGIS's auth manager, saved connections, and cover tracing refusing
+    real small rasters."""
+    from osgeo import gdal, osr
+
+    from byoc_qgis.core import auth, cover_trace, credentials, qgis_adapters
+    from byoc_qgis.core.cover import trace_cover
+    from byoc_qgis.core.deployments import SH_EU
+
+    def raster(name: str, epsg: int = 4326, rotated: bool = False, geo: bool = True) -> str:
+        path = f"{folder}/cover-{name}.tif"
+        ds = gdal.GetDriverByName("GTiff").Create(path, 8, 8, 1, gdal.GDT_Byte)
+        if geo:
+            ds.SetGeoTransform((10, 0.001, 0.0001 if rotated else 0, 45, 0, -0.001))
+            ref = osr.SpatialReference()
+            ref.ImportFromEPSG(epsg)
+            ds.SetProjection(ref.ExportToWkt())
+        ds.GetRasterBand(1).Fill(1)
+        ds = None
+        return path
+
+    wgs, utm = raster("wgs"), raster("utm", 32633)
+    bad_name = qgis_adapters.ConnectionSettings("a/b", qgis_adapters.get_deployment(SH_EU.key), "cfg")
+    return [
+        lambda: credentials.credentials_from_env({"BYOC_CLIENT_SECRET": "x"}),
+        lambda: credentials.credentials_from_env({"BYOC_CLIENT_ID": "x"}),
+        lambda: credentials.s3_credentials_from_env({"BYOC_S3_ACCESS_KEY": "a"}),
+        lambda: auth.ClientCredentials("", "x"),
+        lambda: auth.ClientCredentials("id", ""),
+        lambda: qgis_adapters.store_client_credentials("byoc test", "id", ""),
+        lambda: qgis_adapters.load_connection("no such connection (wording test)"),
+        lambda: qgis_adapters.save_connection(bad_name),
+        lambda: trace_cover([wgs], policy="round"),
+        lambda: trace_cover([wgs], max_points=3),
+        lambda: trace_cover([]),
+        lambda: cover_trace.open_for_cover(f"{folder}/missing.tif"),
+        lambda: cover_trace.trace_file(raster("plain", geo=False)),
+        lambda: cover_trace.trace_file(raster("rotated", rotated=True)),
+        lambda: trace_cover([wgs, utm]),
     ]
 
 

@@ -17,6 +17,7 @@ import time
 from typing import Callable, Dict, Optional, Tuple
 
 from .errors import AuthError, SentinelHubError
+from .worded import WordedError
 
 __all__ = [
     "ClientCredentials",
@@ -49,9 +50,9 @@ class ClientCredentials:
     def __init__(self, client_id: str, client_secret: str) -> None:
         client_id = (client_id or "").strip()
         if not client_id:
-            raise ValueError("client id is empty: copy it from your Sentinel Hub dashboard (OAuth clients)")
+            raise WordedError("client-id-empty")
         if not client_secret:
-            raise ValueError(f"client secret for client id {client_id!r} is empty")
+            raise WordedError("client-secret-empty", client_id=client_id)
         self.client_id = client_id
         self._secret = client_secret
 

@@ -148,12 +148,12 @@ def trace_cover(
     start = time.perf_counter()
     prog = Progress.of(progress, cancel)
     if policy not in POLICIES:
-        raise CoverError(f"Unknown cover policy {policy!r}; use 'contain' (all data inside) or 'exclude' (no no-data).")
+        raise CoverError(WordedText("cover-policy", policy=policy))
     if max_points < 5:
-        raise CoverError(f"max_points must be at least 5 (the extent box needs 5), not {max_points}.")
+        raise CoverError(WordedText("cover-max-points", max_points=max_points))
     files = [paths] if isinstance(paths, str) else list(paths)
     if not files:
-        raise CoverError("No file given to trace a cover from.")
+        raise CoverError(WordedText("cover-no-file"))
     combine = "any" if policy == POLICY_CONTAIN else "all"
     traced: List[TracedLevel] = []
     for i, p in enumerate(files):
@@ -206,8 +206,7 @@ class _TileOutline:
         for t in traced[1:]:
             if t.epsg != first.epsg:
                 raise CoverError(
-                    f"{t.path} is in EPSG:{t.epsg} but {first.path} in EPSG:{first.epsg}; "
-                    "the band files of a tile must share one CRS."
+                    WordedText("cover-mixed-crs", path=t.path, epsg=t.epsg, first=first.path, first_epsg=first.epsg)
                 )
         geom = first.geometry
         extent = first.extent

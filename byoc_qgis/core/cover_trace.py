@@ -14,6 +14,7 @@ from .cog_rules import epsg_of
 from .cover_geometry import extent_polygon, made_valid
 from .gdal_compat import GdalError, open_raster
 from .progress import Progress
+from .worded import WordedText
 
 
 class CoverError(ValueError):
@@ -60,7 +61,9 @@ def _band_valid(ds: gdal.Dataset, index: int, level: int, progress: Progress) ->
     if not (flags & gdal.GMF_ALL_VALID):
         mask = lvl.GetMaskBand().ReadAsArray()
         if mask is None:
-            raise CoverError(f"{ds.GetDescription()}: cannot read the mask of band {index}: {gdal.GetLastErrorMsg()}")
+            raise CoverError(
+                WordedText("cover-mask", path=ds.GetDescription(), band=index, error=gdal.GetLastErrorMsg())
+            )
         valid = mask > 0
     progress.check()
     if band.DataType in (gdal.GDT_Float32, gdal.GDT_Float64):
@@ -68,7 +71,9 @@ def _band_valid(ds: gdal.Dataset, index: int, level: int, progress: Progress) ->
         if nodata is None or not math.isnan(nodata):  # NaN is always no-data; GDAL's mask misses it otherwise
             data = lvl.ReadAsArray()
             if data is None:
-                raise CoverError(f"{ds.GetDescription()}: cannot read band {index}: {gdal.GetLastErrorMsg()}")
+                raise CoverError(
+                    WordedText("cover-read", path=ds.GetDescription(), band=index, error=gdal.GetLastErrorMsg())
+                )
             finite = ~np.isnan(data)
             valid = finite if valid is None else (valid & finite)
     return valid
@@ -122,7 +127,7 @@ def polygonize_mask(valid: np.ndarray, gt: tuple, srs_wkt: str = "") -> ogr.Geom
     lyr = vds.CreateLayer("valid", geom_type=ogr.wkbPolygon)
     err = gdal.Polygonize(band, band, lyr, -1, [])
     if err != 0:
-        raise CoverError(f"polygonize failed: {gdal.GetLastErrorMsg()}")
+        raise CoverError(WordedText("cover-polygonize", error=gdal.GetLastErrorMsg()))
     multi = ogr.Geometry(ogr.wkbMultiPolygon)
     for feat in lyr:
         g = feat.GetGeometryRef()
@@ -144,9 +149,9 @@ def trace_file(
     name = ds.GetDescription()
     gt = ds.GetGeoTransform(can_return_null=True)
     if not gt:
-        raise CoverError(f"{name}: the raster has no geotransform; georeference it before tracing a cover.")
+        raise CoverError(WordedText("cover-no-geotransform", path=name))
     if abs(gt[2]) > 0 or abs(gt[4]) > 0:
-        raise CoverError(f"{name}: rotated rasters are not supported; warp it to a north-up grid first.")
+        raise CoverError(WordedText("cover-rotated", path=name))
     band = ds.GetRasterBand(1)
     level = choose_level(band, target_size)
     lvl = _level_band(band, level)
@@ -181,4 +186,4 @@ def open_for_cover(path: str) -> gdal.Dataset:
     try:
         return open_raster(path)
     except GdalError as exc:
-        raise CoverError(f"Cannot open {path} to trace its cover: {exc}") from None
+        raise CoverError(WordedText("cover-open", path=path, error=str(exc))) from None

@@ -20,6 +20,7 @@ from typing import Mapping, Optional
 
 from .auth import ClientCredentials
 from .deployments import SH_EU, Deployment, get_deployment
+from .worded import WordedError
 
 __all__ = ["S3Credentials", "credentials_from_env", "deployment_from_env", "s3_credentials_from_env"]
 
@@ -59,9 +60,9 @@ def credentials_from_env(env: Optional[Mapping[str, str]] = None) -> Optional[Cl
     if not client_id and not secret:
         return None
     if not client_id:
-        raise ValueError("BYOC_CLIENT_SECRET is set but BYOC_CLIENT_ID (or SH_CLIENT_ID) is not")
+        raise WordedError("env-no-client-id")
     if not secret:
-        raise ValueError("BYOC_CLIENT_ID is set but BYOC_CLIENT_SECRET (or SH_CLIENT_SECRET) is not")
+        raise WordedError("env-no-client-secret")
     return ClientCredentials(client_id, secret)
 
 
@@ -83,7 +84,7 @@ def s3_credentials_from_env(env: Optional[Mapping[str, str]] = None) -> Optional
     if not access:
         return None
     if not secret:
-        raise ValueError("an S3 access key is set but BYOC_S3_SECRET_KEY (or AWS_SECRET_ACCESS_KEY) is not")
+        raise WordedError("env-no-s3-secret")
     return S3Credentials(
         access_key=access,
         secret_key=secret,

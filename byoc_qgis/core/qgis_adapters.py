@@ -25,6 +25,7 @@ from .credentials import S3Credentials
 from .deployments import Deployment, get_deployment
 from .errors import CredentialsError
 from .http import Transport
+from .worded import WordedError, WordedText
 
 __all__ = [
     "transport_from_qgis",
@@ -74,10 +75,7 @@ def transport_from_qgis(ca_file: Optional[str] = None) -> Transport:
         url = f"http://{cred}{proxy.hostName()}:{proxy.port()}"
         transport.proxies = {"http": url, "https": url}
     elif ptype == QNetworkProxy.ProxyType.Socks5Proxy and proxy.hostName():
-        raise ValueError(
-            "QGIS is set to a SOCKS5 proxy, which the Sentinel Hub client does not support; use an HTTP proxy "
-            "(Settings → Options → Network)"
-        )
+        raise ValueError(WordedText("proxy-socks5"))
     elif nam.useSystemProxy():
         transport.trust_env = True
     pem = bytes(QgsApplication.authManager().trustedCaCertsPemText())
@@ -137,7 +135,7 @@ atexit.register(remove_ca_bundles)
 def _manager():
     manager = QgsApplication.authManager()
     if manager.isDisabled():
-        raise CredentialsError("the QGIS authentication system is disabled (see QGIS's Authentication settings)")
+        raise CredentialsError(WordedText("auth-disabled"))
     return manager
 
 
@@ -145,7 +143,7 @@ def _store_basic(name: str, username: str, password: str, authcfg_id: Optional[s
     if not name.strip():
         raise ValueError("authentication name is empty")
     if not username or not password:
-        raise ValueError(f"{name}: both the id and the secret are needed")
+        raise WordedError("auth-id-and-secret", name=name)
     manager = _manager()
     cfg = QgsAuthMethodConfig("Basic")
     cfg.setName(name)
@@ -211,24 +209,15 @@ def _load_basic(authcfg_id: str) -> Tuple[str, str]:
     manager = _manager()
     if not authcfg_id or authcfg_id not in manager.configIds():
         if authcfg_id and _auth_db_locked():
-            raise CredentialsError(
-                "QGIS's authentication database is locked by another program (another QGIS, a backup or a "
-                "database tool); close it and try again"
-            )
-        raise CredentialsError(
-            f"authentication configuration {authcfg_id!r} does not exist (deleted, or QGIS's authentication "
-            "database cannot be read); choose or create one"
-        )
+            raise CredentialsError(WordedText("auth-locked"))
+        raise CredentialsError(WordedText("auth-missing", authcfg=authcfg_id))
     cfg = QgsAuthMethodConfig()
     result = manager.loadAuthenticationConfig(authcfg_id, cfg, True)
     ok = result[0] if isinstance(result, tuple) else result
     if isinstance(result, tuple) and len(result) > 1 and isinstance(result[1], QgsAuthMethodConfig):
         cfg = result[1]
     if not ok or cfg.method() != "Basic":
-        raise CredentialsError(
-            f"authentication configuration {authcfg_id!r} cannot be read as Basic (username/password); "
-            "is the QGIS master password set and the authentication database not locked?"
-        )
+        raise CredentialsError(WordedText("auth-not-basic", authcfg=authcfg_id))
     return cfg.config("username"), cfg.config("password")
 
 
@@ -242,7 +231,7 @@ def read_s3_keys(authcfg_id: str, endpoint: Optional[str] = None, region: Option
     """S3 keys from a Basic authcfg (endpoint and region are plain settings)."""
     username, password = _load_basic(authcfg_id)
     if not username or not password:
-        raise CredentialsError(f"authentication configuration {authcfg_id!r} lacks the access key or the secret key")
+        raise CredentialsError(WordedText("auth-no-s3-keys", authcfg=authcfg_id))
     return S3Credentials(username, password, endpoint, region)
 
 
@@ -269,7 +258,7 @@ class ConnectionSettings:
 def save_connection(conn: ConnectionSettings) -> None:
     """Write a connection under ``byoc_qgis/connections/<name>/``."""
     if not conn.name.strip() or "/" in conn.name:
-        raise ValueError(f"connection name {conn.name!r}: give a non-empty name without '/'")
+        raise WordedError("connection-name", name=conn.name)
     s = QgsSettings()
     prefix = f"{SETTINGS_ROOT}/{conn.name}"
     values: Dict[str, str] = {
@@ -292,7 +281,7 @@ def load_connection(name: str) -> ConnectionSettings:
     prefix = f"{SETTINGS_ROOT}/{name}"
     key = s.value(f"{prefix}/deployment", "")
     if not key:
-        raise ValueError(f"no saved connection named {name!r}")
+        raise WordedError("connection-unknown", name=name)
     token_url = s.value(f"{prefix}/token_url", "") or None
     return ConnectionSettings(
         name=name,

@@ -195,6 +195,46 @@ WORDED_TEXTS: Dict[str, str] = {
     "cogify-exists": "{path} exists; choose another output or allow overwriting.",
     "cogify-overwrite-source": "{path}: the output would overwrite the source; choose another output.",
     "cogify-still-fails": "{src}: the written file still fails the BYOC check: {finding}",
+    # --- connections, credentials and QGIS's authentication (core.qgis_adapters, core.credentials, core.auth) ---
+    "proxy-socks5": (
+        "QGIS is set to a SOCKS5 proxy, which the Sentinel Hub client does not support; use "
+        "an HTTP proxy (Settings → Options → Network)"
+    ),
+    "auth-disabled": "the QGIS authentication system is disabled (see QGIS's Authentication settings)",
+    "auth-locked": (
+        "QGIS's authentication database is locked by another program (another QGIS, a backup "
+        "or a database tool); close it and try again"
+    ),
+    "auth-missing": (
+        "authentication configuration {authcfg!r} does not exist (deleted, or QGIS's "
+        "authentication database cannot be read); choose or create one"
+    ),
+    "auth-not-basic": (
+        "authentication configuration {authcfg!r} cannot be read as Basic "
+        "(username/password); is the QGIS master password set and the authentication database not locked?"
+    ),
+    "auth-no-s3-keys": "authentication configuration {authcfg!r} lacks the access key or the secret key",
+    "auth-id-and-secret": "{name}: both the id and the secret are needed",
+    "connection-name": "connection name {name!r}: give a non-empty name without '/'",
+    "connection-unknown": "no saved connection named {name!r}",
+    "env-no-client-id": "BYOC_CLIENT_SECRET is set but BYOC_CLIENT_ID (or SH_CLIENT_ID) is not",
+    "env-no-client-secret": "BYOC_CLIENT_ID is set but BYOC_CLIENT_SECRET (or SH_CLIENT_SECRET) is not",
+    "env-no-s3-secret": "an S3 access key is set but BYOC_S3_SECRET_KEY (or AWS_SECRET_ACCESS_KEY) is not",
+    "client-id-empty": "client id is empty: copy it from your Sentinel Hub dashboard (OAuth clients)",
+    "client-secret-empty": "client secret for client id {client_id!r} is empty",
+    # --- cover tracing errors (core.cover, core.cover_trace) ---
+    "cover-mask": "{path}: cannot read the mask of band {band}: {error}",
+    "cover-read": "{path}: cannot read band {band}: {error}",
+    "cover-polygonize": "polygonize failed: {error}",
+    "cover-no-geotransform": "{path}: the raster has no geotransform; georeference it before tracing a cover.",
+    "cover-rotated": "{path}: rotated rasters are not supported; warp it to a north-up grid first.",
+    "cover-open": "Cannot open {path} to trace its cover: {error}",
+    "cover-policy": ("Unknown cover policy {policy!r}; use 'contain' (all data inside) or 'exclude' (no no-data)."),
+    "cover-max-points": "max_points must be at least 5 (the extent box needs 5), not {max_points}.",
+    "cover-no-file": "No file given to trace a cover from.",
+    "cover-mixed-crs": (
+        "{path} is in EPSG:{epsg} but {first} in EPSG:{first_epsg}; the band files of a tile must share one CRS."
+    ),
 }
 
 #: English values core passes into these texts that are our own words too (a field's name, how a file was found

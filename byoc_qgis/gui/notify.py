@@ -24,9 +24,8 @@ from ..core.errors import (
 )
 from ..core.progress import Cancelled
 from ..core.s3 import S3Error
-from ..core.worded import WordedError
 from ..translation import tr
-from ..wording import describe_error, s3_error_text, worded_text
+from ..wording import describe_error, s3_error_text, worded_of, worded_text
 
 __all__ = [
     "LOG_TAG",
@@ -96,7 +95,7 @@ def error_summary(exc: BaseException) -> str:
         return scrub(describe_error(exc))
     if isinstance(exc, S3Error):  # worded by core: in the user's language
         return scrub(s3_error_text(exc))
-    if isinstance(exc, WordedError):  # a validation error core words: in the user's language
+    if worded_of(exc) is not None:  # a validation or credentials error core words: in the user's language
         return scrub(worded_text(exc))
     if isinstance(exc, SentinelHubError):
         parts = [exc.message]

@@ -172,7 +172,7 @@ def read_basic_authcfg(authcfg: str, what: str) -> Tuple[str, str]:
     try:
         credentials = read_client_credentials(authcfg)
     except (ValueError, RuntimeError) as exc:
-        raise QgsProcessingException(f"{what}: {exc}") from None
+        raise QgsProcessingException(f"{what}: {worded_text(exc)}") from None
     return credentials.client_id, credentials.secret()
 
 
@@ -183,7 +183,7 @@ def _transport() -> Transport:
     try:
         return transport_from_qgis()
     except ValueError as exc:
-        raise QgsProcessingException(str(exc)) from None
+        raise QgsProcessingException(worded_text(exc)) from None
 
 
 @dataclass
@@ -260,7 +260,7 @@ def connection_from_parameters(alg, parameters, context) -> ServiceConnection:
         else:
             credentials = credentials_from_env()
     except ValueError as exc:
-        raise QgsProcessingException(str(exc)) from None
+        raise QgsProcessingException(worded_text(exc)) from None
     if credentials is None:
         raise QgsProcessingException(
             tr(
@@ -318,7 +318,7 @@ def s3_from_parameters(alg, parameters, context) -> S3Settings:
         try:
             env = s3_credentials_from_env()
         except ValueError as exc:
-            raise QgsProcessingException(str(exc)) from None
+            raise QgsProcessingException(worded_text(exc)) from None
         if env is not None:
             access, secret = env.access_key, env.secret_key
             endpoint = endpoint or env.endpoint

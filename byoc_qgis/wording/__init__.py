@@ -19,6 +19,7 @@ from .errors import (
     network_error_text,
     s3_check_text,
     s3_error_text,
+    worded_of,
     worded_text,
 )
 from .findings import (
@@ -50,5 +51,6 @@ __all__ = [
     "severity_label",
     "tile_result_text",
     "worded_finding",
+    "worded_of",
     "worded_text",
 ]
