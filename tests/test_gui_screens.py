@@ -110,11 +110,11 @@ def test_dock_with_tiles_layer_and_processed_raster_screenshots(tmp_path, screen
     assert result["tiles"] == 2
     assert result["processed"], result["process_error"]
     width, height, crs, name = result["raster"]
-    assert (width, height) == (480, 360) and crs and "Caspian demo tiles" in name
+    assert (width, height) == (480, 360) and crs and name.startswith("Single band (B02) — 2023-05-0")  # the script sent
     assert result["dock_visible"] is True
     assert {"BYOC tiles", "Reingest", "Explain failure"} <= set(result["context_menu"]), result["context_menu"]
     tree = result["layer_tree"]
-    assert tree[0] == "BYOC: localhub" and "Caspian demo tiles" in tree[1]  # the raster right below the group
+    assert tree[0] == "BYOC: localhub" and tree[1] == "Caspian demo tiles — results"  # right below the tiles
     shots = result["screenshots"]
     assert len(shots) == 3 and all(p.endswith(".png") for p in shots)
 
