@@ -292,8 +292,10 @@ class _Run:
         except (S3Error, NetworkError) as exc:  # worded by core: ``error`` lets the layers above word it again
             return TileOutcome(job, FAILED, None, self.s3.scrub(str(exc)), error=exc)
         except (ValueError, SentinelHubError, RuntimeError) as exc:  # a WordedError (COGify's) is kept for wording
-            worded = exc if isinstance(exc, WordedError) or (exc.args and isinstance(exc.args[0], WordedText)) else None
-            return TileOutcome(job, FAILED, None, self.s3.scrub(str(exc)), error=worded)
+            # without its traceback: the frames hold GDAL datasets (COGify's source) open as long as the outcome lives
+            worded = isinstance(exc, WordedError) or bool(exc.args and isinstance(exc.args[0], WordedText))
+            error = exc.with_traceback(None) if worded else None
+            return TileOutcome(job, FAILED, None, self.s3.scrub(str(exc)), error=error)
         except Exception as exc:  # noqa: BLE001 - an unexpected error is this tile's outcome; the table survives
             return TileOutcome(job, FAILED, None, self.s3.scrub(f"unexpected error: {type(exc).__name__}: {exc}"))
         finally:
