@@ -5848,6 +5848,61 @@ ID {}</translation>
         </message>
         <message>
             <location filename="../byoc_qgis/wording/tables.py" />
+            <source>{what} {value!r} is not a valid id (a UUID like 7453e962-0ee5-4f74-8227-89759fbe9ba9)</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../byoc_qgis/wording/tables.py" />
+            <source>collection name is empty</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../byoc_qgis/wording/tables.py" />
+            <source>s3Bucket {bucket!r}: give the bucket name only, without s3://</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../byoc_qgis/wording/tables.py" />
+            <source>tile path {path!r}: no leading or trailing '/', no '//' (e.g. folder/(BAND).tif)</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../byoc_qgis/wording/tables.py" />
+            <source>live view: the evalscript is empty</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../byoc_qgis/wording/tables.py" />
+            <source>live view: give both ends of the time range, or neither</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../byoc_qgis/wording/tables.py" />
+            <source>live view: mosaicking order {order!r}: use mostRecent or leastRecent</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../byoc_qgis/wording/tables.py" />
+            <source>live view: the time range starts ({start}) after it ends ({end})</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../byoc_qgis/wording/tables.py" />
+            <source>live view: the evalscript is too long for a tile URL</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../byoc_qgis/wording/tables.py" />
+            <source>output {output!r} is not an image/tiff response of the request</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../byoc_qgis/wording/tables.py" />
+            <source>to write a GeoTIFF, one output.responses entry must have format image/tiff</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../byoc_qgis/wording/tables.py" />
             <source>base URL</source>
             <translation>Basis-URL</translation>
         </message>
@@ -5880,6 +5935,21 @@ ID {}</translation>
             <location filename="../byoc_qgis/wording/tables.py" />
             <source>no bands yet</source>
             <translation>noch keine Kanäle</translation>
+        </message>
+        <message>
+            <location filename="../byoc_qgis/wording/tables.py" />
+            <source>collection id</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../byoc_qgis/wording/tables.py" />
+            <source>target collection id</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../byoc_qgis/wording/tables.py" />
+            <source>tile id</source>
+            <translation type="unfinished" />
         </message>
         <message>
             <location filename="../byoc_qgis/wording/tables.py" />

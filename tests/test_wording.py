@@ -446,6 +446,17 @@ def _worded_of_each(folder: str) -> List:
         WordedText("batch-no-features-table", url="s3://b/e.sqlite"),
         WordedError("batch-unknown-output", output="x", task="task1", outputs="default"),
         WordedError("aoi-transform", epsg=32633),  # PROJ refusing a transformation: not reproducible here
+        # checked by clients of the service before a request (tests/test_client_*.py, test_live_view.py)
+        WordedError("collection-name-empty"),
+        WordedError("collection-bucket", bucket="s3://b"),
+        WordedError("tile-path-slashes", path="/a/(BAND).tif"),
+        WordedError("live-no-evalscript"),
+        WordedError("live-time-ends"),
+        WordedError("live-mosaicking", order="random"),
+        WordedError("live-time-order", start="2024-02-01T00:00:00Z", end="2024-01-01T00:00:00Z"),
+        WordedError("live-evalscript-long"),
+        WordedError("split-not-tiff", output="ndvi"),
+        WordedError("split-no-tiff"),
         # QGIS's auth manager disabled, locked or holding another method, a SOCKS5 proxy, GDAL failing to read
         WordedText("proxy-socks5"),
         WordedText("auth-disabled"),
@@ -604,7 +615,7 @@ def _credential_and_cover_calls(folder: str) -> List:
     real small rasters."""
     from osgeo import gdal, osr
 
-    from byoc_qgis.core import auth, cover_trace, credentials, qgis_adapters
+    from byoc_qgis.core import auth, byoc, cover_trace, credentials, qgis_adapters
     from byoc_qgis.core.cover import trace_cover
     from byoc_qgis.core.deployments import SH_EU
 
@@ -623,6 +634,7 @@ def _credential_and_cover_calls(folder: str) -> List:
     wgs, utm = raster("wgs"), raster("utm", 32633)
     bad_name = qgis_adapters.ConnectionSettings("a/b", qgis_adapters.get_deployment(SH_EU.key), "cfg")
     return [
+        lambda: byoc._check_id("a/b", "tile id"),
         lambda: credentials.credentials_from_env({"BYOC_CLIENT_SECRET": "x"}),
         lambda: credentials.credentials_from_env({"BYOC_CLIENT_ID": "x"}),
         lambda: credentials.s3_credentials_from_env({"BYOC_S3_ACCESS_KEY": "a"}),

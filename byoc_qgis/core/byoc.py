@@ -19,6 +19,7 @@ from urllib.parse import urljoin, urlsplit
 from .errors import ConflictError, SentinelHubError
 from .http import CancelFn, HttpClient, check_cancel, sleep_cancellable
 from .models import Collection, Tile, TileStatus
+from .worded import WordedError
 
 __all__ = ["ByocClient", "MAX_PAGE_SIZE", "TILE_SORTS"]
 
@@ -39,7 +40,7 @@ def _check_count(count: Optional[int]) -> Optional[int]:
 
 def _check_id(value: str, what: str) -> str:
     if not value or not isinstance(value, str) or "/" in value or "?" in value:
-        raise ValueError(f"{what} {value!r} is not a valid id (a UUID like 7453e962-0ee5-4f74-8227-89759fbe9ba9)")
+        raise WordedError("invalid-id", what=what, value=value)
     return value
 
 
@@ -135,9 +136,9 @@ class ByocClient:
         if isinstance(collection, dict):
             collection = Collection.from_dict(collection)
         if not collection.name.strip():
-            raise ValueError("collection name is empty")
+            raise WordedError("collection-name-empty")
         if not collection.s3_bucket.strip() or collection.s3_bucket.startswith("s3://"):
-            raise ValueError(f"s3Bucket {collection.s3_bucket!r}: give the bucket name only, without s3://")
+            raise WordedError("collection-bucket", bucket=collection.s3_bucket)
         try:
             resp = self.http.request(
                 "POST",
@@ -333,7 +334,7 @@ class ByocClient:
         payload = tile.to_payload()
         path = payload.get("path") or ""
         if not path or path.startswith("/") or path.endswith("/") or "//" in path:
-            raise ValueError(f"tile path {path!r}: no leading or trailing '/', no '//' (e.g. folder/(BAND).tif)")
+            raise WordedError("tile-path-slashes", path=path)
         url = f"{self.root}/collections/{cid}/tiles"
         ambiguous = False
         attempt = 0

@@ -25,6 +25,7 @@ from typing import Any, Dict, Iterable, List, Optional, Sequence, Tuple
 
 from .models import format_time, parse_time
 from .process import MAX_PX, MOSAICKING_ORDERS, DataSource, OutputResponse, ProcessRequest
+from .worded import WordedError
 
 __all__ = [
     "TILE_PX",
@@ -93,16 +94,16 @@ class LiveSpec:
         if not self.collection_id or "/" in self.collection_id:
             raise ValueError(f"live view: collection id {self.collection_id!r} is not valid")
         if not self.evalscript or not self.evalscript.strip():
-            raise ValueError("live view: the evalscript is empty")
+            raise WordedError("live-no-evalscript")
         if (self.time_from is None) != (self.time_to is None):
-            raise ValueError("live view: give both ends of the time range, or neither")
+            raise WordedError("live-time-ends")
         if self.mosaicking_order is not None and self.mosaicking_order not in MOSAICKING_ORDERS:
-            raise ValueError(f"live view: mosaicking order {self.mosaicking_order!r}: use mostRecent or leastRecent")
+            raise WordedError("live-mosaicking", order=self.mosaicking_order)
         # normalised times: the same range always gives the same token (and the same cached tiles)
         object.__setattr__(self, "time_from", format_time(self.time_from))
         object.__setattr__(self, "time_to", format_time(self.time_to))
         if self.time_from is not None and parse_time(self.time_from) > parse_time(self.time_to):  # type: ignore[operator]
-            raise ValueError(f"live view: the time range starts ({self.time_from}) after it ends ({self.time_to})")
+            raise WordedError("live-time-order", start=self.time_from, end=self.time_to)
 
     def with_time(self, time_from: Any, time_to: Any) -> LiveSpec:
         """The same view over another time range."""
@@ -143,7 +144,7 @@ class LiveSpec:
         raw = json.dumps(self.to_dict(), separators=(",", ":"), sort_keys=True).encode("utf-8")
         text = base64.urlsafe_b64encode(zlib.compress(raw, 9)).decode("ascii").rstrip("=")
         if len(text) > MAX_TOKEN_CHARS:
-            raise ValueError("live view: the evalscript is too long for a tile URL")
+            raise WordedError("live-evalscript-long")
         return text
 
     @classmethod

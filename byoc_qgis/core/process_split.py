@@ -19,6 +19,7 @@ from typing import TYPE_CHECKING, Any, Callable, Dict, List, Optional, Tuple
 
 from .errors import CancelledError, SentinelHubError
 from .progress import Cancelled, Progress
+from .worded import WordedError
 
 if TYPE_CHECKING:  # pragma: no cover
     from .process import ProcessClient, ProcessRequest
@@ -79,10 +80,10 @@ def _tiff_identifier(request: ProcessRequest, identifier: Optional[str]) -> str:
     tiffs = [r.identifier for r in request.responses if r.format == "image/tiff"]
     if identifier is not None:
         if identifier not in tiffs:
-            raise ValueError(f"output {identifier!r} is not an image/tiff response of the request")
+            raise WordedError("split-not-tiff", output=identifier)
         return identifier
     if not tiffs:
-        raise ValueError("to write a GeoTIFF, one output.responses entry must have format image/tiff")
+        raise WordedError("split-no-tiff")
     return tiffs[0]
 
 

@@ -235,6 +235,18 @@ WORDED_TEXTS: Dict[str, str] = {
     "cover-mixed-crs": (
         "{path} is in EPSG:{epsg} but {first} in EPSG:{first_epsg}; the band files of a tile must share one CRS."
     ),
+    # --- BYOC requests, live view and split Process requests (core.byoc, core.live_tiles, core.process_split) ---
+    "invalid-id": ("{what} {value!r} is not a valid id (a UUID like 7453e962-0ee5-4f74-8227-89759fbe9ba9)"),
+    "collection-name-empty": "collection name is empty",
+    "collection-bucket": "s3Bucket {bucket!r}: give the bucket name only, without s3://",
+    "tile-path-slashes": "tile path {path!r}: no leading or trailing '/', no '//' (e.g. folder/(BAND).tif)",
+    "live-no-evalscript": "live view: the evalscript is empty",
+    "live-time-ends": "live view: give both ends of the time range, or neither",
+    "live-mosaicking": "live view: mosaicking order {order!r}: use mostRecent or leastRecent",
+    "live-time-order": "live view: the time range starts ({start}) after it ends ({end})",
+    "live-evalscript-long": "live view: the evalscript is too long for a tile URL",
+    "split-not-tiff": "output {output!r} is not an image/tiff response of the request",
+    "split-no-tiff": "to write a GeoTIFF, one output.responses entry must have format image/tiff",
 }
 
 #: English values core passes into these texts that are our own words too (a field's name, how a file was found
@@ -248,6 +260,9 @@ WORDED_VALUES = (
     "GDAL could not build it",
     "none (the collection has no bands yet: ingest a tile first)",
     "no bands yet",
+    "collection id",
+    "target collection id",
+    "tile id",
 )
 
 

@@ -601,6 +601,18 @@ def worded_texts() -> Dict[str, str]:
         "cover-mixed-crs": tr(
             "{path} is in EPSG:{epsg} but {first} in EPSG:{first_epsg}; the band files of a tile must share one CRS."
         ),
+        # --- BYOC requests, live view and split Process requests (core.byoc, core.live_tiles, core.process_split) ---
+        "invalid-id": tr("{what} {value!r} is not a valid id (a UUID like 7453e962-0ee5-4f74-8227-89759fbe9ba9)"),
+        "collection-name-empty": tr("collection name is empty"),
+        "collection-bucket": tr("s3Bucket {bucket!r}: give the bucket name only, without s3://"),
+        "tile-path-slashes": tr("tile path {path!r}: no leading or trailing '/', no '//' (e.g. folder/(BAND).tif)"),
+        "live-no-evalscript": tr("live view: the evalscript is empty"),
+        "live-time-ends": tr("live view: give both ends of the time range, or neither"),
+        "live-mosaicking": tr("live view: mosaicking order {order!r}: use mostRecent or leastRecent"),
+        "live-time-order": tr("live view: the time range starts ({start}) after it ends ({end})"),
+        "live-evalscript-long": tr("live view: the evalscript is too long for a tile URL"),
+        "split-not-tiff": tr("output {output!r} is not an image/tiff response of the request"),
+        "split-no-tiff": tr("to write a GeoTIFF, one output.responses entry must have format image/tiff"),
     }
 
 
@@ -617,4 +629,7 @@ def worded_values() -> Dict[str, str]:
             "none (the collection has no bands yet: ingest a tile first)"
         ),
         "no bands yet": tr("no bands yet"),
+        "collection id": tr("collection id"),
+        "target collection id": tr("target collection id"),
+        "tile id": tr("tile id"),
     }
