@@ -5903,6 +5903,21 @@ ID {}</translation>
         </message>
         <message>
             <location filename="../byoc_qgis/wording/tables.py" />
+            <source>The file pattern {pattern!r} must contain (BAND) exactly once, e.g. (BAND).tif.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../byoc_qgis/wording/tables.py" />
+            <source>{path} is not under {root}; give a folder that holds every file</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../byoc_qgis/wording/tables.py" />
+            <source>batch task id {value!r} is not valid (a UUID)</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../byoc_qgis/wording/tables.py" />
             <source>base URL</source>
             <translation>Basis-URL</translation>
         </message>

@@ -615,7 +615,7 @@ def _credential_and_cover_calls(folder: str) -> List:
     real small rasters."""
     from osgeo import gdal, osr
 
-    from byoc_qgis.core import auth, byoc, cover_trace, credentials, qgis_adapters
+    from byoc_qgis.core import auth, batch_task, byoc, cover_trace, credentials, preflight, qgis_adapters, tile_groups
     from byoc_qgis.core.cover import trace_cover
     from byoc_qgis.core.deployments import SH_EU
 
@@ -635,6 +635,9 @@ def _credential_and_cover_calls(folder: str) -> List:
     bad_name = qgis_adapters.ConnectionSettings("a/b", qgis_adapters.get_deployment(SH_EU.key), "cfg")
     return [
         lambda: byoc._check_id("a/b", "tile id"),
+        lambda: tile_groups.pattern_regex("*.tif"),
+        lambda: preflight.preflight_local([wgs], root=f"{folder}/elsewhere"),
+        lambda: batch_task.task_id("a/b"),
         lambda: credentials.credentials_from_env({"BYOC_CLIENT_SECRET": "x"}),
         lambda: credentials.credentials_from_env({"BYOC_CLIENT_ID": "x"}),
         lambda: credentials.s3_credentials_from_env({"BYOC_S3_ACCESS_KEY": "a"}),

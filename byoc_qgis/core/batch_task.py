@@ -10,6 +10,7 @@ from typing import Any, Dict, Optional, Type, TypeVar, Union
 
 from .api_values import parse_time
 from .errors import SentinelHubError
+from .worded import WordedError
 
 SECRET_KEYS = ("accessKey", "secretAccessKey", "credentials", "sessionToken")
 MASK = "***"
@@ -261,5 +262,5 @@ def task_id(task: TaskRef) -> str:
     """The id of a task given as an id, a :class:`BatchTask` or its dict; ValueError when it is not a valid id."""
     value = task.id if isinstance(task, BatchTask) else (task.get("id") if isinstance(task, dict) else task)
     if not isinstance(value, str) or not value or "/" in value or "?" in value:
-        raise ValueError(f"batch task id {value!r} is not valid (a UUID)")
+        raise WordedError("batch-task-id", value=value)
     return value

@@ -18,6 +18,7 @@ from typing import Dict, List, Mapping, Optional, Sequence
 from .cog_rules import FileFacts, Finding, bands_from_facts, check_tile, inspect_file, messages
 from .progress import Progress
 from .tile_groups import DEFAULT_PATTERN, Grouping, folder_band_files, group_local_files
+from .worded import WordedError
 
 _JS_IDENT = re.compile(r"^[A-Za-z_$][A-Za-z0-9_$]*$")
 
@@ -218,7 +219,7 @@ def preflight_local(
     if as_tiles:
         grouping = group_local_files(paths, root, pattern)
         if grouping.outside:
-            raise ValueError(f"{grouping.outside[0]} is not under {grouping.root}; give a folder that holds every file")
+            raise WordedError("files-outside-root", path=grouping.outside[0], root=grouping.root)
         return preflight_grouping(grouping, pattern, collection_bands, prog)
     reports: Dict[str, PreflightReport] = {}
     for n, path in enumerate(paths):

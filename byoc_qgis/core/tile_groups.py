@@ -14,6 +14,8 @@ import re
 from dataclasses import dataclass, field
 from typing import Callable, Dict, Generic, List, Optional, Sequence, Tuple, TypeVar
 
+from .worded import WordedText
+
 __all__ = [
     "DEFAULT_PATTERN",
     "PatternError",
@@ -63,7 +65,7 @@ class Grouping(Generic[T]):
 def pattern_regex(pattern: str) -> re.Pattern:
     """The regular expression of a band file pattern: groups ``tile`` (folder with its ``/``) and ``band``."""
     if pattern.count("(BAND)") != 1:
-        raise PatternError(f"The file pattern {pattern!r} must contain (BAND) exactly once, e.g. (BAND).tif.")
+        raise PatternError(WordedText("pattern-band-once", pattern=pattern))
     before, after = pattern.split("(BAND)")
     return re.compile(r"^(?P<tile>(?:.*/)?)" + re.escape(before) + f"(?P<band>{BAND_CHARS})" + re.escape(after) + "$")
 

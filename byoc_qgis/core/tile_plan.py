@@ -162,7 +162,7 @@ def _groups(
     try:
         grouping = group_local_files(paths, root, pattern)
     except PatternError as exc:
-        return [], Problem(UNMATCHED, "", str(exc))
+        return [], Problem(UNMATCHED, "", str(exc), error=exc)
     if grouping.outside:
         return [], Problem(OUTSIDE, grouping.outside[0], grouping.root)
     tiles = [PlannedTile(g.name, dict(g.files), key=os.path.join(grouping.root, g.path)) for g in grouping.tiles]

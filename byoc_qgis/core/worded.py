@@ -247,6 +247,10 @@ WORDED_TEXTS: Dict[str, str] = {
     "live-evalscript-long": "live view: the evalscript is too long for a tile URL",
     "split-not-tiff": "output {output!r} is not an image/tiff response of the request",
     "split-no-tiff": "to write a GeoTIFF, one output.responses entry must have format image/tiff",
+    # --- band file patterns, pre-flight roots, batch task ids (core.tile_groups, preflight, batch_task) ---
+    "pattern-band-once": "The file pattern {pattern!r} must contain (BAND) exactly once, e.g. (BAND).tif.",
+    "files-outside-root": "{path} is not under {root}; give a folder that holds every file",
+    "batch-task-id": "batch task id {value!r} is not valid (a UUID)",
 }
 
 #: English values core passes into these texts that are our own words too (a field's name, how a file was found

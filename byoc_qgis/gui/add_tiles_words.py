@@ -107,7 +107,7 @@ def problem_text(problem: Optional[tile_plan.Problem]) -> str:
                 "%n files do not match the band file pattern {}, e.g. {}: rename them or change the pattern.",
                 problem.count,
             ).format(detail, value)
-        return tr("The band file pattern cannot be used: {}").format(user_words(detail))
+        return tr("The band file pattern cannot be used: {}").format(user_words(_detail(problem)))
     if code == tile_plan.OUTSIDE:
         return tr("{} is not inside {}: choose a folder that holds every file.").format(value, detail)
     if code == tile_plan.NO_FILES:

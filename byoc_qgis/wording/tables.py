@@ -613,6 +613,10 @@ def worded_texts() -> Dict[str, str]:
         "live-evalscript-long": tr("live view: the evalscript is too long for a tile URL"),
         "split-not-tiff": tr("output {output!r} is not an image/tiff response of the request"),
         "split-no-tiff": tr("to write a GeoTIFF, one output.responses entry must have format image/tiff"),
+        # --- band file patterns, pre-flight roots, batch task ids (core.tile_groups, preflight, batch_task) ---
+        "pattern-band-once": tr("The file pattern {pattern!r} must contain (BAND) exactly once, e.g. (BAND).tif."),
+        "files-outside-root": tr("{path} is not under {root}; give a folder that holds every file"),
+        "batch-task-id": tr("batch task id {value!r} is not valid (a UUID)"),
     }
 
 
