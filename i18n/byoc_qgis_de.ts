@@ -5729,192 +5729,192 @@ ID {}</translation>
         <message>
             <location filename="../byoc_qgis/wording/tables.py" />
             <source>QGIS is set to a SOCKS5 proxy, which the Sentinel Hub client does not support; use an HTTP proxy (Settings → Options → Network)</source>
-            <translation type="unfinished" />
+            <translation>QGIS ist auf einen SOCKS5-Proxy eingestellt, den der Sentinel Hub-Client nicht unterstützt; einen HTTP-Proxy verwenden (Einstellungen → Optionen → Netzwerk)</translation>
         </message>
         <message>
             <location filename="../byoc_qgis/wording/tables.py" />
             <source>the QGIS authentication system is disabled (see QGIS's Authentication settings)</source>
-            <translation type="unfinished" />
+            <translation>das QGIS-Authentifizierungssystem ist deaktiviert (siehe die Authentifizierungseinstellungen von QGIS)</translation>
         </message>
         <message>
             <location filename="../byoc_qgis/wording/tables.py" />
             <source>QGIS's authentication database is locked by another program (another QGIS, a backup or a database tool); close it and try again</source>
-            <translation type="unfinished" />
+            <translation>die QGIS-Authentifizierungsdatenbank ist von einem anderen Programm gesperrt (ein anderes QGIS, eine Sicherung oder ein Datenbankwerkzeug); es schließen und erneut versuchen</translation>
         </message>
         <message>
             <location filename="../byoc_qgis/wording/tables.py" />
             <source>authentication configuration {authcfg!r} does not exist (deleted, or QGIS's authentication database cannot be read); choose or create one</source>
-            <translation type="unfinished" />
+            <translation>Authentifizierungskonfiguration {authcfg!r} existiert nicht (gelöscht, oder die QGIS-Authentifizierungsdatenbank kann nicht gelesen werden); eine wählen oder anlegen</translation>
         </message>
         <message>
             <location filename="../byoc_qgis/wording/tables.py" />
             <source>authentication configuration {authcfg!r} cannot be read as Basic (username/password); is the QGIS master password set and the authentication database not locked?</source>
-            <translation type="unfinished" />
+            <translation>Authentifizierungskonfiguration {authcfg!r} kann nicht als Basic (Benutzername/Passwort) gelesen werden; ist das QGIS-Master-Passwort gesetzt und die Authentifizierungsdatenbank nicht gesperrt?</translation>
         </message>
         <message>
             <location filename="../byoc_qgis/wording/tables.py" />
             <source>authentication configuration {authcfg!r} lacks the access key or the secret key</source>
-            <translation type="unfinished" />
+            <translation>der Authentifizierungskonfiguration {authcfg!r} fehlt der Access Key oder der Secret Key</translation>
         </message>
         <message>
             <location filename="../byoc_qgis/wording/tables.py" />
             <source>{name}: both the id and the secret are needed</source>
-            <translation type="unfinished" />
+            <translation>{name}: Sowohl die ID als auch das Secret werden benötigt</translation>
         </message>
         <message>
             <location filename="../byoc_qgis/wording/tables.py" />
             <source>connection name {name!r}: give a non-empty name without '/'</source>
-            <translation type="unfinished" />
+            <translation>Verbindungsname {name!r}: einen nicht leeren Namen ohne '/' angeben</translation>
         </message>
         <message>
             <location filename="../byoc_qgis/wording/tables.py" />
             <source>no saved connection named {name!r}</source>
-            <translation type="unfinished" />
+            <translation>keine gespeicherte Verbindung namens {name!r}</translation>
         </message>
         <message>
             <location filename="../byoc_qgis/wording/tables.py" />
             <source>BYOC_CLIENT_SECRET is set but BYOC_CLIENT_ID (or SH_CLIENT_ID) is not</source>
-            <translation type="unfinished" />
+            <translation>BYOC_CLIENT_SECRET ist gesetzt, BYOC_CLIENT_ID (oder SH_CLIENT_ID) aber nicht</translation>
         </message>
         <message>
             <location filename="../byoc_qgis/wording/tables.py" />
             <source>BYOC_CLIENT_ID is set but BYOC_CLIENT_SECRET (or SH_CLIENT_SECRET) is not</source>
-            <translation type="unfinished" />
+            <translation>BYOC_CLIENT_ID ist gesetzt, BYOC_CLIENT_SECRET (oder SH_CLIENT_SECRET) aber nicht</translation>
         </message>
         <message>
             <location filename="../byoc_qgis/wording/tables.py" />
             <source>an S3 access key is set but BYOC_S3_SECRET_KEY (or AWS_SECRET_ACCESS_KEY) is not</source>
-            <translation type="unfinished" />
+            <translation>ein S3 Access Key ist gesetzt, BYOC_S3_SECRET_KEY (oder AWS_SECRET_ACCESS_KEY) aber nicht</translation>
         </message>
         <message>
             <location filename="../byoc_qgis/wording/tables.py" />
             <source>client id is empty: copy it from your Sentinel Hub dashboard (OAuth clients)</source>
-            <translation type="unfinished" />
+            <translation>die Client-ID ist leer: sie aus Ihrem Sentinel Hub-Dashboard (OAuth-Clients) kopieren</translation>
         </message>
         <message>
             <location filename="../byoc_qgis/wording/tables.py" />
             <source>client secret for client id {client_id!r} is empty</source>
-            <translation type="unfinished" />
+            <translation>das Client-Secret für die Client-ID {client_id!r} ist leer</translation>
         </message>
         <message>
             <location filename="../byoc_qgis/wording/tables.py" />
             <source>{path}: cannot read the mask of band {band}: {error}</source>
-            <translation type="unfinished" />
+            <translation>{path}: Die Maske von Kanal {band} kann nicht gelesen werden: {error}</translation>
         </message>
         <message>
             <location filename="../byoc_qgis/wording/tables.py" />
             <source>{path}: cannot read band {band}: {error}</source>
-            <translation type="unfinished" />
+            <translation>{path}: Kanal {band} kann nicht gelesen werden: {error}</translation>
         </message>
         <message>
             <location filename="../byoc_qgis/wording/tables.py" />
             <source>polygonize failed: {error}</source>
-            <translation type="unfinished" />
+            <translation>Polygonisieren fehlgeschlagen: {error}</translation>
         </message>
         <message>
             <location filename="../byoc_qgis/wording/tables.py" />
             <source>{path}: the raster has no geotransform; georeference it before tracing a cover.</source>
-            <translation type="unfinished" />
+            <translation>{path}: Das Raster hat keine Geotransformation; es vor dem Umreißen einer Abdeckung georeferenzieren.</translation>
         </message>
         <message>
             <location filename="../byoc_qgis/wording/tables.py" />
             <source>{path}: rotated rasters are not supported; warp it to a north-up grid first.</source>
-            <translation type="unfinished" />
+            <translation>{path}: Gedrehte Raster werden nicht unterstützt; es zuerst auf ein nordausgerichtetes Gitter transformieren.</translation>
         </message>
         <message>
             <location filename="../byoc_qgis/wording/tables.py" />
             <source>Cannot open {path} to trace its cover: {error}</source>
-            <translation type="unfinished" />
+            <translation>{path} kann zum Umreißen seiner Abdeckung nicht geöffnet werden: {error}</translation>
         </message>
         <message>
             <location filename="../byoc_qgis/wording/tables.py" />
             <source>Unknown cover policy {policy!r}; use 'contain' (all data inside) or 'exclude' (no no-data).</source>
-            <translation type="unfinished" />
+            <translation>Unbekannte Abdeckungsregel {policy!r}; 'contain' (alle Daten innerhalb) oder 'exclude' (kein NoData) verwenden.</translation>
         </message>
         <message>
             <location filename="../byoc_qgis/wording/tables.py" />
             <source>max_points must be at least 5 (the extent box needs 5), not {max_points}.</source>
-            <translation type="unfinished" />
+            <translation>max_points muss mindestens 5 sein (das Ausdehnungsrechteck braucht 5), nicht {max_points}.</translation>
         </message>
         <message>
             <location filename="../byoc_qgis/wording/tables.py" />
             <source>No file given to trace a cover from.</source>
-            <translation type="unfinished" />
+            <translation>Keine Datei zum Umreißen einer Abdeckung angegeben.</translation>
         </message>
         <message>
             <location filename="../byoc_qgis/wording/tables.py" />
             <source>{path} is in EPSG:{epsg} but {first} in EPSG:{first_epsg}; the band files of a tile must share one CRS.</source>
-            <translation type="unfinished" />
+            <translation>{path} ist in EPSG:{epsg}, aber {first} in EPSG:{first_epsg}; die Kanaldateien einer Kachel müssen ein KBS teilen.</translation>
         </message>
         <message>
             <location filename="../byoc_qgis/wording/tables.py" />
             <source>{what} {value!r} is not a valid id (a UUID like 7453e962-0ee5-4f74-8227-89759fbe9ba9)</source>
-            <translation type="unfinished" />
+            <translation>{what} {value!r} ist keine gültige ID (eine UUID wie 7453e962-0ee5-4f74-8227-89759fbe9ba9)</translation>
         </message>
         <message>
             <location filename="../byoc_qgis/wording/tables.py" />
             <source>collection name is empty</source>
-            <translation type="unfinished" />
+            <translation>der Name der Kollektion ist leer</translation>
         </message>
         <message>
             <location filename="../byoc_qgis/wording/tables.py" />
             <source>s3Bucket {bucket!r}: give the bucket name only, without s3://</source>
-            <translation type="unfinished" />
+            <translation>s3Bucket {bucket!r}: nur den Bucket-Namen angeben, ohne s3://</translation>
         </message>
         <message>
             <location filename="../byoc_qgis/wording/tables.py" />
             <source>tile path {path!r}: no leading or trailing '/', no '//' (e.g. folder/(BAND).tif)</source>
-            <translation type="unfinished" />
+            <translation>Kachelpfad {path!r}: kein '/' am Anfang oder Ende, kein '//' (z. B. folder/(BAND).tif)</translation>
         </message>
         <message>
             <location filename="../byoc_qgis/wording/tables.py" />
             <source>live view: the evalscript is empty</source>
-            <translation type="unfinished" />
+            <translation>Live-Ansicht: Das Evalscript ist leer</translation>
         </message>
         <message>
             <location filename="../byoc_qgis/wording/tables.py" />
             <source>live view: give both ends of the time range, or neither</source>
-            <translation type="unfinished" />
+            <translation>Live-Ansicht: beide Enden des Zeitraums angeben oder keines</translation>
         </message>
         <message>
             <location filename="../byoc_qgis/wording/tables.py" />
             <source>live view: mosaicking order {order!r}: use mostRecent or leastRecent</source>
-            <translation type="unfinished" />
+            <translation>Live-Ansicht: Mosaikreihenfolge {order!r}: mostRecent oder leastRecent verwenden</translation>
         </message>
         <message>
             <location filename="../byoc_qgis/wording/tables.py" />
             <source>live view: the time range starts ({start}) after it ends ({end})</source>
-            <translation type="unfinished" />
+            <translation>Live-Ansicht: Der Zeitraum beginnt ({start}) nach seinem Ende ({end})</translation>
         </message>
         <message>
             <location filename="../byoc_qgis/wording/tables.py" />
             <source>live view: the evalscript is too long for a tile URL</source>
-            <translation type="unfinished" />
+            <translation>Live-Ansicht: Das Evalscript ist zu lang für eine Kachel-URL</translation>
         </message>
         <message>
             <location filename="../byoc_qgis/wording/tables.py" />
             <source>output {output!r} is not an image/tiff response of the request</source>
-            <translation type="unfinished" />
+            <translation>Ausgabe {output!r} ist keine image/tiff-Antwort der Anfrage</translation>
         </message>
         <message>
             <location filename="../byoc_qgis/wording/tables.py" />
             <source>to write a GeoTIFF, one output.responses entry must have format image/tiff</source>
-            <translation type="unfinished" />
+            <translation>um ein GeoTIFF zu schreiben, muss ein Eintrag in output.responses das Format image/tiff haben</translation>
         </message>
         <message>
             <location filename="../byoc_qgis/wording/tables.py" />
             <source>The file pattern {pattern!r} must contain (BAND) exactly once, e.g. (BAND).tif.</source>
-            <translation type="unfinished" />
+            <translation>Das Dateimuster {pattern!r} muss (BAND) genau einmal enthalten, z. B. (BAND).tif.</translation>
         </message>
         <message>
             <location filename="../byoc_qgis/wording/tables.py" />
             <source>{path} is not under {root}; give a folder that holds every file</source>
-            <translation type="unfinished" />
+            <translation>{path} liegt nicht unter {root}; einen Ordner angeben, der jede Datei enthält</translation>
         </message>
         <message>
             <location filename="../byoc_qgis/wording/tables.py" />
             <source>batch task id {value!r} is not valid (a UUID)</source>
-            <translation type="unfinished" />
+            <translation>Batch-Aufgaben-ID {value!r} ist ungültig (eine UUID)</translation>
         </message>
         <message>
             <location filename="../byoc_qgis/wording/tables.py" />
@@ -5954,17 +5954,17 @@ ID {}</translation>
         <message>
             <location filename="../byoc_qgis/wording/tables.py" />
             <source>collection id</source>
-            <translation type="unfinished" />
+            <translation>Kollektions-ID</translation>
         </message>
         <message>
             <location filename="../byoc_qgis/wording/tables.py" />
             <source>target collection id</source>
-            <translation type="unfinished" />
+            <translation>ID der Zielkollektion</translation>
         </message>
         <message>
             <location filename="../byoc_qgis/wording/tables.py" />
             <source>tile id</source>
-            <translation type="unfinished" />
+            <translation>Kachel-ID</translation>
         </message>
         <message>
             <location filename="../byoc_qgis/wording/tables.py" />

@@ -232,8 +232,10 @@ def test_german_qgis_shows_the_dock_add_tiles_and_algorithms_in_german(
     dialog = None
     try:
         dock.reload_connections(conn.name)
-        dock.refresh_collections()
-        assert wait_until(lambda: any(c.name == name for c in dock.collections.values()), timeout=60)
+        if dock.list_task is None:
+            dock.refresh_collections()
+        listed = wait_until(lambda: any(c.name == name for c in dock.collections.values()), timeout=60)
+        assert listed, (dock.status.text(), dock.status.toolTip(), [c.name for c in dock.collections.values()])
         col = next(c for c in dock.collections.values() if c.name == name)
         assert dock.select_collection(col.id)
         texts = _widget_texts(dock)
