@@ -15,6 +15,8 @@ export QT_QPA_PLATFORM=${QT_QPA_PLATFORM:-offscreen}
 export PROJ_DATA=/usr/share/proj OAUTHLIB_INSECURE_TRANSPORT=1
 export QGIS_PLUGINPATH=$PWD BYOC_LANE=$LANE BYOC_VENV=$PWD/$VENV
 export PYTHONDONTWRITEBYTECODE=1
+# the 10980² test COG is built once and reused by the other lane and later runs (keyed by its builder's code)
+export BYOC_S2_COG=${BYOC_S2_COG:-.cache/tests/s2_sized.tif}
 "$VENV/bin/python" -m pytest -p no:cacheprovider --junitxml="artifacts/reports/$LANE.xml" \
     -o junit_suite_name="$LANE" "$@"
 rc=$?

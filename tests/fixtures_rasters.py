@@ -11,6 +11,7 @@ Valid-data shapes come from :func:`valid_mask`: "full", "collar" (wavy swath edg
 from __future__ import annotations
 
 import os
+import shutil
 from pathlib import Path
 from typing import Dict, Optional, Sequence
 
@@ -416,11 +417,24 @@ def build_s2_sized_cog(path, size: int = S2_SIZE, kind: str = "s2", chunk: int =
 
 @pytest.fixture(scope="session")
 def s2_sized_cog(tmp_path_factory) -> str:
-    """Path of the 10980² synthetic Sentinel-2-sized COG (built once per session, ~10-20 s)."""
+    """Path of the 10980² synthetic Sentinel-2-sized COG (built once per session, ~10-30 s). With ``BYOC_S2_COG``
+    (``make test`` sets it) it is built once there and reused by the next lane and run; the file name carries a
+    hash of the code that builds it, so a changed builder never reuses an old file."""
     cache = os.environ.get("BYOC_S2_COG")
-    if cache and Path(cache).exists():
-        return cache
-    return build_s2_sized_cog(tmp_path_factory.mktemp("s2") / "s2_sized.tif")
+    if not cache:
+        return build_s2_sized_cog(tmp_path_factory.mktemp("s2") / "s2_sized.tif")
+    import hashlib
+    import inspect
+
+    code = "".join(inspect.getsource(f) for f in (build_s2_sized_cog, valid_window, data_window, geotransform))
+    stem, ext = os.path.splitext(cache)
+    path = Path(f"{stem}-{hashlib.sha256(code.encode()).hexdigest()[:12]}{ext or '.tif'}")
+    if not path.exists():
+        path.parent.mkdir(parents=True, exist_ok=True)
+        built = build_s2_sized_cog(tmp_path_factory.mktemp("s2") / "s2_sized.tif")
+        shutil.copyfile(built, f"{path}.part-{os.getpid()}")
+        os.replace(f"{path}.part-{os.getpid()}", path)  # another run never sees half a file
+    return str(path)
 
 
 class RasterFactory:
