@@ -5,14 +5,14 @@ the Add tiles findings table and the Processing algorithms in German (screenshot
 from __future__ import annotations
 
 import re
-import shutil
-import subprocess
 import uuid
 import xml.etree.ElementTree as ET
 from collections import Counter
 from pathlib import Path
 
 import pytest
+
+from .i18n_helpers import compile_ts
 
 REPO = Path(__file__).resolve().parent.parent
 TS = REPO / "i18n" / "byoc_qgis_de.ts"
@@ -47,14 +47,6 @@ def _catalogue() -> dict:
 def _auto_fields(fields: list) -> list:
     """The automatically numbered fields ({}, {:.1f}, {!r}): their order is the order of the arguments."""
     return [f for f in fields if f.startswith("{") and f not in ("{{", "}}") and re.match(r"\{[:!}]", f)]
-
-
-def _lrelease() -> str:
-    for name in ("lrelease", "/usr/lib/qt5/bin/lrelease", "lrelease-qt5"):
-        found = shutil.which(name)
-        if found:
-            return found
-    pytest.skip("lrelease (Qt linguist tools) is not installed")
 
 
 def test_every_message_is_translated():
@@ -96,7 +88,7 @@ def german_qm(tmp_path_factory) -> Path:
     """i18n/byoc_qgis_de.ts compiled as `make translations` does; every message finished."""
     folder = tmp_path_factory.mktemp("i18n")
     qm = folder / "byoc_qgis_de.qm"
-    done = subprocess.run([_lrelease(), str(TS), "-qm", str(qm)], capture_output=True, text=True, check=True)
+    done = compile_ts(TS, qm)
     count = len(_messages())
     assert f"Generated {count} translation(s) ({count} finished and 0 unfinished)" in done.stdout, done.stdout
     return qm

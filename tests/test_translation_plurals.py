@@ -2,15 +2,12 @@
 
 from __future__ import annotations
 
-import shutil
-import subprocess
 import sys
 from pathlib import Path
 
-import pytest
-from qgis.PyQt.QtCore import QCoreApplication, QTranslator
-
 from byoc_qgis.translation import CONTEXT, tr_n
+
+from .i18n_helpers import installed_catalogue
 
 REPO = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(REPO / "scripts"))
@@ -26,14 +23,6 @@ TS = f"""<?xml version="1.0" encoding="utf-8"?>
 """
 
 
-def _lrelease() -> str:
-    for name in ("lrelease", "/usr/lib/qt5/bin/lrelease", "lrelease-qt5"):
-        found = shutil.which(name)
-        if found:
-            return found
-    pytest.skip("lrelease (Qt linguist tools) is not installed")
-
-
 def test_english_picks_singular_and_plural_without_a_catalogue(qgis_app):
     assert tr_n("%n tile", "%n tiles", 1) == "1 tile"
     assert tr_n("%n tile", "%n tiles", 0) == "0 tiles"
@@ -43,16 +32,9 @@ def test_english_picks_singular_and_plural_without_a_catalogue(qgis_app):
 def test_a_catalogue_with_numerus_forms_is_used(qgis_app, tmp_path):
     ts = tmp_path / "plural_de.ts"
     ts.write_text(TS, encoding="utf-8")
-    qm = tmp_path / "plural_de.qm"
-    subprocess.run([_lrelease(), "-silent", str(ts), "-qm", str(qm)], check=True)
-    translator = QTranslator()
-    assert translator.load(str(qm))
-    QCoreApplication.installTranslator(translator)
-    try:
+    with installed_catalogue(ts, tmp_path):
         assert tr_n("%n tile", "%n tiles", 1) == "1 Kachel"
         assert tr_n("%n tile", "%n tiles", 4) == "4 Kacheln"
-    finally:
-        QCoreApplication.removeTranslator(translator)
     assert tr_n("%n tile", "%n tiles", 4) == "4 tiles"
 
 

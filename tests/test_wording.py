@@ -5,12 +5,10 @@ ids through ``tr()``. One English source: the tr() tables say exactly what core'
 from __future__ import annotations
 
 import string
-import subprocess
 from pathlib import Path
 from typing import List, Set
 
 import pytest
-from qgis.PyQt.QtCore import QCoreApplication, QTranslator
 
 from byoc_qgis import wording
 from byoc_qgis.core import cover, gdal_compat, network_errors, s3_errors, tile_pipeline, tile_workflows, worded
@@ -24,8 +22,8 @@ from byoc_qgis.core.s3_check import BucketCheck
 from byoc_qgis.translation import CONTEXT
 from byoc_qgis.wording import tables
 
+from .i18n_helpers import installed_catalogue
 from .services import free_port
-from .test_translation_plurals import _lrelease
 
 
 def _one_of_each() -> List:
@@ -176,13 +174,8 @@ def german(qgis_app, tmp_path: Path):
         f"<context><name>{CONTEXT}</name>{body}</context></TS>\n",
         encoding="utf-8",
     )
-    qm = tmp_path / "wording_de.qm"
-    subprocess.run([_lrelease(), "-silent", str(ts), "-qm", str(qm)], check=True)
-    translator = QTranslator()
-    assert translator.load(str(qm))
-    QCoreApplication.installTranslator(translator)
-    yield
-    QCoreApplication.removeTranslator(translator)
+    with installed_catalogue(ts, tmp_path):
+        yield
 
 
 def _xml(text: str) -> str:
@@ -325,14 +318,8 @@ def test_a_finding_as_a_dict_reads_german_through_wording(german):
 @pytest.fixture
 def real_german(qgis_app, tmp_path: Path):
     """The plugin's German catalogue (i18n/byoc_qgis_de.ts compiled), installed for the test."""
-    qm = tmp_path / "byoc_qgis_de.qm"
-    ts = Path(__file__).resolve().parent.parent / "i18n" / "byoc_qgis_de.ts"
-    subprocess.run([_lrelease(), "-silent", str(ts), "-qm", str(qm)], check=True)
-    translator = QTranslator()
-    assert translator.load(str(qm))
-    QCoreApplication.installTranslator(translator)
-    yield
-    QCoreApplication.removeTranslator(translator)
+    with installed_catalogue(Path(__file__).resolve().parent.parent / "i18n" / "byoc_qgis_de.ts", tmp_path):
+        yield
 
 
 def test_every_finding_reads_german_with_the_plugins_catalogue(real_german):
