@@ -52,3 +52,12 @@ def test_alpha_band():
     assert datamask_alpha_band(script.replace("'AUTO'", "'UINT8'")) is None  # 0/1 is no alpha
     assert datamask_alpha_band(script.replace("s.dataMask]", "1]")) is None
     assert datamask_fill("function evaluatePixel(s) { if (!s.dataMask) return [NaN, 5]; return [1, 2]; }")[1] == 5.0
+
+
+def test_a_fill_written_as_a_ternary_per_value():
+    assert datamask_fill("function evaluatePixel(s) { return [s.dataMask ? s.B1 : 0]; }") == [0.0]
+    two = "function evaluatePixel(s) {\n  return [s.dataMask ? s.B1 : 0, s.dataMask ? 2 * s.B2 : -1];\n}"
+    assert datamask_fill(two) == [0.0, -1.0]
+    assert datamask_fill("function evaluatePixel(s) { return [s.dataMask ? s.B1 : s.B2]; }") is None  # not constant
+    assert datamask_fill("function evaluatePixel(s) { return [s.dataMask ? s.B1 : 0, s.B2]; }") is None  # one only
+    assert datamask_fill("function evaluatePixel(s) { if (s.B1) return [1]; return [s.dataMask ? 1 : 0]; }") is None

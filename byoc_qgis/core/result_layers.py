@@ -26,6 +26,7 @@ _FILL = re.compile(
     r"(?:\{\s*)?return\s*\[([^\]]*)\]"
 )
 _RETURN = re.compile(r"return\s*\[([^\]]*)\]")
+_TERNARY = re.compile(r"[A-Za-z_$][\w$]*\.dataMask\s*\?[^:?]+:\s*(-?[\d.]+|NaN)")  # "s.dataMask ? s.B1 : 0"
 _SAMPLE_TYPE = re.compile(r"\"?sampleType\"?\s*:\s*[\"']?(?:SampleType\.)?(\w+)")
 
 
@@ -77,14 +78,31 @@ def _number(text: str) -> Optional[float]:
 
 def datamask_fill(script: str) -> Optional[List[float]]:
     """The constant values the script returns where ``dataMask`` is 0 (one per output band; NaN for ``NaN``), or
-    None when it returns something else there (or does not test ``dataMask``)."""
+    None when it returns something else there (or does not test ``dataMask``). Either an early return
+    (``if (s.dataMask === 0) return [0];``) or every value of ``evaluatePixel``'s returns written
+    ``s.dataMask ? value : 0``."""
     m = _FILL.search(script or "")
     if m is None:
-        return None
+        return _ternary_fill(script or "")
     values = [_number(v) for v in m.group(1).split(",") if v.strip()]
     if not values or any(v is None for v in values):
         return None
     return values  # type: ignore[return-value]
+
+
+def _ternary_fill(script: str) -> Optional[List[float]]:
+    body = script.split("evaluatePixel", 1)
+    returns = [m.group(1) for m in _RETURN.finditer(body[1])] if len(body) == 2 else []
+    if len(returns) != 1:
+        return None
+    values = []
+    for value in returns[0].split(","):
+        m = _TERNARY.fullmatch(value.strip())
+        number = _number(m.group(1)) if m else None
+        if number is None:
+            return None
+        values.append(number)
+    return values or None
 
 
 def datamask_alpha_band(script: str) -> Optional[int]:
