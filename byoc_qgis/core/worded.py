@@ -218,8 +218,8 @@ WORDED_TEXTS: Dict[str, str] = {
     "connection-name": "connection name {name!r}: give a non-empty name without '/'",
     "connection-unknown": "no saved connection named {name!r}",
     "env-no-client-id": "BYOC_CLIENT_SECRET is set but BYOC_CLIENT_ID (or SH_CLIENT_ID) is not",
-    "env-no-client-secret": "BYOC_CLIENT_ID is set but BYOC_CLIENT_SECRET (or SH_CLIENT_SECRET) is not",
-    "env-no-s3-secret": "an S3 access key is set but BYOC_S3_SECRET_KEY (or AWS_SECRET_ACCESS_KEY) is not",
+    "env-no-client-secret": "BYOC_CLIENT_ID is set but BYOC_CLIENT_SECRET (or SH_CLIENT_SECRET) is not",  # noqa: E501 (variable names) # pragma: allowlist secret
+    "env-no-s3-secret": "an S3 access key is set but BYOC_S3_SECRET_KEY (or AWS_SECRET_ACCESS_KEY) is not",  # noqa: E501 (variable names) # pragma: allowlist secret
     "client-id-empty": "client id is empty: copy it from your Sentinel Hub dashboard (OAuth clients)",
     "client-secret-empty": "client secret for client id {client_id!r} is empty",
     # --- cover tracing errors (core.cover, core.cover_trace) ---
