@@ -383,3 +383,24 @@ def test_core_client_survives_faults_and_reconciles_lost_answers(localhub_factor
             batch.create(_request(world, "faults-2"))
         assert info.value.maybe_applied is True
         assert len(batch.list_tasks(search="core faults-2")) == 1
+
+
+def test_an_unknown_crs_is_a_worded_error_with_gdal_exceptions_on():
+    """QGIS, another plugin or GDAL 4 may turn osr/ogr exceptions on (the LTR lane's session does): the grid code
+    must not depend on the mode (test_wording covers it with exceptions off)."""
+    from osgeo import ogr, osr
+
+    from byoc_qgis.core import batch_grids
+    from byoc_qgis.core.worded import WordedError
+
+    enabled = []
+    for module in (osr, ogr):
+        if not module.GetUseExceptions():
+            module.UseExceptions()
+            enabled.append(module)
+    try:
+        with pytest.raises(WordedError, match="unknown EPSG code 999999"):
+            batch_grids.aoi_wgs84(bbox=[0, 0, 1, 1], epsg=999999)
+    finally:
+        for module in reversed(enabled):  # GDAL keeps the error handlers as a stack
+            module.DontUseExceptions()

@@ -191,7 +191,11 @@ def estimate_output_bytes(cells: Iterable[GridCell], bands: int = 1, bytes_per_s
 # -- geometry helpers ---------------------------------------------------------------------------------------------
 def _srs(epsg: int) -> osr.SpatialReference:
     ref = osr.SpatialReference()
-    if ref.ImportFromEPSG(int(epsg)) != 0:
+    try:
+        failed = ref.ImportFromEPSG(int(epsg)) != 0
+    except RuntimeError:  # osr with exceptions on (set by QGIS, a plugin or GDAL >= 4 defaults) raises instead
+        failed = True
+    if failed:
         raise WordedError("grid-epsg", epsg=epsg)
     ref.SetAxisMappingStrategy(osr.OAMS_TRADITIONAL_GIS_ORDER)
     return ref
@@ -242,7 +246,11 @@ def aoi_wgs84(
         minx, maxx, miny, maxy = geom.GetEnvelope()
         geom = geom.Clone()
         geom.Segmentize(max(maxx - minx, maxy - miny) / 64.0 or 1.0)
-        if geom.Transform(osr.CoordinateTransformation(_srs(epsg), _srs(4326))) != 0:
+        try:
+            failed = geom.Transform(osr.CoordinateTransformation(_srs(epsg), _srs(4326))) != 0
+        except RuntimeError:  # raised instead of returned when osr/ogr exceptions are on
+            failed = True
+        if failed:
             raise WordedError("aoi-transform", epsg=epsg)
     if _area_geometry(geom) is None:
         raise WordedError("aoi-no-area")
