@@ -180,7 +180,7 @@ def _german(texts: list, catalogue: dict) -> set:
 def test_german_qgis_shows_the_dock_add_tiles_and_algorithms_in_german(
     german, qgis_iface, qgis_new_project, conn, localhub, screenshots_dir
 ):
-    from qgis.core import QgsApplication, QgsProcessingModelAlgorithm
+    from qgis.core import QgsApplication
 
     from byoc_qgis.gui.dock import ByocDock
 
@@ -197,9 +197,8 @@ def test_german_qgis_shows_the_dock_add_tiles_and_algorithms_in_german(
             wrong.append((alg.id(), "name", fresh.displayName()))
         if fresh.group() not in catalogue.values():
             wrong.append((alg.id(), "group", fresh.group()))
-        # the example models' inputs are labelled in their .model3 files (English, outside the catalogue)
-        params = [] if isinstance(fresh, QgsProcessingModelAlgorithm) else fresh.parameterDefinitions()
-        for param in params:
+        # the example models' inputs too (labelled in English in their .model3 files, translated when loaded)
+        for param in fresh.parameterDefinitions():
             if param.description() in catalogue and catalogue[param.description()] != param.description():
                 wrong.append((alg.id(), param.name(), param.description()))
         help_text = getattr(fresh, "help_text", lambda: "")()

@@ -27,6 +27,7 @@ from qgis.PyQt.QtWidgets import (
 )
 
 from ..translation import tr
+from ..wording.findings import severity_label
 
 __all__ = [
     "ProgressRow",
@@ -308,7 +309,10 @@ class RowsTable(QTableWidget):
         for r, row in enumerate(rows):
             colour: Optional[QColor] = _SEVERITY_COLOURS.get(str(row[0]).lower()) if row else None
             for c, value in enumerate(row):
-                item = QTableWidgetItem("" if value is None else str(value))
+                text = "" if value is None else str(value)
+                if c == 0 and colour is not None:
+                    text = severity_label(text.lower())  # tinted by the raw value, shown in the user's language
+                item = QTableWidgetItem(text)
                 item.setToolTip(item.text())
                 if colour is not None:
                     item.setBackground(colour)

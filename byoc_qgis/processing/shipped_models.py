@@ -22,6 +22,8 @@ class CreateWaitProcessModel(QgsProcessingModelAlgorithm):
     def __init__(self) -> None:
         super().__init__()
         self.fromFile(str(self.FILE))
+        for parameter in self.parameterDefinitions():  # the .model3 keeps English labels: shown translated
+            parameter.setDescription(tr(parameter.description()))
 
     def name(self) -> str:
         return "modelcreatewaitprocess"
