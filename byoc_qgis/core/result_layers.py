@@ -90,14 +90,21 @@ def datamask_fill(script: str) -> Optional[List[float]]:
     return values  # type: ignore[return-value]
 
 
+def _pixel_returns(script: str) -> List[List[str]]:
+    """The values of every ``return [...]`` after ``evaluatePixel`` (stripped), in order."""
+    body = (script or "").split("evaluatePixel", 1)
+    if len(body) < 2:
+        return []
+    return [[v.strip() for v in m.group(1).split(",")] for m in _RETURN.finditer(body[1])]
+
+
 def _ternary_fill(script: str) -> Optional[List[float]]:
-    body = script.split("evaluatePixel", 1)
-    returns = [m.group(1) for m in _RETURN.finditer(body[1])] if len(body) == 2 else []
+    returns = _pixel_returns(script)
     if len(returns) != 1:
         return None
     values = []
-    for value in returns[0].split(","):
-        m = _TERNARY.fullmatch(value.strip())
+    for value in returns[0]:
+        m = _TERNARY.fullmatch(value)
         number = _number(m.group(1)) if m else None
         if number is None:
             return None
@@ -111,10 +118,7 @@ def datamask_alpha_band(script: str) -> Optional[int]:
     sample = _SAMPLE_TYPE.search(script or "")
     if sample is not None and sample.group(1).upper() != "AUTO":
         return None  # raw 0/1 would read as almost transparent: not an alpha band
-    body = (script or "").split("evaluatePixel", 1)
-    if len(body) < 2:
-        return None
-    returns = [[v.strip() for v in m.group(1).split(",")] for m in _RETURN.finditer(body[1])]
+    returns = _pixel_returns(script)
     if not returns:
         return None
     counts = {len(values) for values in returns}
