@@ -1,8 +1,9 @@
-"""A rendered GeoTIFF written as a Cloud Optimized GeoTIFF (the batch cells' COG output, ``cogParameters``).
+"""Batch cells written as Cloud Optimized GeoTIFFs (the COG output, ``cogParameters``) or plain GeoTIFFs.
 
-Used by the render workers (a single-block cell is rendered and written as a COG in the same worker, so the work
-of a cell scales with the workers) and by the batch executor (cells assembled from several blocks).
-The COG is written from the cell decoded in memory, its overviews built there, with the GTiff driver's
+Used by the render workers (:func:`write_array`: a cell of one block, or each cell of adjacent cells rendered
+together, is written by the worker that rendered it, straight from the rendered values, so a cell's whole work
+scales with the workers) and by the batch executor (:func:`write_cog`: cells assembled from several blocks).
+The COG is written from the cell in memory, its overviews built there, with the GTiff driver's
 ``COPY_SRC_OVERVIEWS`` (the COG layout: small overviews first, imagery last) and Deflate level 1: under half the
 CPU of GDAL's COG driver at its default level. Average overviews of integer bands without no-data are computed
 with numpy (2×2 means, half rounded up, each level from the one before): GDAL's AVERAGE on a MEM dataset takes
@@ -13,7 +14,8 @@ go through GDAL's COG driver.
 from __future__ import annotations
 
 import os
-from typing import Any, Dict, List, Optional
+import uuid
+from typing import Any, Dict, List, Optional, Sequence
 
 import numpy as np
 from osgeo import gdal
@@ -30,7 +32,12 @@ RESAMPLING = {
 }
 MEM_COG_LIMIT = 512 * 1024 * 1024  # bytes of a cell decoded in memory to write its COG (larger: GDAL's COG driver)
 # integer sample types averaged with numpy, and the wider type that holds the sum of four samples
-_SUM_TYPES = {np.dtype(np.uint8): np.uint16, np.dtype(np.uint16): np.uint32, np.dtype(np.int16): np.int32}
+_SUM_TYPES = {
+    np.dtype(np.uint8): np.uint16,
+    np.dtype(np.int8): np.int16,
+    np.dtype(np.uint16): np.uint32,
+    np.dtype(np.int16): np.int32,
+}
 
 
 def resampling_of(params: Dict[str, Any]) -> str:
@@ -105,47 +112,118 @@ def write_cog(source: str, path: str, params: Dict[str, Any]) -> None:
 
 def _copy_as_cog(src: Any, path: str, params: Dict[str, Any]) -> Any:
     """``src`` as a COG at ``path`` (the options of :func:`cog_options`, through memory)."""
-    block = block_size(params)
-    band = src.GetRasterBand(1)
-    mem = gdal.GetDriverByName("MEM").CreateCopy("", src)
+    signed = (src.GetRasterBand(1).GetMetadata("IMAGE_STRUCTURE") or {}).get("PIXELTYPE") == "SIGNEDBYTE"
+    mem = gdal.GetDriverByName("MEM").CreateCopy("", src)  # (a MEM copy does not keep PIXELTYPE=SIGNEDBYTE)
     try:
-        factors = overview_factors(params, src.RasterXSize, src.RasterYSize)
-        if factors:
-            resampling = resampling_of(params)
-            if resampling != "AVERAGE" or not _average_with_numpy(mem, factors):
-                mem.BuildOverviews(resampling, factors)
-        floating = band.DataType in (gdal.GDT_Float32, gdal.GDT_Float64)
-        options = [
-            "TILED=YES",
-            f"BLOCKXSIZE={block}",
-            f"BLOCKYSIZE={block}",
-            "COMPRESS=DEFLATE",
-            "ZLEVEL=1",  # as localhub's Process answers: ~2 % larger than level 6 for half the compression time
-            "COPY_SRC_OVERVIEWS=YES",
-            "INTERLEAVE=PIXEL",
-            "BIGTIFF=IF_SAFER",
-        ]
-        if params.get("usePredictor", True):
-            options.append(f"PREDICTOR={3 if floating else 2}")
-        if (band.GetMetadata("IMAGE_STRUCTURE") or {}).get("PIXELTYPE") == "SIGNEDBYTE":
-            options.append("PIXELTYPE=SIGNEDBYTE")
-        return gdal.GetDriverByName("GTiff").CreateCopy(path, mem, 0, options)
+        return _cog_from_mem(mem, path, params, signed=signed)
     finally:
         mem = None
 
 
-def _average_with_numpy(mem: Any, factors: List[int]) -> bool:
-    """Build ``mem``'s average overviews (factors 2, 4, 8…) with numpy; False (nothing built) when the bands are
-    not 8/16-bit integers without no-data, which GDAL's AVERAGE then handles."""
-    first = mem.GetRasterBand(1)
+def _cog_from_mem(
+    mem: Any, path: str, params: Dict[str, Any], values: Optional[np.ndarray] = None, signed: bool = False
+) -> Any:
+    """The MEM dataset ``mem`` (whose pixels are ``values`` when given; ``signed``: its bytes are signed) with its
+    overviews built, written as a COG."""
+    block = block_size(params)
+    band = mem.GetRasterBand(1)
+    factors = overview_factors(params, mem.RasterXSize, mem.RasterYSize)
+    if factors:
+        resampling = resampling_of(params)
+        if resampling != "AVERAGE" or not _average_with_numpy(mem, factors, values, signed):
+            mem.BuildOverviews(resampling, factors)
+    floating = band.DataType in (gdal.GDT_Float32, gdal.GDT_Float64)
+    options = [
+        "TILED=YES",
+        f"BLOCKXSIZE={block}",
+        f"BLOCKYSIZE={block}",
+        "COMPRESS=DEFLATE",
+        "ZLEVEL=1",  # as localhub's Process answers: ~2 % larger than level 6 for half the compression time
+        "COPY_SRC_OVERVIEWS=YES",
+        "INTERLEAVE=PIXEL",
+        "BIGTIFF=IF_SAFER",
+    ]
+    if params.get("usePredictor", True):
+        options.append(f"PREDICTOR={3 if floating else 2}")
+    if signed:
+        options.append("PIXELTYPE=SIGNEDBYTE")
+    return gdal.GetDriverByName("GTiff").CreateCopy(path, mem, 0, options)
+
+
+def write_array(
+    values: np.ndarray,
+    geotransform: Sequence[float],
+    epsg: int,
+    nodata: Optional[float],
+    path: str,
+    params: Optional[Dict[str, Any]],
+) -> None:
+    """Write ``values`` (bands × height × width, already in the output sample type) at ``path`` (replaced at once):
+    a COG with ``cogParameters`` ``params``, or when ``params`` is None a Deflate GeoTIFF as the Process API answers.
+    Raises RuntimeError.
+
+    The render workers write batch cells this way, straight from the rendered values: no intermediate GeoTIFF to
+    encode and decode again."""
+    from .encode import encode_tiff
+
+    tmp = f"{path}.part-{os.getpid()}"
+    try:
+        if params is None:
+            with open(tmp, "wb") as handle:
+                handle.write(encode_tiff(np.ascontiguousarray(values), geotransform, epsg, nodata, compress=True))
+        elif values.dtype == np.int8:  # signed bytes: through a GeoTIFF (PIXELTYPE=SIGNEDBYTE before GDAL 3.7)
+            source = f"/vsimem/localhub-cell-{os.getpid()}-{uuid.uuid4().hex}.tif"
+            gdal.FileFromMemBuffer(source, encode_tiff(values, geotransform, epsg, nodata, compress=False))
+            try:
+                write_cog(source, tmp, params)
+            finally:
+                gdal.Unlink(source)
+        else:
+            _write_array_as_cog(values, geotransform, epsg, nodata, tmp, params)
+        os.replace(tmp, path)
+    finally:
+        if os.path.exists(tmp):
+            os.remove(tmp)
+
+
+def _write_array_as_cog(values, geotransform, epsg: int, nodata, path: str, params: Dict[str, Any]) -> None:
+    from .crs import spatial_ref
+    from .encode import gdal_type
+
+    bands, height, width = values.shape
+    mem = gdal.GetDriverByName("MEM").Create("", width, height, bands, gdal_type(values)[0])
+    try:
+        mem.SetGeoTransform(tuple(geotransform))
+        mem.SetProjection(spatial_ref(epsg).ExportToWkt())
+        for b in range(bands):
+            band = mem.GetRasterBand(b + 1)
+            if nodata is not None:
+                band.SetNoDataValue(float(nodata))
+            band.WriteArray(values[b])
+        out = _cog_from_mem(mem, path, params, values)
+        if out is None:
+            raise RuntimeError(f"COG writing failed: {gdal.GetLastErrorMsg()}")
+        out = None
+    finally:
+        mem = None
+
+
+def _average_with_numpy(
+    mem: Any, factors: List[int], values: Optional[np.ndarray] = None, signed: bool = False
+) -> bool:
+    """Build ``mem``'s average overviews (factors 2, 4, 8…) with numpy (from ``values``, its pixels, when given;
+    ``signed``: its bytes are signed, which a MEM dataset cannot say before GDAL 3.7); False (nothing built) when the
+    bands are not 8/16-bit integers without no-data, which GDAL's AVERAGE then handles."""
     if factors != [2 ** (i + 1) for i in range(len(factors))]:
-        return False
-    if (first.GetMetadata("IMAGE_STRUCTURE") or {}).get("PIXELTYPE") == "SIGNEDBYTE":
         return False
     if any(mem.GetRasterBand(b + 1).GetNoDataValue() is not None for b in range(mem.RasterCount)):
         return False
-    level: Optional[np.ndarray] = mem.ReadAsArray()
-    if level is None or level.dtype not in _SUM_TYPES:
+    level: Optional[np.ndarray] = mem.ReadAsArray() if values is None else values
+    if level is None:
+        return False
+    if signed and level.dtype == np.uint8:
+        level = level.view(np.int8)
+    if level.dtype not in _SUM_TYPES:
         return False
     if level.ndim == 2:
         level = level[np.newaxis]
@@ -156,7 +234,10 @@ def _average_with_numpy(mem: Any, factors: List[int]) -> bool:
             overview = mem.GetRasterBand(b + 1).GetOverview(index)
             if overview.XSize != level.shape[2] or overview.YSize != level.shape[1]:
                 raise RuntimeError(f"overview {index} is {overview.XSize}x{overview.YSize}, not {level.shape[2:0:-1]}")
-            overview.WriteArray(level[b])
+            plane = level[b]
+            if plane.dtype == np.int8 and overview.DataType == gdal.GDT_Byte:
+                plane = plane.view(np.uint8)  # the bits of the signed bytes (GDAL would clamp negatives to 0)
+            overview.WriteArray(plane)
     return True
 
 

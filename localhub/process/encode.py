@@ -43,7 +43,8 @@ def apply_sample_type(values: np.ndarray, sample_type: str) -> np.ndarray:
     return work.astype(_NUMPY[sample_type])
 
 
-def _gdal_type(array: np.ndarray) -> Tuple[int, List[str]]:
+def gdal_type(array: np.ndarray) -> Tuple[int, List[str]]:
+    """GDAL data type of ``array``'s sample type and the creation options it needs (signed bytes before GDAL 3.7)."""
     kind = array.dtype
     if kind == np.uint8:
         return gdal.GDT_Byte, []
@@ -77,7 +78,7 @@ def encode_tiff(
     ``array`` is ``(bands, height, width)`` already in the output sample type.
     """
     bands, height, width = array.shape
-    dtype, extra = _gdal_type(array)
+    dtype, extra = gdal_type(array)
     path = f"/vsimem/localhub-process-{uuid.uuid4().hex}.tif"
     options = ["COMPRESS=DEFLATE", "ZLEVEL=1", "INTERLEAVE=PIXEL", *extra] if compress else ["INTERLEAVE=PIXEL", *extra]
     if compress and array.dtype == np.float32:
@@ -98,7 +99,7 @@ def encode_tiff(
 
 def _copy_through_mem(array: np.ndarray, driver: str, options: List[str], ext: str) -> bytes:
     bands, height, width = array.shape
-    dtype, _ = _gdal_type(array)
+    dtype, _ = gdal_type(array)
     mem = gdal.GetDriverByName("MEM").Create("", width, height, bands, dtype)
     for b in range(bands):
         mem.GetRasterBand(b + 1).WriteArray(array[b])

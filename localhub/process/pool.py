@@ -44,7 +44,7 @@ import time
 from concurrent.futures import Future
 from dataclasses import dataclass
 from multiprocessing.connection import wait
-from typing import Any, Dict, List, Optional, Union
+from typing import Any, Dict, List, Optional, Tuple, Union
 
 from .errors import ProcessError
 from .limits import DEFAULT_TIME_LIMIT_S
@@ -68,7 +68,10 @@ class RenderJob:
     time_limit_s: float = DEFAULT_TIME_LIMIT_S
     output_path: Optional[str] = None  # write the body to this local file instead of returning it
     compress_tiff: bool = True  # False: TIFF outputs uncompressed (compressed again by the caller, e.g. as COG)
-    cog_parameters: Optional[dict] = None  # set: a single TIFF output goes to ``output_path`` as a COG (batch cells)
+    # batch cells: the single TIFF output's (x, y, width, height, local path) windows, each written as its own file
+    # by the worker (a COG when ``cog_parameters`` is set, else a Deflate GeoTIFF); the body is then empty
+    windows: Tuple[Tuple[int, int, int, int, str], ...] = ()
+    cog_parameters: Optional[dict] = None
 
 
 @dataclass

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import math
 from dataclasses import dataclass
-from typing import Callable, Dict, Iterable, List, Optional
+from typing import Callable, Dict, Iterable, List, Optional, Sequence, Tuple
 
 import numpy as np
 
@@ -111,16 +111,21 @@ def _number(value) -> Optional[float]:
     return None
 
 
-def run_process(
-    req: ProcessRequest,
-    collection: dict,
-    tiles: Iterable[dict],
-    vsi_path: VsiPath,
-    time_limit_s: float = DEFAULT_TIME_LIMIT_S,
-    compress_tiff: bool = True,
-) -> ProcessResult:
-    """Execute a validated request against one collection and its tiles (wire form). ``compress_tiff=False``
-    writes TIFF outputs uncompressed (an intermediate file that is compressed again later, e.g. a batch COG)."""
+@dataclass
+class _Rendered:
+    """A request evaluated: every requested output's values in its sample type, the user data, the geometry mask."""
+
+    requested: List[OutputSpec]
+    results: Dict[str, np.ndarray]
+    user_data: object
+    inside: Optional[np.ndarray]
+    processing_units: float
+
+
+def _evaluate(
+    req: ProcessRequest, collection: dict, tiles: Iterable[dict], vsi_path: VsiPath, time_limit_s: float
+) -> _Rendered:
+    """Checks, evalscript setup and hooks, tile reading and mosaicking, the pixel loop and sampleType conversion."""
     check_resolution(req, collection)
     band_config = (collection.get("additionalData") or {}).get("bands") or {}
     with Evalscript(req.evalscript, time_limit_s) as script:
@@ -149,16 +154,62 @@ def run_process(
         )
         del inputs
         user_data = script.update_output_metadata()
+    float_output = any(o.sample_type == "FLOAT32" for o in requested)
+    pu = processing_units(req, len(data_bands), len(groups) if multi else 1, float_output)
+    return _Rendered(requested, results, user_data, inside, pu)
+
+
+def run_process(
+    req: ProcessRequest,
+    collection: dict,
+    tiles: Iterable[dict],
+    vsi_path: VsiPath,
+    time_limit_s: float = DEFAULT_TIME_LIMIT_S,
+    compress_tiff: bool = True,
+) -> ProcessResult:
+    """Execute a validated request against one collection and its tiles (wire form). ``compress_tiff=False``
+    writes TIFF outputs uncompressed (an intermediate file that is compressed again later)."""
+    rendered = _evaluate(req, collection, tiles, vsi_path, time_limit_s)
     members = []
     for response in req.responses:
         if response.identifier == "userdata":
-            members.append((response, encode.encode_json(user_data)))
+            members.append((response, encode.encode_json(rendered.user_data)))
             continue
-        spec = next(o for o in requested if o.id == response.identifier)
-        members.append((response, _encode_output(spec, results[spec.id], response, req, inside, compress_tiff)))
-    float_output = any(o.sample_type == "FLOAT32" for o in requested)
-    pu = processing_units(req, len(data_bands), len(groups) if multi else 1, float_output)
-    return ProcessResult(*_package(members, req), processing_units=pu)
+        spec = next(o for o in rendered.requested if o.id == response.identifier)
+        values = rendered.results[spec.id]
+        members.append((response, _encode_output(spec, values, response, req, rendered.inside, compress_tiff)))
+    return ProcessResult(*_package(members, req), processing_units=rendered.processing_units)
+
+
+def run_process_to_windows(
+    req: ProcessRequest,
+    collection: dict,
+    tiles: Iterable[dict],
+    vsi_path: VsiPath,
+    time_limit_s: float,
+    windows: Sequence[Tuple[int, int, int, int, str]],
+    cog_parameters: Optional[dict],
+) -> float:
+    """Execute a request with one TIFF output and write each ``(x, y, width, height, path)`` window of its grid as a
+    GeoTIFF of its own, straight from the rendered values (a COG when ``cog_parameters`` is set, else a Deflate
+    GeoTIFF as the Process API answers); return the processing units of the whole request.
+
+    Batch cells: one cell, or adjacent cells rendered together (:mod:`localhub.batch.cells`)."""
+    from .cog_write import write_array
+
+    rendered = _evaluate(req, collection, tiles, vsi_path, time_limit_s)
+    response = req.responses[0]
+    spec = next(o for o in rendered.requested if o.id == response.identifier)
+    if spec.bands == 0:
+        raise renderer_exception(f"Output {spec.id} has no bands to write.")
+    grid = req.grid
+    typed = rendered.results[spec.id].reshape(spec.bands, grid.height, grid.width)
+    if rendered.inside is not None:
+        typed[:, ~rendered.inside] = spec.nodata if spec.nodata is not None else 0
+    for x0, y0, width, height, path in windows:
+        part = typed[:, y0 : y0 + height, x0 : x0 + width]
+        write_array(part, grid.sub_geotransform(x0, y0), grid.epsg, spec.nodata, path, cog_parameters)
+    return rendered.processing_units
 
 
 def _check_setup(req: ProcessRequest, setup, band_config: dict) -> None:
@@ -278,4 +329,11 @@ def _package(members, req: ProcessRequest):
     return encode.pack_tar([(r.filename, d) for r, d in members]), "application/x-tar"
 
 
-__all__ = ["ProcessResult", "check_resolution", "meters_per_pixel", "processing_units", "run_process"]
+__all__ = [
+    "ProcessResult",
+    "check_resolution",
+    "meters_per_pixel",
+    "processing_units",
+    "run_process",
+    "run_process_to_windows",
+]

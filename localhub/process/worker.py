@@ -121,12 +121,25 @@ class _Renderer:
     def render(self, job: Any) -> tuple:
         """``("ok", meta, body)`` or ``("error", status, code, message, errors)`` for one job."""
         from localhub.process.errors import ProcessError
-        from localhub.process.service import run_process
+        from localhub.process.service import run_process, run_process_to_windows
 
         try:
             self._test_hook(job.request.evalscript)
             self._forget_changed_tiles(job.collection.get("s3Bucket", ""), job.tiles)
             start = time.perf_counter()
+            if job.windows:
+                units = run_process_to_windows(
+                    job.request,
+                    job.collection,
+                    job.tiles,
+                    self.s3.vsi_path,
+                    job.time_limit_s,
+                    job.windows,
+                    job.cog_parameters,
+                )
+                meta = {"content_type": "image/tiff", "processing_units": units, "size": 0}
+                meta.update(seconds=time.perf_counter() - start, pid=os.getpid())
+                return ("ok", meta, b"")
             result = run_process(
                 job.request, job.collection, job.tiles, self.s3.vsi_path, job.time_limit_s, job.compress_tiff
             )
@@ -137,9 +150,7 @@ class _Renderer:
                 "pid": os.getpid(),
             }
             body = result.body
-            if job.output_path and job.cog_parameters is not None and result.content_type == "image/tiff":
-                _write_cog_atomically(job.output_path, body, job.cog_parameters)
-            elif job.output_path:
+            if job.output_path:
                 _write_atomically(job.output_path, body)
                 meta["size"] = len(body)
                 body = b""
@@ -217,23 +228,6 @@ def _write_atomically(path: str, body: bytes) -> None:
     tmp = f"{path}.part-{os.getpid()}"
     with open(tmp, "wb") as handle:
         handle.write(body)
-    os.replace(tmp, path)
-
-
-def _write_cog_atomically(path: str, body: bytes, params: Dict[str, Any]) -> None:
-    """The rendered GeoTIFF ``body`` written at ``path`` as a COG (batch cells: the worker that rendered a cell
-    also compresses it and builds its overviews, so a cell's whole work scales with the workers)."""
-    from osgeo import gdal
-
-    from localhub.process.cog_write import write_cog
-
-    source = f"/vsimem/localhub-cell-{os.getpid()}-{threading.get_ident()}.tif"
-    tmp = f"{path}.part-{os.getpid()}"
-    gdal.FileFromMemBuffer(source, bytes(body))
-    try:
-        write_cog(source, tmp, params)
-    finally:
-        gdal.Unlink(source)
     os.replace(tmp, path)
 
 
