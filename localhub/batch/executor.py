@@ -2,10 +2,12 @@
 execution database, progress, cost, optional BYOC collection).
 
 One driver thread per active task; it never runs JavaScript itself (cells go to the runner's worker processes,
-see :mod:`localhub.batch.runner`). At most one cell per worker is being rendered; a cell whose rendering is done
-is written as COG and delivered by its thread while the workers render the next cells (a worker never waits for a
-delivery). A stop takes effect between cells: nothing new is dispatched, the cells in flight finish (and are
-charged), the task becomes STOPPED.
+see :mod:`localhub.batch.runner`). Cells are dispatched one by one, or, when the result is the same pixel for pixel,
+as units of adjacent cells rendered in one request (:func:`localhub.batch.cells.plan_units`; a unit that fails is
+rendered again cell by cell, so every cell gets its own outcome). At most one unit per worker is being rendered; a
+unit whose rendering is done is delivered by its thread while the workers render the next ones (a worker never
+waits for a delivery). A stop takes effect between units: nothing new is dispatched, the cells in flight finish
+(and are charged), the task becomes STOPPED.
 State lives in :class:`~localhub.batch.store.BatchStore`: after a restart, ANALYSING tasks are analysed again and
 PROCESSING tasks continue with their PENDING cells (a cell that was in flight is rendered again and may replace
 the files it had already written).
@@ -67,6 +69,7 @@ class _Run:
     formats: Dict[str, str]  # output id -> MIME type
     target: Optional[str]  # the BYOC collection the COGs go into
     to_run: List[Cell]
+    groupable: bool  # adjacent cells may be rendered as one request (cells_mod.groupable)
 
 
 class BatchExecutor:
@@ -304,27 +307,30 @@ class BatchExecutor:
         target = target_collection(self.store, self.hub, task)
         tiles = TileIndex(self.hub.iter_tiles(collection["id"], status="INGESTED"))
         req = cells_mod.parse_request(process)
-        return _Run(task, req, collection, tiles, delivery, url, template, formats, target, to_run)
+        groupable = cells_mod.groupable(req, task.request["input"])
+        return _Run(task, req, collection, tiles, delivery, url, template, formats, target, to_run, groupable)
 
     def _render_cells(self, run: _Run) -> bool:
-        """Dispatch the cells, at most one per render worker being rendered (a rendered cell's COG writing and
-        delivery go on in its thread), until all are finished or the user stops the task (between cells); False
-        when localhub is stopping."""
+        """Dispatch the cells (or units of adjacent cells), at most one per render worker being rendered (a rendered
+        unit's delivery goes on in its thread), until all are finished or the user stops the task (between units);
+        False when localhub is stopping."""
         task = run.task
-        queue: Deque[Cell] = deque(run.to_run)
-        in_flight: Dict[Future, Cell] = {}
-        rendering: Set[int] = set()  # ids of the cells the render workers have not finished
+        workers = self.workers
+        plan = cells_mod.plan_units(run.to_run, workers) if run.groupable else [[c] for c in run.to_run]
+        log.info("localhub batch: task %s: %d cells planned as %d requests", task.id, len(run.to_run), len(plan))
+        queue: Deque[List[Cell]] = deque(plan)
+        in_flight: Dict[Future, List[Cell]] = {}
+        rendering: Set[int] = set()  # first cell ids of the units the render workers have not finished
         lock = threading.Lock()
-        changed = threading.Event()  # a cell was rendered or finished: look again
+        changed = threading.Event()  # a unit was rendered or finished: look again
 
-        def rendered(cell_id: int) -> None:
+        def rendered(key: int) -> None:
             with lock:
-                rendering.discard(cell_id)
+                rendering.discard(key)
             changed.set()
 
         last_upload = 0.0
         self._upload_execution_db(task, run.delivery, run.url)
-        workers = self.workers
         threads = ThreadPoolExecutor(
             max_workers=2 * workers, thread_name_prefix=f"localhub-batch-cell-{task.id[:8]}"
         )  # one rendering and one delivering per worker
@@ -335,29 +341,37 @@ class BatchExecutor:
                 current = self.store.get_task(task.id)
                 stop = current is None or current.user_action == "STOP" or current.status != "PROCESSING"
                 while queue and not stop and len(rendering) < workers and len(in_flight) < 2 * workers:
-                    cell = queue.popleft()
-                    selected = self._cell_tiles(cell, run.tiles, run.req)
-                    if not selected:
-                        self.store.finish_cell(task.id, cell.id, "DONE", NO_DATA, False, 0.0)
+                    unit = queue.popleft()
+                    selected = [self._cell_tiles(cell, run.tiles, run.req) for cell in unit]
+                    if len(unit) > 1 and not all(
+                        tiles and cells_mod.tiles_in_crs(tiles, cell.epsg) for cell, tiles in zip(unit, selected)
+                    ):
+                        queue.extendleft([cell] for cell in reversed(unit))  # cell by cell
                         continue
-                    self.store.mark_started(task.id, cell.id)
+                    if not selected[0]:
+                        self.store.finish_cell(task.id, unit[0].id, "DONE", NO_DATA, False, 0.0)
+                        continue
+                    for cell in unit:
+                        self.store.mark_started(task.id, cell.id)
+                    key = unit[0].id
                     with lock:
-                        rendering.add(cell.id)
-                    future = threads.submit(self._run_cell, run, cell, selected, functools.partial(rendered, cell.id))
-                    future.add_done_callback(lambda _f, cid=cell.id: rendered(cid))
-                    in_flight[future] = cell
+                        rendering.add(key)
+                    future = threads.submit(self._run_unit, run, unit, selected, functools.partial(rendered, key))
+                    future.add_done_callback(lambda _f, k=key: rendered(k))
+                    in_flight[future] = unit
                 if not in_flight:
                     break
                 changed.wait(0.5)
                 changed.clear()
                 for future in [f for f in in_flight if f.done()]:
-                    cell = in_flight.pop(future)
+                    unit = in_flight.pop(future)
                     error = future.exception()
-                    if error is not None:  # a bug in delivery: the cell fails, the task goes on
-                        log.error("localhub batch: cell %s of %s: %r", cell.name, task.id, error)
-                        self.store.finish_cell(
-                            task.id, cell.id, "FATAL", "Unexpected error; see the localhub log.", False, 0.0
-                        )
+                    if error is not None:  # a bug in delivery: the cells fail, the task goes on
+                        log.error("localhub batch: cells %s of %s: %r", [c.name for c in unit], task.id, error)
+                        for cell in unit:
+                            self.store.finish_cell(
+                                task.id, cell.id, "FATAL", "Unexpected error; see the localhub log.", False, 0.0
+                            )
                 self._progress(task.id)
                 if time.monotonic() - last_upload >= EXEC_DB_INTERVAL:
                     self._upload_execution_db(task, run.delivery, run.url)
@@ -435,7 +449,40 @@ class BatchExecutor:
         grid = Grid(cell.epsg, cell.minx, cell.miny, cell.maxx, cell.maxy, cell.width, cell.height)
         return [t.wire for t in select_tiles(tiles.near(cell), req.data, grid)]
 
-    def _run_cell(self, run: _Run, cell: Cell, tiles: list, rendered: Callable[[], None]) -> None:
+    def _run_unit(self, run: _Run, unit: List[Cell], tiles: List[list], rendered: Callable[[], None]) -> None:
+        """Render, deliver and record a unit of cells (a cell thread; the rendering happens in the pool, then
+        ``rendered()`` frees the unit's worker slot). A unit that fails is rendered again cell by cell."""
+        if len(unit) == 1:
+            self._run_cell(run, unit[0], tiles[0], rendered)
+            return
+        output = run.task.request["output"]
+        folders = [str(self.work_root / run.task.id / str(cell.id)) for cell in unit]
+        try:
+            try:
+                results = cells_mod.render_unit(
+                    self.pool,
+                    run.req,
+                    run.collection,
+                    tiles,
+                    unit,
+                    folders,
+                    bool(output.get("cogOutput")),
+                    output.get("cogParameters") or {},
+                    time_limit(self.settings),
+                    rendered,
+                )
+            except ProcessError as exc:  # e.g. a time limit: each cell gets its own outcome
+                log.info("localhub batch: cells %s rendered one by one (%s)", [c.name for c in unit], exc.message)
+                for cell, cell_tiles in zip(unit, tiles):
+                    self._run_cell(run, cell, cell_tiles, None)
+                return
+            for cell, (files, pu) in zip(unit, results):
+                self._deliver(run, cell, files, pu)
+        finally:
+            for folder in folders:
+                shutil.rmtree(folder, ignore_errors=True)
+
+    def _run_cell(self, run: _Run, cell: Cell, tiles: list, rendered: Optional[Callable[[], None]]) -> None:
         """Render, deliver and record one cell (a cell thread; the rendering itself happens in the pool, then
         ``rendered()`` frees the cell's worker slot)."""
         task = run.task
@@ -458,19 +505,24 @@ class BatchExecutor:
             except ProcessError as exc:
                 self.store.finish_cell(task.id, cell.id, "FATAL", exc.message.strip()[:2000], False, 0.0)
                 return
-            urls = output_urls(run.template, task.id, cell, run.formats)
-            try:
-                for oid, path in files.items():
-                    ctype = "application/json" if run.formats.get(oid) == "application/json" else "image/tiff"
-                    run.delivery.put_file(run.delivery.key(urls[oid]), path, ctype)
-            except DeliveryError as exc:
-                self.store.finish_cell(task.id, cell.id, "FATAL", str(exc), False, 0.0)
-                return
-            self.store.finish_cell(task.id, cell.id, "DONE", None, True, pu * BATCH_PU_FACTOR)
-            if run.target is not None:
-                register_tile(self.store, self.hub, self.engine, task, cell, run.template, run.delivery, run.target)
+            self._deliver(run, cell, files, pu)
         finally:
             shutil.rmtree(folder, ignore_errors=True)
+
+    def _deliver(self, run: _Run, cell: Cell, files: Dict[str, str], pu: float) -> None:
+        """Upload a rendered cell's files, record it DONE (or FATAL with the delivery problem), register its COG."""
+        task = run.task
+        urls = output_urls(run.template, task.id, cell, run.formats)
+        try:
+            for oid, path in files.items():
+                ctype = "application/json" if run.formats.get(oid) == "application/json" else "image/tiff"
+                run.delivery.put_file(run.delivery.key(urls[oid]), path, ctype)
+        except DeliveryError as exc:
+            self.store.finish_cell(task.id, cell.id, "FATAL", str(exc), False, 0.0)
+            return
+        self.store.finish_cell(task.id, cell.id, "DONE", None, True, pu * BATCH_PU_FACTOR)
+        if run.target is not None:
+            register_tile(self.store, self.hub, self.engine, task, cell, run.template, run.delivery, run.target)
 
     def _progress(self, task_id: str) -> None:
         finished, total, cost = self.store.counts(task_id)
