@@ -404,3 +404,14 @@ def test_an_unknown_crs_is_a_worded_error_with_gdal_exceptions_on():
     finally:
         for module in reversed(enabled):  # GDAL keeps the error handlers as a stack
             module.DontUseExceptions()
+
+
+def test_processing_pauses_back_off_but_look_when_the_task_is_due():
+    from byoc_qgis.core.batch_monitor import QUICK_POLL_S, processing_pause
+
+    assert processing_pause(30.0, 2.0, 600.0, True) == (30.0, False)  # a long task: the backed-off pause
+    assert processing_pause(30.0, 2.0, 20.0, True) == (10.0, False)  # half the time left
+    assert processing_pause(30.0, 2.0, 3.0, True) == (2.0, False)  # never below initial_delay...
+    assert processing_pause(30.0, 2.0, 1.2, True) == (1.2, True)  # ...unless it is due before then: look then
+    assert processing_pause(30.0, 2.0, 0.0, True) == (QUICK_POLL_S, True)  # 100 % and not DONE yet
+    assert processing_pause(30.0, 2.0, 1.2, False) == (2.0, False)  # quick polls used up

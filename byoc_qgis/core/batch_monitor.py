@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import time
-from typing import TYPE_CHECKING, Callable, Optional
+from typing import TYPE_CHECKING, Callable, Optional, Tuple
 
 from .batch_task import BatchStatus, BatchTask, BatchUserAction, TaskRef, task_id
 from .errors import TimeoutExpired
@@ -15,6 +15,8 @@ if TYPE_CHECKING:
 
 ProgressFn = Optional[Callable[[float, str], None]]
 PollFn = Optional[Callable[[BatchTask], None]]
+QUICK_POLLS = 4  # polls allowed sooner than ``initial_delay`` when the task is due to end (per wait)
+QUICK_POLL_S = 0.25  # ... and their shortest pause
 
 
 def _idle(task: BatchTask, until: str) -> bool:
@@ -50,9 +52,11 @@ def wait_for_task(
     ``until="done"``: DONE, FAILED or STOPPED (or a task nobody started); ``until="analysis"``: also ANALYSIS_DONE.
     Polls back off from ``initial_delay`` to ``max_delay`` seconds; while the task processes, a pause is also at most
     half the time left at the rate ``completionPercentage`` has been rising (never below ``initial_delay``), so the
-    end is seen within about ``initial_delay`` without polling a long task often. ``progress(fraction, message)``
-    follows ``completionPercentage``. Cancelling raises :class:`CancelledError` and leaves the task running (stopping it
-    is the caller's decision); ``timeout`` raises :class:`TimeoutExpired` with the last state in ``exc.task``.
+    end is seen within about ``initial_delay`` without polling a long task often; when the task is due to end before
+    the next poll, up to ``QUICK_POLLS`` polls come when it is due (at least ``QUICK_POLL_S`` apart).
+    ``progress(fraction, message)`` follows ``completionPercentage``. Cancelling raises :class:`CancelledError` and
+    leaves the task running (stopping it is the caller's decision); ``timeout`` raises :class:`TimeoutExpired` with
+    the last state in ``exc.task``.
     """
     if until not in ("done", "analysis"):
         raise ValueError("until: 'done' or 'analysis'")
@@ -60,6 +64,7 @@ def wait_for_task(
     deadline = None if timeout is None else time.monotonic() + timeout
     delays = poll_delays(initial_delay, 1.5, max_delay)
     started: Optional[tuple] = None  # (time, fraction) of the first poll that saw the task processing
+    quick_polls = 0
     while True:
         check_cancel(cancel)
         current = client.get_task(tid, cancel=cancel)
@@ -76,7 +81,9 @@ def wait_for_task(
                 started = (now, fraction)
             elif fraction > started[1] and now > started[0]:
                 left = (1.0 - fraction) * (now - started[0]) / (fraction - started[1])
-                delay = min(delay, max(initial_delay, left / 2.0))
+                quick = quick_polls < QUICK_POLLS
+                delay, was_quick = processing_pause(delay, initial_delay, left, quick)
+                quick_polls += was_quick
         if deadline is not None:
             left = deadline - time.monotonic()
             if left <= 0:
@@ -88,6 +95,16 @@ def wait_for_task(
                 raise exc
             delay = min(delay, left)
         sleep_cancellable(delay, cancel)
+
+
+def processing_pause(delay: float, initial_delay: float, left: float, quick: bool) -> Tuple[float, bool]:
+    """(pause before the next poll, whether it is a quick one) while a task processes: the backed-off ``delay``, at
+    most half the estimated time ``left`` but not below ``initial_delay``; when the task is due to end before that,
+    and ``quick`` polls are still allowed, when it is due (at least ``QUICK_POLL_S``)."""
+    pause = min(delay, max(initial_delay, left / 2.0))
+    if quick and left < pause:
+        return max(QUICK_POLL_S, left), True
+    return pause, False
 
 
 def _fraction(task: BatchTask) -> float:
