@@ -176,6 +176,18 @@ def jobs_done(hub) -> int:
     return sum(w["jobs"] for w in r.json()["workers"])
 
 
+def wait_jobs(hub, expected: int, timeout: float = 10.0) -> int:
+    """Render jobs done once the count reaches ``expected`` (a worker slot counts a job just after handing over its
+    result, so the count may trail the task's DONE by a moment); the count seen at the deadline otherwise."""
+    deadline = time.monotonic() + timeout
+    while True:
+        done = jobs_done(hub)
+        if done >= expected or time.monotonic() > deadline:
+            time.sleep(0.2)  # nothing more comes after
+            return jobs_done(hub)
+        time.sleep(0.05)
+
+
 def run_task(world: BatchWorld, session, task_body: dict) -> dict:
     r = session.post(world.batch_url + "/process", json=task_body, timeout=10)
     assert r.status_code == 201, r.text
@@ -230,7 +242,7 @@ def test_units_deliver_each_cell_exactly_and_a_failing_unit_is_rendered_cell_by_
     before = jobs_done(hub)
     done = run_task(world, session, body(world, "cog", IDENTITY, cogOutput=True))
     assert done["status"] == "DONE", done
-    assert jobs_done(hub) - before == 1 + 4  # the evalscript check at analysis, then 4 units of 2 × 2 cells
+    assert wait_jobs(hub, before + 5) - before == 1 + 4  # the evalscript check at analysis, 4 units of 2 × 2 cells
     root = f"cog/{done['id']}"
     tiffs = [k for k in world.keys(root) if k.endswith(".tif")]
     assert len(tiffs) == N * N
@@ -245,7 +257,7 @@ def test_units_deliver_each_cell_exactly_and_a_failing_unit_is_rendered_cell_by_
     before = jobs_done(hub)
     done = run_task(world, session, body(world, "trap", TRAPPED))
     assert done["status"] == "DONE", done
-    assert jobs_done(hub) - before == 1 + 4 + 4  # the unit holding the trap failed: its 4 cells again, one by one
+    assert wait_jobs(hub, before + 9) - before == 1 + 4 + 4  # the unit with the trap failed: its cells one by one
     rows = features(world, done, tmp_path)
     trapped = [name for name, (status, error, _) in rows.items() if status == "FATAL"]
     assert len(trapped) == 1 and "trap pixel" in rows[trapped[0]][1], rows

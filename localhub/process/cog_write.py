@@ -187,19 +187,12 @@ def write_array(
 
 
 def _write_array_as_cog(values, geotransform, epsg: int, nodata, path: str, params: Dict[str, Any]) -> None:
-    from .crs import spatial_ref
-    from .encode import gdal_type
+    from .encode import gdal_type, write_georeferenced
 
     bands, height, width = values.shape
     mem = gdal.GetDriverByName("MEM").Create("", width, height, bands, gdal_type(values)[0])
     try:
-        mem.SetGeoTransform(tuple(geotransform))
-        mem.SetProjection(spatial_ref(epsg).ExportToWkt())
-        for b in range(bands):
-            band = mem.GetRasterBand(b + 1)
-            if nodata is not None:
-                band.SetNoDataValue(float(nodata))
-            band.WriteArray(values[b])
+        write_georeferenced(mem, values, geotransform, epsg, nodata)
         out = _cog_from_mem(mem, path, params, values)
         if out is None:
             raise RuntimeError(f"COG writing failed: {gdal.GetLastErrorMsg()}")

@@ -69,6 +69,19 @@ def _read_vsimem(path: str) -> bytes:
         gdal.Unlink(path)
 
 
+def write_georeferenced(
+    ds: gdal.Dataset, array: np.ndarray, geotransform: Sequence[float], epsg: int, nodata: Optional[float]
+) -> None:
+    """Write ``array`` (bands × height × width) into ``ds`` with its geotransform, CRS and no-data value."""
+    ds.SetGeoTransform(tuple(geotransform))
+    ds.SetProjection(spatial_ref(epsg).ExportToWkt())
+    for b in range(array.shape[0]):
+        band = ds.GetRasterBand(b + 1)
+        if nodata is not None:
+            band.SetNoDataValue(float(nodata))
+        band.WriteArray(array[b])
+
+
 def encode_tiff(
     array: np.ndarray, geotransform: Sequence[float], epsg: int, nodata: Optional[float] = None, compress: bool = True
 ) -> bytes:
@@ -85,13 +98,7 @@ def encode_tiff(
         options.append("PREDICTOR=1")
     ds = gdal.GetDriverByName("GTiff").Create(path, width, height, max(1, bands), dtype, options)
     try:
-        ds.SetGeoTransform(tuple(geotransform))
-        ds.SetProjection(spatial_ref(epsg).ExportToWkt())
-        for b in range(bands):
-            band = ds.GetRasterBand(b + 1)
-            if nodata is not None:
-                band.SetNoDataValue(float(nodata))
-            band.WriteArray(array[b])
+        write_georeferenced(ds, array, geotransform, epsg, nodata)
     finally:
         ds = None
     return _read_vsimem(path)
