@@ -338,3 +338,40 @@ def test_signed_byte_cells_average_as_signed_numbers(tmp_path):
     for i in range(2):
         overview = band.GetOverview(i).ReadAsArray()
         assert set(np.unique(overview.view(np.int8) if overview.dtype == np.uint8 else overview).tolist()) == {0}
+
+
+def test_a_unit_gets_its_tiles_in_the_order_each_cell_gets_them():
+    """Two overlapping tiles the mosaicking order ranks equal (same sensing and creation time) fall the same way in
+    a unit's request as in a cell's own: the unit's tiles come in the collection's order, not cell by cell."""
+    from localhub.batch.tile_index import TileIndex
+    from localhub.process.mosaic import select_tiles
+
+    crs = {"type": "name", "properties": {"name": "urn:ogc:def:crs:EPSG::32633"}}
+
+    def tile(tid: str, minx: float, maxx: float) -> dict:
+        ring = [[minx, Y1 - 20040.0], [maxx, Y1 - 20040.0], [maxx, Y1], [minx, Y1], [minx, Y1 - 20040.0]]
+        return {"id": tid, "path": f"{tid}/(BAND).tif", "status": "INGESTED", "sensingTime": "2024-05-01T10:00:00Z",
+                "created": "2024-05-02T08:00:00Z", "coverGeometry": {"type": "Polygon", "crs": crs,
+                                                                     "coordinates": [ring]}}  # fmt: skip
+
+    a = tile("a", X0 + 20640.0, X0 + 40080.0)  # the right cell only (not touching the left one)
+    b = tile("b", X0, X0 + 40080.0)  # both cells
+    index = TileIndex([a, b])
+    left, right = lattice(2, 1)
+    data = request().data
+
+    def order(tiles, cell) -> list:
+        return [t.id for t in select_tiles(tiles, data, _grid(cell))]
+
+    alone = order(index.near(right), right)
+    assert alone == ["a", "b"]  # ties: the collection's order
+    by_cell = [t.wire for cell in (left, right) for t in select_tiles(index.near(cell), data, _grid(cell))]
+    assert [t["id"] for t in index.in_collection_order(by_cell)] == ["a", "b"]
+    assert order(index.in_collection_order(by_cell), right) == alone
+    assert order(list({t["id"]: t for t in by_cell}.values()), right) == ["b", "a"]  # cell by cell: the other way
+
+
+def _grid(cell):
+    from localhub.process.request import Grid
+
+    return Grid(cell.epsg, cell.minx, cell.miny, cell.maxx, cell.maxy, cell.width, cell.height)

@@ -313,7 +313,7 @@ def render_unit(
     pool: Any,
     req: ProcessRequest,
     collection: dict,
-    tiles: Sequence[list],
+    tiles: list,
     unit: Sequence[Any],
     folders: Sequence[str],
     cog: bool,
@@ -321,23 +321,18 @@ def render_unit(
     limit: float,
     rendered: Optional[Callable[[], None]] = None,
 ) -> List[Tuple[Dict[str, str], float]]:
-    """Render adjacent cells (``tiles[i]`` the wire tiles of ``unit[i]``) as one request of one TIFF output; return
-    each cell's ({output id: file}, PU). The time limit is each cell's: ``limit`` × the number of cells."""
+    """Render adjacent cells as one request of one TIFF output over ``tiles`` (the wire tiles of all the cells, in
+    the collection's order: :meth:`~localhub.batch.tile_index.TileIndex.in_collection_order`); return each cell's
+    ({output id: file}, PU). The time limit is each cell's: ``limit`` × the number of cells."""
     grid, windows = unit_grid(unit)
     rid = req.responses[0].identifier
     paths = []
     for folder in folders:
         os.makedirs(folder, exist_ok=True)
         paths.append(os.path.join(folder, f"{rid}.tif"))
-    merged: Dict[str, dict] = {}
-    for cell_tiles in tiles:
-        for tile in cell_tiles:
-            merged.setdefault(tile["id"], tile)
     targets = [(*window, path) for window, path in zip(windows, paths)]
     try:
-        pu = _render_windows(
-            pool, req, grid, collection, list(merged.values()), targets, cog, cog_parameters, limit * len(unit)
-        )
+        pu = _render_windows(pool, req, grid, collection, tiles, targets, cog, cog_parameters, limit * len(unit))
     finally:
         if rendered is not None:
             rendered()

@@ -463,7 +463,7 @@ class BatchExecutor:
                     self.pool,
                     run.req,
                     run.collection,
-                    tiles,
+                    run.tiles.in_collection_order(tile for cell_tiles in tiles for tile in cell_tiles),
                     unit,
                     folders,
                     bool(output.get("cogOutput")),

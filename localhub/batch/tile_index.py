@@ -15,7 +15,9 @@ class TileIndex:
         from localhub.process.crs import geojson_epsg, ogr_geometry, transformer
 
         self.items: List[tuple] = []
+        self._position: Dict[str, int] = {}  # tile id -> place in the collection's order
         for tile in tiles:
+            self._position.setdefault(str(tile.get("id")), len(self._position))
             geojson = tile.get("coverGeometry") or tile.get("tileGeometry")
             box = None
             if geojson:
@@ -51,3 +53,13 @@ class TileIndex:
             for box, t in self.items
             if box is None or (box[0] <= x1 and box[2] >= x0 and box[1] <= y1 and box[3] >= y0)
         ]
+
+    def in_collection_order(self, tiles: Iterable[Dict[str, Any]]) -> List[Dict[str, Any]]:
+        """``tiles`` without repeats, in the collection's order: the order every cell's own request gets them in
+        (:meth:`near`), so that tiles the mosaicking order ranks equal (same sensing and creation time) fall the same
+        way in a request for several cells as in each cell's."""
+        unique: Dict[str, Dict[str, Any]] = {}
+        for tile in tiles:
+            unique.setdefault(str(tile.get("id")), tile)
+        last = len(self._position)
+        return sorted(unique.values(), key=lambda t: self._position.get(str(t.get("id")), last))
