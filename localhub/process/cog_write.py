@@ -14,7 +14,6 @@ go through GDAL's COG driver.
 from __future__ import annotations
 
 import os
-import uuid
 from typing import Any, Dict, List, Optional, Sequence
 
 import numpy as np
@@ -171,13 +170,6 @@ def write_array(
         if params is None:
             with open(tmp, "wb") as handle:
                 handle.write(encode_tiff(np.ascontiguousarray(values), geotransform, epsg, nodata, compress=True))
-        elif values.dtype == np.int8:  # signed bytes: through a GeoTIFF (PIXELTYPE=SIGNEDBYTE before GDAL 3.7)
-            source = f"/vsimem/localhub-cell-{os.getpid()}-{uuid.uuid4().hex}.tif"
-            gdal.FileFromMemBuffer(source, encode_tiff(values, geotransform, epsg, nodata, compress=False))
-            try:
-                write_cog(source, tmp, params)
-            finally:
-                gdal.Unlink(source)
         else:
             _write_array_as_cog(values, geotransform, epsg, nodata, tmp, params)
         os.replace(tmp, path)
@@ -190,10 +182,13 @@ def _write_array_as_cog(values, geotransform, epsg: int, nodata, path: str, para
     from .encode import gdal_type, write_georeferenced
 
     bands, height, width = values.shape
-    mem = gdal.GetDriverByName("MEM").Create("", width, height, bands, gdal_type(values)[0])
+    kind, extra = gdal_type(values)
+    signed = "PIXELTYPE=SIGNEDBYTE" in extra  # before GDAL 3.7: signed bytes in a Byte band, said by the COG's option
+    mem = gdal.GetDriverByName("MEM").Create("", width, height, bands, kind)
     try:
-        write_georeferenced(mem, values, geotransform, epsg, nodata)
-        out = _cog_from_mem(mem, path, params, values)
+        # a Byte band takes the bits of signed bytes (GDAL would clamp negative values to 0)
+        write_georeferenced(mem, values.view(np.uint8) if signed else values, geotransform, epsg, nodata)
+        out = _cog_from_mem(mem, path, params, values, signed=signed)
         if out is None:
             raise RuntimeError(f"COG writing failed: {gdal.GetLastErrorMsg()}")
         out = None

@@ -200,12 +200,8 @@ def run_process_to_windows(
     rendered = _evaluate(req, collection, tiles, vsi_path, time_limit_s)
     response = req.responses[0]
     spec = next(o for o in rendered.requested if o.id == response.identifier)
-    if spec.bands == 0:
-        raise renderer_exception(f"Output {spec.id} has no bands to write.")
     grid = req.grid
-    typed = rendered.results[spec.id].reshape(spec.bands, grid.height, grid.width)
-    if rendered.inside is not None:
-        typed[:, ~rendered.inside] = spec.nodata if spec.nodata is not None else 0
+    typed = _output_planes(spec, rendered.results[spec.id], grid, rendered.inside)
     for x0, y0, width, height, path in windows:
         part = typed[:, y0 : y0 + height, x0 : x0 + width]
         write_array(part, grid.sub_geotransform(x0, y0), grid.epsg, spec.nodata, path, cog_parameters)
@@ -301,16 +297,23 @@ def _kept_orbits(kept: list, selected: List[TileRef], bucket: str):
     return groups, scenes
 
 
+def _output_planes(spec: OutputSpec, values: np.ndarray, grid, inside: Optional[np.ndarray]) -> np.ndarray:
+    """An output's values (already in its sample type) as bands × height × width, its no-data (else 0) outside the
+    request geometry."""
+    if spec.bands == 0:
+        raise renderer_exception(f"Output {spec.id} has no bands to write.")
+    typed = values.reshape(spec.bands, grid.height, grid.width)
+    if inside is not None:
+        typed[:, ~inside] = spec.nodata if spec.nodata is not None else 0
+    return typed
+
+
 def _encode_output(
     spec: OutputSpec, values: np.ndarray, response, req: ProcessRequest, inside, compress_tiff: bool = True
 ) -> bytes:
     """Encode one output (values already converted to its sampleType) in the response's format."""
     grid = req.grid
-    if spec.bands == 0:
-        raise renderer_exception(f"Output {spec.id} has no bands to write.")
-    typed = values.reshape(spec.bands, grid.height, grid.width)  # already in the sample type
-    if inside is not None:
-        typed[:, ~inside] = spec.nodata if spec.nodata is not None else 0
+    typed = _output_planes(spec, values, grid, inside)
     if response.mime == "image/tiff":
         return encode.encode_tiff(typed, grid.geotransform, grid.epsg, spec.nodata, compress=compress_tiff)
     if response.mime == "image/png":
